@@ -1,0 +1,57 @@
+// The one seam to the outside world. Production builds it from the real machine (real-host.ts);
+// the lab and the tests build it from a scenario. Checks, model, runner and renderers never touch
+// `process`, `fs` or the network except through this.
+
+export interface FileStat {
+  kind: 'file' | 'directory' | 'other';
+  size: number;
+}
+
+export interface ReadResult {
+  bytes: Buffer;
+  /** True when the file is longer than the bound and only the first bytes were read. */
+  truncated: boolean;
+  size: number;
+}
+
+export interface HostFs {
+  /** null when the path does not exist; throws (with a Node error code) on other failures. */
+  stat(path: string): Promise<FileStat | null>;
+  /** Reads at most `maxBytes` (bounded read: a huge file is never loaded whole). */
+  readFile(path: string, maxBytes: number): Promise<ReadResult>;
+  /** Names in a directory; throws like fs.readdir. */
+  readdir(path: string): Promise<string[]>;
+}
+
+/** Where to dial instead of DNS: `host:port` -> address and port (curl's --resolve, the lab's routing). */
+export type DialOverrides = ReadonlyMap<string, { address: string; port: number }>;
+
+export interface ExecResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Host {
+  /** The process environment, as Codex would inherit it (before $CODEX_HOME/.env). */
+  env: Readonly<Record<string, string>>;
+  platform: NodeJS.Platform;
+  arch: string;
+  cwd: string;
+  homeDir: string;
+  fs: HostFs;
+  /** Wall clock, for certificate validity. */
+  now(): Date;
+  /** Monotonic milliseconds, for durations and the deadline. */
+  monotonic(): number;
+  dial: DialOverrides;
+  /**
+   * Where the OS trust store is read from. Undefined: the model's per-platform default locations.
+   * The lab points this at its own files so that its public root stands in for the system roots.
+   */
+  systemStore?: { files: string[]; dirs: string[] };
+  /** Runs a program (e.g. `codex --version`); resolves with code null if it could not start. */
+  exec(command: string, args: string[], options: { timeoutMs: number }): Promise<ExecResult>;
+  /** Set by the lab: the scenario name, shown in the report. */
+  lab?: string;
+}

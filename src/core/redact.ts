@@ -1,0 +1,88 @@
+// Secrets never leave the doctor: proxy passwords, API keys, tokens, private keys.
+// Checks redact at the source; the final report is passed through `Redactor.deep` as a safety net.
+
+const SECRET_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/i;
+const MIN_SECRET_LENGTH = 4;
+
+const PATTERNS: Array<[RegExp, string]> = [
+  // user:password@ in any URL: keep the user, drop the password.
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):[^\s@/]*@/gi, '$1:[redacted]@'],
+  // OpenAI-style keys and bearer tokens.
+  [/\bsk-[A-Za-z0-9_-]{8,}/g, 'sk-[redacted]'],
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 [redacted]'],
+  // JWTs (auth.json id/access tokens).
+  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '[redacted-jwt]'],
+  // A private key block found anywhere.
+  [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?(-----END \1PRIVATE KEY-----|$)/g, '[redacted $1PRIVATE KEY]'],
+];
+
+export class Redactor {
+  private readonly secrets: string[];
+
+  constructor(secrets: Iterable<string> = []) {
+    // Longest first so that a secret containing another is replaced whole.
+    this.secrets = [...new Set([...secrets].filter((s) => s.length >= MIN_SECRET_LENGTH))].sort(
+      (a, b) => b.length - a.length,
+    );
+  }
+
+  /** Collects the values that must never appear in output from an environment. */
+  static fromEnv(env: Readonly<Record<string, string | undefined>>): Redactor {
+    const secrets: string[] = [];
+    for (const [name, value] of Object.entries(env)) {
+      if (!value) continue;
+      if (SECRET_NAME.test(name) && !/^(CODEX_CA_CERTIFICATE|.*_CA.*|.*CERT.*)$/i.test(name)) secrets.push(value);
+      const password = proxyPassword(value);
+      if (password) secrets.push(password, decodeURIComponentSafe(password));
+    }
+    return new Redactor(secrets);
+  }
+
+  with(more: Iterable<string>): Redactor {
+    return new Redactor([...this.secrets, ...more]);
+  }
+
+  text(input: string): string {
+    let out = input;
+    for (const secret of this.secrets) out = out.split(secret).join('[redacted]');
+    for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
+    return out;
+  }
+
+  /** Redacts every string in a JSON-like value (keys are kept). */
+  deep<T>(value: T): T {
+    if (typeof value === 'string') return this.text(value) as T;
+    if (Array.isArray(value)) return value.map((v) => this.deep(v)) as T;
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = this.deep(v);
+      return out as T;
+    }
+    return value;
+  }
+}
+
+/** `http://user:pass@host` -> `http://user:[redacted]@host`; also drops query values. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = 'redacted';
+    for (const key of [...parsed.searchParams.keys()]) parsed.searchParams.set(key, 'redacted');
+    return parsed.toString().replace(':redacted@', ':[redacted]@').replace(/=redacted/g, '=[redacted]');
+  } catch {
+    return new Redactor().text(url);
+  }
+}
+
+function proxyPassword(value: string): string | undefined {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:([^\s@/]+)@/i.exec(value) ?? /^[^\s:@/]*:([^\s@/]+)@/.exec(value);
+  return match?.[1];
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,129 @@
+// The shapes every layer shares: checks produce them, the runner assembles them, renderers read them.
+import type { ErrorCode } from './codes.js';
+
+/** `crash` means the doctor broke (our bug), never the user's network. */
+export type Status = 'pass' | 'warn' | 'fail' | 'skip' | 'crash';
+
+/** Where in the runbook a problem happened: the user sees "failed at proxy-auth". */
+export type Stage =
+  | 'input'
+  | 'read'
+  | 'parse'
+  | 'register'
+  | 'resolve'
+  | 'dns'
+  | 'tcp'
+  | 'proxy-connect'
+  | 'proxy-auth'
+  | 'tls-handshake'
+  | 'tls-verify'
+  | 'http'
+  | 'ws-upgrade'
+  | 'policy';
+
+export const STAGES = [
+  'input', 'read', 'parse', 'register', 'resolve', 'dns', 'tcp', 'proxy-connect', 'proxy-auth',
+  'tls-handshake', 'tls-verify', 'http', 'ws-upgrade', 'policy',
+] as const satisfies readonly Stage[];
+
+/** An imperative fix: what to do, and where possible the exact command or snippet. */
+export interface Hint {
+  text: string;
+  command?: string;
+  snippet?: string;
+  docs?: string;
+}
+
+/** The raw error behind a finding, kept for the evidence (name, code, message; always redacted). */
+export interface RawCause {
+  name?: string;
+  code?: string;
+  message: string;
+}
+
+/** One thing a check established. Warnings and failures carry at least one hint, by type. */
+export type Finding =
+  | (FindingBase & { level: 'info'; hints?: Hint[] })
+  | (FindingBase & { level: 'warn' | 'fail'; hints: [Hint, ...Hint[]] });
+
+interface FindingBase {
+  code: ErrorCode;
+  stage: Stage;
+  /** One redacted sentence. */
+  detail: string;
+  cause?: RawCause;
+}
+
+/** The staged error of a failed or crashed check: what failed, where, and why. */
+export interface StagedError {
+  stage: Stage;
+  code: ErrorCode;
+  detail: string;
+  cause?: RawCause;
+}
+
+/** Human-readable evidence, shown in the expanded TUI row, in --verbose text and in JSON. */
+export interface EvidenceSection {
+  title: string;
+  lines: string[];
+}
+
+/** What a check's run() returns. The runner derives the status from the findings. */
+export interface CheckResult<F = unknown> {
+  /** One line for the collapsed row. */
+  summary: string;
+  findings: Finding[];
+  evidence?: EvidenceSection[];
+  /** Structured data for the JSON report (must be JSON-safe and redacted). */
+  data?: Record<string, unknown>;
+  /** Facts handed to checks that declare this one in `needs`. Not rendered. */
+  facts?: F;
+}
+
+export interface CheckRecord {
+  id: string;
+  title: string;
+  status: Status;
+  summary: string;
+  /** For fail and crash: the first failing finding, or the crash itself. */
+  error?: StagedError;
+  findings: Finding[];
+  evidence: EvidenceSection[];
+  data?: Record<string, unknown>;
+  /** For skip: the needs that failed (one root cause is reported once). */
+  blockedBy?: string[];
+  /** For skip: why (user's --skip, or a failed need). */
+  skipReason?: 'user' | 'blocked';
+  durationMs: number;
+}
+
+export interface EnvironmentSummary {
+  platform: string;
+  arch: string;
+  node: string;
+  doctorVersion: string;
+  codexVersion: string | null;
+  codexHome: string;
+  /** Relevant variables that are set, with redacted values. */
+  variables: Record<string, string>;
+  /** Set when the report was produced against the embedded lab. */
+  lab?: string;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: 'codex-doctor';
+  generatedAt: string;
+  durationMs: number;
+  exitCode: number;
+  counts: Record<Status, number>;
+  environment: EnvironmentSummary;
+  checks: CheckRecord[];
+}
+
+/** Live progress for the TUI and the streaming text renderer. */
+export type RunEvent =
+  | { type: 'start'; id: string; at: number }
+  | { type: 'stage'; id: string; stage: Stage; at: number }
+  | { type: 'end'; id: string; record: CheckRecord }
+  | { type: 'done'; checks: CheckRecord[] };
