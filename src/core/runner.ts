@@ -112,8 +112,9 @@ export async function runChecks<X>(input: RunInput<X>): Promise<CheckRecord[]> {
       facts.set(check.id, outcome.facts);
       record = fromResult(check, outcome, redactor);
     } catch (error) {
-      const deadlineHit = error instanceof DeadlineError || (controller.signal.aborted && !input.signal?.aborted);
-      record = deadlineHit ? timedOut(check, stage, options.timeoutMs) : crashed(check, stage, error, redactor);
+      if (input.signal?.aborted) record = skipped(check, 'user', [], 'Interrupted.');
+      else if (error instanceof DeadlineError || controller.signal.aborted) record = timedOut(check, stage, options.timeoutMs);
+      else record = crashed(check, stage, error, redactor);
     }
     record.durationMs = Math.round(host.monotonic() - started);
     return emit(record);

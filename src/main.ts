@@ -1,0 +1,174 @@
+// main(argv, io): picks the mode (tui | text | json), wires the runner to a renderer, returns the exit code.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { RUNBOOK } from './checks/index.js';
+import { loadWorld, type CodexWorld } from './codex/world.js';
+import type { RunOptions } from './core/check.js';
+import { ExitCode, exitCodeFor } from './core/exit-codes.js';
+import type { Host } from './core/host.js';
+import { realHost } from './core/real-host.js';
+import { Redactor } from './core/redact.js';
+import { buildReport, reportedVariables } from './core/report.js';
+import { planChecks, runChecks } from './core/runner.js';
+import type { Report, RunEvent } from './core/types.js';
+import { parseArgs, type DoctorFlags } from './options.js';
+import { renderJson } from './render/json.js';
+import { createTextRenderer, type TextStyle } from './render/text.js';
+import { VERSION } from './version.js';
+
+export interface OutStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Io {
+  stdout: OutStream;
+  stderr: OutStream;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Aborted on Ctrl-C. */
+  signal?: AbortSignal;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const parsed = parseArgs(argv, io.stdout.columns ?? 80);
+  switch (parsed.kind) {
+    case 'usage-error':
+      io.stderr.write(`codex-doctor: ${parsed.message}\nRun codex-doctor --help for the options.\n`);
+      return ExitCode.usage;
+    case 'print':
+      io.stdout.write(`${parsed.text}\n`);
+      return ExitCode.ok;
+    case 'doctor': {
+      const dial = new Map(parsed.flags.resolve.map((r) => [`${r.host}:${r.port}`, { address: r.address, port: r.port }]));
+      const host = realHost({ env: { ...io.env }, dial });
+      return runDoctor({ host, flags: parsed.flags, io });
+    }
+    case 'lab': {
+      // The lab (servers, PKI) is loaded only when asked for.
+      const { runLabCommand } = await import('./lab/command.js');
+      return runLabCommand(parsed, io);
+    }
+  }
+}
+
+/** A run that can be started (and restarted, by the TUI's `r`) with live events. */
+export interface DoctorSession {
+  /** The checks that will appear, in runbook order, before any of them starts. */
+  planned: Array<{ id: string; title: string }>;
+  strict: boolean;
+  run(onEvent?: (event: RunEvent) => void, signal?: AbortSignal): Promise<Report>;
+  /** Writes the JSON report next to the user (cwd) and returns the path. */
+  save(report: Report): Promise<string>;
+}
+
+export function createSession(host: Host, flags: DoctorFlags): DoctorSession {
+  const options: RunOptions = {
+    timeoutMs: flags.timeoutMs,
+    verbose: flags.verbose,
+    ...(flags.codexHome !== undefined && { codexHome: flags.codexHome }),
+    ...(flags.proxy !== undefined && { proxy: flags.proxy }),
+    ...(flags.profile !== undefined && { profile: flags.profile }),
+  };
+  const selection = { only: flags.only, skip: flags.skip };
+  const plan = planChecks(RUNBOOK, selection);
+  return {
+    planned: RUNBOOK.filter((c) => plan.has(c.id)).map((c) => ({ id: c.id, title: c.title })),
+    strict: flags.strict,
+    async run(onEvent, signal) {
+      const started = host.monotonic();
+      const generatedAt = host.now();
+      const worldPromise = loadWorld(host, options);
+      const world = await worldPromise.catch(() => undefined);
+      const redactor = Redactor.fromEnv({ ...host.env, ...world?.env });
+      const checks = await runChecks({
+        checks: RUNBOOK,
+        host,
+        options,
+        redactor,
+        extra: { world: () => worldPromise },
+        selection,
+        ...(onEvent && { onEvent }),
+        ...(signal && { signal }),
+      });
+      const interrupted = signal?.aborted === true;
+      const report = buildReport({
+        checks,
+        environment: environmentSummary(host, world),
+        generatedAt,
+        durationMs: host.monotonic() - started,
+        exitCode: interrupted ? ExitCode.interrupted : exitCodeFor(checks, flags.strict),
+      });
+      return redactor.deep(report);
+    },
+    async save(report) {
+      const stamp = report.generatedAt.replace(/[:.]/g, '-');
+      const file = path.resolve(host.cwd, `codex-doctor-report-${stamp}.json`);
+      await writeFile(file, renderJson(report), { mode: 0o600 });
+      return file;
+    },
+  };
+}
+
+function environmentSummary(host: Host, world: CodexWorld | undefined): Report['environment'] {
+  return {
+    platform: host.platform,
+    arch: host.arch,
+    node: process.versions.node,
+    doctorVersion: VERSION,
+    codexVersion: world?.codexVersion ?? null,
+    codexHome: world?.codexHome ?? '',
+    variables: reportedVariables(world?.env ?? host.env),
+    ...(host.lab !== undefined && { lab: host.lab }),
+  };
+}
+
+export type Mode = 'tui' | 'text' | 'json';
+
+export function pickMode(flags: DoctorFlags, io: Io): Mode {
+  if (flags.output === 'json') return 'json';
+  if (flags.output === 'plain') return 'text';
+  const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false';
+  return io.stdout.isTTY === true && !ci ? 'tui' : 'text';
+}
+
+/** Runs the runbook on a host and renders it; shared by the real machine and the lab. */
+export async function runDoctor(input: { host: Host; flags: DoctorFlags; io: Io; banner?: string }): Promise<number> {
+  const { host, flags, io } = input;
+  const session = createSession(host, flags);
+  const mode = pickMode(flags, io);
+  switch (mode) {
+    case 'json': {
+      const report = await session.run(undefined, io.signal);
+      io.stdout.write(renderJson(report));
+      return report.exitCode;
+    }
+    case 'tui': {
+      // Ink and React are loaded only here, so --json and plain text start fast.
+      const { runTui } = await import('./render/tui/run-tui.js');
+      return runTui(session, io);
+    }
+    case 'text': {
+      const text = createTextRenderer(io.stdout, textStyle(io), { verbose: flags.verbose, planned: session.planned });
+      if (input.banner) io.stdout.write(`${input.banner}\n`);
+      text.header();
+      const report = await session.run((e) => text.onEvent(e), io.signal);
+      text.footer(report);
+      return report.exitCode;
+    }
+  }
+}
+
+export function textStyle(io: Io): TextStyle {
+  const env = io.env;
+  let color: TextStyle['color'] = io.stdout.isTTY && env.TERM !== 'dumb' ? 1 : 0;
+  if (env.NO_COLOR) color = 0;
+  // FORCE_COLOR wins over NO_COLOR, as in Node itself.
+  if (env.FORCE_COLOR !== undefined) {
+    const force = env.FORCE_COLOR;
+    color = force === '' || force === 'true' ? 1 : force === 'false' ? 0 : (Math.min(3, Math.max(0, Number.parseInt(force, 10) || 0)) as TextStyle['color']);
+  }
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  const unicode = /utf-?8/i.test(locale) || Boolean(env.WT_SESSION) || env.TERM_PROGRAM === 'vscode';
+  return { color, unicode, columns: io.stdout.columns ?? 100 };
+}

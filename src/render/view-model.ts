@@ -1,0 +1,59 @@
+// What every human renderer (plain text, TUI) derives from a report, computed in one place.
+import type { CheckRecord, Finding, Hint, Report, Status } from '../core/types.js';
+
+export const GLYPHS: Record<'unicode' | 'ascii', Record<Status | 'running', string>> = {
+  unicode: { pass: '✔', warn: '⚠', fail: '✖', skip: '–', crash: '‼', running: '…' },
+  ascii: { pass: '[ok]', warn: '[warn]', fail: '[FAIL]', skip: '[skip]', crash: '[CRASH]', running: '[..]' },
+};
+
+const ORDER: Status[] = ['pass', 'warn', 'fail', 'skip', 'crash'];
+const WORDS: Record<Status, [string, string]> = {
+  pass: ['passed', 'passed'],
+  warn: ['warning', 'warnings'],
+  fail: ['failed', 'failed'],
+  skip: ['skipped', 'skipped'],
+  crash: ['crashed', 'crashed'],
+};
+
+/** "4 passed, 1 warning, 1 failed" (zero counts left out). */
+export function summaryLine(counts: Record<Status, number>): string {
+  const parts = ORDER.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${WORDS[s][counts[s] === 1 ? 0 : 1]}`);
+  return parts.length > 0 ? parts.join(', ') : 'no checks ran';
+}
+
+/** The findings a reader must see for a row: failures first, then warnings; info only when verbose. */
+export function visibleFindings(record: CheckRecord, verbose: boolean): Finding[] {
+  const rank = { fail: 0, warn: 1, info: 2 } as const;
+  return record.findings
+    .filter((f) => verbose || f.level !== 'info')
+    .sort((a, b) => rank[a.level] - rank[b.level]);
+}
+
+export interface TopFix {
+  check: CheckRecord;
+  finding: Finding;
+  hint: Hint;
+}
+
+/** The most important fix: the first failing check in runbook order, else the first warning. */
+export function topFix(report: Pick<Report, 'checks'>): TopFix | undefined {
+  for (const level of ['fail', 'warn'] as const) {
+    for (const check of report.checks) {
+      const finding = check.findings.find((f) => f.level === level);
+      const hint = finding?.hints?.[0];
+      if (finding && hint) return { check, finding, hint };
+    }
+  }
+  return undefined;
+}
+
+/** "failed at tls-verify" style label for a settled row. */
+export function stageLabel(record: CheckRecord): string | undefined {
+  if (record.status === 'crash') return `crashed at ${record.error?.stage ?? 'input'}`;
+  if (record.status === 'fail' && record.error) return `failed at ${record.error.stage}`;
+  return undefined;
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
