@@ -146,7 +146,7 @@ export async function runDoctor(input: { host: Host; flags: DoctorFlags; io: Io;
     case 'tui': {
       // Ink and React are loaded only here, so --json and plain text start fast.
       const { runTui } = await import('./render/tui/run-tui.js');
-      return runTui(session, io);
+      return runTui(session, io, { banner: input.banner });
     }
     case 'text': {
       const text = createTextRenderer(io.stdout, textStyle(io), { verbose: flags.verbose, planned: session.planned });

@@ -2,18 +2,48 @@
 // the Host. Checks read it; they never re-derive Codex rules.
 import type { RunOptions } from '../core/check.js';
 import type { Host } from '../core/host.js';
+import { probeCodexVersion } from './codex-version.js';
+import { buildCodexConfig, configContext, readConfigLayers, type CodexConfig } from './config.js';
+import { dotenvPath, loadEffectiveEnv, resolveCodexHome, withoutDotenv, type CodexHome, type DotenvReport, type VariableOrigin } from './env.js';
 
 export interface CodexWorld {
   /** $CODEX_HOME as Codex resolves it. */
   codexHome: string;
+  /** Where codexHome came from (--codex-home, CODEX_HOME, or the ~/.codex default). */
+  codexHomeSource: CodexHome['source'];
+  /** Codex's words when CODEX_HOME is unusable (Codex then refuses to start); null when fine. */
+  codexHomeProblem: string | null;
   /** The environment Codex runs with: the process env with $CODEX_HOME/.env applied. */
   env: Readonly<Record<string, string>>;
+  /** Where each variable of `env` comes from (plus CODEX_* names .env tried to set). */
+  provenance: Readonly<Record<string, VariableOrigin>>;
+  /** What happened to $CODEX_HOME/.env: applied, ignored and skipped lines, or why it was not read. */
+  dotenv: DotenvReport;
   /** `codex --version` when a codex binary is on PATH, else null. */
   codexVersion: string | null;
+  /** config.toml and its layers, merged as this Codex release merges them, with their problems. */
+  config: CodexConfig;
 }
 
 export async function loadWorld(host: Host, options: RunOptions): Promise<CodexWorld> {
-  // Filled in by the env model (issue 2) and config loading (issue 4).
-  const codexHome = options.codexHome ?? (host.env.CODEX_HOME || `${host.homeDir}/.codex`);
-  return { codexHome, env: host.env, codexVersion: null };
+  // `codex --version` can be slow on a cold start: it runs while the files are read.
+  const codexVersion = probeCodexVersion(host);
+  const home = await resolveCodexHome(host, options.codexHome);
+  // With an unusable CODEX_HOME, Codex stops before it reads .env.
+  const effective =
+    home.problem === null
+      ? loadEffectiveEnv(host, home.path)
+      : Promise.resolve(withoutDotenv(host.env, dotenvPath(home.path, host.platform), 'not-read', home.problem));
+  const configLayers = readConfigLayers(host, home.path, options.profile);
+  const [envResult, version, layers] = await Promise.all([effective, codexVersion, configLayers]);
+  return {
+    codexHome: home.path,
+    codexHomeSource: home.source,
+    codexHomeProblem: home.problem,
+    env: envResult.env,
+    provenance: envResult.provenance,
+    dotenv: envResult.dotenv,
+    codexVersion: version,
+    config: buildCodexConfig(layers, configContext(host, { codexHome: home.path, profile: options.profile, codexVersion: version })),
+  };
 }

@@ -50,6 +50,12 @@ export interface Host {
    * The lab points this at its own files so that its public root stands in for the system roots.
    */
   systemStore?: { files: string[]; dirs: string[] };
+  /**
+   * PEM roots standing in for the public web PKI: the Mozilla roots compiled into Codex (webpki-roots), and
+   * what "not intercepted" is judged against. Undefined: Node's bundled `tls.rootCertificates` (the same
+   * Mozilla list). The lab sets its public root here.
+   */
+  publicRoots?: readonly string[];
   /** Runs a program (e.g. `codex --version`); resolves with code null if it could not start. */
   exec(command: string, args: string[], options: { timeoutMs: number }): Promise<ExecResult>;
   /** Set by the lab: the scenario name, shown in the report. */

@@ -1,8 +1,61 @@
-// Placeholder: the lab command lands with issue 5.
-import type { Io } from '../main.js';
-import type { ParsedCommand } from '../options.js';
+// `codex-doctor lab [scenario] [--list]`: rebuilds a corporate-proxy situation on 127.0.0.1, runs the real
+// doctor against it through the Host seam with the normal output (TUI, plain or JSON), and cleans up.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ExitCode } from '../core/exit-codes.js';
+import { runDoctor, type Io } from '../main.js';
+import { DEFAULT_TIMEOUT_MS, type DoctorFlags, type ParsedCommand } from '../options.js';
+import { startScenario } from './host.js';
+import { DEFAULT_SCENARIO, loadScenario, loadScenarios, SCENARIOS_DIR, ScenarioError, type Scenario } from './scenario.js';
 
-export async function runLabCommand(_parsed: Extract<ParsedCommand, { kind: 'lab' }>, io: Io): Promise<number> {
-  io.stderr.write('codex-doctor: the lab is not available yet.\n');
-  return 2;
+export async function runLabCommand(parsed: Extract<ParsedCommand, { kind: 'lab' }>, io: Io): Promise<number> {
+  try {
+    if (parsed.list) return await listScenarios(parsed.flags, io);
+    const name = parsed.scenario ?? DEFAULT_SCENARIO;
+    const file = path.join(SCENARIOS_DIR, `${name}.toml`);
+    if (!/^[a-z0-9-]+$/.test(name) || !existsSync(file)) {
+      io.stderr.write(`codex-doctor lab: unknown scenario "${name}". The scenarios are:\n`);
+      io.stderr.write(await scenarioTable().catch((error: unknown) => `  (${(error as Error).message})\n`));
+      return ExitCode.usage;
+    }
+    return await runScenario(await loadScenario(file), { flags: parsed.flags, io });
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    io.stderr.write(`codex-doctor lab: ${error.message}\n`);
+    return ExitCode.usage;
+  }
+}
+
+/** Starts the scenario's lab, runs the doctor on it with the normal renderers, and always stops the lab. */
+export async function runScenario(scenario: Scenario, input: { flags: DoctorFlags; io: Io }): Promise<number> {
+  const { io } = input;
+  // A scenario's own deadline (a proxy that never answers) applies unless the user chose one.
+  const flags: DoctorFlags =
+    scenario.timeoutMs !== undefined && input.flags.timeoutMs === DEFAULT_TIMEOUT_MS ? { ...input.flags, timeoutMs: scenario.timeoutMs } : input.flags;
+  const running = await startScenario(scenario);
+  try {
+    if (io.signal?.aborted) return ExitCode.interrupted;
+    const banner = `codex-doctor lab: scenario ${scenario.name} (${scenario.title}). Simulated on 127.0.0.1; nothing leaves this machine.`;
+    return await runDoctor({ host: running.host, flags, io, banner });
+  } finally {
+    await running.stop();
+  }
+}
+
+async function listScenarios(flags: DoctorFlags, io: Io): Promise<number> {
+  if (flags.output === 'json') {
+    const scenarios = await loadScenarios();
+    const list = scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, exitCode: s.expect.exitCode }));
+    io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  io.stdout.write(`Lab scenarios (run one with: codex-doctor lab <name>; default: ${DEFAULT_SCENARIO}):\n`);
+  io.stdout.write(await scenarioTable());
+  return ExitCode.ok;
+}
+
+async function scenarioTable(): Promise<string> {
+  const scenarios = await loadScenarios();
+  const width = Math.max(...scenarios.map((s) => s.name.length));
+  return scenarios.map((s) => `  ${s.name.padEnd(width)}  ${s.title}\n`).join('');
 }

@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { CheckRecord, Finding, Hint, Report, RunEvent, Status } from '../core/types.js';
 import { VERSION } from '../version.js';
-import { GLYPHS, formatDuration, stageLabel, summaryLine, topFix, visibleFindings } from './view-model.js';
+import { GLYPHS, LEVEL_LABELS, causeText, formatDuration, stageLabel, summaryLine, topFix, visibleFindings } from './view-model.js';
 
 export interface TextStyle {
   /** chalk level: 0 none, 1 basic, 2 256, 3 truecolor. */
@@ -91,9 +91,9 @@ function renderRecord(record: CheckRecord, s: RowStyle): string {
 }
 
 function findingLines(finding: Finding, c: ChalkInstance): string[] {
-  const label = finding.level === 'fail' ? c.red('error') : finding.level === 'warn' ? c.yellow('warning') : c.dim('info');
+  const label = (finding.level === 'fail' ? c.red : finding.level === 'warn' ? c.yellow : c.dim)(LEVEL_LABELS[finding.level]);
   const lines = [`    ${label} ${c.bold(finding.code)} [${finding.stage}]: ${finding.detail}`];
-  if (finding.cause) lines.push(c.dim(`      cause: ${[finding.cause.code, finding.cause.message].filter(Boolean).join(': ')}`));
+  if (finding.cause) lines.push(c.dim(`      cause: ${causeText(finding.cause)}`));
   for (const hint of finding.hints ?? []) {
     lines.push(`      ${c.cyan('fix:')} ${hint.text}`);
     const body = hintBody(hint, '        ', c);

@@ -1,5 +1,5 @@
 // What every human renderer (plain text, TUI) derives from a report, computed in one place.
-import type { CheckRecord, Finding, Hint, Report, Status } from '../core/types.js';
+import type { CheckRecord, Finding, Hint, RawCause, Report, Status } from '../core/types.js';
 
 export const GLYPHS: Record<'unicode' | 'ascii', Record<Status | 'running', string>> = {
   unicode: { pass: '✔', warn: '⚠', fail: '✖', skip: '–', crash: '‼', running: '…' },
@@ -56,4 +56,12 @@ export function stageLabel(record: CheckRecord): string | undefined {
 
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** What a finding's level is called in front of its code, in every renderer. */
+export const LEVEL_LABELS: Record<Finding['level'], string> = { fail: 'error', warn: 'warning', info: 'info' };
+
+/** "ECONNRESET: socket hang up" for a finding's or error's raw cause. */
+export function causeText(cause: RawCause): string {
+  return [cause.code, cause.message].filter(Boolean).join(': ');
 }

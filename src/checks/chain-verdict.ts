@@ -1,0 +1,208 @@
+// Judging a captured chain for one Codex transport: which verifier Codex uses (rustls with webpki rules, or
+// the platform library), what it would say, what re-signs the chain, and where a missing issuer is on disk.
+// Shared by tls.auth (auth.openai.com, both transports) and ws.upgrade (the streaming host, WebSocket).
+import type { X509Certificate } from 'node:crypto';
+import { buildPath, verifyWebpki, type WebpkiProblem, type WebpkiVerdict } from '../codex/webpki.js';
+import type { CodexWorld } from '../codex/world.js';
+import type { ErrorCode } from '../core/codes.js';
+import type { Host } from '../core/host.js';
+import type { EvidenceSection, Finding, Hint, RawCause } from '../core/types.js';
+import { findIssuerOnDisk, fixForMissingIssuer, type IssuerCandidate } from '../intel/corporate-roots.js';
+import { describeInterception, identifyInterception, parseName, type Interception } from '../intel/products.js';
+import { certificateCode } from '../net/classify.js';
+import type { TlsCapture } from '../net/tls-probe.js';
+import { certificateLines, chainLine } from './network.js';
+import type { TransportName, TrustSet, TrustSets } from './trust-sets.js';
+
+export interface TransportVerdict {
+  transport: TransportName;
+  verifier: TrustSet['verifier'];
+  /** What Codex's verifier for this transport concludes. */
+  ok: boolean;
+  webpki: WebpkiVerdict;
+  /** OpenSSL through Node, against the same roots (only where the capture used this set's roots). */
+  node: { authorized: boolean; error: string | null } | null;
+  /** The reason Codex would give, when not ok. */
+  failure: { code: ErrorCode; detail: string; cause: RawCause } | null;
+  approximate: boolean;
+}
+
+const TRANSPORT_WORDS: Record<TransportName, string> = {
+  https: 'HTTPS (login, token exchange, API)',
+  websocket: 'WebSocket (Responses streaming)',
+};
+
+export function transportWords(transport: TransportName): string {
+  return TRANSPORT_WORDS[transport];
+}
+
+export function verifierName(verifier: TrustSet['verifier']): string {
+  switch (verifier) {
+    case 'rustls':
+      return 'rustls (webpki rules, emulated by the doctor)';
+    case 'openssl':
+      return 'OpenSSL (checked through Node, without security-level limits)';
+    case 'security-framework':
+      return 'macOS Security.framework (approximated with OpenSSL through Node)';
+    case 'schannel':
+      return 'Windows SChannel (approximated with OpenSSL through Node)';
+  }
+}
+
+/**
+ * The verdict of `set`'s verifier on the captured chain. `nodeApplies`: the capture handshake used this
+ * set's roots, so its OpenSSL verdict is about this set.
+ */
+export function transportVerdict(set: TrustSet, capture: TlsCapture, hostname: string, now: Date, nodeApplies: boolean): TransportVerdict {
+  const webpki = verifyWebpki({ chain: capture.chain, anchors: set.anchors, hostname, now, protocol: capture.protocol });
+  const node = nodeApplies ? capture.node : null;
+  const nodeWords = node ? (node.authorized ? 'Node/OpenSSL accepts the same chain' : `Node/OpenSSL rejects it too (${node.error ?? 'unknown'})`) : null;
+  let failure: TransportVerdict['failure'] = null;
+  let ok: boolean;
+  if (set.verifier === 'rustls' || !node) {
+    ok = webpki.ok;
+    const first = webpki.problems[0];
+    if (first) {
+      failure = {
+        code: first.code,
+        detail: `${TRANSPORT_WORDS[set.transport]} verifies with rustls, which fails: "${first.rustls}". ${first.detail}${nodeWords ? ` (${nodeWords}${node?.authorized ? ', but Codex uses rustls here' : ''}.)` : ''}`,
+        cause: { name: 'webpki', code: first.name, message: first.rustls },
+      };
+    }
+  } else {
+    ok = node.authorized;
+    if (!ok) {
+      const error = node.error ?? 'UNSPECIFIED';
+      failure = {
+        code: certificateCode(error),
+        detail: `${TRANSPORT_WORDS[set.transport]} verifies with ${verifierName(set.verifier)}, which rejects the chain (${error}).${webpki.problems[0] ? ` webpki would say: "${webpki.problems[0].rustls}".` : ''}`,
+        cause: { name: 'openssl', code: error, message: error },
+      };
+    }
+  }
+  return { transport: set.transport, verifier: set.verifier, ok, webpki, node, failure, approximate: set.approximate };
+}
+
+export function interceptionOf(chain: readonly X509Certificate[], sets: TrustSets): Interception {
+  return identifyInterception(chain, buildPath(chain, sets.publicRoots).anchor !== null);
+}
+
+export function interceptionFinding(interception: Interception, stage: 'tls-verify'): Finding {
+  const detail = describeInterception(interception);
+  switch (interception.kind) {
+    case 'not-intercepted':
+      return { level: 'info', code: 'TLS_NOT_INTERCEPTED', stage, detail };
+    case 'known-bad':
+      return {
+        level: 'fail',
+        code: 'TLS_KNOWN_BAD_ROOT',
+        stage,
+        detail,
+        hints: [
+          {
+            text: `Remove the root "${interception.issuer.cn ?? interception.issuer.text}" from your trust stores (and the software that installed it); its private key is public, so anyone can impersonate any site to this machine.`,
+          },
+          { text: 'Tell your IT or security team: this is a known-compromised root, not a sanctioned inspection product.' },
+        ],
+      };
+    case 'product':
+    case 'unidentified':
+      return { level: 'info', code: 'TLS_INTERCEPTED', stage, detail };
+  }
+}
+
+export interface IssuerSearch {
+  issuer: string;
+  candidates: IssuerCandidate[];
+  hints: [Hint, ...Hint[]];
+}
+
+/** When a verdict is UnknownIssuer: look for the issuer on disk and build the exact fix. */
+export async function searchMissingIssuer(
+  host: Host,
+  world: CodexWorld,
+  sets: TrustSets,
+  chain: readonly X509Certificate[],
+  verdicts: readonly TransportVerdict[],
+): Promise<IssuerSearch | null> {
+  const unknown = verdicts.find((v) => v.failure?.code === 'TLS_UNKNOWN_ISSUER' && v.webpki.missingIssuer);
+  const missing = unknown?.webpki.missingIssuer;
+  const orphan = missing ? chain[missing.index] : undefined;
+  if (!missing || !orphan) return null;
+  const candidates = await findIssuerOnDisk(host, { orphan, env: world.env, nativeRootFiles: sets.nativeRootFiles });
+  const selection = sets.plan.selection;
+  const hints = fixForMissingIssuer({
+    candidates,
+    issuer: missing.issuer,
+    issuerCn: parseName(orphan.issuer).cn,
+    currentBundle: selection.kind === 'variable' ? { variable: selection.variable, path: selection.path } : null,
+    codexHome: world.codexHome,
+    platform: host.platform,
+  });
+  return { issuer: missing.issuer, candidates, hints };
+}
+
+/** The hints for a failed verdict: the issuer fix for UnknownIssuer, else the code's own advice. */
+export function verdictHints(verdict: TransportVerdict, search: IssuerSearch | null, fallback: (code: ErrorCode) => [Hint, ...Hint[]]): [Hint, ...Hint[]] {
+  const code = verdict.failure?.code;
+  if (code === 'TLS_UNKNOWN_ISSUER' && search) return search.hints;
+  return fallback(code ?? 'TLS_VERIFY_FAILED');
+}
+
+export function chainEvidence(capture: TlsCapture, anchor: X509Certificate | null, hostname: string): EvidenceSection[] {
+  return [
+    { title: `Chain presented for ${hostname}`, lines: [chainLine(capture.chain, anchor), ...certificateLines(capture.chain)] },
+    {
+      title: 'TLS session',
+      lines: [
+        `protocol ${capture.protocol ?? 'unknown'}, cipher ${capture.cipher?.standardName ?? capture.cipher?.name ?? 'unknown'}, ALPN ${capture.alpn ?? 'none'}`,
+        'Captured without rejecting the chain so that it can be shown; no application data was sent on that connection.',
+      ],
+    },
+  ];
+}
+
+export function verdictEvidence(verdicts: readonly TransportVerdict[], sets: TrustSets): EvidenceSection {
+  const lines: string[] = [];
+  for (const v of verdicts) {
+    const set = sets[v.transport];
+    lines.push(`${TRANSPORT_WORDS[v.transport]}: ${v.ok ? 'trusted' : 'NOT trusted'} by ${verifierName(v.verifier)}${v.approximate ? ' (approximate: the OS store is not readable here)' : ''}`);
+    lines.push(`  roots: ${set.anchors.length} from ${set.sources.join(' + ')}`);
+    lines.push(`  webpki: ${v.webpki.ok ? 'accepts' : v.webpki.problems.map((p: WebpkiProblem) => `${p.name} (${p.detail})`).join('; ')}`);
+    if (v.node) lines.push(`  Node/OpenSSL: ${v.node.authorized ? 'accepts' : `rejects (${v.node.error ?? 'unknown'})`}`);
+  }
+  return { title: 'Verdicts per Codex transport', lines };
+}
+
+export function verdictData(v: TransportVerdict): Record<string, unknown> {
+  return {
+    verifier: v.verifier,
+    ok: v.ok,
+    approximate: v.approximate,
+    code: v.failure?.code ?? null,
+    webpki: { ok: v.webpki.ok, problems: v.webpki.problems.map((p) => ({ name: p.name, code: p.code, index: p.index, detail: p.detail })) },
+    node: v.node,
+  };
+}
+
+export function chainData(chain: readonly X509Certificate[]): Array<Record<string, unknown>> {
+  return chain.map((cert) => ({
+    subject: cert.subject.split('\n').filter(Boolean).join(', '),
+    issuer: cert.issuer.split('\n').filter(Boolean).join(', '),
+    notBefore: new Date(cert.validFrom).toISOString(),
+    notAfter: new Date(cert.validTo).toISOString(),
+    fingerprint256: cert.fingerprint256,
+  }));
+}
+
+export function interceptionData(interception: Interception): Record<string, unknown> {
+  switch (interception.kind) {
+    case 'not-intercepted':
+      return { kind: interception.kind };
+    case 'known-bad':
+    case 'product':
+      return { kind: interception.kind, product: interception.product.name, issuer: interception.issuer.text, heuristic: interception.product.heuristic ?? false };
+    case 'unidentified':
+      return { kind: interception.kind, issuer: interception.issuer.text };
+  }
+}

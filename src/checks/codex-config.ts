@@ -1,0 +1,416 @@
+// config.codex: config.toml as Codex loads it. This check owns every problem with the files themselves
+// (syntax, unreadable, profile, invalid values, misspelt keys outside the sandbox, project keys Codex
+// refuses) and the OTEL and MCP settings; sandbox.env owns the sandbox keys and needs this check, so a
+// config Codex refuses is reported once, here, and the sandbox emulation is skipped.
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { stringify, type TomlTable } from 'smol-toml';
+import { snippetFor, valueAt, type CodexConfig, type ConfigFix, type ConfigLayerKind, type ConfigPath, type ConfigProblem, type OtelExporterConfig, type UnknownConfigKey } from '../codex/config.js';
+import { shellQuote } from '../codex/bundle-format.js';
+import { formatKey, isTable } from '../codex/config-keys.js';
+import { displayPath } from '../codex/env.js';
+import { parseCodexPem } from '../codex/pem.js';
+import type { Host } from '../core/host.js';
+import { redactUrl } from '../core/redact.js';
+import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
+import type { DoctorCheck } from './context.js';
+
+export const CONFIG_CHECK_ID = 'config.codex';
+const MAX_TLS_FILE_BYTES = 1024 * 1024;
+
+/** A fix as data (for --json and for the tests that apply every snippet the doctor prints). */
+export interface FixRecord extends ConfigFix {
+  codes: string[];
+}
+
+export const codexConfigCheck: DoctorCheck = {
+  id: CONFIG_CHECK_ID,
+  title: 'Codex configuration',
+  needs: [],
+  async run(ctx) {
+    ctx.stage('read');
+    const world = await ctx.world();
+    ctx.stage('parse');
+    return assessCodexConfig(world.config, ctx.host);
+  },
+};
+
+export async function assessCodexConfig(config: CodexConfig, host: Host): Promise<CheckResult> {
+  const show = (file: string): string => displayPath(file, host.homeDir);
+  const findings: Finding[] = [];
+  const fixes: FixRecord[] = [];
+  const evidence: EvidenceSection[] = [];
+
+  for (const problem of config.problems) {
+    const { finding, fix, excerpt } = problemFinding(config, problem, show);
+    findings.push(finding);
+    if (fix) fixes.push({ ...fix, codes: [finding.code] });
+    if (excerpt) evidence.push(excerpt);
+  }
+  for (const unknown of config.unknownKeys) {
+    if (unknown.area === 'sandbox') continue; // sandbox.env reports these, with the emulation
+    const { finding, fix } = unknownKeyFinding(unknown, show);
+    findings.push(finding);
+    if (fix) fixes.push({ ...fix, codes: [finding.code] });
+  }
+
+  const fatal = config.problems.some((p) => p.fatal);
+  if (!fatal) {
+    findings.push(...facts(config, show));
+    for (const exporter of config.otelExporters) findings.push(...(await otelFindings(exporter, host, show)));
+  }
+
+  const read = config.layers.filter((l) => l.state !== 'missing');
+  const layerLines = config.layers.map((l) => `${l.kind.padEnd(8)} ${show(l.file)}: ${l.state}`);
+  evidence.unshift({ title: 'Config files', lines: layerLines });
+  const firstFatal = config.problems.find((p) => p.fatal);
+  const summary = firstFatal
+    ? `Codex refuses this config: ${place(firstFatal, show)}: ${firstFatal.message}`
+    : read.length === 0
+      ? 'No config.toml: Codex uses its defaults.'
+      : `Read ${read.map((l) => show(l.file)).join(', ')}.`;
+  return {
+    summary,
+    findings,
+    evidence,
+    data: {
+      layers: config.layers.map((l) => ({ kind: l.kind, file: l.file, state: l.state })),
+      profile: config.context.profile ?? null,
+      modelProvider: config.modelProvider?.value ?? null,
+      openaiBaseUrl: config.openaiBaseUrl ? redactUrl(config.openaiBaseUrl.value) : null,
+      chatgptBaseUrl: config.chatgptBaseUrl ? redactUrl(config.chatgptBaseUrl.value) : null,
+      respectSystemProxy: config.respectSystemProxy?.value ?? null,
+      otelExporters: config.otelExporters.map((e) => ({ slot: e.slot, kind: e.kind, endpoint: e.endpoint ? redactUrl(e.endpoint) : null })),
+      mcpUrlServers: config.mcpUrlServers.map((s) => ({ name: s.name, url: redactUrl(s.url) })),
+      fixes: fixes.map(fixData),
+    },
+  };
+}
+
+export function fixData(fix: FixRecord): Record<string, unknown> {
+  return { codes: fix.codes, target: fix.target, remove: fix.remove, snippet: fix.snippet };
+}
+
+/** `~/.codex/config.toml:3:7` or `~/.codex/config.toml (line 3)`. */
+export function place(at: { file: string; line?: number; column?: number }, show: (f: string) => string): string {
+  if (at.line !== undefined && at.column !== undefined) return `${show(at.file)}:${at.line}:${at.column}`;
+  return at.line !== undefined ? `${show(at.file)} (line ${at.line})` : show(at.file);
+}
+
+/** The layer a file belongs to (the user layer when the profile lives inside config.toml). */
+export function layerOf(config: CodexConfig, file: string): ConfigLayerKind {
+  return config.layers.find((l) => l.file === file)?.kind ?? 'user';
+}
+
+function problemFinding(
+  config: CodexConfig,
+  problem: ConfigProblem,
+  show: (f: string) => string,
+): { finding: Finding; fix?: ConfigFix; excerpt?: EvidenceSection } {
+  const at = place(problem, show);
+  const file = show(problem.file);
+  switch (problem.kind) {
+    case 'syntax':
+      return {
+        finding: {
+          level: 'fail',
+          code: 'CONFIG_SYNTAX_ERROR',
+          stage: 'parse',
+          detail: `${at}: ${problem.message}. Codex will not start until this file parses.`,
+          hints: [{ text: `Fix the TOML at line ${problem.line}, column ${problem.column} of ${file}, then run the doctor again.` }],
+        },
+        ...(problem.excerpt && { excerpt: { title: `${file} around line ${problem.line}`, lines: problem.excerpt.split('\n').filter((l) => l !== '') } }),
+      };
+    case 'unreadable':
+      return { finding: { level: 'fail', code: 'CONFIG_UNREADABLE', stage: 'read', detail: `${problem.message}. Codex will not start while it cannot read its config.`, hints: [{ text: `Make ${file} readable by your user.`, command: `ls -l ${shellQuote(problem.file)}` }] } };
+    case 'not-a-file':
+      return { finding: { level: 'fail', code: 'CONFIG_NOT_A_FILE', stage: 'read', detail: `${problem.message}. Codex will not start.`, hints: [{ text: `Move ${file} out of the way: it must be a TOML file.`, command: `ls -ld ${shellQuote(problem.file)}` }] } };
+    case 'too-large':
+      return { finding: { level: 'fail', code: 'CONFIG_TOO_LARGE', stage: 'read', detail: `${problem.message}; it was not read.`, hints: [{ text: `Check that ${file} is really your Codex config.`, command: `ls -l ${shellQuote(problem.file)}` }] } };
+    case 'not-utf8':
+      return { finding: { level: 'fail', code: 'CONFIG_NOT_UTF8', stage: 'parse', detail: `${problem.message}. Codex will not start.`, hints: [{ text: `Save ${file} as UTF-8 (an editor or PowerShell may have written UTF-16).`, command: `file ${shellQuote(problem.file)}` }] } };
+    case 'invalid-value':
+      return { finding: { level: 'fail', code: 'CONFIG_INVALID_VALUE', stage: 'parse', detail: `${at}: ${problem.message}. Codex refuses this config.`, hints: [{ text: `Fix \`${formatKey(problem.key ?? [])}\` in ${file}: ${problem.message.replace(/ in `[^`]*`$/, '')}.` }] } };
+    case 'profile-not-found':
+      return profileNotFound(config, problem, show);
+    case 'profile-key':
+    case 'profile-key-legacy':
+      return profileKey(config, problem, show);
+    case 'policy-conflict':
+      return policyConflict(config, problem, at);
+    case 'project-key-ignored': {
+      const key = problem.key ?? [];
+      const value = valueAt(config.layers.find((l) => l.kind === 'project')?.table ?? {}, key);
+      const user = config.layers.find((l) => l.kind === 'user');
+      const fix: ConfigFix = { target: 'user', remove: [{ layer: 'project', key }], snippet: snippetFor(key, value) };
+      return {
+        finding: {
+          level: 'warn',
+          code: 'CONFIG_PROJECT_KEY_IGNORED',
+          stage: 'policy',
+          detail: `${at}: ${problem.message}.`,
+          hints: [{ text: `If you want this setting, move \`${formatKey(key)}\` from ${file} to ${show(user?.file ?? 'config.toml')}${topLevelNote(fix.snippet)}:`, snippet: fix.snippet }],
+        },
+        fix,
+      };
+    }
+    case 'otel-exporter-unknown':
+      return otelUnknown(config, problem, at);
+  }
+}
+
+function profileNotFound(config: CodexConfig, problem: ConfigProblem, show: (f: string) => string): { finding: Finding; fix?: ConfigFix } {
+  const name = config.context.profile ?? '';
+  const user = config.layers.find((l) => l.kind === 'user');
+  const legacy = user ? valueAt(user.table, ['profiles', name]) : undefined;
+  const detail = `${problem.message}.`;
+  if (config.context.profileStyle === 'file' && isTable(legacy) && user) {
+    // Codex 0.134.0+ reads NAME.config.toml: the old [profiles.NAME] table becomes that file.
+    const fix: ConfigFix = { target: 'profile', remove: [{ layer: 'user', key: ['profiles', name] }], snippet: stringify(legacy).trim() };
+    return {
+      finding: { level: 'fail', code: 'CONFIG_PROFILE_NOT_FOUND', stage: 'input', detail, hints: [{ text: `Move [profiles.${name}] out of ${show(user.file)} into ${show(problem.file)}:`, snippet: fix.snippet }] },
+      fix,
+    };
+  }
+  return {
+    finding: { level: 'fail', code: 'CONFIG_PROFILE_NOT_FOUND', stage: 'input', detail, hints: [{ text: config.context.profileStyle === 'file' ? `Create ${show(problem.file)}, or run without --profile.` : `Add a [profiles.${name}] table to ${show(problem.file)}, or run without --profile.` }] },
+  };
+}
+
+function profileKey(config: CodexConfig, problem: ConfigProblem, show: (f: string) => string): { finding: Finding; fix?: ConfigFix } {
+  const layer = config.layers.find((l) => l.file === problem.file);
+  const name = String(layer?.table.profile ?? '');
+  const table = layer ? valueAt(layer.table, ['profiles', name]) : undefined;
+  const remove = [{ layer: layerOf(config, problem.file), key: ['profile'] }];
+  const hints: [Hint, ...Hint[]] = [{ text: `Delete \`profile = ${JSON.stringify(name)}\` from ${show(problem.file)} and start Codex with the profile instead.`, command: `codex --profile ${name}` }];
+  let fix: ConfigFix | undefined;
+  if (isTable(table)) {
+    fix = { target: 'profile', remove: [...remove, { layer: remove[0]!.layer, key: ['profiles', name] }], snippet: stringify(table).trim() };
+    hints.push({ text: `Move [profiles.${name}] into ${show(`${config.context.codexHome}/${name}.config.toml`)}:`, snippet: fix.snippet });
+  } else {
+    fix = undefined;
+  }
+  const at = place(problem, show);
+  const finding: Finding =
+    problem.kind === 'profile-key'
+      ? { level: 'fail', code: 'CONFIG_PROFILE_KEY_REMOVED', stage: 'parse', detail: `${at}: ${problem.message}.`, hints }
+      : { level: 'warn', code: 'CONFIG_PROFILE_KEY_LEGACY', stage: 'parse', detail: `${at}: ${problem.message}.`, hints };
+  // Before 0.134.0 the migration is advice for later, not something to apply now.
+  return { finding, ...(fix && problem.kind === 'profile-key' && { fix }) };
+}
+
+/** filters and exclude/include_only mixed: the same policy written with exclude/include_only only. */
+function policyConflict(config: CodexConfig, problem: ConfigProblem, at: string): { finding: Finding; fix: ConfigFix } {
+  const layer = layerOf(config, problem.file);
+  const table = structuredClone(valueAt(config.layers.find((l) => l.kind === layer)?.table ?? {}, ['shell_environment_policy'])) as TomlTable;
+  const filters = (isTable(table.filters) ? table.filters : {}) as Record<string, string>;
+  const globs = (action: string): string[] => Object.keys(filters).filter((g) => filters[g] === action);
+  const asList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  delete table.filters;
+  const exclude = [...new Set([...asList(table.exclude), ...globs('exclude')])];
+  const includeOnly = [...new Set([...asList(table.include_only), ...globs('include')])];
+  if (exclude.length > 0) table.exclude = exclude;
+  if (includeOnly.length > 0) table.include_only = includeOnly;
+  const fix: ConfigFix = { target: layer, remove: [{ layer, key: ['shell_environment_policy'] }], snippet: stringify({ shell_environment_policy: table }).trim() };
+  return {
+    finding: {
+      level: 'fail',
+      code: 'CONFIG_POLICY_CONFLICT',
+      stage: 'parse',
+      detail: `${at}: ${problem.message}. Codex refuses this config.`,
+      hints: [{ text: 'Write the policy with exclude and include_only only (same effect): replace [shell_environment_policy] with', snippet: fix.snippet }],
+    },
+    fix,
+  };
+}
+
+/** The blog article's `[otel.exporter.corp]`: the exporter kind is the table key, not a name. */
+function otelUnknown(config: CodexConfig, problem: ConfigProblem, at: string): { finding: Finding; fix: ConfigFix } {
+  const key = problem.key ?? [];
+  const layer = layerOf(config, problem.file);
+  const settings = valueAt(config.layers.find((l) => l.kind === layer)?.table ?? {}, key);
+  const table: TomlTable = isTable(settings) ? structuredClone(settings) : {};
+  if (table.protocol === undefined) table.protocol = 'binary';
+  const real = [...key.slice(0, -1), 'otlp-http'];
+  const fix: ConfigFix = { target: layer, remove: [{ layer, key }], snippet: snippetFor(real, table) };
+  return {
+    finding: {
+      level: 'warn',
+      code: 'OTEL_EXPORTER_UNKNOWN',
+      stage: 'parse',
+      detail: `${at}: ${problem.message}; telemetry is not exported as written.`,
+      hints: [{ text: `Name the exporter by its kind: replace [${formatKey(key)}] with`, snippet: fix.snippet }],
+    },
+    fix,
+  };
+}
+
+/** A misspelt key outside the sandbox: the real key, and the TOML to write instead. */
+export function unknownKeyFinding(unknown: UnknownConfigKey, show: (f: string) => string): { finding: Finding; fix?: ConfigFix } {
+  const at = place(unknown, show);
+  const key = formatKey(unknown.path);
+  const code = unknown.area === 'sandbox' ? 'SANDBOX_UNKNOWN_KEY' : 'CONFIG_UNKNOWN_KEY';
+  if (unknown.real === null) {
+    const valid = (unknown.validKeys ?? []).map((k) => `\`${k}\``).join(', ');
+    return { finding: { level: 'warn', code, stage: 'parse', detail: `${at}: \`${key}\` is not a Codex key; Codex ignores it silently.`, hints: [{ text: `Delete \`${key}\` from ${show(unknown.file)}; the keys of that table are ${valid}.` }] } };
+  }
+  if ('env' in unknown.real) {
+    const value = typeof unknown.value === 'string' ? unknown.value : '/path/to/corporate-root-ca.pem';
+    return {
+      finding: {
+        level: 'warn',
+        code: 'CONFIG_CA_KEY_UNSUPPORTED',
+        stage: 'parse',
+        detail: `${at}: \`${key}\` is not a Codex setting; Codex ignores it and reads its CA bundle only from ${unknown.real.env} or SSL_CERT_FILE.`,
+        hints: [{ text: `Delete \`${key}\` from ${show(unknown.file)} and set ${unknown.real.env} in your shell profile instead.`, command: `export ${unknown.real.env}=${shellQuote(value)}` }],
+      },
+    };
+  }
+  const real = formatKey(unknown.real.key);
+  const fix: ConfigFix = { target: unknown.layer, remove: [{ layer: unknown.layer, key: unknown.path }], snippet: snippetFor(unknown.real.key, unknown.value) };
+  return {
+    finding: {
+      level: 'warn',
+      code,
+      stage: 'parse',
+      detail: `${at}: \`${key}\` is not a Codex key, so Codex ignores it silently; the real key is \`${real}\`.`,
+      hints: [{ text: `In ${show(unknown.file)}, delete \`${key}\` and write instead${topLevelNote(fix.snippet)}:`, snippet: fix.snippet }],
+    },
+    fix,
+  };
+}
+
+/** A snippet that starts with a bare key must go before the file's first [table], or TOML files it under that table. */
+export function topLevelNote(snippet: string): string {
+  return /^[A-Za-z0-9_"'-]+\s*=/.test(snippet) ? ' (top-level keys go above the first [table] of the file)' : '';
+}
+
+/** What the network checks will use, said once. */
+function facts(config: CodexConfig, show: (f: string) => string): Finding[] {
+  const out: Finding[] = [];
+  const loaded = config.layers.filter((l) => l.state === 'loaded');
+  out.push({
+    level: 'info',
+    code: 'CONFIG_LOADED',
+    stage: 'read',
+    detail:
+      loaded.length === 0
+        ? 'No config.toml found: Codex runs with its defaults.'
+        : `Codex reads ${loaded.map((l) => `${show(l.file)} (${l.kind})`).join(', ')}${config.context.profile ? `, profile ${config.context.profile}` : ''}.`,
+  });
+  const parts: string[] = [];
+  const from = (file: string): string => ` (${show(file)})`;
+  if (config.modelProvider) {
+    const provider = config.modelProviders[config.modelProvider.value];
+    parts.push(`model_provider = "${config.modelProvider.value}"${from(config.modelProvider.file)}`);
+    if (provider) {
+      if (provider.baseUrl) parts.push(`its base_url is ${redactUrl(provider.baseUrl)}`);
+      parts.push(
+        provider.supportsWebsockets === true
+          ? 'it streams over WebSocket (supports_websockets = true)'
+          : `it streams over HTTPS only (supports_websockets ${provider.supportsWebsockets === false ? '= false' : 'unset: custom providers default to false'})`,
+      );
+      const headers = Object.keys(provider.httpHeaders);
+      if (headers.length > 0) parts.push(`it sends the headers ${headers.join(', ')}`);
+    }
+  }
+  else if (Object.keys(config.modelProviders).length > 0) {
+    parts.push(`[model_providers.${Object.keys(config.modelProviders).join('], [model_providers.')}] ${Object.keys(config.modelProviders).length === 1 ? 'is' : 'are'} defined, but model_provider does not select one: Codex uses its built-in OpenAI provider`);
+  }
+  if (config.openaiBaseUrl) parts.push(`openai_base_url = ${redactUrl(config.openaiBaseUrl.value)}${from(config.openaiBaseUrl.file)}`);
+  if (config.chatgptBaseUrl) parts.push(`chatgpt_base_url = ${redactUrl(config.chatgptBaseUrl.value)}${from(config.chatgptBaseUrl.file)}`);
+  if (config.respectSystemProxy) parts.push(`[features] respect_system_proxy = ${config.respectSystemProxy.value}${from(config.respectSystemProxy.file)}`);
+  if (config.cliAuthCredentialsStore) parts.push(`credentials are stored in ${config.cliAuthCredentialsStore.value === 'keyring' ? 'the OS keyring' : `"${config.cliAuthCredentialsStore.value}"`}`);
+  if (parts.length > 0) out.push({ level: 'info', code: 'CONFIG_PROVIDER', stage: 'resolve', detail: `${parts.join('; ')}.` });
+  for (const server of config.mcpUrlServers) {
+    let host = server.url;
+    try {
+      host = new URL(server.url).host;
+    } catch {
+      // not a URL: shown as written
+    }
+    out.push({
+      level: 'info',
+      code: 'CONFIG_MCP_URL_SERVER',
+      stage: 'resolve',
+      detail: `MCP server \`${server.name}\` at ${redactUrl(server.url)}${from(server.file)}: Codex connects to ${host} with the same CA bundle (CODEX_CA_CERTIFICATE / SSL_CERT_FILE) and proxy rules (HTTPS_PROXY, NO_PROXY) as to OpenAI.`,
+    });
+  }
+  return out;
+}
+
+type FileRead = { ok: true; bytes: Buffer } | { ok: false; finding: Finding };
+
+async function readTlsFile(host: Host, what: string, file: ConfigPath, show: (f: string) => string): Promise<FileRead> {
+  const name = `${what} ${show(file.path)}`;
+  try {
+    const stat = await host.fs.stat(file.path);
+    if (stat === null) {
+      return { ok: false, finding: { level: 'warn', code: 'OTEL_TLS_FILE_MISSING', stage: 'read', detail: `The OTEL ${name} does not exist${file.raw !== file.path ? ` (written as "${file.raw}", relative to the config file)` : ''}.`, hints: [{ text: `Point ${what} at an existing PEM file.`, command: `ls -l ${shellQuote(file.path)}` }] } };
+    }
+    if (stat.kind !== 'file') throw Object.assign(new Error(`it is a ${stat.kind}`), { code: 'EISDIR' });
+    const read = await host.fs.readFile(file.path, MAX_TLS_FILE_BYTES);
+    return { ok: true, bytes: read.bytes };
+  } catch (error) {
+    return { ok: false, finding: { level: 'warn', code: 'OTEL_TLS_FILE_UNREADABLE', stage: 'read', detail: `The OTEL ${name} cannot be read: ${error instanceof Error ? error.message : String(error)}.`, hints: [{ text: `Make ${show(file.path)} a file readable by your user.`, command: `ls -l ${shellQuote(file.path)}` }] } };
+  }
+}
+
+async function otelFindings(exporter: OtelExporterConfig, host: Host, show: (f: string) => string): Promise<Finding[]> {
+  const out: Finding[] = [];
+  const label = `[otel.${exporter.slot}.${exporter.kind}]`;
+  const { caCertificate: ca, clientCertificate: cert, clientPrivateKey: key } = exporter.tls;
+  out.push({
+    level: 'info',
+    code: 'OTEL_EXPORTER',
+    stage: 'resolve',
+    detail: `${label} exports to ${exporter.endpoint ? redactUrl(exporter.endpoint) : '(no endpoint)'} (${show(exporter.file)})${ca ? `, trusting only ${show(ca.path)}` : ''}${cert ? ', with a client certificate' : ''}.`,
+  });
+  if (ca) {
+    const read = await readTlsFile(host, 'ca-certificate', ca, show);
+    if (!read.ok) out.push(read.finding);
+    else {
+      const parsed = parseCodexPem(read.bytes);
+      if (!parsed.ok || parsed.certificates.length === 0) {
+        out.push({ level: 'warn', code: 'OTEL_CA_INVALID', stage: 'parse', detail: `The OTEL ca-certificate ${show(ca.path)} holds no usable certificate: ${parsed.ok ? 'no certificates found in PEM file' : parsed.codexDetail}.`, hints: [{ text: 'Point ca-certificate at a PEM file with the CA that issued the collector\'s (or the inspecting proxy\'s) certificate.' }] });
+      } else {
+        out.push({
+          level: 'info',
+          code: 'OTEL_CA_REPLACES_ROOTS',
+          stage: 'tls-verify',
+          detail: `${show(ca.path)} (${parsed.certificates.length} certificate${parsed.certificates.length === 1 ? '' : 's'}) REPLACES the built-in roots for OTEL export: the collector's chain, or the inspecting proxy's, must end at one of these (CODEX_CA_CERTIFICATE adds to the roots, this does not).`,
+        });
+      }
+    }
+  }
+  if ((cert === undefined) !== (key === undefined)) {
+    const missing = cert === undefined ? 'client-certificate' : 'client-private-key';
+    out.push({ level: 'warn', code: 'OTEL_CLIENT_PAIR_INCOMPLETE', stage: 'input', detail: `${label} tls sets ${cert ? 'client-certificate' : 'client-private-key'} without ${missing}; mutual TLS needs both.`, hints: [{ text: `Add ${missing} under [otel.${exporter.slot}.${exporter.kind}.tls], or remove the other one.` }] });
+  } else if (cert && key) {
+    out.push(...(await clientPairFindings(host, cert, key, show)));
+  }
+  return out;
+}
+
+async function clientPairFindings(host: Host, cert: ConfigPath, key: ConfigPath, show: (f: string) => string): Promise<Finding[]> {
+  const [certRead, keyRead] = await Promise.all([readTlsFile(host, 'client-certificate', cert, show), readTlsFile(host, 'client-private-key', key, show)]);
+  const out: Finding[] = [];
+  if (!certRead.ok) out.push(certRead.finding);
+  if (!keyRead.ok) out.push(keyRead.finding);
+  if (!certRead.ok || !keyRead.ok) return out;
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(certRead.bytes);
+  } catch {
+    return [{ level: 'warn', code: 'OTEL_CLIENT_CERT_INVALID', stage: 'parse', detail: `The OTEL client-certificate ${show(cert.path)} is not a readable PEM certificate.`, hints: [{ text: 'Point client-certificate at the PEM certificate issued for this client.', command: `openssl x509 -in ${shellQuote(cert.path)} -noout -subject` }] }];
+  }
+  try {
+    // The key is parsed only to compare it with the certificate; nothing about it is reported.
+    const privateKey = createPrivateKey(keyRead.bytes);
+    if (!certificate.checkPrivateKey(privateKey)) {
+      return [{ level: 'warn', code: 'OTEL_CLIENT_KEY_MISMATCH', stage: 'parse', detail: `The OTEL client-private-key ${show(key.path)} does not belong to the client-certificate ${show(cert.path)} (${certificate.subject.replace(/\n/g, ', ')}).`, hints: [{ text: 'Point client-private-key at the key the client certificate was issued for.' }] }];
+    }
+  } catch {
+    return [{ level: 'warn', code: 'OTEL_CLIENT_KEY_INVALID', stage: 'parse', detail: `The OTEL client-private-key ${show(key.path)} is not a readable, unencrypted PEM private key.`, hints: [{ text: 'Point client-private-key at an unencrypted PEM private key (PKCS#8 or PKCS#1).' }] }];
+  }
+  return out;
+}

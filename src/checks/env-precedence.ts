@@ -1,0 +1,719 @@
+// env.precedence: which variables Codex actually reads, where they come from, and what follows from them:
+// the CA variable that wins and what each transport trusts, the proxy each transport takes to OpenAI,
+// and the settings that look like they matter but do not (codex-behavior.md §1, §2, §5, §7).
+// Everything Codex decides comes from src/codex; this file only turns those decisions into findings.
+import { resolveAgainst } from '../codex/ca-selection.js';
+import { CODEX_RELEASES, versionAtLeast } from '../codex/codex-version.js';
+import { API_KEY_BASE_URL, CHATGPT_BASE_URL, ISSUER, websocketUrl } from '../codex/endpoints.js';
+import { describeOrigin, displayPath, type VariableOrigin } from '../codex/env.js';
+import {
+  caseConflicts,
+  describeProxyDecision,
+  PROXY_VARIABLE_PAIRS,
+  proxyFor,
+  proxyVariableInEffect,
+  redactProxyValue,
+  type ProxyDecision,
+  type Transport,
+} from '../codex/proxy.js';
+import { trustPlan, type TrustPlan } from '../codex/trust.js';
+import type { CodexWorld } from '../codex/world.js';
+import type { Host } from '../core/host.js';
+import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
+import type { DoctorCheck } from './context.js';
+
+/** What env.precedence hands to the checks that need it. */
+export interface EnvPrecedenceFacts {
+  trust: TrustPlan;
+  /** Codex's route to each of its own hosts, per transport (credentials never included). */
+  proxies: ProxyDecision[];
+  provenance: Readonly<Record<string, VariableOrigin>>;
+}
+
+export const envPrecedence: DoctorCheck<EnvPrecedenceFacts> = {
+  id: 'env.precedence',
+  title: 'CA and proxy variables Codex reads',
+  needs: [],
+  async run(ctx) {
+    ctx.stage('input');
+    const world = await ctx.world();
+    return analyseEnvironment(world, ctx.host, ctx.options.proxy);
+  },
+};
+
+/** The HTTPS and WebSocket URLs Codex uses for login and the model API (both auth modes). */
+const HTTPS_TARGETS = [ISSUER, API_KEY_BASE_URL, CHATGPT_BASE_URL];
+const WEBSOCKET_TARGETS = [CHATGPT_BASE_URL, API_KEY_BASE_URL].map(websocketUrl).filter((url): url is string => url !== null);
+
+/** Tools Codex starts (sandboxed commands, MCP servers) read these; Codex itself does not. */
+const OTHER_TOOL_CA_VARIABLES = ['NODE_EXTRA_CA_CERTS', 'REQUESTS_CA_BUNDLE'] as const;
+
+/** Settings that switch verification off in other tools: name -> is it switched off. */
+const INSECURE_SETTINGS: ReadonlyArray<{ name: string; insecure: (value: string) => boolean; tool: string }> = [
+  { name: 'NODE_TLS_REJECT_UNAUTHORIZED', insecure: (v) => v === '0', tool: 'Node.js' },
+  { name: 'GIT_SSL_NO_VERIFY', insecure: truthy, tool: 'git' },
+  { name: 'PYTHONHTTPSVERIFY', insecure: (v) => v === '0', tool: 'Python' },
+  { name: 'CURL_INSECURE', insecure: truthy, tool: 'curl wrappers' },
+  { name: 'NPM_CONFIG_STRICT_SSL', insecure: (v) => v.toLowerCase() === 'false', tool: 'npm' },
+  { name: 'npm_config_strict_ssl', insecure: (v) => v.toLowerCase() === 'false', tool: 'npm' },
+];
+
+function truthy(value: string): boolean {
+  return !['', '0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
+}
+
+/** Builds the check's result from the loaded world. Pure apart from reading Host fields. */
+export function analyseEnvironment(world: CodexWorld, host: Pick<Host, 'platform' | 'cwd' | 'homeDir' | 'systemStore'>, proxyOverride?: string): CheckResult<EnvPrecedenceFacts> {
+  const words = new Words(world, host);
+  const env = world.env;
+  const findings: Finding[] = [];
+  const trust = trustPlan(env, host.platform, {
+    cwd: host.cwd,
+    codexVersion: world.codexVersion,
+    ...(host.systemStore && { systemStore: host.systemStore }),
+  });
+
+  // --- CODEX_HOME and $CODEX_HOME/.env -------------------------------------------------------------
+  if (world.codexHomeProblem !== null) {
+    findings.push({
+      level: 'fail',
+      code: 'ENV_CODEX_HOME_INVALID',
+      stage: 'input',
+      detail: `${world.codexHomeProblem}: Codex refuses to start with it (and reads no .env).`,
+      hints: [
+        world.codexHomeSource === 'option'
+          ? { text: 'Pass an existing directory to --codex-home.', command: 'codex-doctor --codex-home ~/.codex' }
+          : { text: 'Create the directory, or unset CODEX_HOME to use ~/.codex.', command: `mkdir -p ${shellQuote(world.codexHome)}` },
+        ...(world.codexHomeSource === 'CODEX_HOME' ? [{ text: 'Or use the default ~/.codex.', command: words.unsetCommand('CODEX_HOME') }] : []),
+      ],
+    });
+  }
+  findings.push(...dotenvFindings(world, words));
+
+  // --- CA variables ------------------------------------------------------------------------------------
+  findings.push(...caFindings(world, trust, words, host));
+  findings.push(...versionFindings(world, trust));
+
+  // --- proxies -----------------------------------------------------------------------------------------
+  const decisions = [
+    ...HTTPS_TARGETS.map((url) => proxyFor('https', url, env, proxyOverride)),
+    ...WEBSOCKET_TARGETS.map((url) => proxyFor('websocket', url, env, proxyOverride)),
+  ];
+  findings.push(...proxyFindings(decisions, world, words, host.platform, proxyOverride));
+
+  const problems = findings.filter((f) => f.level !== 'info').length;
+  const selected = trust.selection.kind === 'variable' && trust.bundleSupported ? `${trust.selection.variable} wins` : 'system roots';
+  return {
+    summary: `${selected}; ${summariseRoutes(decisions)}${problems > 0 ? `; ${problems} problem${problems === 1 ? '' : 's'}` : ''}.`,
+    findings,
+    evidence: evidence(world, trust, decisions, words),
+    data: reportData(world, trust, decisions),
+    facts: { trust, proxies: decisions, provenance: world.provenance },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function dotenvFindings(world: CodexWorld, words: Words): Finding[] {
+  const findings: Finding[] = [];
+  const { dotenv } = world;
+  const shown = words.dotenv;
+  if (dotenv.status === 'unreadable' || dotenv.status === 'not-a-file') {
+    findings.push({
+      level: 'warn',
+      code: 'ENV_DOTENV_UNREADABLE',
+      stage: 'read',
+      detail: `${shown} exists but cannot be read (${dotenv.error ?? dotenv.status}): Codex silently ignores it, so none of its settings apply.`,
+      hints: [
+        dotenv.status === 'not-a-file'
+          ? { text: `Replace ${shown} with a plain file of NAME=value lines.` }
+          : { text: `Make ${shown} readable by your user.`, command: `chmod 600 ${shown}` },
+      ],
+    });
+  }
+  for (const line of dotenv.skipped) {
+    findings.push({
+      level: 'warn',
+      code: 'ENV_DOTENV_LINE_SKIPPED',
+      stage: 'parse',
+      detail: `Line ${line.line} of ${shown}${line.key ? ` (${line.key})` : ''} is skipped by Codex without a word: ${line.reason}.`,
+      hints: [
+        {
+          text: `Rewrite line ${line.line} as NAME=value; quote a value with blanks in single quotes (no escapes inside), e.g. ${line.key ?? 'NAME'}='value with blanks'.`,
+          command: `sed -n '${line.line}p' ${shown}`,
+        },
+      ],
+    });
+  }
+  for (const ignored of dotenv.ignored) {
+    const origin = world.provenance[ignored.name];
+    const shellSet = origin?.source === 'dotenv-ignored' && origin.shellSet;
+    const value = ignored.value !== undefined ? words.cleanPath(ignored.value) : null;
+    findings.push({
+      level: 'warn',
+      code: 'ENV_CODEX_VAR_IN_DOTENV',
+      stage: 'input',
+      detail: `${ignored.name} is set in ${shown} (line ${ignored.line}), but Codex ignores every CODEX_* name there, ${
+        shellSet ? 'so the value from the shell is used instead' : `so ${ignored.name} is not set for Codex`
+      }.`,
+      hints: [
+        {
+          text: `Set ${ignored.name} in your shell profile (e.g. ~/.bashrc or ~/.zshrc) instead of ${shown}.`,
+          command: words.exportCommand(ignored.name, value ?? `<value from line ${ignored.line}>`),
+        },
+      ],
+    });
+  }
+  for (const applied of dotenv.applied) {
+    if (!applied.overridesShell || !RELEVANT.has(applied.name)) continue;
+    findings.push({
+      level: 'info',
+      code: 'ENV_DOTENV_OVERRIDES',
+      stage: 'input',
+      detail: `${applied.name} comes from ${shown} (line ${applied.line}) and overrides the shell's value for Codex.`,
+    });
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pick<Host, 'platform' | 'cwd' | 'homeDir'>): Finding[] {
+  const env = world.env;
+  const findings: Finding[] = [];
+  const codexCa = env.CODEX_CA_CERTIFICATE;
+  const sslFile = env.SSL_CERT_FILE;
+  const sslDir = env.SSL_CERT_DIR;
+
+  // Which variable wins, and why.
+  let why: string;
+  if (!trust.bundleSupported) {
+    why = `Codex ${world.codexVersion} predates CA variables (${CODEX_RELEASES.customCa}): it reads neither CODEX_CA_CERTIFICATE nor SSL_CERT_FILE as a bundle.`;
+  } else if (trust.selection.kind === 'variable') {
+    const { variable, raw } = trust.selection;
+    const because =
+      variable === 'CODEX_CA_CERTIFICATE'
+        ? sslFile !== undefined && sslFile !== ''
+          ? ' (it takes precedence over SSL_CERT_FILE, which is not read as the bundle)'
+          : ''
+        : codexCa === ''
+          ? ' because CODEX_CA_CERTIFICATE is set but empty, which counts as unset'
+          : world.provenance.CODEX_CA_CERTIFICATE?.source === 'dotenv-ignored'
+            ? ` because CODEX_CA_CERTIFICATE is not set (its line in ${words.dotenv} is ignored)`
+            : ' because CODEX_CA_CERTIFICATE is not set';
+    why = `Codex uses ${variable}=${raw} (${words.origin(variable)})${because}.`;
+  } else {
+    const empties = (['CODEX_CA_CERTIFICATE', 'SSL_CERT_FILE'] as const).filter((name) => env[name] === '');
+    why = `No CA variable is set${empties.length > 0 ? ` (${empties.join(' and ')} ${empties.length === 1 ? 'is' : 'are'} empty, which counts as unset)` : ''}: Codex adds no bundle and relies on the system roots.`;
+  }
+  findings.push({ level: 'info', code: 'ENV_CA_SELECTED', stage: 'input', detail: why });
+  findings.push({ level: 'info', code: 'ENV_CA_SELECTED', stage: 'input', detail: trust.https.sentence });
+  findings.push({ level: 'info', code: 'ENV_CA_SELECTED', stage: 'input', detail: trust.websocket.sentence });
+
+  const native = trust.websocket.native;
+  if (native?.kind === 'replaced' && native.loadsNothing) {
+    const empties = native.plan.replacedBy;
+    const bundle = trust.websocket.bundle;
+    findings.push({
+      level: 'warn',
+      code: 'ENV_SSL_CERT_EMPTY',
+      stage: 'input',
+      detail: `${empties.map((n) => `${n}=""`).join(' and ')}: empty counts as unset when Codex picks a bundle, but rustls-native-certs treats it as set and loads no OS roots, so WebSocket streaming trusts ${
+        bundle ? `only ${bundle.raw}` : 'no root at all and cannot verify any server'
+      }${trust.https.native ? ` and HTTPS only ${bundle?.raw ?? 'the bundle'} + the Mozilla roots` : ''}.`,
+      hints: [words.removeHint(empties[0] ?? 'SSL_CERT_FILE'), ...empties.slice(1).map((name) => words.removeHint(name))],
+    });
+  } else if (native?.kind === 'replaced') {
+    if (sslFile !== undefined && sslFile !== '') {
+      const bundle = trust.https.bundle;
+      const viaCodex = bundle?.variable === 'CODEX_CA_CERTIFICATE';
+      findings.push({
+        level: 'warn',
+        code: 'ENV_SSL_CERT_FILE_REPLACES_OS',
+        stage: 'input',
+        detail: `SSL_CERT_FILE=${sslFile} replaces the OS trust store for Codex: ${
+          viaCodex
+            ? `even with CODEX_CA_CERTIFICATE selecting the bundle, Codex's native roots are only ${sslFile}, so the OS store is not used by HTTPS or WebSocket`
+            : `HTTPS trusts ${sslFile}${trust.https.mozilla ? ' + the Mozilla roots' : ''}, WebSocket only ${sslFile}`
+        }. A corporate root that is in the OS store but not in that file is not trusted (rustls: invalid peer certificate: UnknownIssuer).`,
+        hints: [
+          words.removeHint('SSL_CERT_FILE', { after: 'if another tool left it behind' }),
+          ...(viaCodex
+            ? []
+            : [
+                {
+                  text: 'If that file holds your corporate root, give it to Codex with CODEX_CA_CERTIFICATE instead: it adds to the OS store rather than replacing it.',
+                  command: words.exportCommand('CODEX_CA_CERTIFICATE', words.cleanPath(sslFile)),
+                },
+              ]),
+        ],
+      });
+    }
+    if (sslDir !== undefined && sslDir !== '') {
+      findings.push({
+        level: 'warn',
+        code: 'ENV_SSL_CERT_DIR_REPLACES_OS',
+        stage: 'input',
+        detail: `SSL_CERT_DIR=${sslDir} replaces the OS trust store as Codex's native roots: WebSocket${
+          trust.https.native ? ' and HTTPS' : ''
+        } load only the hash-named files (like 5ed36f99.0) in it, not the OS store.`,
+        hints: [words.removeHint('SSL_CERT_DIR')],
+      });
+    }
+  }
+
+  if (codexCa !== undefined && codexCa !== '' && sslFile !== undefined && sslFile !== '' && words.resolve(codexCa) !== words.resolve(sslFile)) {
+    findings.push({
+      level: 'warn',
+      code: 'ENV_CA_VARS_DIFFER',
+      stage: 'input',
+      detail: `CODEX_CA_CERTIFICATE=${codexCa} and SSL_CERT_FILE=${sslFile} name different files: only CODEX_CA_CERTIFICATE is loaded as the bundle; SSL_CERT_FILE's certificates are trusted only as native roots.`,
+      hints: [words.removeHint('SSL_CERT_FILE', { after: 'unless you need its roots next to the bundle' })],
+    });
+  }
+
+  // Path values exactly as Codex uses them: no trimming, no ~, relative to where codex starts.
+  for (const name of ['CODEX_CA_CERTIFICATE', 'SSL_CERT_FILE', 'SSL_CERT_DIR'] as const) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    const finding = pathValueFinding(name, value, words, host);
+    if (finding) findings.push(finding);
+  }
+
+  // CA variables of other tools.
+  const bundle = trust.https.bundle;
+  for (const name of OTHER_TOOL_CA_VARIABLES) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    if (bundle && words.resolve(value) === bundle.path) continue;
+    findings.push({
+      level: 'warn',
+      code: 'ENV_OTHER_CA_VAR_DIFFERS',
+      stage: 'input',
+      detail: bundle
+        ? `${name}=${value} names a different file than Codex's bundle (${bundle.raw}): tools that Codex runs in its sandbox and MCP servers it starts trust other roots than Codex itself.`
+        : `${name}=${value} does nothing for Codex itself (a native binary, not ${name === 'NODE_EXTRA_CA_CERTS' ? 'Node.js' : 'Python'}); only tools Codex runs in its sandbox and MCP servers it starts read it. Codex uses no bundle.`,
+      hints: [
+        bundle
+          ? { text: `Point ${name} at the bundle Codex uses.`, command: words.exportCommand(name, bundle.path) }
+          : { text: 'Give Codex the same file with CODEX_CA_CERTIFICATE.', command: words.exportCommand('CODEX_CA_CERTIFICATE', words.cleanPath(value)) },
+      ],
+    });
+  }
+
+  for (const setting of INSECURE_SETTINGS) {
+    const value = env[setting.name];
+    if (value === undefined || !setting.insecure(value)) continue;
+    findings.push({
+      level: 'warn',
+      code: 'ENV_INSECURE_WORKAROUND',
+      stage: 'input',
+      detail: `${setting.name}=${value} turns certificate verification off for ${setting.tool}. Codex never reads it, so it does not help Codex, and it leaves other tools open to interception.`,
+      hints: [
+        words.removeHint(setting.name, { after: 'and fix trust instead' }),
+        ...(bundle ? [] : [{ text: 'Give Codex the corporate root certificate (PEM) instead.', command: words.exportCommand('CODEX_CA_CERTIFICATE', '/path/to/corporate-root.pem') }]),
+      ],
+    });
+  }
+  return findings;
+}
+
+function pathValueFinding(name: string, value: string, words: Words, host: Pick<Host, 'platform' | 'cwd'>): Finding | null {
+  const parts = name === 'SSL_CERT_DIR' ? value.split(host.platform === 'win32' ? ';' : ':') : [value];
+  const issues: Array<{ code: 'ENV_VALUE_QUOTED' | 'ENV_VALUE_WHITESPACE' | 'ENV_VALUE_TILDE' | 'ENV_VALUE_RELATIVE'; words: string }> = [];
+  if (/^["']|["']$/.test(value)) issues.push({ code: 'ENV_VALUE_QUOTED', words: 'contains literal quotes, which Codex keeps as part of the path' });
+  if (/^\s|\s$/.test(value)) issues.push({ code: 'ENV_VALUE_WHITESPACE', words: 'has leading or trailing blanks, which Codex keeps as part of the path' });
+  if (parts.some((p) => p.trimStart().replace(/^["']/, '').startsWith('~'))) {
+    issues.push({ code: 'ENV_VALUE_TILDE', words: 'starts with ~, which Codex does not expand (only a shell does, and not inside quotes)' });
+  }
+  const relative = parts.filter((p) => p !== '' && resolveAgainst(host.cwd, p, host.platform) !== p);
+  if (issues.length === 0 && relative.length > 0) {
+    issues.push({ code: 'ENV_VALUE_RELATIVE', words: `is relative, so it depends on the directory codex is started from (from ${host.cwd} it opens ${words.resolve(relative[0]!)})` });
+  }
+  const first = issues[0];
+  if (!first) return null;
+  const opened = name === 'SSL_CERT_DIR' ? '' : ` Codex opens ${JSON.stringify(words.resolve(value))}.`;
+  return {
+    level: 'warn',
+    code: first.code,
+    stage: 'input',
+    detail: `${name}=${JSON.stringify(value)} ${issues.map((i) => i.words).join('; it also ')}.${opened}`,
+    hints: [
+      {
+        text: `Set ${name} to the absolute path, without quotes or blanks.`,
+        command: words.exportCommand(name, parts.map((p) => words.cleanPath(p)).join(host.platform === 'win32' ? ';' : ':')),
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function versionFindings(world: CodexWorld, trust: TrustPlan): Finding[] {
+  const version = world.codexVersion;
+  const upgrade: Hint = { text: 'Upgrade Codex.', command: 'npm install -g @openai/codex@latest' };
+  if (version === null) {
+    return [
+      {
+        level: 'info',
+        code: 'ENV_CODEX_VERSION',
+        stage: 'input',
+        detail: `\`codex --version\` did not answer (codex is not on PATH, or it failed): the advice assumes Codex ${CODEX_RELEASES.rustlsHttps} or later.`,
+      },
+    ];
+  }
+  if (!versionAtLeast(version, CODEX_RELEASES.customCa)) {
+    return [
+      {
+        level: 'warn',
+        code: 'ENV_CODEX_TOO_OLD',
+        stage: 'input',
+        detail: `Codex ${version} predates custom CA support (${CODEX_RELEASES.customCa}): it ignores CODEX_CA_CERTIFICATE, so no bundle can make it trust a corporate root.`,
+        hints: [upgrade],
+      },
+    ];
+  }
+  if (!versionAtLeast(version, CODEX_RELEASES.rustlsHttps) && trust.selection.kind === 'variable') {
+    return [
+      {
+        level: 'info',
+        code: 'ENV_CODEX_HTTPS_NOT_RUSTLS',
+        stage: 'input',
+        detail: `Codex ${version} adds the bundle to the platform TLS library for HTTPS (login, API) but verifies WebSocket with rustls, so the two can disagree; ${CODEX_RELEASES.rustlsHttps} and later use rustls for both.`,
+        hints: [upgrade],
+      },
+    ];
+  }
+  return [{ level: 'info', code: 'ENV_CODEX_VERSION', stage: 'input', detail: `Codex ${version} is installed.` }];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Words, platform: NodeJS.Platform, override: string | undefined): Finding[] {
+  const env = world.env;
+  const findings: Finding[] = [];
+
+  for (const transport of ['https', 'websocket'] as const) {
+    const mine = decisions.filter((d) => d.transport === transport);
+    const system =
+      transport === 'https' && (platform === 'darwin' || platform === 'win32') && override === undefined && mine.some((d) => d.kind === 'direct')
+        ? ` On ${platform === 'darwin' ? 'macOS' : 'Windows'} the system's manual proxy settings fill in what the environment leaves unset (not read by the doctor).`
+        : '';
+    findings.push({
+      level: 'info',
+      code: 'ENV_PROXY_SELECTED',
+      stage: 'input',
+      detail: `${transportName(transport)}: ${groupByRoute(mine, words)}.${system}`,
+    });
+  }
+
+  for (const conflict of caseConflicts(env)) {
+    findings.push({
+      level: 'warn',
+      code: 'ENV_PROXY_CASE_CONFLICT',
+      stage: 'input',
+      detail: conflict.upperEmpty
+        ? `${conflict.upper} is set but empty, which hides ${conflict.lower}=${conflict.lowerValue}: Codex uses neither, for HTTPS or WebSocket.`
+        : `${conflict.upper}=${conflict.upperValue} and ${conflict.lower}=${conflict.lowerValue} differ: Codex uses ${conflict.upper} (upper case wins) for both transports, while other tools may pick ${conflict.lower}.`,
+      hints: conflict.upperEmpty
+        ? [words.removeHint(conflict.upper)]
+        : [words.removeHint(conflict.lower, { before: 'Keep one spelling.' })],
+    });
+  }
+
+  // A proxy Codex selects but cannot use, once per transport and variable.
+  const seen = new Set<string>();
+  for (const d of decisions) {
+    if (d.kind !== 'unsupported' && d.kind !== 'invalid') continue;
+    const key = `${d.transport}:${d.variable}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const hosts = decisions.filter((o) => o.transport === d.transport && o.kind === d.kind && o.variable === d.variable).map((o) => hostOf(o.target));
+    if (d.kind === 'invalid') {
+      findings.push({
+        level: 'warn',
+        code: 'ENV_PROXY_INVALID_URL',
+        stage: 'input',
+        detail: `${d.variable}=${d.value} is not a valid proxy URL: WebSocket connections to ${hosts.join(', ')} fail with "${d.message}".`,
+        hints: [words.setHint(d.variable, 'http://PROXY_HOST:PORT', 'Write it as http://host:port, percent-encoding any : / @ # ? in the user name or password.')],
+      });
+      continue;
+    }
+    const example = d.transport === 'websocket' ? httpVersionOf(d.value) : 'http://PROXY_HOST:PORT';
+    findings.push({
+      level: 'warn',
+      code: 'ENV_PROXY_SCHEME_UNSUPPORTED',
+      stage: 'input',
+      detail:
+        d.transport === 'https'
+          ? `${d.variable}=${d.value} is a ${d.scheme}:// proxy, but SOCKS is not compiled into Codex's HTTPS client: login and API requests to ${hosts.join(', ')} fail ("error sending request for url").`
+          : `${d.variable}=${d.value} ${d.scheme === '' ? 'has no scheme' : `is an ${d.scheme}:// proxy`}, which Codex's WebSocket client cannot use: streaming to ${hosts.join(', ')} fails with "${d.message}", and Codex falls back to HTTPS after 5 attempts.`,
+      hints: [
+        words.setHint(
+          d.variable,
+          example,
+          d.transport === 'https'
+            ? `Point ${d.variable} at an HTTP proxy (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128).`
+            : `Use the proxy's http:// address (most proxies accept plain-HTTP CONNECT; check the port with the network team)${d.value.includes('@') ? ', with the same user name and password in front of the host' : ''}.`,
+        ),
+      ],
+    });
+  }
+
+  // HTTPS silently skips an unparseable value and moves on.
+  const skippedNotes = new Map<string, string>();
+  for (const d of decisions) {
+    for (const note of d.notes) if (note.kind === 'ignored-invalid' || note.kind === 'ignored-scheme') skippedNotes.set(note.variable, note.text);
+  }
+  for (const [variable, text] of skippedNotes) {
+    findings.push({
+      level: 'warn',
+      code: 'ENV_PROXY_INVALID_URL',
+      stage: 'input',
+      detail: `${text}; Codex then ${describeProxyDecision(decisions.find((d) => d.transport === 'https')!)}.`,
+      hints: [words.setHint(variable, 'http://PROXY_HOST:PORT', 'Write it as http://host:port, percent-encoding any : / @ # ? in the user name or password.')],
+    });
+  }
+
+  const httpOnly = decisions.find((d) => d.transport === 'https' && d.kind === 'direct' && d.notes.some((n) => n.kind === 'http-proxy-not-for-https'));
+  if (httpOnly) {
+    const http = proxyVariableInEffect(env, PROXY_VARIABLE_PAIRS[1])!;
+    const wsUses = decisions.some((d) => d.transport === 'websocket' && (d.kind === 'proxy' || d.kind === 'unsupported' || d.kind === 'invalid') && d.variable === http.variable);
+    const fromDotenv = world.provenance[http.variable]?.source === 'dotenv';
+    findings.push({
+      level: 'warn',
+      code: 'ENV_PROXY_HTTP_ONLY',
+      stage: 'input',
+      detail: `Only ${http.variable}=${redactProxyValue(http.value)} is set: Codex's HTTPS client (login, API) never uses it for https:// URLs and connects directly${
+        wsUses ? ', while WebSocket streaming does use it' : ''
+      }.`,
+      hints: [
+        fromDotenv
+          ? { text: `Add HTTPS_PROXY with the same value as ${http.variable} to ${words.dotenv}.`, snippet: 'HTTPS_PROXY=<same value as HTTP_PROXY>' }
+          : { text: `Set HTTPS_PROXY to the same proxy.`, command: words.exportRaw('HTTPS_PROXY', `"$${http.variable}"`) },
+      ],
+    });
+  }
+
+  // NO_PROXY entries that send Codex's own hosts around the proxy.
+  const byEntry = new Map<string, ProxyDecision[]>();
+  for (const d of decisions) if (d.kind === 'bypassed') byEntry.set(`${d.noProxyVariable}\u0000${d.noProxyEntry}`, [...(byEntry.get(`${d.noProxyVariable}\u0000${d.noProxyEntry}`) ?? []), d]);
+  for (const group of byEntry.values()) {
+    const first = group[0]!;
+    if (first.kind !== 'bypassed') continue;
+    const list = env[first.noProxyVariable] ?? '';
+    const rest = list
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e !== '' && e !== first.noProxyEntry);
+    const routes = (['https', 'websocket'] as const)
+      .map((t) => {
+        const hosts = [...new Set(group.filter((d) => d.transport === t).map((d) => hostOf(d.target)))];
+        return hosts.length > 0 ? `${transportShort(t)} to ${listWords(hosts)}` : null;
+      })
+      .filter((x): x is string => x !== null);
+    const other = decisions.filter((d) => !group.includes(d) && d.kind === 'proxy' && group.some((g) => hostOf(g.target) === hostOf(d.target)));
+    findings.push({
+      level: 'warn',
+      code: 'ENV_NO_PROXY_BYPASS',
+      stage: 'input',
+      detail: `${first.noProxyVariable} entry "${first.noProxyEntry}" makes Codex skip the proxy (${first.variable}) and connect directly for ${routes.join(' and ')}${
+        other.length > 0 ? ` (${[...new Set(other.map((d) => transportShort(d.transport)))].join(', ')} still use${other.length === 1 ? 's' : ''} the proxy: the two transports match NO_PROXY differently)` : ''
+      }. Where the proxy is the only way out, those connections fail.`,
+      hints: [
+        rest.length > 0
+          ? words.setHint(first.noProxyVariable, rest.join(','), `Remove "${first.noProxyEntry}" from ${first.noProxyVariable}.`)
+          : words.removeHint(first.noProxyVariable),
+      ],
+    });
+  }
+  return findings;
+}
+
+function transportName(transport: Transport): string {
+  switch (transport) {
+    case 'https':
+      return 'HTTPS (login, API)';
+    case 'websocket':
+      return 'WebSocket (streaming)';
+  }
+}
+
+function transportShort(transport: Transport): string {
+  switch (transport) {
+    case 'https':
+      return 'HTTPS';
+    case 'websocket':
+      return 'WebSocket';
+  }
+}
+
+function groupByRoute(decisions: ProxyDecision[], words: Words): string {
+  const groups = new Map<string, string[]>();
+  for (const d of decisions) {
+    const clause = describeProxyDecision(d, (variable) => words.origin(variable));
+    groups.set(clause, [...(groups.get(clause) ?? []), hostOf(d.target)]);
+  }
+  return [...groups].map(([clause, hosts]) => `to ${listWords([...new Set(hosts)])} it ${clause}`).join('; ');
+}
+
+function summariseRoutes(decisions: ProxyDecision[]): string {
+  const kinds = (t: Transport): string => {
+    const set = new Set(decisions.filter((d) => d.transport === t).map((d) => (d.kind === 'bypassed' ? 'direct' : d.kind === 'invalid' ? 'unsupported' : d.kind)));
+    return [...set].map((k) => (k === 'unsupported' ? 'unusable proxy' : k)).join('/');
+  };
+  return `HTTPS ${kinds('https')}, WebSocket ${kinds('websocket')}`;
+}
+
+function listWords(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function hostOf(url: string): string {
+  return new URL(url).host;
+}
+
+/** `https://alice:[redacted]@proxy:8443/` -> `http://proxy:8443` (credentials are never put in a command). */
+function httpVersionOf(redacted: string): string {
+  const rest = redacted.includes('://') ? redacted.slice(redacted.indexOf('://') + 3) : redacted;
+  const hostPort = rest.slice(rest.lastIndexOf('@') + 1).split(/[/?#]/)[0];
+  return `http://${hostPort}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** The variables this check reports on (values of proxy variables are always shown redacted). */
+const RELEVANT = new Set<string>([
+  'CODEX_CA_CERTIFICATE',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  ...PROXY_VARIABLE_PAIRS.flat(),
+  'REQUEST_METHOD',
+  ...OTHER_TOOL_CA_VARIABLES,
+  ...INSECURE_SETTINGS.map((s) => s.name),
+]);
+const PROXY_NAMES = new Set<string>(PROXY_VARIABLE_PAIRS.flat());
+
+function evidence(world: CodexWorld, trust: TrustPlan, decisions: ProxyDecision[], words: Words): EvidenceSection[] {
+  const variables: string[] = [];
+  for (const name of RELEVANT) {
+    const origin = world.provenance[name];
+    const value = world.env[name];
+    if (value === undefined && origin?.source !== 'dotenv-ignored') continue;
+    const shown = value === undefined ? '(not set)' : PROXY_NAMES.has(name) ? redactProxyValue(value) : value;
+    variables.push(`${name}=${JSON.stringify(shown)}  <- ${describeOrigin(name, origin, words.dotenv)}`);
+  }
+  const dotenv = world.dotenv;
+  const dotenvLines = [
+    `${words.dotenv}: ${dotenv.status}${dotenv.error ? ` (${dotenv.error})` : ''}`,
+    ...dotenv.applied.map((a) => `line ${a.line}: ${a.name} applied${a.overridesShell ? ' (overrides the shell)' : ''}`),
+    ...dotenv.ignored.map((i) => `line ${i.line}: ${i.name} ignored (CODEX_* names are not allowed in .env)`),
+    ...dotenv.skipped.map((s) => `line ${s.line}: skipped, ${s.reason}`),
+  ];
+  return [
+    { title: 'Variables Codex reads', lines: variables.length > 0 ? variables : ['(none of the CA or proxy variables is set)'] },
+    { title: 'What each transport trusts', lines: [trust.https.sentence, trust.websocket.sentence] },
+    {
+      title: 'Route to each Codex host',
+      lines: decisions.flatMap((d) => [`${transportShort(d.transport)} ${d.target}: ${describeProxyDecision(d)}`, ...d.notes.map((n) => `  note: ${n.text}`)]),
+    },
+    { title: `CODEX_HOME (${world.codexHomeSource})`, lines: [world.codexHome, ...dotenvLines] },
+  ];
+}
+
+function reportData(world: CodexWorld, trust: TrustPlan, decisions: ProxyDecision[]): Record<string, unknown> {
+  const transport = (t: TrustPlan['https']) => ({
+    verifier: t.verifier,
+    bundle: t.bundle,
+    mozillaRoots: t.mozilla,
+    nativeRoots: t.native === null ? null : t.native.kind === 'replaced' ? { replacedBy: t.native.plan.replacedBy, loadsNothing: t.native.loadsNothing } : 'os-store',
+  });
+  return {
+    codexVersion: world.codexVersion,
+    codexHome: world.codexHome,
+    caSelection: trust.bundleSupported ? trust.selection : { kind: 'unsupported-by-version' },
+    https: transport(trust.https),
+    websocket: transport(trust.websocket),
+    proxies: decisions.map((d) => ({
+      transport: d.transport,
+      target: d.target,
+      kind: d.kind,
+      ...('variable' in d && { variable: d.variable }),
+      ...(d.kind === 'proxy' && { proxy: d.url.display, ...(d.credentials && { username: d.credentials.username, hasPassword: d.credentials.hasPassword }) }),
+      ...(d.kind === 'bypassed' && { noProxyEntry: d.noProxyEntry }),
+      detail: describeProxyDecision(d),
+    })),
+    dotenv: { path: world.dotenv.path, status: world.dotenv.status, applied: world.dotenv.applied, ignored: world.dotenv.ignored.map(({ name, line }) => ({ name, line })), skipped: world.dotenv.skipped },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** Wording and fix commands that depend on where a variable is set and on the platform's shell. */
+class Words {
+  readonly dotenv: string;
+
+  constructor(
+    private readonly world: CodexWorld,
+    private readonly host: Pick<Host, 'platform' | 'cwd' | 'homeDir'>,
+  ) {
+    this.dotenv = displayPath(world.dotenv.path, host.homeDir);
+  }
+
+  origin(name: string): string {
+    const origin = this.world.provenance[name];
+    if (origin?.source === 'dotenv') return `from ${this.dotenv} line ${origin.line}`;
+    if (name === '--proxy') return 'from --proxy';
+    return 'from the shell';
+  }
+
+  /** Where Codex opens a path value: relative values against the working directory, nothing trimmed. */
+  resolve(value: string): string {
+    return resolveAgainst(this.host.cwd, value, this.host.platform);
+  }
+
+  /** The value a user most likely meant: trimmed, unquoted, ~ expanded, absolute. */
+  cleanPath(value: string): string {
+    let v = value.trim().replace(/^(["'])(.*)\1$/, '$2').replace(/^["']|["']$/g, '').trim();
+    if (v === '~' || v.startsWith('~/') || v.startsWith('~\\')) v = `${this.host.homeDir}${v.slice(1)}`;
+    return v === '' ? v : this.resolve(v);
+  }
+
+  exportCommand(name: string, value: string): string {
+    return this.exportRaw(name, shellQuote(value));
+  }
+
+  exportRaw(name: string, shellValue: string): string {
+    return this.host.platform === 'win32' ? `$env:${name} = ${shellValue.replace(/^"\$(\w+)"$/, '$env:$1')}` : `export ${name}=${shellValue}`;
+  }
+
+  unsetCommand(name: string): string {
+    return this.host.platform === 'win32' ? `Remove-Item Env:${name}` : `unset ${name}`;
+  }
+
+  /** How to get rid of a variable: delete its .env line, or unset it in the shell. */
+  removeHint(name: string, words: { before?: string; after?: string } = {}): Hint {
+    const origin = this.world.provenance[name];
+    const sentence = (core: string): string => `${words.before ? `${words.before} ` : ''}${core}${words.after ? ` ${words.after}` : ''}.`;
+    if (origin?.source === 'dotenv') {
+      return {
+        text: sentence(`Delete the ${name} line (line ${origin.line}) from ${this.dotenv}${origin.overridesShell ? ` and unset ${name} in the shell as well` : ''}`),
+        command: `sed -i.bak -E '/^[[:space:]]*(export[[:space:]]+)?${name}[[:space:]]*=/d' ${this.dotenv}`,
+      };
+    }
+    return { text: sentence(`Unset ${name} in the shell profile, CI or IDE settings that set it`), command: this.unsetCommand(name) };
+  }
+
+  /** How to give a variable a new value, where it is set now. */
+  setHint(name: string, value: string, text: string): Hint {
+    if (name === '--proxy') return { text, command: `codex-doctor --proxy ${shellQuote(value)}` };
+    const origin = this.world.provenance[name];
+    if (origin?.source === 'dotenv') return { text: `${text} It is set in ${this.dotenv} (line ${origin.line}).`, snippet: `${name}=${value}` };
+    return { text, command: this.exportCommand(name, value) };
+  }
+}
+
+/** POSIX single-quoting when needed. */
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_/.:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,182 @@
+// What the network checks share: the route Codex would take (direct, or which proxy with which credentials),
+// opening it stage by stage, the probe's time budget, and the chain rendered for humans.
+import type { X509Certificate } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import { describeKey, readCertificate } from '../codex/certificate.js';
+import type { ProxyDecision, ProxyUrl } from '../codex/proxy.js';
+import { oneLine, subjectOf } from '../codex/webpki.js';
+import type { CheckContext } from '../core/check.js';
+import type { Stage } from '../core/types.js';
+import { classify, type Classified, type ClassifyContext } from '../net/classify.js';
+import { connectTcp, resolveTarget, type HostPort, type Resolved } from '../net/dial.js';
+import { ProbeTimeoutError, ProxySchemeError, type HttpHead } from '../net/errors.js';
+import { verifiedTls } from '../net/http-probe.js';
+import { basicProxyAuthorization, openTunnel } from '../net/tunnel.js';
+
+/** How a probe reaches its target, as Codex's transport would. */
+export type Route =
+  | { kind: 'direct'; note: string }
+  | {
+      kind: 'proxy';
+      proxy: ProxyUrl;
+      variable: string;
+      /** Proxy-Authorization from the proxy URL's user:password. A credential: never shown. */
+      authorization?: string;
+      username?: string;
+    }
+  /** Codex picks a proxy this transport cannot use: the connection fails before any byte is sent. */
+  | { kind: 'unusable'; decision: Extract<ProxyDecision, { kind: 'unsupported' | 'invalid' }> };
+
+export function routeFrom(decision: ProxyDecision, env: Readonly<Record<string, string>>, override: string | undefined): Route {
+  switch (decision.kind) {
+    case 'direct':
+      return { kind: 'direct', note: decision.reason };
+    case 'bypassed':
+      return { kind: 'direct', note: `${decision.noProxyVariable} entry "${decision.noProxyEntry}" bypasses ${decision.variable}` };
+    case 'unsupported':
+    case 'invalid':
+      return { kind: 'unusable', decision };
+    case 'proxy': {
+      const raw = decision.variable === '--proxy' ? override : env[decision.variable];
+      const authorization = raw === undefined ? undefined : basicProxyAuthorization(raw.trim());
+      return {
+        kind: 'proxy',
+        proxy: decision.url,
+        variable: decision.variable,
+        ...(authorization !== undefined && { authorization }),
+        ...(decision.credentials && { username: decision.credentials.username }),
+      };
+    }
+  }
+}
+
+export function describeRoute(route: Route, target: HostPort): string {
+  const to = `${target.host}:${target.port}`;
+  switch (route.kind) {
+    case 'direct':
+      return `${to} directly (${route.note})`;
+    case 'proxy':
+      return `${to} through ${route.proxy.display} (${route.variable}${route.authorization ? ', with Basic credentials' : ''})`;
+    case 'unusable':
+      return `${to}: ${route.decision.variable} cannot be used (${route.decision.message})`;
+  }
+}
+
+/** A failure at a stage, with the raw error kept for classify(). */
+export class StageFailure extends Error {
+  constructor(
+    readonly stage: Stage,
+    readonly raw: unknown,
+  ) {
+    super(`failed at ${stage}`);
+  }
+}
+
+/** Runs probe steps under stages: the live stage is reported, and a failure remembers where it happened. */
+export class Stager {
+  current: Stage = 'input';
+  constructor(private readonly ctx: Pick<CheckContext, 'stage'>) {}
+
+  async step<T>(stage: Stage, run: () => Promise<T>): Promise<T> {
+    this.current = stage;
+    this.ctx.stage(stage);
+    try {
+      return await run();
+    } catch (error) {
+      throw error instanceof StageFailure ? error : new StageFailure(stage, error);
+    }
+  }
+}
+
+export function classifyFailure(error: unknown, stager: Stager, context: ClassifyContext): Classified {
+  if (error instanceof StageFailure) return classify(error.raw, error.stage, context);
+  return classify(error, stager.current, context);
+}
+
+/**
+ * The probe's budget: it aborts a little before the run's deadline, so that the check itself reports
+ * where it was stuck (with its own code and hint) instead of the runner's generic deadline record.
+ */
+export function probeBudget(ctx: Pick<CheckContext, 'signal' | 'deadline' | 'host' | 'options'>): { signal: AbortSignal; dispose(): void } {
+  const margin = Math.min(1000, Math.max(50, ctx.options.timeoutMs * 0.1));
+  const remaining = Math.max(0, ctx.deadline - ctx.host.monotonic() - margin);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new ProbeTimeoutError(Math.round(ctx.options.timeoutMs - margin))), remaining);
+  timer.unref?.();
+  return { signal: AbortSignal.any([ctx.signal, controller.signal]), dispose: () => clearTimeout(timer) };
+}
+
+export interface OpenedPath {
+  socket: Duplex;
+  /** Where the TCP connection went (the proxy, or the target). */
+  dialed: Resolved;
+  /** The proxy's answer to CONNECT, when there is a proxy. */
+  connect: HttpHead | null;
+}
+
+export interface OpenPathInput {
+  target: HostPort;
+  route: Route;
+  dial: CheckContext['host']['dial'];
+  signal: AbortSignal;
+  /** Roots to verify an https:// proxy's own certificate with (the transport's trust set). */
+  proxyCa: readonly string[];
+}
+
+/** dns -> tcp -> (proxy-connect): a byte pipe to the target, or a StageFailure. */
+export async function openPath(stager: Stager, input: OpenPathInput): Promise<OpenedPath> {
+  const { target, route, dial, signal } = input;
+  if (route.kind === 'unusable') {
+    const { decision } = route;
+    const scheme = decision.kind === 'unsupported' ? decision.scheme : 'invalid';
+    throw new StageFailure('proxy-connect', new ProxySchemeError(scheme || 'scheme-less', decision.transport, decision.message));
+  }
+  const hop: HostPort = route.kind === 'proxy' ? { host: route.proxy.host, port: route.proxy.port } : target;
+  const dialed = await stager.step('dns', () => resolveTarget(hop, dial, signal));
+  const tcp = await stager.step('tcp', () => connectTcp(dialed, signal));
+  if (route.kind === 'direct') return { socket: tcp, dialed, connect: null };
+
+  return stager.step('proxy-connect', async () => {
+    // An https:// proxy (HTTPS transport only): TLS to the proxy itself, verified, before CONNECT.
+    const toProxy: Duplex =
+      route.proxy.scheme === 'https'
+        ? await verifiedTls({ socket: tcp, servername: route.proxy.host, ca: input.proxyCa, signal })
+        : tcp;
+    const tunnel = await openTunnel({ socket: toProxy, target, ...(route.authorization && { authorization: route.authorization }), signal });
+    return { socket: tunnel.socket, dialed, connect: tunnel.head };
+  });
+}
+
+/** `[0] auth.openai.com => [1] Zscaler Intermediate Root CA (zscaler.net) => Zscaler Root CA (trust anchor)`. */
+export function chainLine(chain: readonly X509Certificate[], anchor: X509Certificate | null): string {
+  const parts = chain.map((cert, i) => `[${i}] ${commonName(cert)}`);
+  const last = chain[chain.length - 1];
+  if (anchor && last?.fingerprint256 !== anchor.fingerprint256) parts.push(`${commonName(anchor)} (trust anchor)`);
+  else if (!anchor && last) parts.push(`${issuerCommonName(last)} (not trusted)`);
+  return parts.join(' => ');
+}
+
+/** One line per presented certificate: subject, issuer, key, signature, validity, fingerprint. */
+export function certificateLines(chain: readonly X509Certificate[]): string[] {
+  return chain.map((cert, i) => {
+    const read = readCertificate(cert.raw);
+    const facts = read.ok ? read.facts : null;
+    const details = facts
+      ? `${describeKey(facts.publicKey)}, ${facts.signature.name}, ${facts.isCa ? 'CA, ' : ''}${facts.hasSubjectAltName ? `SAN ${cert.subjectAltName ?? ''}, ` : 'no SAN, '}valid ${facts.notBefore.toISOString().slice(0, 10)}..${facts.notAfter.toISOString().slice(0, 10)}`
+      : 'unreadable';
+    return `[${i}] ${oneLine(cert.subject)} | issuer ${oneLine(cert.issuer)} | ${details} | SHA-256 ${cert.fingerprint256}`;
+  });
+}
+
+export const commonName = subjectOf;
+
+function issuerCommonName(cert: X509Certificate): string {
+  return /(?:^|\n)CN=([^\n]*)/.exec(cert.issuer)?.[1] ?? oneLine(cert.issuer);
+}
+
+/** Target host and port of an https:// or wss:// URL. */
+export function hostPortOf(url: string): HostPort {
+  const parsed = new URL(url);
+  const port = parsed.port === '' ? (parsed.protocol === 'https:' || parsed.protocol === 'wss:' ? 443 : 80) : Number(parsed.port);
+  return { host: parsed.hostname, port };
+}

@@ -1,0 +1,442 @@
+// sandbox.env: what a command Codex runs in its sandbox gets. Emulates [shell_environment_policy] for every
+// CA and proxy variable, says which step removes one, whether the file it names is readable, and whether
+// the sandbox has network at all (without it, no CA setting can matter there). Misspelt sandbox keys get
+// the real key and one TOML snippet that the doctor has itself applied and re-checked (see tests).
+import { stringify, type TomlTable } from 'smol-toml';
+import { resolveAgainst, selectCaBundle } from '../codex/ca-selection.js';
+import { LAYER_ORDER, parseShellPolicyTable, valueAt, type CodexConfig, type ConfigFix, type ConfigLayerKind, type UnknownConfigKey } from '../codex/config.js';
+import { formatKey, isTable } from '../codex/config-keys.js';
+import { displayPath } from '../codex/env.js';
+import { SANDBOX_VARIABLES, TOOL_CA_VARIABLES, sandboxNetwork, type SandboxNetwork, type SandboxVariableKind } from '../codex/sandbox.js';
+import {
+  coreVariables,
+  emulateShellEnvironment,
+  policyThatPasses,
+  type DecidingStep,
+  type ShellEnvironmentPolicy,
+  type Unfixable,
+} from '../codex/shell-env-policy.js';
+import { shellQuote } from '../codex/bundle-format.js';
+import type { Host } from '../core/host.js';
+import { redactUrl } from '../core/redact.js';
+import type { CheckResult, Finding, Hint } from '../core/types.js';
+import { CONFIG_CHECK_ID, fixData, place, topLevelNote, unknownKeyFinding, type FixRecord } from './codex-config.js';
+import type { DoctorCheck } from './context.js';
+
+const SEP = 'shell_environment_policy';
+
+export type PathState = 'readable' | 'missing' | 'unreadable' | 'not-a-file' | 'not-a-directory';
+
+export type VariableReport =
+  | { name: string; kind: SandboxVariableKind; state: 'unset' }
+  | { name: string; kind: SandboxVariableKind; state: 'removed'; decidedBy: DecidingStep }
+  | { name: string; kind: SandboxVariableKind; state: 'reaches'; decidedBy: DecidingStep; value: string; path?: string; pathState?: PathState };
+
+export const sandboxEnvCheck: DoctorCheck = {
+  id: 'sandbox.env',
+  title: 'Sandbox environment',
+  // A config Codex refuses is reported once, by config.codex; emulating it would be guesswork.
+  needs: [CONFIG_CHECK_ID],
+  async run(ctx) {
+    ctx.stage('input');
+    const world = await ctx.world();
+    ctx.stage('policy');
+    return assessSandboxEnv(world.config, world.env, ctx.host);
+  },
+};
+
+export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record<string, string>>, host: Host): Promise<CheckResult> {
+  const show = (file: string): string => displayPath(file, host.homeDir);
+  const platform = host.platform;
+  const network = sandboxNetwork(config.sandboxMode?.value, config.networkAccess?.value ?? false);
+  const policy = config.shellEnvironmentPolicy;
+  const emulated = emulateShellEnvironment(env, policy, platform);
+  const findings: Finding[] = [];
+  const fixes: FixRecord[] = [];
+  const addFix = (fix: ConfigFix, code: string): void => {
+    const same = fixes.find((f) => f.snippet === fix.snippet && f.target === fix.target);
+    if (same) same.codes.push(code);
+    else fixes.push({ ...fix, codes: [code] });
+  };
+
+  // Per variable: reaches or not, the deciding step, the file it names.
+  const variables: VariableReport[] = await Promise.all(
+    SANDBOX_VARIABLES.map(async (v): Promise<VariableReport> => {
+      const verdict = emulated.verdicts.get(v.name);
+      if (!verdict) return { name: v.name, kind: v.kind, state: 'unset' };
+      if (!verdict.reaches) return { name: v.name, kind: v.kind, state: 'removed', decidedBy: verdict.decidedBy };
+      const value = verdict.value ?? '';
+      if (v.kind === 'proxy' || value === '') return { name: v.name, kind: v.kind, state: 'reaches', decidedBy: verdict.decidedBy, value };
+      const path = resolveAgainst(host.cwd, value, platform);
+      return { name: v.name, kind: v.kind, state: 'reaches', decidedBy: verdict.decidedBy, value, path, pathState: await pathState(host, v.kind, path) };
+    }),
+  );
+  const needed = neededNames(env, policy);
+
+  // The policy: one corrected [shell_environment_policy] for misspellings and removed variables alike.
+  const advice = shellPolicyAdvice(config, env, platform);
+  const adviceHint: Hint | undefined = advice && { text: `${advice.where}:`, snippet: advice.fix.snippet };
+
+  for (const unknown of config.unknownKeys.filter((u) => u.area === 'sandbox')) {
+    if (isPolicyKey(unknown)) {
+      const finding = policyKeyFinding(unknown, policy, show, adviceHint);
+      findings.push(finding);
+      if (advice) addFix(advice.fix, finding.code);
+    } else {
+      const { finding, fix } = unknownKeyFinding(unknown, show);
+      findings.push(finding);
+      if (fix) addFix(fix, finding.code);
+    }
+  }
+
+  const removed = variables.filter((v): v is Extract<VariableReport, { state: 'removed' }> => v.state === 'removed' && needed.has(v.name));
+  if (removed.length > 0) {
+    const list = removed.map((v) => `${v.name} (${describeStep(v.decidedBy, policy)})`).join(', ');
+    const moot = network.enabled ? '' : ' The sandbox has no network, so this only matters once network access is enabled.';
+    const unfixable = advice?.unfixable ?? [];
+    const stuck: Hint = { text: `Rename or copy ${unfixable.map((u) => u.name).join(', ')}: Codex removes ${unfixable.length === 1 ? 'it' : 'them'} whatever the policy says (${unfixable.map((u) => u.decidedBy).join(', ')}).` };
+    const hints: [Hint, ...Hint[]] = adviceHint && unfixable.length < removed.length ? [adviceHint, ...(unfixable.length > 0 ? [stuck] : [])] : [stuck];
+    if (advice && hints[0] === adviceHint) addFix(advice.fix, 'SANDBOX_VAR_REMOVED');
+    const detail = `Set for Codex but not passed to sandboxed commands: ${list}.${moot}`;
+    findings.push(
+      network.enabled
+        ? { level: 'warn', code: 'SANDBOX_VAR_REMOVED', stage: 'policy', detail, hints }
+        : { level: 'info', code: 'SANDBOX_VAR_REMOVED', stage: 'policy', detail, hints },
+    );
+  }
+
+  const reaching = variables.filter((v): v is Extract<VariableReport, { state: 'reaches' }> => v.state === 'reaches' && needed.has(v.name));
+  if (reaching.length > 0 && removed.length === 0) {
+    findings.push({ level: 'info', code: 'SANDBOX_VARS_REACH', stage: 'policy', detail: `Every CA and proxy variable that is set reaches sandboxed commands: ${reaching.map((v) => v.name).join(', ')}. They get ${describePolicy(policy)}.` });
+  }
+  for (const v of reaching) {
+    if (v.decidedBy === 'set' && env[v.name] !== v.value) {
+      const value = v.kind === 'proxy' ? redactUrl(v.value) : v.value;
+      findings.push({ level: 'info', code: 'SANDBOX_VAR_SET_OVERRIDE', stage: 'policy', detail: `[shell_environment_policy] set gives sandboxed commands ${v.name}=${value}${env[v.name] !== undefined ? ', not the value Codex itself has' : ''}.` });
+    }
+    if (v.pathState === undefined || v.pathState === 'readable') continue;
+    findings.push(pathFinding(v, network, show));
+  }
+
+  findings.push(...networkFindings(config, network, show, addFix));
+
+  if (network.enabled && selectCaBundle(env, host.cwd, platform).kind === 'variable' && !TOOL_CA_VARIABLES.some((v) => env[v.name])) {
+    const from = env.CODEX_CA_CERTIFICATE ? '"$CODEX_CA_CERTIFICATE"' : '"$SSL_CERT_FILE"';
+    findings.push({
+      level: 'info',
+      code: 'SANDBOX_TOOL_CA_UNSET',
+      stage: 'policy',
+      detail: 'Codex trusts a custom CA, but the tools it runs read their own variables (Node NODE_EXTRA_CA_CERTS, Python requests REQUESTS_CA_BUNDLE, git GIT_SSL_CAINFO, ...), and none of them is set.',
+      hints: [{ text: 'If sandboxed npm, pip or git fail with certificate errors, point their variables at the same bundle (in your shell profile):', command: `export NODE_EXTRA_CA_CERTS=${from} REQUESTS_CA_BUNDLE=${from} PIP_CERT=${from} GIT_SSL_CAINFO=${from} CARGO_HTTP_CAINFO=${from} NPM_CONFIG_CAFILE=${from}` }],
+    });
+  }
+
+  const misspelt = config.unknownKeys.filter((u) => u.area === 'sandbox').length;
+  const summary = [
+    network.enabled ? 'Sandboxed commands have network' : 'Sandboxed commands have no network: CA and proxy settings cannot matter there',
+    removed.length > 0
+      ? `${removed.map((v) => v.name).join(', ')} do${removed.length === 1 ? 'es' : ''} not reach them`
+      : reaching.length > 0
+        ? `the ${reaching.length} CA/proxy variable${reaching.length === 1 ? '' : 's'} that ${reaching.length === 1 ? 'is' : 'are'} set reach${reaching.length === 1 ? 'es' : ''} them`
+        : 'no CA or proxy variable is set',
+    ...(misspelt > 0 ? [`${misspelt} sandbox key${misspelt === 1 ? '' : 's'} Codex ignores`] : []),
+  ].join('; ');
+
+  return {
+    summary: `${summary}.`,
+    findings,
+    evidence: [
+      { title: 'Shell environment policy', lines: [describePolicy(policy), ...(advice ? ['Suggested:', ...advice.fix.snippet.split('\n')] : [])] },
+      { title: 'CA and proxy variables in the sandbox', lines: variables.filter((v) => v.state !== 'unset').map((v) => variableLine(v, show)).concat(variables.every((v) => v.state === 'unset') ? ['none is set'] : []) },
+    ],
+    data: {
+      network: { mode: network.mode ?? null, networkAccess: network.networkAccess, enabled: network.enabled, modeFile: config.sandboxMode?.file ?? null },
+      policy: {
+        inherit: policy.inherit,
+        ignoreDefaultExcludes: policy.ignoreDefaultExcludes,
+        exclude: [...policy.exclude],
+        includeOnly: [...policy.includeOnly],
+        set: Object.keys(policy.set),
+        filters: { ...policy.filters },
+      },
+      variables: variables.map((v) => ({ ...v, ...(v.state === 'reaches' && v.kind === 'proxy' && { value: redactUrl(v.value) }) })),
+      fixes: fixes.map(fixData),
+    },
+  };
+}
+
+/** The CA and proxy variables that are set (non-empty) for Codex or by the policy's `set`. */
+function neededNames(env: Readonly<Record<string, string>>, policy: ShellEnvironmentPolicy): Set<string> {
+  return new Set(SANDBOX_VARIABLES.map((v) => v.name).filter((n) => (env[n] ?? '') !== '' || Object.hasOwn(policy.set, n)));
+}
+
+async function pathState(host: Host, kind: SandboxVariableKind, path: string): Promise<PathState> {
+  try {
+    const stat = await host.fs.stat(path);
+    if (stat === null) return 'missing';
+    if (kind === 'ca-dir') {
+      if (stat.kind !== 'directory') return 'not-a-directory';
+      await host.fs.readdir(path);
+    } else {
+      if (stat.kind !== 'file') return 'not-a-file';
+      await host.fs.readFile(path, 64);
+    }
+    return 'readable';
+  } catch {
+    return 'unreadable';
+  }
+}
+
+function pathFinding(v: Extract<VariableReport, { state: 'reaches' }>, network: SandboxNetwork, show: (f: string) => string): Finding {
+  const path = v.path ?? v.value;
+  const what: Record<Exclude<PathState, 'readable'>, string> = {
+    missing: 'does not exist',
+    unreadable: 'cannot be read',
+    'not-a-file': 'is not a file',
+    'not-a-directory': 'is not a directory',
+  };
+  const state = v.pathState as Exclude<PathState, 'readable'>;
+  const code = state === 'missing' ? 'SANDBOX_CA_FILE_MISSING' : 'SANDBOX_CA_FILE_UNREADABLE';
+  const origin = v.decidedBy === 'set' ? ' (given by [shell_environment_policy] set)' : '';
+  const detail = `${v.name} reaches sandboxed commands, but ${show(path)}${origin} ${what[state]}: tools that read it fail there.${network.enabled ? '' : ' (The sandbox has no network, so nothing uses it yet.)'}`;
+  const hints: [Hint] = [{ text: `Point ${v.name} at ${v.kind === 'ca-dir' ? 'a readable directory of CA certificates' : 'a readable PEM file with your CA certificates'}.`, command: `ls -l${v.kind === 'ca-dir' ? 'd' : ''} ${shellQuote(path)}` }];
+  return network.enabled ? { level: 'warn', code, stage: 'read', detail, hints } : { level: 'info', code, stage: 'read', detail, hints };
+}
+
+function networkFindings(config: CodexConfig, network: SandboxNetwork, show: (f: string) => string, addFix: (fix: ConfigFix, code: string) => void): Finding[] {
+  const out: Finding[] = [];
+  const mode = config.sandboxMode ? `sandbox_mode = "${config.sandboxMode.value}" (${show(config.sandboxMode.file)})` : 'sandbox_mode is not set (Codex picks read-only or workspace-write, neither with network)';
+  if (network.enabled) {
+    out.push({
+      level: 'info',
+      code: 'SANDBOX_NETWORK_ENABLED',
+      stage: 'policy',
+      detail: `Sandboxed commands have network: ${mode}${network.mode === 'workspace-write' ? ` with network_access = true (${show(config.networkAccess?.file ?? '')})` : ''}. The CA and proxy variables below matter to them.`,
+    });
+    return out;
+  }
+  if (network.networkAccess && network.mode !== 'workspace-write') {
+    out.push({ level: 'info', code: 'SANDBOX_NETWORK_ACCESS_UNUSED', stage: 'policy', detail: `network_access = true is set (${show(config.networkAccess?.file ?? '')}), but only sandbox_mode = "workspace-write" reads it: ${mode}.` });
+  }
+  const target = highestLayer(config, [['sandbox_mode'], ['sandbox_workspace_write', 'network_access']]);
+  const table: TomlTable = network.mode === 'workspace-write' ? {} : { sandbox_mode: 'workspace-write' };
+  table.sandbox_workspace_write = { network_access: true };
+  const fix: ConfigFix = { target, remove: [], snippet: stringify(table).trim() };
+  addFix(fix, 'SANDBOX_NETWORK_DISABLED');
+  const file = show(config.layers.find((l) => l.kind === target)?.file ?? 'config.toml');
+  out.push({
+    level: 'info',
+    code: 'SANDBOX_NETWORK_DISABLED',
+    stage: 'policy',
+    detail: `Sandboxed commands have no network: ${mode}${network.mode === 'workspace-write' ? ' and network_access is false (the default)' : ''}. No CA or proxy setting can matter inside the sandbox: npm install, pip or curl there fail for lack of network, not because of certificates.`,
+    hints: [{ text: `If commands in the sandbox need the network, allow it in ${file}${topLevelNote(fix.snippet)}:`, snippet: fix.snippet }],
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The corrected [shell_environment_policy]
+
+function isPolicyKey(unknown: UnknownConfigKey): boolean {
+  return unknown.path[0] === SEP || (unknown.real !== null && 'key' in unknown.real && unknown.real.key[0] === SEP);
+}
+
+interface PolicyAdvice {
+  fix: ConfigFix;
+  /** "In ~/.codex/config.toml, delete [shell_environment]; write instead" and the like. */
+  where: string;
+  unfixable: Unfixable[];
+}
+
+/**
+ * One [shell_environment_policy] that does what the user's config meant (the blog table translated,
+ * misspelt keys renamed) and passes every CA and proxy variable that is set. Undefined when the current
+ * policy already does all that.
+ */
+export function shellPolicyAdvice(config: CodexConfig, env: Readonly<Record<string, string>>, platform: NodeJS.Platform): PolicyAdvice | undefined {
+  const keys = config.unknownKeys.filter((u) => u.area === 'sandbox' && isPolicyKey(u));
+  const tables = keys.filter((u) => u.path.length === 1);
+  const inPolicy = keys.filter((u) => u.path.length > 1);
+
+  const current = valueAt(config.merged, [SEP]);
+  let table: TomlTable = isTable(current) ? structuredClone(current) : {};
+  if (!isTable(current)) for (const t of tables) if (isTable(t.value)) table = translateTable(t.value, platform);
+  for (const u of inPolicy) if (u.real !== null && 'key' in u.real) mergeKey(table, u.real.key[1]!, u.value, platform);
+
+  const parsed = parseShellPolicyTable(table);
+  const intended = parsed.problems.length === 0 ? parsed.policy : config.shellEnvironmentPolicy;
+  const needed = [...neededNames(env, intended)];
+  const { policy, unfixable } = policyThatPasses(env, intended, needed, platform);
+  if (keys.length === 0 && samePolicy(policy, config.shellEnvironmentPolicy)) return undefined;
+
+  const target = keys.length > 0 ? keys.reduce((hi, k) => (rank(k.layer) > rank(hi) ? k.layer : hi), highestLayer(config, [[SEP]])) : highestLayer(config, [[SEP]]);
+  const targetLayer = config.layers.find((l) => l.kind === target);
+  const existed = new Set(isTable(current) ? Object.keys(current) : []);
+  const remove = [
+    ...(targetLayer && valueAt(targetLayer.table, [SEP]) !== undefined ? [{ layer: target, key: [SEP] }] : []),
+    ...keys.map((k) => ({ layer: k.layer, key: k.path })),
+  ];
+  const snippet = stringify({ [SEP]: policyTable(policy, existed) }).trim();
+  const replaces = targetLayer !== undefined && valueAt(targetLayer.table, [SEP]) !== undefined;
+  const deleted = [...new Set(keys.flatMap((k) => (k.path.length === 1 ? tableHeaders(k) : [`\`${formatKey(k.path)}\``])))];
+  const actions = [...(deleted.length > 0 ? [`delete ${deleted.join(', ')}`] : []), ...(replaces ? ['replace [shell_environment_policy]'] : [])];
+  const file = displayPath(targetLayer?.file ?? 'config.toml', config.context.homeDir);
+  const where = actions.length > 0 ? `In ${file}, ${actions.join(' and ')}; write instead` : `Add to ${file}`;
+  return { fix: { target, remove, snippet }, where, unfixable };
+}
+
+/** The blog article's [shell_environment] + [shell_environment.include], as the policy it meant. */
+function translateTable(blog: TomlTable, platform: NodeJS.Platform): TomlTable {
+  const out: TomlTable = {};
+  for (const key of ['inherit', 'ignore_default_excludes', 'exclude', 'set', 'include_only', 'filters', 'experimental_use_profile']) {
+    if (blog[key] !== undefined) out[key] = structuredClone(blog[key]!);
+  }
+  // Under inherit "all" (the default) an include list adds nothing: everything is passed already.
+  if (out.inherit === 'core' || out.inherit === 'none') {
+    for (const key of ['include', 'includes', 'include_list', 'allow', 'allowlist', 'passthrough', 'pass_through', 'keep']) {
+      if (blog[key] !== undefined) mergeKey(out, 'include_only', blog[key], platform);
+    }
+  }
+  return out;
+}
+
+/**
+ * Puts a misspelt key's value under the real key. An "include" list under inherit core/none means "these
+ * as well": Codex's include_only only filters, so that becomes inherit "all" + include_only of the core
+ * names and these.
+ */
+function mergeKey(table: TomlTable, real: string, value: unknown, platform: NodeJS.Platform): void {
+  const names = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : isTable(v) ? Object.keys(v).filter((k) => v[k] !== false) : [];
+  if (real === 'include_only' || real === 'exclude') {
+    const added = names(value);
+    if (real === 'include_only' && (table.inherit === 'core' || table.inherit === 'none')) {
+      const set = isTable(table.set) ? Object.keys(table.set) : [];
+      table.include_only = [...new Set([...(table.inherit === 'core' ? coreVariables(platform) : []), ...names(table.include_only), ...set, ...added])];
+      table.inherit = 'all';
+      return;
+    }
+    table[real] = [...new Set([...names(table[real]), ...added])];
+  } else if (real === 'set' && isTable(value)) {
+    table.set = { ...(isTable(table.set) ? table.set : {}), ...value };
+  } else if (table[real] === undefined && value !== undefined) {
+    table[real] = structuredClone(value) as TomlTable[string];
+  }
+}
+
+/** The policy as TOML: every key that differs from Codex's default or that some layer sets. */
+function policyTable(policy: ShellEnvironmentPolicy, existed: ReadonlySet<string>): TomlTable {
+  const t: TomlTable = { inherit: policy.inherit };
+  const keep = (key: string, nonDefault: boolean): boolean => nonDefault || existed.has(key);
+  if (keep('ignore_default_excludes', !policy.ignoreDefaultExcludes)) t.ignore_default_excludes = policy.ignoreDefaultExcludes;
+  if (keep('exclude', policy.exclude.length > 0)) t.exclude = [...policy.exclude];
+  if (keep('include_only', policy.includeOnly.length > 0)) t.include_only = [...policy.includeOnly];
+  if (keep('experimental_use_profile', policy.experimentalUseProfile)) t.experimental_use_profile = policy.experimentalUseProfile;
+  if (keep('set', Object.keys(policy.set).length > 0)) t.set = { ...policy.set };
+  if (keep('filters', Object.keys(policy.filters).length > 0)) t.filters = { ...policy.filters };
+  return t;
+}
+
+function samePolicy(a: ShellEnvironmentPolicy, b: ShellEnvironmentPolicy): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function rank(kind: ConfigLayerKind): number {
+  return LAYER_ORDER.indexOf(kind);
+}
+
+/** The highest-precedence layer that sets any of `keys` (or anything under them); the user's config.toml if none. */
+function highestLayer(config: CodexConfig, keys: readonly (readonly string[])[]): ConfigLayerKind {
+  let best: ConfigLayerKind | undefined;
+  for (const layer of config.layers) {
+    if (layer.state !== 'loaded' || !keys.some((k) => valueAt(layer.table, k) !== undefined)) continue;
+    if (best === undefined || rank(layer.kind) > rank(best)) best = layer.kind;
+  }
+  return best ?? 'user';
+}
+
+function policyKeyFinding(
+  unknown: UnknownConfigKey,
+  policy: ShellEnvironmentPolicy,
+  show: (f: string) => string,
+  adviceHint: Hint | undefined,
+): Finding {
+  const at = place(unknown, show);
+  const fallback: Hint = { text: `Delete \`${formatKey(unknown.path)}\` from ${show(unknown.file)}.` };
+  if (unknown.path.length === 1) {
+    const tables = tableHeaders(unknown);
+    return {
+      level: 'warn',
+      code: 'SANDBOX_SHELL_ENVIRONMENT_TABLE',
+      stage: 'parse',
+      detail: `${at}: ${tables.join(' and ')} ${tables.length > 1 ? 'are not Codex tables' : 'is not a Codex table'}; Codex ignores ${tables.length > 1 ? 'them' : 'it'} silently, so sandboxed commands get ${describePolicy(policy)}. The real table is [shell_environment_policy].`,
+      hints: [adviceHint ?? fallback],
+    };
+  }
+  const real = unknown.real !== null && 'key' in unknown.real ? formatKey(unknown.real.key) : undefined;
+  const addsNothing =
+    real === `${SEP}.include_only` && policy.inherit !== 'all'
+      ? ` (include_only only filters what inherit passed: with inherit = "${policy.inherit}" it cannot add variables, so the fix below inherits "all" and lists what to keep)`
+      : '';
+  return {
+    level: 'warn',
+    code: 'SANDBOX_UNKNOWN_KEY',
+    stage: 'parse',
+    detail: `${at}: \`${formatKey(unknown.path)}\` is not a Codex key, so Codex ignores it silently${real ? `; the real key is \`${real}\`` : `; the keys of [shell_environment_policy] are ${(unknown.validKeys ?? []).join(', ')}`}${addsNothing}.`,
+    hints: [adviceHint ?? fallback],
+  };
+}
+
+/** `[shell_environment]` and its sub-table headers (`[shell_environment.include]`), as the user wrote them. */
+function tableHeaders(unknown: UnknownConfigKey): string[] {
+  const value = unknown.value;
+  const sub = isTable(value) ? Object.keys(value).filter((k) => isTable(value[k])) : [];
+  return [`[${formatKey(unknown.path)}]`, ...sub.map((k) => `[${formatKey([...unknown.path, k])}]`)];
+}
+
+function describePolicy(policy: ShellEnvironmentPolicy): string {
+  const parts: string[] = [
+    policy.inherit === 'all' ? 'the whole environment (inherit = "all")' : policy.inherit === 'core' ? 'only the core variables (inherit = "core")' : 'no inherited variables (inherit = "none")',
+  ];
+  if (!policy.ignoreDefaultExcludes) parts.push('minus *KEY*, *SECRET*, *TOKEN*');
+  if (policy.exclude.length > 0) parts.push(`minus ${policy.exclude.join(', ')}`);
+  const filters = Object.entries(policy.filters);
+  if (filters.length > 0) parts.push(`filtered by ${filters.map(([g, a]) => `${g}=${a}`).join(', ')}`);
+  if (Object.keys(policy.set).length > 0) parts.push(`plus set ${Object.keys(policy.set).join(', ')}`);
+  if (policy.includeOnly.length > 0) parts.push(`keeping only ${policy.includeOnly.join(', ')}`);
+  return parts.join(', ');
+}
+
+export function describeStep(step: DecidingStep, policy: ShellEnvironmentPolicy): string {
+  if (step.startsWith('exclude:')) return `removed by exclude "${step.slice(8)}"`;
+  if (step.startsWith('filters:')) return `removed by filter "${step.slice(8)}" = "exclude"`;
+  switch (step) {
+    case 'inherit':
+      return `inherit = "${policy.inherit}" does not pass it`;
+    case 'default-excludes':
+      return 'removed by the default excludes *KEY*, *SECRET*, *TOKEN*';
+    case 'include_only':
+      return 'not matched by include_only';
+    case 'filters':
+      return 'matched by no "include" filter';
+    case 'internal':
+      return 'always removed by Codex';
+    case 'set':
+      return 'set by the policy';
+  }
+  return step;
+}
+
+function variableLine(v: VariableReport, show: (f: string) => string): string {
+  const name = v.name.padEnd(22);
+  switch (v.state) {
+    case 'unset':
+      return `${name} unset`;
+    case 'removed':
+      return `${name} removed (${v.decidedBy})`;
+    case 'reaches': {
+      const value = v.kind === 'proxy' ? redactUrl(v.value) : v.path ? show(v.path) : v.value;
+      return `${name} reaches (${v.decidedBy}) ${value}${v.pathState && v.pathState !== 'readable' ? ` [${v.pathState}]` : ''}`;
+    }
+  }
+}

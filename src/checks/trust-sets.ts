@@ -1,0 +1,188 @@
+// The roots each Codex transport would trust on this machine, as certificates the probes can verify
+// against: built from env.precedence's trust plan (who verifies, what is added to what) and ca.bundle's
+// parsed bundle, plus the native roots and the Mozilla roots (Host.publicRoots, else Node's bundled list).
+import { X509Certificate } from 'node:crypto';
+import tls from 'node:tls';
+import { loadNativeRoots, type NativeRootsLoad } from '../codex/bundle-loader.js';
+import { nativeRootLocations, type NativeRootPlan } from '../codex/ca-selection.js';
+import type { TransportTrust, TrustPlan } from '../codex/trust.js';
+import type { CodexWorld } from '../codex/world.js';
+import type { Host } from '../core/host.js';
+import type { CaBundleFacts } from './ca-bundle.js';
+
+export type TransportName = 'https' | 'websocket';
+
+export interface TrustSet {
+  transport: TransportName;
+  /** rustls (webpki rules) or the platform library (OpenSSL, Security.framework, SChannel). */
+  verifier: TransportTrust['verifier'];
+  anchors: X509Certificate[];
+  /** The same roots as PEM, for Node's `ca`. */
+  pems: string[];
+  /** Where the roots come from, with counts: `CODEX_CA_CERTIFICATE /x/corp.pem (1)`. */
+  sources: string[];
+  /** The trust plan's sentence for this transport. */
+  sentence: string;
+  /** The OS store could not be read (macOS keychain, Windows store): the public roots stand in for it. */
+  approximate: boolean;
+}
+
+export interface TrustSets {
+  plan: TrustPlan;
+  https: TrustSet;
+  websocket: TrustSet;
+  /** The public web PKI: what "not intercepted" is judged against. */
+  publicRoots: X509Certificate[];
+  /**
+   * Where the OS store lives (its default files, even when SSL_CERT_FILE hides it from Codex) and the files the
+   * native roots came from: searched for a missing issuer.
+   */
+  nativeRootFiles: string[];
+}
+
+const cache = new WeakMap<CodexWorld, Map<TrustPlan, Promise<TrustSets>>>();
+
+/** Loads once per world and plan: tls.auth and ws.upgrade share the result. */
+export function trustSetsFor(host: Host, world: CodexWorld, plan: TrustPlan, bundle: CaBundleFacts | undefined): Promise<TrustSets> {
+  let byPlan = cache.get(world);
+  if (!byPlan) {
+    byPlan = new Map();
+    cache.set(world, byPlan);
+  }
+  let sets = byPlan.get(plan);
+  if (!sets) {
+    sets = loadTrustSets(host, world, plan, bundle);
+    byPlan.set(plan, sets);
+  }
+  return sets;
+}
+
+interface RootGroup {
+  label: string;
+  certs: X509Certificate[];
+}
+
+export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPlan, bundle: CaBundleFacts | undefined): Promise<TrustSets> {
+  const publicRoots = (host.publicRoots ?? tls.rootCertificates).map(toX509).filter((c): c is X509Certificate => c !== null);
+  const publicGroup: RootGroup = {
+    label: host.publicRoots ? 'public roots (lab stand-in for webpki-roots)' : 'Mozilla roots (webpki-roots)',
+    certs: publicRoots,
+  };
+  const bundleGroup = bundleRoots(plan, bundle);
+
+  // Native roots: what rustls-native-certs loads (ca.bundle already read them when no CA variable is set).
+  const nativePlan: NativeRootPlan | null = plan.websocket.native?.plan ?? null;
+  const native = nativePlan ? await nativeLoad(host, nativePlan, bundle) : null;
+  const nativeGroup = native ? nativeRootGroup(native) : null;
+
+  const build = (transport: TransportName, trust: TransportTrust, groups: RootGroup[], approximate: boolean): TrustSet => {
+    const anchors = dedupe(groups.flatMap((g) => g.certs));
+    return {
+      transport,
+      verifier: trust.verifier,
+      anchors,
+      pems: anchors.map((c) => c.toString()),
+      sources: groups.map((g) => `${g.label} (${g.certs.length})`),
+      sentence: trust.sentence,
+      approximate,
+    };
+  };
+
+  // HTTPS
+  let https: TrustSet;
+  if (plan.https.verifier === 'rustls') {
+    const groups = [bundleGroup, publicGroup, nativeGroup ?? publicGroup].filter((g): g is RootGroup => g !== null);
+    https = build('https', plan.https, groups, native === null || native.plan.kind === 'platform-store');
+  } else if (plan.https.verifier === 'openssl') {
+    const store = await opensslStore(host, world);
+    https = build('https', plan.https, [store, ...(bundleGroup ? [bundleGroup] : [])], false);
+  } else {
+    // Security.framework / SChannel: the OS store cannot be read here; the public roots stand in.
+    https = build('https', plan.https, [publicGroup, ...(bundleGroup ? [bundleGroup] : [])], true);
+  }
+
+  // WebSocket: native roots + bundle, never the Mozilla roots.
+  const wsNative = nativeGroup && native?.plan.kind !== 'platform-store' ? nativeGroup : null;
+  const websocket = build(
+    'websocket',
+    plan.websocket,
+    [...(wsNative ? [wsNative] : [{ ...publicGroup, label: 'OS store (not readable here; public roots stand in)' }]), ...(bundleGroup ? [bundleGroup] : [])],
+    wsNative === null,
+  );
+  return {
+    plan,
+    https,
+    websocket,
+    publicRoots,
+    nativeRootFiles: [...new Set([...osStoreFiles(host), ...(native?.sources.filter((s) => s.kind === 'file' && s.certificates > 0).map((s) => s.path) ?? [])])],
+  };
+}
+
+function bundleRoots(plan: TrustPlan, bundle: CaBundleFacts | undefined): RootGroup | null {
+  const ref = plan.websocket.bundle ?? plan.https.bundle;
+  if (!ref) return null;
+  const certs = (bundle?.certificates ?? []).map((facts) => toX509(facts.der)).filter((c): c is X509Certificate => c !== null);
+  return { label: `${ref.variable} ${ref.raw}`, certs };
+}
+
+async function nativeLoad(host: Host, plan: NativeRootPlan, bundle: CaBundleFacts | undefined): Promise<NativeRootsLoad> {
+  if (bundle?.nativeRoots && sameLocations(bundle.nativeRoots.plan, plan)) return bundle.nativeRoots;
+  return loadNativeRoots(host, plan);
+}
+
+function sameLocations(a: NativeRootPlan, b: NativeRootPlan): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function nativeRootGroup(load: NativeRootsLoad): RootGroup {
+  const where = load.sources.filter((s) => s.certificates > 0).map((s) => s.path);
+  const label =
+    load.plan.kind === 'env'
+      ? `native roots from ${load.plan.replacedBy.join(' and ')} only${where.length > 0 ? `: ${where.join(', ')}` : ' (nothing loaded)'}`
+      : `native roots${where.length > 0 ? `: ${where.join(', ')}` : ' (nothing found)'}`;
+  return { label, certs: load.certificates.map(toX509).filter((c): c is X509Certificate => c !== null) };
+}
+
+/**
+ * OpenSSL's store as openssl-probe sets it up for Codex's HTTPS without rustls: SSL_CERT_FILE / SSL_CERT_DIR
+ * when they exist, else the distribution's files (the lab's system store stands in for them).
+ */
+async function opensslStore(host: Host, world: CodexWorld): Promise<RootGroup> {
+  const env = world.env;
+  const exists = async (path: string | undefined, kind: 'file' | 'directory'): Promise<boolean> =>
+    path !== undefined && path !== '' && (await host.fs.stat(path).catch(() => null))?.kind === kind;
+  const defaults = nativeRootLocations({}, host.platform, host.systemStore, host.cwd);
+  if (defaults.kind !== 'files') return { label: 'platform store (not readable here)', certs: [] };
+  const file = (await exists(env.SSL_CERT_FILE, 'file')) ? env.SSL_CERT_FILE : undefined;
+  const dir = (await exists(env.SSL_CERT_DIR, 'directory')) ? env.SSL_CERT_DIR : undefined;
+  const plan: NativeRootPlan = {
+    ...defaults,
+    fileCandidates: file ? [file] : defaults.fileCandidates,
+    dirs: dir ? [dir] : defaults.dirs,
+  };
+  const load = await loadNativeRoots(host, plan);
+  const where = load.sources.filter((s) => s.certificates > 0).map((s) => s.path);
+  return {
+    label: `OpenSSL store${where.length > 0 ? `: ${where.join(', ')}` : ' (nothing found)'}`,
+    certs: load.certificates.map(toX509).filter((c): c is X509Certificate => c !== null),
+  };
+}
+
+/** The OS store's files whatever the CA variables say (the lab's system store stands in for them). */
+function osStoreFiles(host: Host): string[] {
+  const defaults = nativeRootLocations({}, host.platform, host.systemStore, host.cwd);
+  return defaults.kind === 'files' ? defaults.fileCandidates : [];
+}
+
+function toX509(input: string | Buffer): X509Certificate | null {
+  try {
+    return new X509Certificate(input);
+  } catch {
+    return null;
+  }
+}
+
+function dedupe(certs: X509Certificate[]): X509Certificate[] {
+  const seen = new Set<string>();
+  return certs.filter((c) => (seen.has(c.fingerprint256) ? false : (seen.add(c.fingerprint256), true)));
+}

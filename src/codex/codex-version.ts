@@ -1,0 +1,53 @@
+// The installed Codex release, which changes what the doctor advises (codex-behavior.md §1).
+import type { Host } from '../core/host.js';
+
+/** Releases whose behaviour the advice depends on. */
+export const CODEX_RELEASES = {
+  /** CODEX_CA_CERTIFICATE / SSL_CERT_FILE bundles for login, HTTPS and WebSocket. */
+  customCa: '0.115.0',
+  /** A configured bundle switches HTTPS from the platform TLS library to rustls (+ Mozilla roots). */
+  rustlsHttps: '0.129.0',
+} as const;
+
+export const CODEX_VERSION_TIMEOUT_MS = 1500;
+
+/** `codex-cli 0.129.1` -> `0.129.1`; null when no x.y.z is found. */
+export function parseCodexVersion(output: string): string | null {
+  return /\b(\d+\.\d+\.\d+)\b/.exec(output)?.[1] ?? null;
+}
+
+/** Numeric x.y.z comparison: negative, zero or positive. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i += 1) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+export function versionAtLeast(version: string, minimum: string): boolean {
+  return compareVersions(version, minimum) >= 0;
+}
+
+/**
+ * Runs `codex --version`; null when codex is not on PATH, fails, or has not answered within the timeout
+ * (the run never waits longer than that, even if the child ignores its kill signal).
+ */
+export async function probeCodexVersion(host: Host, timeoutMs = CODEX_VERSION_TIMEOUT_MS): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+    timer.unref?.();
+  });
+  const probe = host
+    .exec('codex', ['--version'], { timeoutMs })
+    .then((result) => (result.code === 0 ? parseCodexVersion(`${result.stdout}\n${result.stderr}`) : null))
+    .catch(() => null);
+  try {
+    return await Promise.race([probe, gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,548 @@
+// Which proxy each Codex transport uses for a URL: pure functions of the environment (codex-behavior.md §5).
+//
+// HTTPS (login, token exchange, API, MCP over HTTP) is reqwest 0.12 with hyper-util's proxy Matcher:
+//   for https:// targets HTTPS_PROXY, else ALL_PROXY (HTTP_PROXY is for http:// targets only); the upper-case
+//   name wins when set at all, even to ""; no scheme means http://; an unparseable value or an unknown scheme
+//   is silently skipped; socks* parses but SOCKS is not compiled into Codex, so the request fails;
+//   NO_PROXY: trimmed comma list, IPs and CIDRs, `*`, domain = itself + subdomains, leading dot optional,
+//   no ports; REQUEST_METHOD set (CGI) disables every proxy variable.
+// WebSocket (Responses streaming, Realtime) is tungstenite's `proxy` feature:
+//   for wss:// HTTPS_PROXY, else HTTP_PROXY, else ALL_PROXY (a set-but-empty upper-case name hides the
+//   lower-case one and counts as unset); the value is trimmed; only http://, socks5://, socks5h:// are
+//   accepted ("Proxy URL scheme not supported" otherwise, including no scheme and https://);
+//   NO_PROXY: `*` (whole value), host[:port], leading dot, suffix match, case-sensitive, no CIDR.
+import { BlockList, isIP } from 'node:net';
+import { rustTrim } from './rust-str.js';
+
+export type Transport = 'https' | 'websocket';
+
+export type ProxyVariable = 'HTTPS_PROXY' | 'https_proxy' | 'HTTP_PROXY' | 'http_proxy' | 'ALL_PROXY' | 'all_proxy' | '--proxy';
+export type NoProxyVariable = 'NO_PROXY' | 'no_proxy';
+
+/** Upper-case first: both libraries read the upper-case name when it is set. */
+export const PROXY_VARIABLE_PAIRS = [
+  ['HTTPS_PROXY', 'https_proxy'],
+  ['HTTP_PROXY', 'http_proxy'],
+  ['ALL_PROXY', 'all_proxy'],
+  ['NO_PROXY', 'no_proxy'],
+] as const satisfies ReadonlyArray<readonly [string, string]>;
+
+/** A parsed proxy URL without its password: safe to show and to keep in facts. */
+export interface ProxyUrl {
+  /** Lower-case; `http` when the value had no scheme (reqwest's default). */
+  scheme: string;
+  host: string;
+  /** With the scheme's default port filled in. */
+  port: number;
+  /** `scheme://user:[redacted]@host:port`. */
+  display: string;
+}
+
+export interface ProxyCredentials {
+  username: string;
+  hasPassword: boolean;
+}
+
+/** Something about the variables worth telling the user, e.g. a value that was skipped. */
+export interface ProxyNote {
+  kind:
+    | 'ignored-invalid' // HTTPS: the value does not parse, the client silently moves on
+    | 'ignored-scheme' // HTTPS: a scheme the client does not know, silently skipped
+    | 'empty-hides-lower' // NAME="" hides name=value
+    | 'http-proxy-not-for-https'; // HTTPS: HTTP_PROXY is set but never used for https:// URLs
+  variable: string;
+  text: string;
+}
+
+export type ProxyDecision = (
+  | { kind: 'direct'; reason: string }
+  | { kind: 'proxy'; url: ProxyUrl; variable: ProxyVariable; credentials?: ProxyCredentials }
+  | {
+      /** Codex picks this proxy but cannot use it for this transport: the connection fails. */
+      kind: 'unsupported';
+      variable: ProxyVariable;
+      scheme: string;
+      /** Redacted value. */
+      value: string;
+      /** What Codex reports (its own words where it has them). */
+      message: string;
+    }
+  | {
+      /** WebSocket only: the value does not parse; the connection fails ("Invalid proxy configuration"). */
+      kind: 'invalid';
+      variable: ProxyVariable;
+      value: string;
+      message: string;
+    }
+  | { kind: 'bypassed'; noProxyEntry: string; noProxyVariable: NoProxyVariable; /** The proxy it would have used. */ variable: ProxyVariable }
+) & { transport: Transport; target: string; notes: ProxyNote[] };
+
+/**
+ * How Codex's `transport` reaches `targetUrl` with this environment. `override` is codex-doctor's
+ * `--proxy`: it stands in for the proxy variables (as if HTTPS_PROXY, HTTP_PROXY and ALL_PROXY were all
+ * set to it); NO_PROXY and each transport's scheme rules still apply.
+ */
+export function proxyFor(transport: Transport, targetUrl: string, env: Readonly<Record<string, string>>, override?: string): ProxyDecision {
+  const target = new URL(targetUrl);
+  switch (transport) {
+    case 'https':
+      return reqwestDecision(target, env, override);
+    case 'websocket':
+      return tungsteniteDecision(target, env, override);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// HTTPS: reqwest 0.12 + hyper-util client::proxy::matcher
+
+const SOCKS_SCHEMES = ['socks4', 'socks4a', 'socks5', 'socks5h'];
+
+function reqwestDecision(target: URL, env: Readonly<Record<string, string>>, override: string | undefined): ProxyDecision {
+  const base = { transport: 'https' as const, target: target.href, notes: [] as ProxyNote[] };
+  const { notes } = base;
+  if (env.REQUEST_METHOD !== undefined) {
+    return {
+      ...base,
+      kind: 'direct',
+      reason: 'REQUEST_METHOD is set, so the HTTPS client behaves as a CGI script and ignores every proxy variable',
+    };
+  }
+  const forHttps = target.protocol === 'https:' || target.protocol === 'wss:';
+  const candidates: Array<{ variable: ProxyVariable; value: string }> = [];
+  if (override !== undefined) {
+    candidates.push({ variable: '--proxy', value: override });
+  } else {
+    const specific = firstSet(env, forHttps ? ['HTTPS_PROXY', 'https_proxy'] : ['HTTP_PROXY', 'http_proxy'], notes);
+    const all = firstSet(env, ['ALL_PROXY', 'all_proxy'], notes);
+    if (specific) candidates.push(specific);
+    if (all) candidates.push(all);
+  }
+
+  let chosen: { variable: ProxyVariable; parsed: ReqwestProxy } | undefined;
+  for (const candidate of candidates) {
+    if (candidate.value === '') continue;
+    const parsed = parseReqwestProxy(candidate.value);
+    if ('skipped' in parsed) {
+      notes.push({
+        kind: parsed.kind,
+        variable: candidate.variable,
+        text: `${candidate.variable}=${redactProxyValue(candidate.value)} is ignored by the HTTPS client: ${parsed.skipped}`,
+      });
+      continue;
+    }
+    chosen = { variable: candidate.variable, parsed };
+    break;
+  }
+
+  if (!chosen) {
+    if (forHttps && override === undefined) {
+      const http = firstSet(env, ['HTTP_PROXY', 'http_proxy'], []);
+      if (http && http.value !== '') {
+        notes.push({
+          kind: 'http-proxy-not-for-https',
+          variable: http.variable,
+          text: `${http.variable} is set, but the HTTPS client uses it only for http:// URLs, never for https://`,
+        });
+      }
+    }
+    const names = forHttps ? 'HTTPS_PROXY or ALL_PROXY' : 'HTTP_PROXY or ALL_PROXY';
+    return { ...base, kind: 'direct', reason: `no usable proxy variable applies to ${target.protocol}// URLs (${names})` };
+  }
+
+  const noProxy = firstSet(env, ['NO_PROXY', 'no_proxy'], notes);
+  if (noProxy) {
+    const entry = reqwestNoProxyMatch(noProxy.value, hostOf(target));
+    if (entry !== null) {
+      return { ...base, kind: 'bypassed', noProxyEntry: entry, noProxyVariable: noProxy.variable as NoProxyVariable, variable: chosen.variable };
+    }
+  }
+
+  const { parsed, variable } = chosen;
+  if (SOCKS_SCHEMES.includes(parsed.url.scheme)) {
+    return {
+      ...base,
+      kind: 'unsupported',
+      variable,
+      scheme: parsed.url.scheme,
+      value: parsed.url.display,
+      message: `SOCKS support is not compiled into Codex's HTTPS client: requests fail with "error sending request for url (${target.href})"`,
+    };
+  }
+  return { ...base, kind: 'proxy', url: parsed.url, variable, ...(parsed.credentials && { credentials: parsed.credentials }) };
+}
+
+interface ReqwestProxy {
+  url: ProxyUrl;
+  credentials?: ProxyCredentials;
+}
+
+/** hyper-util parse_env_uri: no scheme = http; http, https and socks* only; an authority is required. */
+function parseReqwestProxy(value: string): ReqwestProxy | { skipped: string; kind: 'ignored-invalid' | 'ignored-scheme' } {
+  const uri = parseUri(value);
+  if ('error' in uri) return { skipped: uri.error, kind: 'ignored-invalid' };
+  const scheme = uri.scheme ?? 'http';
+  if (scheme !== 'http' && scheme !== 'https' && !SOCKS_SCHEMES.includes(scheme)) {
+    return { skipped: `${scheme}:// is not a proxy scheme it knows`, kind: 'ignored-scheme' };
+  }
+  if (uri.authority === null) return { skipped: 'there is no host in it', kind: 'ignored-invalid' };
+  const defaultPort = scheme === 'http' ? 80 : scheme === 'https' ? 443 : 1080;
+  const port = uri.authority.port ?? defaultPort;
+  const credentials = uri.authority.userinfo === null ? undefined : splitUserinfo(uri.authority.userinfo, lossyPercentDecode);
+  return {
+    url: proxyUrl(scheme, uri.authority.host, port, credentials ?? undefined),
+    ...(credentials && { credentials: { username: credentials.username, hasPassword: credentials.hasPassword } }),
+  };
+}
+
+/** hyper-util NoProxy: the matching entry, or null. */
+function reqwestNoProxyMatch(list: string, host: string): string | null {
+  const entries = list.split(',').map(rustTrim);
+  const ipHost = isIP(host);
+  for (const entry of entries) {
+    if (entry === '') continue;
+    const ip = parseIpEntry(entry);
+    if (ip !== null) {
+      if (ipHost !== 0 && ip.contains(host)) return entry;
+      continue;
+    }
+    if (ipHost !== 0) continue;
+    // Case-insensitive per codex-behavior.md §5 (the target host is already lower case).
+    const d = entry.toLowerCase();
+    const domain = host.toLowerCase();
+    if (d === domain || (d.startsWith('.') && d.slice(1) === domain)) return entry;
+    if (domain.endsWith(d)) {
+      if (d.startsWith('.')) return entry;
+      if (domain[domain.length - d.length - 1] === '.') return entry;
+    } else if (d === '*') {
+      return entry;
+    }
+  }
+  return null;
+}
+
+/** An IP address or CIDR entry (ipnet / std IpAddr syntax), or null for a domain entry. */
+function parseIpEntry(entry: string): { contains(host: string): boolean } | null {
+  const slash = entry.indexOf('/');
+  const address = slash === -1 ? entry : entry.slice(0, slash);
+  const family = isIP(address);
+  if (family === 0) return null;
+  const type = family === 4 ? 'ipv4' : 'ipv6';
+  const max = family === 4 ? 32 : 128;
+  const list = new BlockList();
+  if (slash === -1) {
+    list.addAddress(address, type);
+  } else {
+    const prefixText = entry.slice(slash + 1);
+    if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > max) return null;
+    list.addSubnet(address, Number(prefixText), type);
+  }
+  return {
+    contains: (host) => {
+      const hostFamily = isIP(host);
+      return hostFamily !== 0 && list.check(host, hostFamily === 4 ? 'ipv4' : 'ipv6');
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// WebSocket: tungstenite proxy feature (ProxyConfig::from_env)
+
+function tungsteniteDecision(target: URL, env: Readonly<Record<string, string>>, override: string | undefined): ProxyDecision {
+  const base = { transport: 'websocket' as const, target: target.href, notes: [] as ProxyNote[] };
+  const { notes } = base;
+  const tls = target.protocol === 'wss:' || target.protocol === 'https:';
+  const port = target.port === '' ? (tls ? 443 : 80) : Number(target.port);
+
+  const candidate: { variable: ProxyVariable; value: string } | null =
+    override !== undefined
+      ? override === ''
+        ? null
+        : { variable: '--proxy', value: override }
+      : (tls ? getEnvFirst(env, ['HTTPS_PROXY', 'https_proxy'], notes) : null) ??
+        getEnvFirst(env, ['HTTP_PROXY', 'http_proxy'], notes) ??
+        getEnvFirst(env, ['ALL_PROXY', 'all_proxy'], notes);
+
+  // tungstenite decides on NO_PROXY before it even looks at the proxy variables.
+  const noProxy = getEnvFirst(env, ['NO_PROXY', 'no_proxy'], notes);
+  if (noProxy) {
+    const entry = tungsteniteNoProxyMatch(noProxy.value, hostOf(target), port);
+    if (entry !== null) {
+      if (!candidate) return { ...base, kind: 'direct', reason: `no proxy variable is set (and ${noProxy.variable} lists ${entry})` };
+      return { ...base, kind: 'bypassed', noProxyEntry: entry, noProxyVariable: noProxy.variable as NoProxyVariable, variable: candidate.variable };
+    }
+  }
+  if (!candidate) {
+    return { ...base, kind: 'direct', reason: `no proxy variable is set (${tls ? 'HTTPS_PROXY, HTTP_PROXY, ALL_PROXY' : 'HTTP_PROXY, ALL_PROXY'})` };
+  }
+
+  const { variable } = candidate;
+  const value = rustTrim(candidate.value);
+  const uri = parseUri(value);
+  if ('error' in uri) {
+    return { ...base, kind: 'invalid', variable, value: redactProxyValue(value), message: `Invalid proxy configuration: ${redactProxyValue(value)}` };
+  }
+  const scheme = uri.scheme;
+  if (scheme !== 'http' && scheme !== 'socks5' && scheme !== 'socks5h') {
+    return {
+      ...base,
+      kind: 'unsupported',
+      variable,
+      scheme: scheme ?? '',
+      value: redactProxyValue(value),
+      message: 'Proxy URL scheme not supported',
+    };
+  }
+  if (uri.authority === null) {
+    return { ...base, kind: 'invalid', variable, value: redactProxyValue(value), message: `Invalid proxy configuration: ${redactProxyValue(value)}` };
+  }
+  let credentials: { username: string; hasPassword: boolean } | null = null;
+  if (uri.authority.userinfo !== null) {
+    credentials = splitUserinfo(uri.authority.userinfo, strictPercentDecode);
+    if (credentials === null) {
+      return { ...base, kind: 'invalid', variable, value: redactProxyValue(value), message: 'Invalid proxy configuration: invalid percent-encoding' };
+    }
+  }
+  const url = proxyUrl(scheme, uri.authority.host, uri.authority.port ?? (scheme === 'http' ? 80 : 1080), credentials ?? undefined);
+  return { ...base, kind: 'proxy', url, variable, ...(credentials && { credentials }) };
+}
+
+/** tungstenite should_bypass_proxy: the matching entry, or null. Case-sensitive, no CIDR. */
+function tungsteniteNoProxyMatch(list: string, rawHost: string, port: number): string | null {
+  const host = stripBrackets(rawHost);
+  const trimmed = rustTrim(list);
+  if (trimmed === '') return null;
+  if (trimmed === '*') return '*';
+  for (const raw of trimmed.split(',')) {
+    const token = rustTrim(raw);
+    if (token === '') continue;
+    const [tokenHostRaw, tokenPort] = splitHostPort(token);
+    if (tokenPort !== null && tokenPort !== port) continue;
+    const tokenHost = stripBrackets(tokenHostRaw);
+    if (host === tokenHost) return token;
+    if (tokenHost.startsWith('.')) {
+      const bare = tokenHost.slice(1);
+      if (host === bare || host.endsWith(`.${bare}`)) return token;
+    } else if (host.endsWith(`.${tokenHost}`)) {
+      return token;
+    }
+  }
+  return null;
+}
+
+function splitHostPort(token: string): [string, number | null] {
+  if (token.startsWith('[')) {
+    const close = token.indexOf(']');
+    if (close === -1) return [token, null];
+    const rest = token.slice(close + 1);
+    return [token.slice(0, close + 1), rest.startsWith(':') ? parseU16(rest.slice(1)) : null];
+  }
+  if (token.split(':').length === 2) {
+    const colon = token.lastIndexOf(':');
+    return [token.slice(0, colon), parseU16(token.slice(colon + 1))];
+  }
+  return [token, null];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Variables
+
+/** reqwest get_first_env: the first of the names that is set at all (even to ""). */
+function firstSet(env: Readonly<Record<string, string>>, names: readonly [string, string], notes: ProxyNote[]): { variable: ProxyVariable; value: string } | null {
+  const [upper, lower] = names;
+  const upperValue = env[upper];
+  if (upperValue !== undefined) {
+    const lowerValue = env[lower];
+    if (upperValue === '' && lowerValue !== undefined && lowerValue !== '') {
+      notes.push({ kind: 'empty-hides-lower', variable: upper, text: `${upper} is set but empty, which hides ${lower}; Codex uses neither` });
+    }
+    return { variable: upper as ProxyVariable, value: upperValue };
+  }
+  const lowerValue = env[lower];
+  return lowerValue === undefined ? null : { variable: lower as ProxyVariable, value: lowerValue };
+}
+
+/** tungstenite get_env_first: the first name that is set, then an empty value counts as unset. */
+function getEnvFirst(env: Readonly<Record<string, string>>, names: readonly [string, string], notes: ProxyNote[]): { variable: ProxyVariable; value: string } | null {
+  const found = firstSet(env, names, notes);
+  return found === null || found.value === '' ? null : found;
+}
+
+/** A pair of upper/lower-case names both set to different values: the upper-case one wins in Codex. */
+export interface CaseConflict {
+  upper: string;
+  lower: string;
+  /** Redacted values. */
+  upperValue: string;
+  lowerValue: string;
+  /** The upper-case name is set to "" and so hides a non-empty lower-case value. */
+  upperEmpty: boolean;
+}
+
+export function caseConflicts(env: Readonly<Record<string, string>>): CaseConflict[] {
+  const conflicts: CaseConflict[] = [];
+  for (const [upper, lower] of PROXY_VARIABLE_PAIRS) {
+    const u = env[upper];
+    const l = env[lower];
+    if (u === undefined || l === undefined || u === l) continue;
+    conflicts.push({ upper, lower, upperValue: redactProxyValue(u), lowerValue: redactProxyValue(l), upperEmpty: u === '' });
+  }
+  return conflicts;
+}
+
+/** The proxy variable of a pair that Codex reads (upper-case when set), or null. */
+export function proxyVariableInEffect(env: Readonly<Record<string, string>>, pair: readonly [string, string]): { variable: string; value: string } | null {
+  return firstSet(env, pair, []);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// http::Uri, as far as proxy values need it
+
+interface ParsedUri {
+  scheme: string | null;
+  authority: { userinfo: string | null; host: string; port: number | null } | null;
+}
+
+const AUTHORITY_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@[\]%]*$/;
+
+/**
+ * The subset of http::Uri's parser that decides whether a proxy value is usable: `scheme://authority[/...]`,
+ * a bare authority (`proxy:8080`), or a path. Rejects blanks, quotes and other characters http::Uri refuses,
+ * an empty host, more than one colon outside brackets, and a port that is not a number up to 65535.
+ */
+function parseUri(value: string): ParsedUri | { error: string } {
+  if (value === '') return { error: 'it is empty' };
+  if (/[\s"<>\\^`{|}]|[^\x21-\x7e]/.test(value)) {
+    return { error: 'it contains blanks, quotes or other characters a URL cannot hold (percent-encode them)' };
+  }
+  const schemeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(value);
+  let scheme: string | null = null;
+  let authorityText: string;
+  if (schemeMatch) {
+    scheme = schemeMatch[1]!.toLowerCase();
+    const rest = value.slice(schemeMatch[0].length);
+    const end = rest.search(/[/?#]/);
+    authorityText = end === -1 ? rest : rest.slice(0, end);
+    if (authorityText === '') return { error: 'there is no host in it' };
+  } else if (value.startsWith('/')) {
+    return { scheme: null, authority: null };
+  } else {
+    if (/[/?#]/.test(value)) return { error: 'without a scheme it must be just host:port' };
+    authorityText = value;
+  }
+  if (!AUTHORITY_CHARS.test(authorityText)) return { error: 'its host part holds characters a URL cannot hold' };
+  const at = authorityText.lastIndexOf('@');
+  const userinfo = at === -1 ? null : authorityText.slice(0, at);
+  const hostPort = authorityText.slice(at + 1);
+  if (hostPort.includes('%')) return { error: 'its host part holds a % sign' };
+  let host: string;
+  let portText: string | null = null;
+  if (hostPort.startsWith('[')) {
+    const close = hostPort.indexOf(']');
+    if (close === -1) return { error: 'an IPv6 address is not closed with ]' };
+    host = hostPort.slice(0, close + 1);
+    const rest = hostPort.slice(close + 1);
+    if (rest !== '') {
+      if (!rest.startsWith(':')) return { error: 'unexpected text after the IPv6 address' };
+      portText = rest.slice(1);
+    }
+  } else {
+    const colons = hostPort.split(':').length - 1;
+    if (colons > 1) return { error: 'it has more than one colon (a password with : / @ must be percent-encoded)' };
+    const colon = hostPort.indexOf(':');
+    host = colon === -1 ? hostPort : hostPort.slice(0, colon);
+    if (colon !== -1) portText = hostPort.slice(colon + 1);
+  }
+  if (host === '') return { error: 'there is no host in it' };
+  let port: number | null = null;
+  if (portText !== null && portText !== '') {
+    port = parseU16(portText);
+    if (port === null) return { error: 'the port is not a number from 0 to 65535 (a password with : / @ # ? must be percent-encoded)' };
+  }
+  return { scheme, authority: { userinfo, host, port } };
+}
+
+function splitUserinfo(
+  userinfo: string,
+  decode: (text: string) => string | null,
+): { username: string; hasPassword: boolean } | null {
+  const colon = userinfo.indexOf(':');
+  const username = decode(colon === -1 ? userinfo : userinfo.slice(0, colon));
+  const password = colon === -1 ? '' : decode(userinfo.slice(colon + 1));
+  if (username === null || password === null) return null;
+  return { username, hasPassword: password !== '' };
+}
+
+function lossyPercentDecode(text: string): string {
+  return Buffer.from(text.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), 'latin1').toString('utf8');
+}
+
+function strictPercentDecode(text: string): string | null {
+  if (/%(?![0-9A-Fa-f]{2})/.test(text)) return null;
+  const bytes = Buffer.from(text.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), 'latin1');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function proxyUrl(scheme: string, host: string, port: number, credentials: { username: string; hasPassword: boolean } | undefined): ProxyUrl {
+  const userinfo = credentials ? `${encodeURIComponent(credentials.username)}${credentials.hasPassword ? ':[redacted]' : ''}@` : '';
+  return { scheme, host: stripBrackets(host), port, display: `${scheme}://${userinfo}${host}:${port}` };
+}
+
+/**
+ * A proxy value with its password replaced by [redacted], whatever shape it has (no scheme, unencoded
+ * characters, unparseable): everything between the scheme and the LAST `@` is userinfo.
+ */
+export function redactProxyValue(value: string): string {
+  const schemeEnd = value.indexOf('://');
+  const start = schemeEnd === -1 ? 0 : schemeEnd + 3;
+  const at = value.lastIndexOf('@');
+  if (at < start) return value;
+  const colon = value.indexOf(':', start);
+  if (colon === -1 || colon > at) return value;
+  return `${value.slice(0, colon)}:[redacted]${value.slice(at)}`;
+}
+
+function hostOf(target: URL): string {
+  return stripBrackets(target.hostname);
+}
+
+function stripBrackets(host: string): string {
+  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+}
+
+function parseU16(text: string): number | null {
+  if (!/^\d{1,5}$/.test(text)) return null;
+  const n = Number(text);
+  return n <= 65535 ? n : null;
+}
+
+/**
+ * One clause for the user, e.g. `goes through http://alice:[redacted]@proxy:8080 (HTTPS_PROXY, from the shell)`.
+ * `origin` says where a variable is set ("from the shell"); it is left out when not given.
+ */
+export function describeProxyDecision(decision: ProxyDecision, origin?: (variable: string) => string | undefined): string {
+  const where = (variable: string): string | undefined => (variable === '--proxy' ? undefined : origin?.(variable));
+  const from = (variable: string): string => {
+    const text = where(variable);
+    return text ? ` (${text})` : '';
+  };
+  switch (decision.kind) {
+    case 'direct':
+      return `connects directly (${decision.reason})`;
+    case 'proxy': {
+      const text = where(decision.variable);
+      return `goes through ${decision.url.display} (${decision.variable}${text ? `, ${text}` : ''})`;
+    }
+    case 'unsupported': {
+      const what = decision.scheme === '' ? 'a proxy URL without a scheme' : `${/^[aeiouh]/.test(decision.scheme) ? 'an' : 'a'} ${decision.scheme}:// proxy`;
+      return `fails: ${decision.variable}${from(decision.variable)} is ${what} (${decision.value}): ${decision.message}`;
+    }
+    case 'invalid':
+      return `fails: ${decision.variable}${from(decision.variable)} does not parse: ${decision.message}`;
+    case 'bypassed':
+      return `connects directly: ${decision.noProxyVariable} entry "${decision.noProxyEntry}" bypasses ${decision.variable}${from(decision.variable)}`;
+  }
+}

@@ -1,0 +1,227 @@
+// Where a missing corporate root usually already sits on the machine (../shared/interception-products.md),
+// how to find the one that issued a presented chain, and the exact command that makes Codex trust it.
+import { X509Certificate } from 'node:crypto';
+import type { Host } from '../core/host.js';
+import type { Hint } from '../core/types.js';
+import { shellQuote } from '../codex/bundle-format.js';
+import { issuedBy, oneLine } from '../codex/webpki.js';
+import { parseCodexPem } from '../codex/pem.js';
+import { TOOL_CA_VARIABLES } from '../codex/sandbox.js';
+
+/** Larger files are not certificate stores. */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Directories are listed, not walked: at most this many files are opened per directory. */
+const MAX_FILES_PER_DIR = 200;
+
+export interface RootLocation {
+  /** `~` means the home directory. */
+  path: string;
+  kind: 'file' | 'dir';
+  platforms: readonly NodeJS.Platform[] | 'all';
+  /** Whose location this is. */
+  note: string;
+}
+
+const UNIX: readonly NodeJS.Platform[] = ['linux', 'freebsd', 'openbsd', 'sunos', 'aix'];
+
+export const CORPORATE_ROOT_LOCATIONS: readonly RootLocation[] = [
+  { path: '/usr/local/share/ca-certificates', kind: 'dir', platforms: UNIX, note: 'Debian/Ubuntu local CAs (update-ca-certificates)' },
+  { path: '/etc/pki/ca-trust/source/anchors', kind: 'dir', platforms: UNIX, note: 'RHEL/Fedora anchors (update-ca-trust)' },
+  { path: '/usr/local/share/ca-certificates/zscaler-root.crt', kind: 'file', platforms: UNIX, note: 'Zscaler root as installed by IT' },
+  { path: '/Library/Application Support/Netskope/STAgent/data/nscacert.pem', kind: 'file', platforms: ['darwin'], note: 'Netskope client' },
+  { path: '/Library/Application Support/Netskope/STAgent/data/nscacert_combined.pem', kind: 'file', platforms: ['darwin'], note: 'Netskope client (combined bundle)' },
+  { path: '~/.mitmproxy/mitmproxy-ca-cert.pem', kind: 'file', platforms: 'all', note: 'mitmproxy' },
+];
+
+export type CandidateSource =
+  | { kind: 'native-roots' }
+  | { kind: 'corporate-location'; note: string }
+  | { kind: 'variable'; variable: string };
+
+export interface IssuerCandidate {
+  /** The file that holds the issuer. */
+  path: string;
+  /** PEM Codex can read as is; DER needs converting first. */
+  format: 'pem' | 'der';
+  subject: string;
+  source: CandidateSource;
+}
+
+export interface SearchInput {
+  /** The presented certificate whose issuer no trusted root matches. */
+  orphan: X509Certificate;
+  env: Readonly<Record<string, string>>;
+  /** Files the native roots were read from (to say "it is in the OS store, but Codex is told to ignore it"). */
+  nativeRootFiles: readonly string[];
+}
+
+/** Every readable file among the usual places that holds a certificate that issued `orphan`. */
+export async function findIssuerOnDisk(host: Host, input: SearchInput): Promise<IssuerCandidate[]> {
+  const targets: Array<{ path: string; kind: 'file' | 'dir'; source: CandidateSource }> = [];
+  for (const file of input.nativeRootFiles) targets.push({ path: file, kind: 'file', source: { kind: 'native-roots' } });
+  for (const location of CORPORATE_ROOT_LOCATIONS) {
+    if (location.platforms !== 'all' && !location.platforms.includes(host.platform)) continue;
+    targets.push({ path: expandHome(location.path, host.homeDir), kind: location.kind, source: { kind: 'corporate-location', note: location.note } });
+  }
+  for (const variable of ['CODEX_CA_CERTIFICATE', ...TOOL_CA_VARIABLES.filter((v) => v.kind === 'ca-file').map((v) => v.name)]) {
+    const value = input.env[variable];
+    if (value) targets.push({ path: value, kind: 'file', source: { kind: 'variable', variable } });
+  }
+
+  const seen = new Set<string>();
+  const found: IssuerCandidate[] = [];
+  const consider = async (path: string, source: CandidateSource): Promise<void> => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const candidate = await issuerIn(host, path, input.orphan);
+    if (candidate) found.push({ ...candidate, path, source });
+  };
+  for (const target of targets) {
+    if (target.kind === 'file') {
+      await consider(target.path, target.source);
+      continue;
+    }
+    const names = await host.fs.readdir(target.path).catch(() => [] as string[]);
+    for (const name of names.sort().slice(0, MAX_FILES_PER_DIR)) {
+      await consider(`${target.path.replace(/\/+$/, '')}/${name}`, target.source);
+    }
+  }
+  return found;
+}
+
+async function issuerIn(host: Host, path: string, orphan: X509Certificate): Promise<Omit<IssuerCandidate, 'path' | 'source'> | null> {
+  let bytes: Buffer;
+  try {
+    const stat = await host.fs.stat(path);
+    if (stat?.kind !== 'file' || stat.size > MAX_FILE_BYTES) return null;
+    bytes = (await host.fs.readFile(path, MAX_FILE_BYTES)).bytes;
+  } catch {
+    return null;
+  }
+  const pem = parseCodexPem(bytes);
+  const certs: Array<{ cert: X509Certificate; format: 'pem' | 'der' }> = [];
+  if (pem.ok) {
+    for (const { der } of pem.certificates) {
+      const cert = x509(der);
+      if (cert) certs.push({ cert, format: 'pem' });
+    }
+  } else {
+    const cert = x509(bytes);
+    if (cert) certs.push({ cert, format: 'der' });
+  }
+  const match = certs.find(({ cert }) => issuedBy(orphan, cert));
+  return match ? { format: match.format, subject: oneLine(match.cert.subject) } : null;
+}
+
+function x509(der: Buffer): X509Certificate | null {
+  try {
+    return new X509Certificate(der);
+  } catch {
+    return null;
+  }
+}
+
+function expandHome(path: string, homeDir: string): string {
+  return path.startsWith('~/') ? `${homeDir.replace(/\/+$/, '')}/${path.slice(2)}` : path;
+}
+
+export interface FixInput {
+  candidates: readonly IssuerCandidate[];
+  /** The issuer's name as the chain gives it. */
+  issuer: string;
+  /** Its Common Name, for keychain searches. */
+  issuerCn: string | null;
+  /** The bundle Codex reads now (CODEX_CA_CERTIFICATE / SSL_CERT_FILE), if any. */
+  currentBundle: { variable: string; path: string } | null;
+  codexHome: string;
+  platform: NodeJS.Platform;
+}
+
+/**
+ * The exact fix: point CODEX_CA_CERTIFICATE at the file that has the issuer, or combine it with the bundle
+ * already in use; convert a DER file first; without a file, export the root from the OS store.
+ */
+export function fixForMissingIssuer(input: FixInput): [Hint, ...Hint[]] {
+  const { candidates, issuer, currentBundle, codexHome, platform } = input;
+  const combined = joinPath(codexHome, 'ca-bundle.pem', platform);
+  // A dedicated corporate file reads better than a whole OS bundle.
+  const ranked = [...candidates].sort((a, b) => SOURCE_RANK[a.source.kind] - SOURCE_RANK[b.source.kind]);
+  const pem = ranked.find((c) => c.format === 'pem');
+  const der = ranked.find((c) => c.format === 'der');
+  const hints: Hint[] = [];
+  const setVar = (path: string): string => exportCommand('CODEX_CA_CERTIFICATE', path, platform);
+
+  if (pem) {
+    // CODEX_CA_CERTIFICATE replaces the bundle Codex reads now; SSL_CERT_FILE would simply lose to it.
+    if (currentBundle?.variable === 'CODEX_CA_CERTIFICATE' && currentBundle.path !== pem.path) {
+      hints.push({
+        text: `${describe(pem)} holds the issuer "${issuer}", but Codex reads ${currentBundle.path} (${currentBundle.variable}). Combine both into one bundle and point CODEX_CA_CERTIFICATE at it (it adds to the public and OS roots).`,
+        command: `cat ${shellQuote(currentBundle.path)} ${shellQuote(pem.path)} > ${shellQuote(combined)} && ${setVar(combined)}`,
+      });
+    } else {
+      hints.push({
+        text: `${describe(pem)} holds the issuer "${issuer}". Point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
+        command: setVar(pem.path),
+      });
+    }
+  } else if (der) {
+    const converted = joinPath(codexHome, 'corporate-root.pem', platform);
+    hints.push({
+      text: `${describe(der)} holds the issuer "${issuer}" in binary DER form, which Codex cannot read. Convert it to PEM and point CODEX_CA_CERTIFICATE at the copy.`,
+      command: `openssl x509 -inform der -in ${shellQuote(der.path)} -out ${shellQuote(converted)} && ${setVar(converted)}`,
+    });
+  } else {
+    hints.push(exportFromStore(input, joinPath(codexHome, 'corporate-root.pem', platform)));
+  }
+  if (currentBundle?.variable === 'SSL_CERT_FILE') {
+    hints.push({
+      text: 'SSL_CERT_FILE also replaces the OS store for Codex\'s WebSocket and is read by other tools: prefer CODEX_CA_CERTIFICATE and unset SSL_CERT_FILE unless another tool needs it.',
+      command: platform === 'win32' ? 'Remove-Item Env:SSL_CERT_FILE' : 'unset SSL_CERT_FILE',
+    });
+  }
+  return hints as [Hint, ...Hint[]];
+}
+
+const SOURCE_RANK: Record<CandidateSource['kind'], number> = { 'corporate-location': 0, variable: 1, 'native-roots': 2 };
+
+function exportFromStore(input: FixInput, out: string): Hint {
+  const cn = input.issuerCn ?? input.issuer;
+  switch (input.platform) {
+    case 'darwin':
+      return {
+        text: `No file on disk holds the issuer "${input.issuer}". Export it from the System keychain as PEM and point CODEX_CA_CERTIFICATE at it.`,
+        command: `security find-certificate -a -p -c ${shellQuote(cn)} /Library/Keychains/System.keychain > ${shellQuote(out)} && ${exportCommand('CODEX_CA_CERTIFICATE', out, 'darwin')}`,
+      };
+    case 'win32':
+      return {
+        text: `No file on disk holds the issuer "${input.issuer}". Export it from the Windows ROOT store as Base-64 and point CODEX_CA_CERTIFICATE at it.`,
+        command: `certutil -store -user Root "${cn}"  (then: certutil -encode <exported.cer> "${out}"; setx CODEX_CA_CERTIFICATE "${out}")`,
+      };
+    default:
+      return {
+        text: `No file on disk holds the issuer "${input.issuer}". Ask your IT team for that root certificate in PEM form (or install it under /usr/local/share/ca-certificates and run update-ca-certificates), save it as ${out}, and point CODEX_CA_CERTIFICATE at it.`,
+        command: exportCommand('CODEX_CA_CERTIFICATE', out, input.platform),
+      };
+  }
+}
+
+function describe(candidate: IssuerCandidate): string {
+  switch (candidate.source.kind) {
+    case 'native-roots':
+      return `The OS trust store file ${candidate.path}`;
+    case 'corporate-location':
+      return `${candidate.path} (${candidate.source.note})`;
+    case 'variable':
+      return `${candidate.path} (named by ${candidate.source.variable})`;
+  }
+}
+
+export function exportCommand(variable: string, value: string, platform: NodeJS.Platform): string {
+  if (platform === 'win32') return `setx ${variable} "${value}"`;
+  return `export ${variable}=${shellQuote(value)}`;
+}
+
+function joinPath(dir: string, name: string, platform: NodeJS.Platform): string {
+  const sep = platform === 'win32' ? '\\' : '/';
+  return `${dir.replace(/[\\/]+$/, '')}${sep}${name}`;
+}

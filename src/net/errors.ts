@@ -1,0 +1,72 @@
+// The raw errors the probes throw for what Node's own errors cannot express. classify() turns each of
+// these, and every Node error, into a catalogue code; the probes never judge.
+
+/** What a proxy answered to CONNECT (or, for the probes over a tunnel, to a request): status, headers, a body snippet. */
+export interface HttpHead {
+  status: number;
+  reason: string;
+  /** Lower-cased names; repeated headers keep every value. */
+  headers: Record<string, string[]>;
+}
+
+/** The proxy answered CONNECT with a non-2xx status. */
+export class ProxyResponseError extends Error {
+  override readonly name = 'ProxyResponseError';
+  constructor(
+    readonly head: HttpHead,
+    /** The first bytes of the body as text (a block page, an error), possibly empty. */
+    readonly body: string,
+    /** Whether a Proxy-Authorization header was sent (credentials from the proxy URL). */
+    readonly credentialsSent: boolean,
+  ) {
+    super(`proxy answered CONNECT with ${head.status} ${head.reason}`.trim());
+  }
+
+  /** The schemes offered in Proxy-Authenticate, e.g. ['Basic', 'Negotiate']. */
+  get authSchemes(): string[] {
+    return (this.head.headers['proxy-authenticate'] ?? [])
+      .map((value) => value.trim().split(/\s+/)[0] ?? '')
+      .filter((scheme) => scheme !== '');
+  }
+}
+
+/** The proxy closed the connection before a complete answer to CONNECT. */
+export class ProxyClosedError extends Error {
+  override readonly name = 'ProxyClosedError';
+  constructor(readonly received: number) {
+    super(received === 0 ? 'proxy closed the connection without answering CONNECT' : 'proxy closed the connection in the middle of its answer');
+  }
+}
+
+/** The proxy answered with bytes that are not an HTTP response. */
+export class ProxyProtocolError extends Error {
+  override readonly name = 'ProxyProtocolError';
+  constructor(readonly firstBytes: string) {
+    super(`proxy answered CONNECT with something that is not HTTP: ${JSON.stringify(firstBytes)}`);
+  }
+}
+
+/** The proxy URL's scheme is one this transport cannot use (Codex's own message is kept). */
+export class ProxySchemeError extends Error {
+  override readonly name = 'ProxySchemeError';
+  constructor(
+    readonly scheme: string,
+    readonly transport: 'https' | 'websocket',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A probe's own time budget ran out while it waited at `stage` (the run deadline is close). */
+export class ProbeTimeoutError extends Error {
+  override readonly name = 'ProbeTimeoutError';
+  constructor(readonly afterMs: number) {
+    super(`no answer within ${afterMs} ms`);
+  }
+}
+
+/** The server answered an upgrade with 101 but not with a valid WebSocket handshake (Upgrade / Accept headers). */
+export class UpgradeHandshakeError extends Error {
+  override readonly name = 'UpgradeHandshakeError';
+}

@@ -1,0 +1,44 @@
+// Under the rows: progress while running; then the counts and the most important fix first.
+import { Box, Text } from 'ink';
+import { formatDuration, summaryLine, topFix } from '../view-model.js';
+import { HintLines } from './HintLines.js';
+import { tone, type Theme } from './theme.js';
+import type { DoctorRun } from './use-doctor-run.js';
+
+export function RunSummary({ run, theme, interrupted }: { run: DoctorRun; theme: Theme; interrupted: boolean }) {
+  switch (run.phase) {
+    case 'running': {
+      const done = run.rows.filter((r) => r.state.phase === 'settled').length;
+      return <Text dimColor>{`${done} of ${run.rows.length} checks done`}</Text>;
+    }
+    case 'stopping':
+      return <Text bold>Stopping: waiting for the checks to let go...</Text>;
+    case 'crashed':
+      return <Text bold>codex-doctor crashed (a bug, not your network): {run.error?.message}</Text>;
+    case 'done':
+      break;
+  }
+  const report = run.report;
+  if (!report) return null;
+  const fix = topFix(report);
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold>{summaryLine(report.counts)}</Text>
+        <Text dimColor> in {formatDuration(report.durationMs)}</Text>
+      </Text>
+      {fix && (
+        <Box flexDirection="column">
+          <Text>
+            <Text bold {...tone(theme, 'cyan')}>
+              Fix first
+            </Text>{' '}
+            ({fix.check.id}, {fix.finding.code}): {fix.hint.text}
+          </Text>
+          <HintLines hint={fix.hint} theme={theme} showText={false} />
+        </Box>
+      )}
+      {interrupted && <Text bold>Interrupted.</Text>}
+    </Box>
+  );
+}

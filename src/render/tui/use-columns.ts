@@ -1,0 +1,17 @@
+// The terminal width, followed across resizes (Ink relayouts on resize, but the narrow/wide choice is ours).
+import { useStdout } from 'ink';
+import { useEffect, useState } from 'react';
+
+export function useColumns(fixed: number | undefined): number {
+  const { stdout } = useStdout();
+  const [columns, setColumns] = useState(() => fixed ?? (stdout.columns || 80));
+  useEffect(() => {
+    if (fixed !== undefined) return undefined;
+    const onResize = (): void => setColumns(stdout.columns || 80);
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, fixed]);
+  return fixed ?? columns;
+}

@@ -1,0 +1,339 @@
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { caBundleCheck } from '../../src/checks/ca-bundle.js';
+import { CODEX_CA_HINT, MAX_BUNDLE_BYTES } from '../../src/codex/bundle-loader.js';
+import type { CheckRecord } from '../../src/core/types.js';
+import { mintCorporateCa, type CorporateCa } from '../../src/lab/pki.js';
+import { tempHost, testHost, TEST_NOW, type MemoryEntry, type TestHostOptions } from '../helpers/host.js';
+import { runCheckResult, runDoctorCheck } from '../helpers/run-check.js';
+
+const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/bundles/${name}`, import.meta.url));
+const RSA_ROOT = fixture('rsa-root.pem').toString('utf8');
+const EC_ROOT = fixture('ecdsa-p384-root.pem').toString('utf8');
+const RSA_DER = new X509Certificate(RSA_ROOT).raw;
+const BUNDLE = '/certs/corp.pem';
+
+// A throwaway key body: it must appear in no output.
+const KEY_BODY = 'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgVcB3xQZ2nqKmbpPtn6bYTLcP7PqszbVeNTK1T5mG0Yih';
+const PRIVATE_KEY = `-----BEGIN PRIVATE KEY-----\n${KEY_BODY}\n-----END PRIVATE KEY-----\n`;
+
+function pemOf(der: Uint8Array, label = 'CERTIFICATE'): string {
+  return `-----BEGIN ${label}-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END ${label}-----\n`;
+}
+
+async function check(bundle: MemoryEntry, options: TestHostOptions = {}, variable = 'CODEX_CA_CERTIFICATE'): Promise<CheckRecord> {
+  return runDoctorCheck(caBundleCheck, testHost({ env: { [variable]: BUNDLE }, ...options, files: { [BUNDLE]: bundle, ...options.files } }));
+}
+
+function codex(record: CheckRecord): { https: string | null; websocket: string | null } {
+  return record.data?.codex as { https: string | null; websocket: string | null };
+}
+
+const parseMessage = (detail: string, variable = 'CODEX_CA_CERTIFICATE'): string =>
+  `Failed to load CA certificates from ${BUNDLE} selected by ${variable}: ${detail}. ${CODEX_CA_HINT}`;
+const readMessage = (error: string, path = BUNDLE): string =>
+  `Failed to read CA certificate file ${path} selected by CODEX_CA_CERTIFICATE: ${error}. ${CODEX_CA_HINT}`;
+
+describe('ca.bundle: a bundle that loads', () => {
+  it('passes, says what Codex does with it, and lists every certificate', async () => {
+    const record = await check(RSA_ROOT + EC_ROOT);
+    expect(record.status).toBe('pass');
+    expect(record.summary).toBe(`CODEX_CA_CERTIFICATE loads: 2 certificates from ${BUNDLE}.`);
+    expect(record.findings.map((f) => f.code)).toEqual(['CA_BUNDLE_OK']);
+    expect(codex(record)).toEqual({ https: null, websocket: null });
+    const certs = record.data?.certificates as Record<string, unknown>[];
+    expect(certs[0]).toMatchObject({
+      number: 1,
+      line: 1,
+      subject: 'O=codex-doctor fixtures, CN=Fixture RSA Root',
+      selfIssued: true,
+      ca: true,
+      key: 'RSA 2048',
+      signatureAlgorithm: 'sha256WithRSAEncryption',
+      sha256: new X509Certificate(RSA_ROOT).fingerprint256,
+      flags: [],
+    });
+    expect(certs[1]).toMatchObject({ key: 'EC P-384', signatureAlgorithm: 'ecdsa-with-SHA384', ca: true });
+    expect(record.evidence.find((e) => e.title === 'Certificates')?.lines[1]).toContain('Fixture ECDSA P-384 Root');
+  });
+
+  it('hands the DER of every certificate to dependent checks', async () => {
+    const result = await runCheckResult(caBundleCheck, testHost({ env: { CODEX_CA_CERTIFICATE: BUNDLE }, files: { [BUNDLE]: RSA_ROOT } }));
+    expect(result.stages).toEqual(['input', 'read']);
+    expect(result.facts?.status).toBe('loaded');
+    expect(result.facts?.selection).toEqual({ kind: 'variable', variable: 'CODEX_CA_CERTIFICATE', raw: BUNDLE, path: BUNDLE });
+    expect(Buffer.compare(result.facts!.certificates[0]!.der, RSA_DER)).toBe(0);
+  });
+
+  it('resolves a relative path against the working directory, and keeps the raw value in messages', async () => {
+    const record = await runDoctorCheck(
+      caBundleCheck,
+      testHost({ env: { SSL_CERT_FILE: 'certs/corp.pem', CODEX_CA_CERTIFICATE: '' }, cwd: '/work', files: { '/work/certs/corp.pem': '' } }),
+    );
+    expect(record.data?.selection).toEqual({ kind: 'variable', variable: 'SSL_CERT_FILE', value: 'certs/corp.pem', path: '/work/certs/corp.pem' });
+    expect(codex(record).https).toBe(
+      `Failed to load CA certificates from certs/corp.pem selected by SSL_CERT_FILE: no certificates found in PEM file. ${CODEX_CA_HINT}`,
+    );
+  });
+
+  it('takes SSL_CERT_FILE from $CODEX_HOME/.env over the shell, and says so', async () => {
+    const record = await runDoctorCheck(
+      caBundleCheck,
+      testHost({
+        env: { SSL_CERT_FILE: '/shell.pem' },
+        files: { '/home/user/.codex/.env': `SSL_CERT_FILE=${BUNDLE}\n`, [BUNDLE]: RSA_ROOT },
+      }),
+    );
+    expect(record.status).toBe('pass');
+    expect(record.data?.selection).toMatchObject({ variable: 'SSL_CERT_FILE', value: BUNDLE });
+    expect(record.evidence[0]?.lines[0]).toContain('.env (line 1)');
+  });
+
+  it('reads TRUSTED CERTIFICATE blocks as certificates (info), and skips CRLs (info)', async () => {
+    const trusted = await check(fixture('trusted-certificate.pem'));
+    expect(trusted.status).toBe('pass');
+    expect(trusted.findings.map((f) => [f.level, f.code])).toEqual([
+      ['info', 'CA_BUNDLE_OK'],
+      ['info', 'CA_TRUSTED_NORMALISED'],
+    ]);
+    const crl = await check(fixture('with-crl.pem'));
+    expect(crl.findings.map((f) => f.code)).toEqual(['CA_BUNDLE_OK', 'CA_CRL_SKIPPED']);
+  });
+
+  it('warns about a private key in the bundle and never prints it', async () => {
+    const record = await check(`${RSA_ROOT}${PRIVATE_KEY}`);
+    expect(record.status).toBe('warn');
+    expect(record.findings.find((f) => f.level === 'warn')?.code).toBe('CA_PRIVATE_KEY_SKIPPED');
+    expect(JSON.stringify(record)).not.toContain(KEY_BODY.slice(0, 24));
+    expect(JSON.stringify(record.evidence)).toContain('private keys skipped: 1 (never shown)');
+  });
+});
+
+describe('ca.bundle: read stage (Codex cannot read the file)', () => {
+  it('a missing file fails with Codex\'s own message', async () => {
+    const record = await runDoctorCheck(caBundleCheck, testHost({ env: { CODEX_CA_CERTIFICATE: '/nope.pem' } }));
+    expect(record.status).toBe('fail');
+    expect(record.error).toMatchObject({ stage: 'read', code: 'CA_FILE_NOT_FOUND' });
+    expect(codex(record).https).toBe(readMessage('No such file or directory (os error 2)', '/nope.pem'));
+  });
+
+  it('a quoted value: the path with the quotes does not exist, and the fix drops them', async () => {
+    const record = await runDoctorCheck(caBundleCheck, testHost({ env: { CODEX_CA_CERTIFICATE: `"${BUNDLE}" ` }, files: { [BUNDLE]: RSA_ROOT } }));
+    expect(record.error).toMatchObject({ stage: 'read', code: 'CA_FILE_NOT_FOUND' });
+    expect(record.findings[0]?.hints?.[0]?.command).toBe(`export CODEX_CA_CERTIFICATE=${BUNDLE}`);
+  });
+
+  it('a directory', async () => {
+    const record = await check({ directory: true });
+    expect(record.error).toMatchObject({ stage: 'read', code: 'CA_IS_DIRECTORY' });
+    expect(codex(record).https).toBe(readMessage('Is a directory (os error 21)'));
+    expect(record.findings[0]?.hints?.[0]?.command).toBe(`cat ${BUNDLE}/*.pem > ${BUNDLE}.bundle.pem`);
+  });
+
+  it('an unreadable file (EACCES, as chmod 000 gives a non-root user)', async () => {
+    const record = await check({ readError: 'EACCES', size: 1200 });
+    expect(record.error).toMatchObject({ stage: 'read', code: 'CA_UNREADABLE' });
+    expect(codex(record).https).toBe(readMessage('Permission denied (os error 13)'));
+    expect(record.findings[0]?.hints?.[0]?.command).toBe(`sudo chmod 644 ${BUNDLE}`);
+  });
+
+  it('a file too large to be a bundle is not loaded (bounded read)', async () => {
+    const record = await check(Buffer.alloc(MAX_BUNDLE_BYTES + 1, 0x41));
+    expect(record.error).toMatchObject({ stage: 'read', code: 'CA_TOO_LARGE' });
+    expect(record.error?.detail).toContain('a 16 MiB file');
+    expect(codex(record).https).toBeNull();
+  });
+
+  it('reads a real file from disk (temp dir, relative path)', async () => {
+    const temp = await tempHost({ env: { CODEX_CA_CERTIFICATE: 'corp.der' } });
+    try {
+      await temp.write('corp.der', RSA_DER);
+      const record = await runDoctorCheck(caBundleCheck, temp.host);
+      expect(record.error).toMatchObject({ stage: 'parse', code: 'CA_FORMAT_DER' });
+      expect(record.findings[0]?.hints?.[0]?.command).toBe(`openssl x509 -inform der -in ${temp.dir}/corp.der -out ${temp.dir}/corp.pem`);
+    } finally {
+      await temp.cleanup();
+    }
+  });
+});
+
+describe('ca.bundle: parse stage (Codex finds no usable PEM)', () => {
+  it.each([
+    ['an empty file', '', 'CA_EMPTY_FILE'],
+    ['a DER certificate', RSA_DER, 'CA_FORMAT_DER'],
+    ['a PEM PKCS#7 bundle', fixture('bundle.p7b'), 'CA_FORMAT_PKCS7'],
+    ['a DER PKCS#7 bundle', fixture('bundle-der.p7b'), 'CA_FORMAT_PKCS7'],
+    ['a PKCS#12 file', fixture('bundle.p12'), 'CA_FORMAT_PKCS12'],
+    ['a UTF-16 PowerShell export', fixture('utf16le-bom.pem'), 'CA_FORMAT_UTF16'],
+    ['a UTF-8 BOM before the only certificate', `\ufeff${RSA_ROOT}`, 'CA_FORMAT_UTF8_BOM'],
+    ['bare base64', RSA_DER.toString('base64'), 'CA_FORMAT_BASE64_DER'],
+    ['binary garbage', Buffer.from(Array.from({ length: 900 }, (_, i) => (i * 97 + 13) & 0xff)), 'CA_FORMAT_OTHER'],
+    ['a key file', PRIVATE_KEY, 'CA_NO_CERTIFICATES'],
+    ['an indented certificate', RSA_ROOT.replace(/^/gm, '  '), 'CA_PEM_IGNORED_BLOCK'],
+  ] as const)('%s: "no certificates found in PEM file"', async (_name, bundle, code) => {
+    const record = await check(bundle);
+    expect(record.status).toBe('fail');
+    expect(record.error).toMatchObject({ stage: 'parse', code });
+    expect(codex(record).https).toBe(parseMessage('no certificates found in PEM file'));
+    expect(record.findings[0]?.hints?.length).toBeGreaterThan(0);
+  });
+
+  it('names the exact conversion for a PKCS#7 file', async () => {
+    const record = await check(fixture('bundle-der.p7b'));
+    expect(record.findings[0]?.hints?.[0]?.command).toBe(`openssl pkcs7 -inform der -print_certs -in ${BUNDLE} -out /certs/corp.converted.pem`);
+  });
+
+  it('an illegal section start', async () => {
+    const record = await check(EC_ROOT + RSA_ROOT.replace('-----BEGIN CERTIFICATE-----', '-----BEGIN CERTIFICATE----'));
+    expect(record.error).toMatchObject({ stage: 'parse', code: 'CA_PEM_ILLEGAL_SECTION_START' });
+    expect(codex(record).https).toMatch(/^Failed to load CA certificates from \/certs\/corp\.pem selected by CODEX_CA_CERTIFICATE: failed to parse PEM file: illegal section start: \[45, 45, 45, 45, 45, 66, /);
+    expect(record.error?.detail).toBe(
+      `Line ${EC_ROOT.split('\n').length} ("-----BEGIN CERTIFICATE----") starts a PEM block but does not end in exactly five dashes; Codex rejects the whole file.`,
+    );
+  });
+
+  it('a missing section end, and an END line with no newline after it', async () => {
+    const cut = await check(RSA_ROOT.slice(0, 300));
+    expect(cut.error).toMatchObject({ stage: 'parse', code: 'CA_PEM_MISSING_SECTION_END' });
+    expect(codex(cut).https).toBe(
+      parseMessage('failed to parse PEM file: missing section end marker: [45, 45, 45, 45, 45, 69, 78, 68, 32, 67, 69, 82, 84, 73, 70, 73, 67, 65, 84, 69, 45, 45, 45, 45, 45]'),
+    );
+    const noNewline = await check(RSA_ROOT.trimEnd());
+    expect(noNewline.error).toMatchObject({ stage: 'parse', code: 'CA_PEM_MISSING_SECTION_END' });
+    expect(noNewline.findings[0]?.hints?.[0]?.command).toBe(`printf '\\n' >> ${BUNDLE}`);
+  });
+
+  it('bad base64', async () => {
+    const record = await check(RSA_ROOT.replace('MIID', 'MI D.'));
+    expect(record.error).toMatchObject({ stage: 'parse', code: 'CA_PEM_BASE64' });
+    expect(codex(record).https).toBe(parseMessage('failed to parse PEM file: base64 decode error: InvalidCharacter(46)'));
+  });
+
+  it('a malformed CRL fails the whole bundle', async () => {
+    const text = fixture('with-crl.pem').toString('utf8');
+    const record = await check(text.replace(/(-----BEGIN X509 CRL-----\n)(.)/, '$1!$2'));
+    expect(record.error).toMatchObject({ stage: 'parse', code: 'CA_PEM_BAD_CRL' });
+    expect(codex(record).https).toBe(parseMessage('failed to parse PEM file: base64 decode error: InvalidCharacter(33)'));
+  });
+
+  it('a TRUSTED CERTIFICATE whose DER length is wrong', async () => {
+    const der = Buffer.from(RSA_DER);
+    der[3] = 0xff;
+    const record = await check(pemOf(der, 'TRUSTED CERTIFICATE'));
+    expect(record.error).toMatchObject({ stage: 'parse', code: 'CA_TRUSTED_DER_LENGTH' });
+    expect(codex(record).https).toBe(parseMessage('failed to extract certificate data from TRUSTED CERTIFICATE: invalid DER length'));
+  });
+});
+
+describe('ca.bundle: register stage (the TLS library refuses a certificate)', () => {
+  it('an unreadable certificate: HTTPS and WebSocket messages, numbered from 1', async () => {
+    const record = await check(RSA_ROOT + pemOf(Buffer.from('this is not a certificate at all')));
+    expect(record.error).toMatchObject({ stage: 'register', code: 'CA_REGISTER_FAILED' });
+    expect(codex(record)).toEqual({
+      https: `Failed to parse certificate #2 from ${BUNDLE} selected by CODEX_CA_CERTIFICATE: builder error. ${CODEX_CA_HINT}`,
+      websocket: `Failed to register certificate #2 from ${BUNDLE} selected by CODEX_CA_CERTIFICATE in rustls root store: invalid peer certificate: BadEncoding. ${CODEX_CA_HINT}`,
+    });
+  });
+
+  it('a certificate OpenSSL reads but webpki refuses (unknown critical extension)', async () => {
+    const record = await check(fixture('critical-extension-root.pem'));
+    expect(record.error).toMatchObject({ stage: 'register', code: 'CA_REGISTER_FAILED' });
+    expect(codex(record)).toEqual({
+      https: `Failed to build HTTP client while using CA bundle from CODEX_CA_CERTIFICATE (${BUNDLE}): builder error`,
+      websocket: `Failed to register certificate #1 from ${BUNDLE} selected by CODEX_CA_CERTIFICATE in rustls root store: invalid peer certificate: Other(OtherError(UnsupportedCriticalExtension)). ${CODEX_CA_HINT}`,
+    });
+  });
+});
+
+describe('ca.bundle: what Codex never says (lints)', () => {
+  let weak: CorporateCa;
+  let expired: CorporateCa;
+  let future: CorporateCa;
+  let good: CorporateCa;
+  beforeAll(() => {
+    weak = mintCorporateCa({ now: TEST_NOW, root: { signature: 'sha1', keyBits: 1024 }, intermediate: null });
+    expired = mintCorporateCa({ now: TEST_NOW, root: { validity: 'expired' }, intermediate: null });
+    future = mintCorporateCa({ now: TEST_NOW, root: { validity: 'not-yet-valid' }, intermediate: null });
+    good = mintCorporateCa({ now: TEST_NOW, intermediate: null });
+  });
+
+  it('warns on SHA-1, RSA-1024, expired, not yet valid, a leaf and duplicates, each with a hint', async () => {
+    const leaf = good.identityFor('chatgpt.com').leaf;
+    const record = await check([weak.root.pem, expired.root.pem, future.root.pem, leaf.pem, good.root.pem, good.root.pem].join(''));
+    expect(record.status).toBe('warn');
+    expect(record.findings.filter((f) => f.level === 'warn').map((f) => f.code)).toEqual([
+      'CA_CERT_EXPIRED',
+      'CA_CERT_NOT_YET_VALID',
+      'CA_CERT_NOT_CA',
+      'CA_WEAK_SIGNATURE',
+      'CA_WEAK_RSA_KEY',
+      'CA_DUPLICATE',
+    ]);
+    for (const f of record.findings.filter((x) => x.level === 'warn')) expect(f.hints?.length).toBeGreaterThan(0);
+    expect(record.findings.find((f) => f.code === 'CA_WEAK_RSA_KEY')?.detail).toContain('#1 (');
+    expect(record.findings.find((f) => f.code === 'CA_DUPLICATE')?.detail).toContain('#5 = #6');
+    const flags = (record.data?.certificates as { flags: string[] }[]).map((c) => c.flags);
+    expect(flags).toEqual([['SHA1 SIGNATURE', 'RSA 1024 TOO SMALL'], ['EXPIRED'], ['NOT YET VALID'], ['LEAF'], [], []]);
+  });
+
+  it('a UTF-8 BOM silently drops the first certificate of a bundle that still loads', async () => {
+    const record = await check(`\ufeff${RSA_ROOT}${EC_ROOT}`);
+    expect(record.status).toBe('warn');
+    expect(record.findings.map((f) => f.code)).toEqual(['CA_FORMAT_UTF8_BOM', 'CA_BUNDLE_OK']);
+    expect(record.summary).toBe(`CODEX_CA_CERTIFICATE loads: 1 certificate from ${BUNDLE}.`);
+  });
+});
+
+describe('ca.bundle: no CA variable (system roots)', () => {
+  const STORE = { files: ['/missing.crt', '/etc/ssl/certs/ca-certificates.crt'], dirs: ['/etc/ssl/certs'] };
+
+  it('counts the native roots rustls-native-certs loads: first existing file plus hash-named files, deduplicated', async () => {
+    const record = await runDoctorCheck(
+      caBundleCheck,
+      testHost({
+        systemStore: STORE,
+        files: {
+          '/etc/ssl/certs/ca-certificates.crt': RSA_ROOT + EC_ROOT,
+          '/etc/ssl/certs/0a1b2c3d.0': RSA_ROOT,
+          '/etc/ssl/certs/not-a-hash.pem': fixture('critical-extension-root.pem'),
+        },
+      }),
+    );
+    expect(record.status).toBe('pass');
+    expect(record.findings.map((f) => f.code)).toEqual(['CA_SYSTEM_ROOTS']);
+    expect(record.summary).toBe('No CA variable set: Codex uses the system roots (2 certificates from /etc/ssl/certs/ca-certificates.crt and /etc/ssl/certs).');
+    expect(record.data?.nativeRoots).toMatchObject({
+      kind: 'files',
+      total: 2,
+      sources: [
+        { path: '/etc/ssl/certs/ca-certificates.crt', kind: 'file', certificates: 2, error: null },
+        { path: '/etc/ssl/certs', kind: 'dir', certificates: 1, files: 1, error: null },
+      ],
+    });
+  });
+
+  it('warns when no root certificate exists where Codex looks', async () => {
+    const record = await runDoctorCheck(caBundleCheck, testHost());
+    expect(record.status).toBe('warn');
+    expect(record.findings[0]).toMatchObject({ code: 'CA_NO_SYSTEM_ROOTS', stage: 'read' });
+  });
+
+  it('SSL_CERT_FILE="" selects no bundle but replaces the native roots with nothing', async () => {
+    const record = await runDoctorCheck(
+      caBundleCheck,
+      testHost({ env: { SSL_CERT_FILE: '' }, systemStore: STORE, files: { '/etc/ssl/certs/ca-certificates.crt': RSA_ROOT } }),
+    );
+    expect(record.data?.selection).toEqual({ kind: 'system' });
+    expect(record.status).toBe('warn');
+    expect(record.findings[0]).toMatchObject({ code: 'CA_NO_SYSTEM_ROOTS' });
+    expect(record.findings[0]?.hints?.[0]?.command).toBe('unset SSL_CERT_FILE');
+  });
+
+  it('on macOS reports the keychain without counting it', async () => {
+    const record = await runDoctorCheck(caBundleCheck, testHost({ platform: 'darwin', systemStore: null }));
+    expect(record.status).toBe('pass');
+    expect(record.summary).toBe('No CA variable set: Codex uses the system roots (macOS keychain trust settings (user, admin and system domains)).');
+  });
+});
+

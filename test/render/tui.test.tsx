@@ -1,0 +1,307 @@
+import chalk from 'chalk';
+import { cleanup, render } from 'ink-testing-library';
+import { stripVTControlCharacters } from 'node:util';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DoctorSession, Io } from '../../src/main.js';
+import { DoctorApp } from '../../src/render/tui/DoctorApp.js';
+import { runTui } from '../../src/render/tui/run-tui.js';
+import {
+  FAILING_CA,
+  FakeTerminal,
+  PASSING_ENV,
+  PLANNED,
+  SAVED_PATH,
+  WARNING_TLS,
+  controlledSession,
+  fakeKeyboard,
+} from './tui-fixtures.js';
+
+const UNICODE = { color: 0, unicode: true } as const;
+const KEYS = { up: '\u001B[A', down: '\u001B[B', enter: '\r', ctrlC: '\u0003' };
+const initialChalkLevel = chalk.level;
+
+afterEach(() => {
+  cleanup();
+  chalk.level = initialChalkLevel;
+});
+
+function mount(options: { columns?: number; style?: { color: 0 | 1 | 2 | 3; unicode: boolean } } = {}) {
+  const { session, runs, saved } = controlledSession(PLANNED);
+  let time = 0;
+  const onExit = vi.fn<(outcome: number | Error) => void>();
+  const app = render(
+    <DoctorApp
+      session={session}
+      style={options.style ?? UNICODE}
+      onExit={onExit}
+      clock={() => time}
+      {...(options.columns !== undefined && { columns: options.columns })}
+    />,
+  );
+  const frame = (): string => app.lastFrame() ?? '';
+  return {
+    ...app,
+    runs,
+    saved,
+    onExit,
+    frame,
+    setTime: (ms: number) => {
+      time = ms;
+    },
+    /** Keys reach the app only once useInput has put the keyboard in raw mode and listens. */
+    async press(keys: string) {
+      await vi.waitFor(() => expect(app.stdin.listenerCount('readable')).toBeGreaterThan(0));
+      app.stdin.write(keys);
+    },
+    async waitFor(text: string) {
+      await vi.waitFor(() => expect(frame()).toContain(text));
+    },
+    /** The row line for a check id (first line that names it). */
+    row: (id: string) => frame().split('\n').find((line) => line.includes(id)) ?? '',
+  };
+}
+
+async function settledApp(options: Parameters<typeof mount>[0] = {}) {
+  const app = mount(options);
+  await app.waitFor('waiting');
+  app.runs[0]!.finish([FAILING_CA, PASSING_ENV, WARNING_TLS], 1);
+  await app.waitFor('1 passed, 1 warning, 1 failed');
+  return app;
+}
+
+describe('tui: live progress', () => {
+  it('shows rows in runbook order, the running stage with a spinner and elapsed time, then the summary and the fix first', async () => {
+    const app = mount();
+    await app.waitFor('waiting');
+    const lines = app.frame().split('\n');
+    const order = PLANNED.map((p) => lines.findIndex((l) => l.includes(p.id)));
+    expect(order.every((index, i) => index > 0 && (i === 0 || index > order[i - 1]!))).toBe(true);
+    expect(app.frame()).toContain('0 of 3 checks done');
+
+    const run = app.runs[0]!;
+    run.emit({ type: 'start', id: 'tls.auth', at: 0 });
+    run.emit({ type: 'stage', id: 'tls.auth', stage: 'tls-handshake', at: 0 });
+    app.setTime(1500);
+    await vi.waitFor(() => expect(app.row('tls.auth')).toContain('tls-handshake · 1.5\u00A0s'));
+    // 1500 ms is frame 18 of the 80 ms spinner: the 9th of its 10 frames.
+    expect(app.row('tls.auth')).toContain('⠇');
+
+    run.emit({ type: 'end', id: 'tls.auth', record: WARNING_TLS });
+    await vi.waitFor(() => expect(app.row('tls.auth')).toContain('⚠'));
+    expect(app.frame()).toContain('1 of 3 checks done');
+
+    run.finish([FAILING_CA, PASSING_ENV, WARNING_TLS], 1);
+    await app.waitFor('1 passed, 1 warning, 1 failed');
+    expect(app.row('ca.bundle')).toContain('✖');
+    expect(app.row('ca.bundle')).toContain('failed at parse: CODEX_CA_CERTIFICATE holds no certificate (12\u00A0ms)');
+    expect(app.frame()).toContain('Fix first (ca.bundle, CA_NO_CERTIFICATES): Export the corporate root as PEM');
+    expect(app.frame()).toContain('$ openssl x509 -inform DER');
+    expect(app.frame()).toMatch(/r rerun\s+s save report\s+q quit/);
+  });
+
+  it('uses ASCII glyphs and spinner when the terminal is not UTF-8', async () => {
+    const app = mount({ style: { color: 0, unicode: false } });
+    await app.waitFor('waiting');
+    app.runs[0]!.emit({ type: 'start', id: 'ca.bundle', at: 0 });
+    await vi.waitFor(() => expect(app.row('ca.bundle')).toContain('[-]'));
+    app.runs[0]!.finish([FAILING_CA, PASSING_ENV, WARNING_TLS], 1);
+    await app.waitFor('1 failed');
+    expect(app.row('ca.bundle')).toContain('[FAIL]');
+    expect(app.frame()).toContain('up/down select');
+    expect(app.frame()).not.toMatch(/[^\x00-\x7F]/);
+  });
+});
+
+describe('tui: keys', () => {
+  it('selects with down/up (and j/k) and expands the row with enter: error, cause, hints, evidence', async () => {
+    const app = await settledApp();
+    expect(app.row('ca.bundle')).toMatch(/^› /);
+    await app.press(KEYS.down);
+    await vi.waitFor(() => expect(app.row('env.precedence')).toMatch(/^› /));
+    await app.press('j');
+    await vi.waitFor(() => expect(app.row('tls.auth')).toMatch(/^› /));
+    await app.press('k');
+    await app.press(KEYS.up);
+    await vi.waitFor(() => expect(app.row('ca.bundle')).toMatch(/^› /));
+
+    await app.press(KEYS.enter);
+    await app.waitFor('error CA_NO_CERTIFICATES [parse]');
+    const frame = app.frame();
+    expect(frame).toContain('/home/dev/corp.crt has no CERTIFICATE block.');
+    expect(frame).toContain('cause: PEM_NO_CERTS: no certificates found in PEM file');
+    expect(frame).toContain('fix: Export the corporate root as PEM and point CODEX_CA_CERTIFICATE at it.');
+    expect(frame).toContain('Presented chain');
+    expect(frame).toContain('1 CN=Corp Inspection CA (not in any trust set)');
+    expect(frame).toContain('Trust sets compared');
+    expect(frame).toContain('system roots: 146 certificates');
+
+    // Space toggles it closed again.
+    await app.press(' ');
+    await vi.waitFor(() => expect(app.frame()).not.toContain('Presented chain'));
+  });
+
+  it('expands a warning with its TOML snippet', async () => {
+    const app = await settledApp();
+    await app.press('j');
+    await vi.waitFor(() => expect(app.row('env.precedence')).toMatch(/^› /));
+    await app.press('j');
+    await vi.waitFor(() => expect(app.row('tls.auth')).toMatch(/^› /));
+    await app.press(KEYS.enter);
+    await app.waitFor('warning CA_DUPLICATE [tls-verify]');
+    expect(app.frame()).toContain('fix: Remove the duplicate block from the bundle.');
+    expect(app.frame()).toMatch(/\n\s+\[shell_environment_policy\]\n\s+inherit = "core"/);
+  });
+
+  it('saves the JSON report with s and shows the path', async () => {
+    const app = await settledApp();
+    await app.press('s');
+    await app.waitFor(`Saved the report to ${SAVED_PATH}`);
+    expect(app.saved).toHaveLength(1);
+    expect(app.saved[0]!.exitCode).toBe(1);
+    expect(app.saved[0]!.checks.map((c) => c.status)).toEqual(['fail', 'pass', 'warn']);
+  });
+
+  it('reruns with r: the same session runs again from waiting rows', async () => {
+    const app = await settledApp();
+    await app.press('r');
+    await vi.waitFor(() => expect(app.runs).toHaveLength(2));
+    await vi.waitFor(() => expect(app.row('ca.bundle')).toContain('waiting'));
+    expect(app.frame()).not.toContain('Fix first');
+    expect(app.frame()).not.toContain('r rerun');
+    app.runs[1]!.finish([{ ...PASSING_ENV, id: 'ca.bundle' }, PASSING_ENV, { ...PASSING_ENV, id: 'tls.auth' }], 0);
+    await app.waitFor('3 passed');
+    await app.press('q');
+    await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith(0));
+  });
+
+  it('quits with q with the report exit code, and drops the legend', async () => {
+    const app = await settledApp();
+    await app.press('q');
+    await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith(1));
+    await vi.waitFor(() => expect(app.frame()).not.toContain('q quit'));
+    expect(app.onExit).toHaveBeenCalledTimes(1);
+  });
+
+  it('interrupts a run in progress with Ctrl-C: aborts its signal, waits for it, exits 130', async () => {
+    const app = mount();
+    await app.waitFor('waiting');
+    const run = app.runs[0]!;
+    run.emit({ type: 'start', id: 'ca.bundle', at: 0 });
+    await app.press(KEYS.ctrlC);
+    await vi.waitFor(() => expect(run.signal.aborted).toBe(true));
+    await app.waitFor('Stopping');
+    expect(app.onExit).not.toHaveBeenCalled();
+    run.finish([{ ...FAILING_CA, status: 'skip', summary: 'Interrupted.', findings: [], evidence: [] }, PASSING_ENV, WARNING_TLS], 130);
+    await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith(130));
+    expect(app.frame()).toContain('Interrupted.');
+  });
+
+  it('a second Ctrl-C does not wait for checks that ignore the abort', async () => {
+    const app = mount();
+    await app.waitFor('waiting');
+    await app.press(KEYS.ctrlC);
+    await app.waitFor('Stopping');
+    await app.press(KEYS.ctrlC);
+    await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith(130));
+  });
+});
+
+describe('tui: layout', () => {
+  it('fits 40 columns, with the failing row expanded', async () => {
+    const app = await settledApp({ columns: 40 });
+    await app.press(KEYS.enter);
+    await app.waitFor('Trust sets compared');
+    await app.press('s');
+    await app.waitFor('Saved the report to');
+    const lines = app.frame().split('\n');
+    const tooLong = lines.filter((line) => [...stripVTControlCharacters(line)].length > 40);
+    expect(tooLong).toEqual([]);
+    // Long words are broken, not lost: the whole command is still on screen.
+    expect(lines.map((l) => l.trim()).join('')).toContain('/home/dev/corp-root-certificate-authority.pem');
+    // Narrow rows put the summary under the id.
+    expect(app.frame()).toMatch(/› ✖ ca\.bundle \(12\u00A0ms\)\n\s+failed at parse:/);
+  });
+
+  it('keeps the id and summary on one line at 80 columns', async () => {
+    const app = await settledApp({ columns: 80 });
+    expect(app.row('env.precedence')).toMatch(/✔ env\.precedence\s+Codex uses CODEX_CA_CERTIFICATE for both transports \(3\u00A0ms\)/);
+    expect(app.frame().split('\n').every((line) => [...stripVTControlCharacters(line)].length <= 80)).toBe(true);
+  });
+});
+
+describe('tui: runTui in a terminal', () => {
+  function terminalIo(env: Record<string, string>, columns = 80): { io: Io; terminal: FakeTerminal } {
+    const terminal = new FakeTerminal(columns);
+    return { io: { stdout: terminal, stderr: new FakeTerminal(columns), env }, terminal };
+  }
+
+  async function finishedRun(session: DoctorSession, runs: ReturnType<typeof controlledSession>['runs']) {
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    runs[0]!.finish([FAILING_CA, PASSING_ENV, WARNING_TLS], 1);
+    return session;
+  }
+
+  const SGR = /\u001B\[[\d;]*m/;
+
+  it('with NO_COLOR writes no colour or style sequences, and returns the exit code after q', async () => {
+    // As if chalk had detected a colour terminal on its own.
+    chalk.level = 3;
+    const { session, runs } = controlledSession(PLANNED);
+    const { io, terminal } = terminalIo({ NO_COLOR: '1', LANG: 'C.UTF-8' });
+    const keyboard = fakeKeyboard();
+    const code = runTui(session, io, { stdin: keyboard });
+    await finishedRun(session, runs);
+    await vi.waitFor(() => expect(terminal.output).toContain('1 passed, 1 warning, 1 failed'));
+    await vi.waitFor(() => expect(keyboard.listenerCount('readable')).toBeGreaterThan(0));
+    keyboard.press('q');
+    await expect(code).resolves.toBe(1);
+    expect(terminal.output).toContain('ca.bundle');
+    expect(terminal.output).not.toMatch(SGR);
+  });
+
+  it('with FORCE_COLOR paints the statuses (so the NO_COLOR test can fail)', async () => {
+    chalk.level = 0;
+    const { session, runs } = controlledSession(PLANNED);
+    const { io, terminal } = terminalIo({ FORCE_COLOR: '1', LANG: 'C.UTF-8' });
+    const keyboard = fakeKeyboard();
+    const code = runTui(session, io, { stdin: keyboard });
+    await finishedRun(session, runs);
+    await vi.waitFor(() => expect(terminal.output).toContain('1 failed'));
+    await vi.waitFor(() => expect(keyboard.listenerCount('readable')).toBeGreaterThan(0));
+    keyboard.press('q');
+    await expect(code).resolves.toBe(1);
+    expect(terminal.output).toMatch(SGR);
+    expect(terminal.output).toContain('\u001B[31m✖');
+  });
+
+  it('without a keyboard exits by itself when the run is done', async () => {
+    const { session, runs } = controlledSession(PLANNED);
+    const { io, terminal } = terminalIo({ LANG: 'C.UTF-8' });
+    const keyboard = fakeKeyboard(false);
+    const code = runTui(session, io, { stdin: keyboard });
+    await finishedRun(session, runs);
+    await expect(code).resolves.toBe(1);
+    expect(terminal.output).toContain('1 passed, 1 warning, 1 failed');
+  });
+
+  it('rejects when the run itself crashes, so the bin reports a doctor bug (exit 3)', async () => {
+    const { session, runs } = controlledSession(PLANNED);
+    const { io } = terminalIo({ LANG: 'C.UTF-8' });
+    const code = runTui(session, io, { stdin: fakeKeyboard() });
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    runs[0]!.crash(new Error('world loader exploded'));
+    await expect(code).rejects.toThrow('world loader exploded');
+  });
+
+  it('an outside SIGINT (the io signal) interrupts the run and exits 130', async () => {
+    const { session, runs } = controlledSession(PLANNED);
+    const interrupt = new AbortController();
+    const { io } = terminalIo({ LANG: 'C.UTF-8' });
+    const code = runTui(session, { ...io, signal: interrupt.signal }, { stdin: fakeKeyboard() });
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    interrupt.abort();
+    await vi.waitFor(() => expect(runs[0]!.signal.aborted).toBe(true));
+    runs[0]!.finish([PASSING_ENV], 130);
+    await expect(code).resolves.toBe(130);
+  });
+});

@@ -1,0 +1,241 @@
+// The scenario suite: every file in scenarios/ runs against its lab, in-process, through the same code path
+// as `codex-doctor lab <name> --json`, and its report must match the diagnosis the file declares.
+import { X509Certificate } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RUNBOOK } from '../src/checks/index.js';
+import type { Report } from '../src/core/types.js';
+import { codexDerItemLength } from '../src/codex/der.js';
+import { runScenario } from '../src/lab/command.js';
+import { startScenario } from '../src/lab/host.js';
+import { DEFAULT_SCENARIO, expectationMismatches, loadScenarios, parseScenario, SCENARIOS_DIR, type Scenario } from '../src/lab/scenario.js';
+import type { Io } from '../src/main.js';
+import { DEFAULT_TIMEOUT_MS, type DoctorFlags } from '../src/options.js';
+import { cleanEnv, runCli } from './helpers/cli.js';
+import { expectValidReport } from './helpers/schema.js';
+
+const scenarios = await loadScenarios();
+
+function flags(output: DoctorFlags['output']): DoctorFlags {
+  return { output, only: [], skip: [], timeoutMs: DEFAULT_TIMEOUT_MS, strict: false, verbose: false, resolve: [] };
+}
+
+function capture(): Io & { out(): string; err(): string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (chunk: string) => (out += chunk) },
+    stderr: { write: (chunk: string) => (err += chunk) },
+    env: {},
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('scenarios/', () => {
+  it('holds at least 16 scenarios, one per file, including the default', async () => {
+    const files = (await readdir(SCENARIOS_DIR)).filter((f) => f.endsWith('.toml'));
+    expect(scenarios.length).toBe(files.length);
+    expect(scenarios.length).toBeGreaterThanOrEqual(16);
+    expect(scenarios.map((s) => s.name)).toContain(DEFAULT_SCENARIO);
+  });
+
+  it('each scenario declares a diagnosis for every check of the runbook', () => {
+    for (const scenario of scenarios) {
+      expect(Object.keys(scenario.expect.checks).sort(), scenario.name).toEqual(RUNBOOK.map((c) => c.id).sort());
+    }
+  });
+
+  it('the README lists every scenario', async () => {
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Try it without a corporate proxy'));
+    for (const scenario of scenarios) expect(section, scenario.name).toContain(`\`${scenario.name}\``);
+  });
+});
+
+describe.each(scenarios.map((s) => [s.name, s] as const))('scenario %s', (_name, scenario: Scenario) => {
+  it('produces the diagnosis it declares', async () => {
+    const io = capture();
+    const code = await runScenario(scenario, { flags: flags('json'), io });
+    const report = JSON.parse(io.out()) as Report;
+    expectValidReport(report);
+    expect(report.environment.lab).toBe(scenario.name);
+    expect(expectationMismatches(scenario.expect, report), summarise(report)).toEqual([]);
+    expect(code).toBe(scenario.expect.exitCode);
+    expect(io.err()).toBe('');
+    // Secrets of the scenario never reach the report.
+    const password = scenario.lab.proxy?.auth?.password;
+    if (password) expect(JSON.stringify(report)).not.toContain(password);
+  });
+});
+
+/** The report in one line per check, shown when a scenario does not match. */
+function summarise(report: Report): string {
+  return report.checks.map((c) => `${c.id}: ${c.status} ${c.error?.code ?? ''} [${c.findings.map((f) => `${f.level}:${f.code}`).join(' ')}] ${c.summary}`).join('\n');
+}
+
+describe('the lab Host', () => {
+  it('holds the scenario env only, with HOME, config and files in the lab directory, and no codex binary', async () => {
+    const scenario = parseScenario(
+      `name = "host-shape"
+title = "t"
+description = "d"
+config_toml = 'model = "o3"'
+[lab.proxy]
+mode = "connect"
+[env]
+HTTPS_PROXY = "\${lab.proxyUrl}"
+CODEX_CA_CERTIFICATE = "\${dir}/corp.der"
+NODE_EXTRA_CA_CERTS = "\${home}/trusted.pem"
+[[files]]
+path = "corp.der"
+der = "corporate-root"
+[[files]]
+path = "home/trusted.pem"
+content = "\${pem.corporateRootTrusted}\${pem.crl}"
+[[files]]
+path = "utf16.pem"
+content = "\${pem.corporateRoot}"
+encoding = "utf-16le"
+[expect]
+exit = 0
+[expect.checks."ca.bundle"]
+status = "pass"
+`,
+      'host-shape.toml',
+    );
+    const running = await startScenario(scenario);
+    const { host, lab } = running;
+    try {
+      const dir = lab.files.dir;
+      expect(host.env).toEqual({
+        HOME: path.join(dir, 'home'),
+        HTTPS_PROXY: `http://127.0.0.1:${lab.proxy!.port}`,
+        CODEX_CA_CERTIFICATE: path.join(dir, 'corp.der'),
+        NODE_EXTRA_CA_CERTS: path.join(dir, 'home', 'trusted.pem'),
+      });
+      expect(host.cwd).toBe(dir);
+      expect(host.homeDir).toBe(path.join(dir, 'home'));
+      expect(host.lab).toBe('host-shape');
+      expect(host.systemStore).toEqual({ files: [lab.files.systemStore], dirs: [] });
+      expect(host.dial).toBe(lab.dial);
+      expect(host.publicRoots).toEqual([lab.pem.publicRoot]);
+      expect(await host.exec('codex', ['--version'], { timeoutMs: 1000 })).toEqual({ code: null, stdout: '', stderr: '' });
+      expect(await readFile(path.join(dir, 'home', '.codex', 'config.toml'), 'utf8')).toBe('model = "o3"');
+
+      const root = new X509Certificate(lab.pem.corporateRoot);
+      expect(new X509Certificate(await readFile(path.join(dir, 'corp.der'))).fingerprint256).toBe(root.fingerprint256);
+      const trusted = await readFile(path.join(dir, 'home', 'trusted.pem'), 'utf8');
+      expect(trusted).toMatch(/^-----BEGIN TRUSTED CERTIFICATE-----\n/);
+      expect(trusted).toContain('-----BEGIN X509 CRL-----');
+      const trustedDer = Buffer.from(trusted.split('-----')[2]!.replace(/\s/g, ''), 'base64');
+      expect(trustedDer.length).toBeGreaterThan(root.raw.length);
+      expect(codexDerItemLength(trustedDer)).toBe(root.raw.length);
+      expect(trustedDer.subarray(0, root.raw.length).equals(root.raw)).toBe(true);
+      const utf16 = await readFile(path.join(dir, 'utf16.pem'));
+      expect([...utf16.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+      expect(utf16.subarray(2).toString('utf16le')).toBe(lab.pem.corporateRoot);
+    } finally {
+      await running.stop();
+    }
+    expect(await stat(lab.files.dir).catch(() => null)).toBeNull();
+  });
+
+  it('refuses a placeholder the lab cannot fill, naming it, and cleans up', async () => {
+    const scenario = parseScenario(
+      `name = "no-proxy"
+title = "t"
+description = "d"
+[env]
+HTTPS_PROXY = "\${lab.proxyUrl}"
+[expect]
+exit = 0
+[expect.checks."ca.bundle"]
+status = "pass"
+`,
+      'no-proxy.toml',
+    );
+    await expect(startScenario(scenario)).rejects.toThrow('no-proxy.toml: env.HTTPS_PROXY: ${lab.proxyUrl} has no value in this lab');
+  });
+});
+
+describe('the scenario loader', () => {
+  const valid = `name = "bad"
+title = "A title"
+description = "One paragraph."
+[lab.proxy]
+mode = "inspect"
+[env]
+HTTPS_PROXY = "\${lab.proxyUrl}"
+[expect]
+exit = 1
+[expect.checks."tls.auth"]
+status = "fail"
+code = "TLS_UNKNOWN_ISSUER"
+stage = "tls-verify"
+`;
+  const withFile = valid.replace('[expect]', '[[files]]\npath = "../x.pem"\ncontent = "x"\n[expect]');
+
+  it('reads a valid file', () => {
+    const scenario = parseScenario(valid, '/somewhere/bad.toml');
+    expect(scenario).toMatchObject({
+      name: 'bad',
+      lab: { proxy: { mode: 'inspect' } },
+      env: { HTTPS_PROXY: '${lab.proxyUrl}' },
+      expect: { exitCode: 1, checks: { 'tls.auth': { status: 'fail', code: 'TLS_UNKNOWN_ISSUER', stage: 'tls-verify', findings: [] } } },
+    });
+  });
+
+  it.each([
+    ['a TOML syntax error, with line and column', valid.replace('mode = "inspect"', 'mode = inspect'), 'bad.toml', /^bad\.toml:5:\d+: not valid TOML: /],
+    ['a name that is not the file name', valid, 'other.toml', /^other\.toml: name "bad" must match the file name \(other\)$/],
+    ['a misspelt key, with the real one', valid.replace('[lab.proxy]', '[lab.proxi]'), 'bad.toml', /^bad\.toml: lab\.proxi: unknown key \(did you mean proxy\?\)/],
+    ['a value outside its set', valid.replace('"inspect"', '"mitm"'), 'bad.toml', /^bad\.toml: lab\.proxy\.mode: expected one of "inspect", "connect", got "mitm"$/],
+    ['an unknown check id', valid.replace('"tls.auth"', '"tls.auht"'), 'bad.toml', /^bad\.toml: expect\.checks\."tls\.auht": unknown check id \(did you mean tls\.auth\?\)/],
+    ['a code missing from the catalogue', valid.replace('TLS_UNKNOWN_ISSUER', 'TLS_UNKNOWN'), 'bad.toml', /^bad\.toml: expect\.checks\."tls\.auth"\.code: TLS_UNKNOWN is not in the error-code catalogue$/],
+    ['an unknown placeholder', valid.replace('lab.proxyUrl', 'lab.proxyURL'), 'bad.toml', /^bad\.toml: env\.HTTPS_PROXY: unknown placeholder \$\{lab\.proxyURL\} \(did you mean \$\{lab\.proxyUrl\}\?\)/],
+    ['a missing expectation', valid.slice(0, valid.indexOf('[expect]')), 'bad.toml', /^bad\.toml: expect: missing \(a table\)$/],
+    ['a code on a passing check', valid.replace('status = "fail"', 'status = "pass"'), 'bad.toml', /^bad\.toml: expect\.checks\."tls\.auth"\.code: code and stage name the failure/],
+    ['a file escaping the lab directory', withFile, 'bad.toml', /^bad\.toml: files\[0\]\.path: "\.\.\/x\.pem" must stay inside the lab directory/],
+  ])('rejects %s with one clear sentence', (_what, text, file, message) => {
+    expect(() => parseScenario(text, file)).toThrow(message);
+  });
+});
+
+describe('codex-doctor lab (the built binary)', () => {
+  it('--list names every scenario file with its title', async () => {
+    const r = await runCli(['lab', '--list'], cleanEnv());
+    expect(r.code).toBe(0);
+    for (const scenario of scenarios) expect(r.stdout).toMatch(new RegExp(`^  ${scenario.name} +${escape(scenario.title)}$`, 'm'));
+  });
+
+  it('runs a scenario with --json: one schema-valid report for that scenario', async () => {
+    const r = await runCli(['lab', DEFAULT_SCENARIO, '--json'], cleanEnv());
+    const report = JSON.parse(r.stdout) as Report;
+    expectValidReport(report);
+    expect(report.environment.lab).toBe(DEFAULT_SCENARIO);
+    expect(r.code).toBe(report.exitCode);
+    expect(r.stderr).toBe('');
+  });
+
+  it('runs the default scenario in plain text under a one-line lab banner', async () => {
+    const r = await runCli(['lab', '--plain'], cleanEnv());
+    expect(r.stdout.split('\n')[0]).toBe(
+      `codex-doctor lab: scenario ${DEFAULT_SCENARIO} (${scenarios.find((s) => s.name === DEFAULT_SCENARIO)!.title}). Simulated on 127.0.0.1; nothing leaves this machine.`,
+    );
+    expect(r.code).toBe(scenarios.find((s) => s.name === DEFAULT_SCENARIO)!.expect.exitCode);
+  });
+
+  it('an unknown scenario is a usage error that lists the scenarios', async () => {
+    const r = await runCli(['lab', 'no-such-scenario'], cleanEnv());
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('codex-doctor lab: unknown scenario "no-such-scenario". The scenarios are:');
+    for (const scenario of scenarios) expect(r.stderr).toContain(scenario.name);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

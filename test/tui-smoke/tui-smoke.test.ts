@@ -1,0 +1,147 @@
+// The built binary in a real pseudo-terminal (tmux): live rows, the failing row expanded with its hint,
+// the report saved, exit code 1. CI installs tmux (.ci/run); without it this test fails, it never skips.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CLI } from '../helpers/cli.js';
+
+const run = promisify(execFile);
+
+/**
+ * What the smoke test runs. Until the lab lands this is the real doctor, made to fail offline by a
+ * CODEX_CA_CERTIFICATE that holds no certificate; with the lab, switch to `args: ['lab', '<scenario>']`
+ * and an empty `env` (the scenario brings its own failure).
+ */
+const DOCTOR = {
+  args: ['--only', 'ca.bundle,env.precedence'],
+  env: (dir: string): Record<string, string> => ({
+    HOME: path.join(dir, 'home'),
+    CODEX_HOME: path.join(dir, 'home', '.codex'),
+    CODEX_CA_CERTIFICATE: path.join(dir, 'not-a-bundle.pem'),
+  }),
+  async prepare(dir: string): Promise<void> {
+    await mkdir(path.join(dir, 'home', '.codex'), { recursive: true });
+    await writeFile(path.join(dir, 'not-a-bundle.pem'), 'this is not a certificate\n');
+  },
+  /** The failing row and what its expanded details must show. */
+  failingId: 'ca.bundle',
+  expandedCode: 'CA_NO_CERTIFICATES',
+};
+
+const COLUMNS = 80;
+const SCREEN_TIMEOUT = { timeout: 20_000, interval: 50 };
+
+let dir: string;
+let socket: string;
+const session = `codex-doctor-tui-${process.pid}-${Date.now()}`;
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+function tmux(...args: string[]) {
+  // -u: the pane holds UTF-8 glyphs whatever this process's locale says.
+  return run('tmux', ['-u', '-S', socket, ...args], { encoding: 'utf8' });
+}
+
+async function screen(): Promise<string> {
+  const { stdout } = await tmux('capture-pane', '-p', '-t', session);
+  return stdout;
+}
+
+/** Polls the screen until `check` stops throwing; on timeout the failure shows the last screen. */
+async function waitForScreen(check: (text: string) => void): Promise<string> {
+  return vi.waitFor(async () => {
+    const text = await screen();
+    try {
+      check(text);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n--- screen ---\n${text}`);
+    }
+    return text;
+  }, SCREEN_TIMEOUT);
+}
+
+const rowLine = (text: string, id: string): string => text.split('\n').find((line) => line.includes(` ${id} `)) ?? '';
+
+beforeAll(async () => {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'pipe' });
+  } catch {
+    throw new Error('tmux is not installed: the TUI smoke test needs it (apt-get install tmux; .ci/run does this).');
+  }
+  dir = await mkdtemp(path.join(os.tmpdir(), 'codex-doctor-tui-'));
+  socket = path.join(dir, 'tmux.sock');
+  await DOCTOR.prepare(dir);
+  // Keep the pane after the doctor exits, so a crash leaves its screen to read.
+  await writeFile(path.join(dir, 'tmux.conf'), 'set -g remain-on-exit on\n');
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    LANG: 'C.UTF-8',
+    TERM: 'tmux-256color',
+    ...DOCTOR.env(dir),
+  };
+  // env -i: nothing from this machine (CI=true above all, which would pick plain text) reaches the doctor.
+  const command = [
+    'env -i',
+    ...Object.entries(env).map(([name, value]) => shellQuote(`${name}=${value}`)),
+    shellQuote(process.execPath),
+    shellQuote(CLI),
+    ...DOCTOR.args.map(shellQuote),
+    `; echo "EXIT=$?" > ${shellQuote(path.join(dir, 'exit-code'))}`,
+  ].join(' ');
+  await run('tmux', ['-u', '-S', socket, '-f', path.join(dir, 'tmux.conf'), 'new-session', '-d', '-s', session,
+    '-x', String(COLUMNS), '-y', '50', '-c', dir, command]);
+});
+
+afterAll(async () => {
+  if (socket) {
+    await tmux('kill-session', '-t', session).catch(() => undefined);
+    await tmux('kill-server').catch(() => undefined);
+  }
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('tui smoke test: the built binary in tmux', () => {
+  it('shows live rows, expands the failing row with its hint, saves the report, exits 1', async () => {
+    // The interactive app (not plain text): rows, then the summary and the key legend.
+    let text = await waitForScreen((t) => {
+      expect(t).toContain('codex-doctor');
+      expect(t).toMatch(/\d+ failed/);
+      expect(t).toContain('s save report');
+    });
+    expect(rowLine(text, DOCTOR.failingId)).toContain('✖');
+    expect(text).toContain(`Fix first (${DOCTOR.failingId}, ${DOCTOR.expandedCode})`);
+
+    // Walk to the failing row with the arrow keys (down to the bottom, up to it), then expand it.
+    const ids = text
+      .split('\n')
+      .map((line) => /^[› ] \S+\s+([a-z]+\.[a-z-]+)\s/.exec(line)?.[1])
+      .filter((id): id is string => id !== undefined);
+    const target = ids.indexOf(DOCTOR.failingId);
+    expect(target).toBeGreaterThanOrEqual(0);
+    for (let i = 1; i < ids.length; i += 1) await tmux('send-keys', '-t', session, 'Down');
+    for (let i = ids.length - 1; i > target; i -= 1) await tmux('send-keys', '-t', session, 'Up');
+    await waitForScreen((t) => expect(rowLine(t, DOCTOR.failingId)).toMatch(/^› /));
+    await tmux('send-keys', '-t', session, 'Enter');
+    text = await waitForScreen((t) => expect(t).toContain(`error ${DOCTOR.expandedCode} [`));
+    expect(text).toMatch(/\n\s+fix: \S/);
+
+    await tmux('send-keys', '-t', session, 's');
+    text = await waitForScreen((t) => expect(t).toContain('Saved the report to'));
+    const saved = (await readdir(dir)).filter((name) => /^codex-doctor-report-.*\.json$/.test(name));
+    expect(saved).toHaveLength(1);
+    // Ink wraps the path at the terminal edge: join the lines to find it whole.
+    expect(text.split('\n').map((line) => line.trim()).join('')).toContain(path.join(dir, saved[0]!));
+    const report = JSON.parse(await readFile(path.join(dir, saved[0]!), 'utf8'));
+    expect(report.exitCode).toBe(1);
+    expect(report.checks.find((c: { id: string }) => c.id === DOCTOR.failingId)?.status).toBe('fail');
+
+    await tmux('send-keys', '-t', session, 'q');
+    const exit = await vi.waitFor(() => readFile(path.join(dir, 'exit-code'), 'utf8'), SCREEN_TIMEOUT);
+    expect(exit.trim()).toBe('EXIT=1');
+  }, 60_000);
+});
