@@ -54,8 +54,11 @@ describe('scenarios/', () => {
   });
 });
 
+// A run ends within its deadline (10 s, or the scenario's own); the margin is for a loaded machine.
+const RUN_TIMEOUT_MS = 30_000;
+
 describe.each(scenarios.map((s) => [s.name, s] as const))('scenario %s', (_name, scenario: Scenario) => {
-  it('produces the diagnosis it declares', async () => {
+  it('produces the diagnosis it declares', { timeout: RUN_TIMEOUT_MS }, async () => {
     const io = capture();
     const code = await runScenario(scenario, { flags: flags('json'), io });
     const report = JSON.parse(io.out()) as Report;
@@ -121,6 +124,11 @@ status = "pass"
       expect(host.systemStore).toEqual({ files: [lab.files.systemStore], dirs: [] });
       expect(host.dial).toBe(lab.dial);
       expect(host.publicRoots).toEqual([lab.pem.publicRoot]);
+      // Only the lab directory exists for a lab run: the developer's /etc/codex/config.toml never leaks in.
+      expect(await host.fs.stat(path.join(dir, 'corp.der'))).toMatchObject({ kind: 'file' });
+      expect(await host.fs.stat('/etc/passwd')).toBeNull();
+      await expect(host.fs.readFile('/etc/passwd', 100)).rejects.toMatchObject({ code: 'ENOENT' });
+      await expect(host.fs.readdir(path.dirname(dir))).rejects.toMatchObject({ code: 'ENOENT' });
       expect(await host.exec('codex', ['--version'], { timeoutMs: 1000 })).toEqual({ code: null, stdout: '', stderr: '' });
       expect(await readFile(path.join(dir, 'home', '.codex', 'config.toml'), 'utf8')).toBe('model = "o3"');
 
@@ -203,7 +211,7 @@ stage = "tls-verify"
   });
 });
 
-describe('codex-doctor lab (the built binary)', () => {
+describe('codex-doctor lab (the built binary)', { timeout: RUN_TIMEOUT_MS }, () => {
   it('--list names every scenario file with its title', async () => {
     const r = await runCli(['lab', '--list'], cleanEnv());
     expect(r.code).toBe(0);

@@ -10,6 +10,7 @@ import type { EvidenceSection, Finding, Hint, RawCause } from '../core/types.js'
 import { findIssuerOnDisk, fixForMissingIssuer, type IssuerCandidate } from '../intel/corporate-roots.js';
 import { describeInterception, identifyInterception, parseName, type Interception } from '../intel/products.js';
 import { certificateCode } from '../net/classify.js';
+import type { ChainVerifier } from '../net/http-probe.js';
 import type { TlsCapture } from '../net/tls-probe.js';
 import { certificateLines, chainLine } from './network.js';
 import type { TransportName, TrustSet, TrustSets } from './trust-sets.js';
@@ -81,6 +82,18 @@ export function transportVerdict(set: TrustSet, capture: TlsCapture, hostname: s
     }
   }
   return { transport: set.transport, verifier: set.verifier, ok, webpki, node, failure, approximate: set.approximate };
+}
+
+/** How a probe's request connection is verified: as the transport's verifier would, before any data is sent. */
+export function chainVerifier(set: TrustSet, hostname: string, now: Date): ChainVerifier {
+  if (set.verifier !== 'rustls') return { kind: 'openssl', ca: set.pems };
+  return {
+    kind: 'custom',
+    check: (chain, protocol) => {
+      const first = verifyWebpki({ chain, anchors: set.anchors, hostname, now, protocol }).problems[0];
+      return first ? { code: first.code, message: `"${first.rustls}": ${first.detail}` } : null;
+    },
+  };
 }
 
 export function interceptionOf(chain: readonly X509Certificate[], sets: TrustSets): Interception {

@@ -4,7 +4,7 @@
 // config Codex refuses is reported once, here, and the sandbox emulation is skipped.
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { stringify, type TomlTable } from 'smol-toml';
-import { snippetFor, valueAt, type CodexConfig, type ConfigFix, type ConfigLayerKind, type ConfigPath, type ConfigProblem, type OtelExporterConfig, type UnknownConfigKey } from '../codex/config.js';
+import { fixLocation, snippetFor, valueAt, type CodexConfig, type ConfigSource, type ConfigFix, type ConfigLayerKind, type ConfigPath, type ConfigProblem, type OtelExporterConfig, type UnknownConfigKey } from '../codex/config.js';
 import { shellQuote } from '../codex/bundle-format.js';
 import { formatKey, isTable } from '../codex/config-keys.js';
 import { displayPath } from '../codex/env.js';
@@ -48,7 +48,7 @@ export async function assessCodexConfig(config: CodexConfig, host: Host): Promis
   }
   for (const unknown of config.unknownKeys) {
     if (unknown.area === 'sandbox') continue; // sandbox.env reports these, with the emulation
-    const { finding, fix } = unknownKeyFinding(unknown, show);
+    const { finding, fix } = unknownKeyFinding(unknown, show, fixLocation(config, unknown.layer));
     findings.push(finding);
     if (fix) fixes.push({ ...fix, codes: [finding.code] });
   }
@@ -96,8 +96,13 @@ export function place(at: { file: string; line?: number; column?: number }, show
   return at.line !== undefined ? `${show(at.file)} (line ${at.line})` : show(at.file);
 }
 
+/** The highest-precedence source that sets `key`. */
+export function sourceWith(config: CodexConfig, key: readonly string[]): ConfigSource | undefined {
+  return [...config.sources].reverse().find((s) => valueAt(s.table, key) !== undefined);
+}
+
 /** The layer a file belongs to (the user layer when the profile lives inside config.toml). */
-export function layerOf(config: CodexConfig, file: string): ConfigLayerKind {
+function layerOf(config: CodexConfig, file: string): ConfigLayerKind {
   return config.layers.find((l) => l.file === file)?.kind ?? 'user';
 }
 
@@ -182,26 +187,26 @@ function profileKey(config: CodexConfig, problem: ConfigProblem, show: (f: strin
   const table = layer ? valueAt(layer.table, ['profiles', name]) : undefined;
   const remove = [{ layer: layerOf(config, problem.file), key: ['profile'] }];
   const hints: [Hint, ...Hint[]] = [{ text: `Delete \`profile = ${JSON.stringify(name)}\` from ${show(problem.file)} and start Codex with the profile instead.`, command: `codex --profile ${name}` }];
+  const profileFile = show(`${config.context.codexHome}/${name}.config.toml`);
+  const at = place(problem, show);
+  if (problem.kind === 'profile-key-legacy') {
+    // The installed Codex still reads the key: the migration is advice for the upgrade, not a change to make now.
+    const later: Hint = { text: `When you upgrade Codex to 0.134.0 or later, move [profiles.${name}] into ${profileFile}, delete \`profile = ${JSON.stringify(name)}\`, and start Codex with --profile ${name}.` };
+    return { finding: { level: 'warn', code: 'CONFIG_PROFILE_KEY_LEGACY', stage: 'parse', detail: `${at}: ${problem.message}.`, hints: [later] } };
+  }
   let fix: ConfigFix | undefined;
   if (isTable(table)) {
     fix = { target: 'profile', remove: [...remove, { layer: remove[0]!.layer, key: ['profiles', name] }], snippet: stringify(table).trim() };
-    hints.push({ text: `Move [profiles.${name}] into ${show(`${config.context.codexHome}/${name}.config.toml`)}:`, snippet: fix.snippet });
-  } else {
-    fix = undefined;
+    hints.push({ text: `Move [profiles.${name}] into ${profileFile}:`, snippet: fix.snippet });
   }
-  const at = place(problem, show);
-  const finding: Finding =
-    problem.kind === 'profile-key'
-      ? { level: 'fail', code: 'CONFIG_PROFILE_KEY_REMOVED', stage: 'parse', detail: `${at}: ${problem.message}.`, hints }
-      : { level: 'warn', code: 'CONFIG_PROFILE_KEY_LEGACY', stage: 'parse', detail: `${at}: ${problem.message}.`, hints };
-  // Before 0.134.0 the migration is advice for later, not something to apply now.
-  return { finding, ...(fix && problem.kind === 'profile-key' && { fix }) };
+  return { finding: { level: 'fail', code: 'CONFIG_PROFILE_KEY_REMOVED', stage: 'parse', detail: `${at}: ${problem.message}.`, hints }, ...(fix && { fix }) };
 }
 
 /** filters and exclude/include_only mixed: the same policy written with exclude/include_only only. */
 function policyConflict(config: CodexConfig, problem: ConfigProblem, at: string): { finding: Finding; fix: ConfigFix } {
-  const layer = layerOf(config, problem.file);
-  const table = structuredClone(valueAt(config.layers.find((l) => l.kind === layer)?.table ?? {}, ['shell_environment_policy'])) as TomlTable;
+  const source = sourceWith(config, ['shell_environment_policy', 'filters']);
+  const { target, prefix } = fixLocation(config, source?.kind ?? 'user');
+  const table = structuredClone(valueAt(source?.table ?? {}, ['shell_environment_policy']) ?? {}) as TomlTable;
   const filters = (isTable(table.filters) ? table.filters : {}) as Record<string, string>;
   const globs = (action: string): string[] => Object.keys(filters).filter((g) => filters[g] === action);
   const asList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -210,14 +215,15 @@ function policyConflict(config: CodexConfig, problem: ConfigProblem, at: string)
   const includeOnly = [...new Set([...asList(table.include_only), ...globs('include')])];
   if (exclude.length > 0) table.exclude = exclude;
   if (includeOnly.length > 0) table.include_only = includeOnly;
-  const fix: ConfigFix = { target: layer, remove: [{ layer, key: ['shell_environment_policy'] }], snippet: stringify({ shell_environment_policy: table }).trim() };
+  const key = [...prefix, 'shell_environment_policy'];
+  const fix: ConfigFix = { target, remove: [{ layer: target, key }], snippet: snippetFor(key, table) };
   return {
     finding: {
       level: 'fail',
       code: 'CONFIG_POLICY_CONFLICT',
       stage: 'parse',
       detail: `${at}: ${problem.message}. Codex refuses this config.`,
-      hints: [{ text: 'Write the policy with exclude and include_only only (same effect): replace [shell_environment_policy] with', snippet: fix.snippet }],
+      hints: [{ text: `Write the policy with exclude and include_only only (same effect): replace [${formatKey(key)}] with`, snippet: fix.snippet }],
     },
     fix,
   };
@@ -226,47 +232,55 @@ function policyConflict(config: CodexConfig, problem: ConfigProblem, at: string)
 /** The blog article's `[otel.exporter.corp]`: the exporter kind is the table key, not a name. */
 function otelUnknown(config: CodexConfig, problem: ConfigProblem, at: string): { finding: Finding; fix: ConfigFix } {
   const key = problem.key ?? [];
-  const layer = layerOf(config, problem.file);
-  const settings = valueAt(config.layers.find((l) => l.kind === layer)?.table ?? {}, key);
+  const source = sourceWith(config, key);
+  const { target, prefix } = fixLocation(config, source?.kind ?? layerOf(config, problem.file));
+  const settings = valueAt(source?.table ?? {}, key);
   const table: TomlTable = isTable(settings) ? structuredClone(settings) : {};
   if (table.protocol === undefined) table.protocol = 'binary';
-  const real = [...key.slice(0, -1), 'otlp-http'];
-  const fix: ConfigFix = { target: layer, remove: [{ layer, key }], snippet: snippetFor(real, table) };
+  const written = [...prefix, ...key];
+  const fix: ConfigFix = { target, remove: [{ layer: target, key: written }], snippet: snippetFor([...prefix, ...key.slice(0, -1), 'otlp-http'], table) };
   return {
     finding: {
       level: 'warn',
       code: 'OTEL_EXPORTER_UNKNOWN',
       stage: 'parse',
       detail: `${at}: ${problem.message}; telemetry is not exported as written.`,
-      hints: [{ text: `Name the exporter by its kind: replace [${formatKey(key)}] with`, snippet: fix.snippet }],
+      hints: [{ text: `Name the exporter by its kind: replace [${formatKey(written)}] with`, snippet: fix.snippet }],
     },
     fix,
   };
 }
 
 /** A misspelt key outside the sandbox: the real key, and the TOML to write instead. */
-export function unknownKeyFinding(unknown: UnknownConfigKey, show: (f: string) => string): { finding: Finding; fix?: ConfigFix } {
+export function unknownKeyFinding(
+  unknown: UnknownConfigKey,
+  show: (f: string) => string,
+  location: { target: ConfigLayerKind; prefix: string[] },
+): { finding: Finding; fix?: ConfigFix } {
   const at = place(unknown, show);
-  const key = formatKey(unknown.path);
+  const { target, prefix } = location;
+  const key = formatKey([...prefix, ...unknown.path]);
   const code = unknown.area === 'sandbox' ? 'SANDBOX_UNKNOWN_KEY' : 'CONFIG_UNKNOWN_KEY';
   if (unknown.real === null) {
     const valid = (unknown.validKeys ?? []).map((k) => `\`${k}\``).join(', ');
     return { finding: { level: 'warn', code, stage: 'parse', detail: `${at}: \`${key}\` is not a Codex key; Codex ignores it silently.`, hints: [{ text: `Delete \`${key}\` from ${show(unknown.file)}; the keys of that table are ${valid}.` }] } };
   }
   if ('env' in unknown.real) {
-    const value = typeof unknown.value === 'string' ? unknown.value : '/path/to/corporate-root-ca.pem';
+    const raw = typeof unknown.value === 'string' ? unknown.value : '/path/to/corporate-root-ca.pem';
+    // Codex does not expand `~`, and a quoted `~` is not expanded by the shell either: spell out $HOME.
+    const value = raw.startsWith('~/') ? `"$HOME/${raw.slice(2).replace(/["\\$`]/g, '\\$&')}"` : shellQuote(raw);
     return {
       finding: {
         level: 'warn',
         code: 'CONFIG_CA_KEY_UNSUPPORTED',
         stage: 'parse',
         detail: `${at}: \`${key}\` is not a Codex setting; Codex ignores it and reads its CA bundle only from ${unknown.real.env} or SSL_CERT_FILE.`,
-        hints: [{ text: `Delete \`${key}\` from ${show(unknown.file)} and set ${unknown.real.env} in your shell profile instead.`, command: `export ${unknown.real.env}=${shellQuote(value)}` }],
+        hints: [{ text: `Delete \`${key}\` from ${show(unknown.file)} and set ${unknown.real.env} in your shell profile instead.`, command: `export ${unknown.real.env}=${value}` }],
       },
     };
   }
-  const real = formatKey(unknown.real.key);
-  const fix: ConfigFix = { target: unknown.layer, remove: [{ layer: unknown.layer, key: unknown.path }], snippet: snippetFor(unknown.real.key, unknown.value) };
+  const real = formatKey([...prefix, ...unknown.real.key]);
+  const fix: ConfigFix = { target, remove: [{ layer: target, key: [...prefix, ...unknown.path] }], snippet: snippetFor([...prefix, ...unknown.real.key], unknown.value) };
   return {
     finding: {
       level: 'warn',
@@ -277,6 +291,12 @@ export function unknownKeyFinding(unknown: UnknownConfigKey, show: (f: string) =
     },
     fix,
   };
+}
+
+/** A URL for a message: redacted, and as written (URL parsing adds a `/` to a bare origin). */
+export function showUrl(url: string): string {
+  const redacted = redactUrl(url);
+  return redacted === `${url}/` ? url : redacted;
 }
 
 /** A snippet that starts with a bare key must go before the file's first [table], or TOML files it under that table. */
@@ -303,7 +323,7 @@ function facts(config: CodexConfig, show: (f: string) => string): Finding[] {
     const provider = config.modelProviders[config.modelProvider.value];
     parts.push(`model_provider = "${config.modelProvider.value}"${from(config.modelProvider.file)}`);
     if (provider) {
-      if (provider.baseUrl) parts.push(`its base_url is ${redactUrl(provider.baseUrl)}`);
+      if (provider.baseUrl) parts.push(`its base_url is ${showUrl(provider.baseUrl)}`);
       parts.push(
         provider.supportsWebsockets === true
           ? 'it streams over WebSocket (supports_websockets = true)'
@@ -316,8 +336,8 @@ function facts(config: CodexConfig, show: (f: string) => string): Finding[] {
   else if (Object.keys(config.modelProviders).length > 0) {
     parts.push(`[model_providers.${Object.keys(config.modelProviders).join('], [model_providers.')}] ${Object.keys(config.modelProviders).length === 1 ? 'is' : 'are'} defined, but model_provider does not select one: Codex uses its built-in OpenAI provider`);
   }
-  if (config.openaiBaseUrl) parts.push(`openai_base_url = ${redactUrl(config.openaiBaseUrl.value)}${from(config.openaiBaseUrl.file)}`);
-  if (config.chatgptBaseUrl) parts.push(`chatgpt_base_url = ${redactUrl(config.chatgptBaseUrl.value)}${from(config.chatgptBaseUrl.file)}`);
+  if (config.openaiBaseUrl) parts.push(`openai_base_url = ${showUrl(config.openaiBaseUrl.value)}${from(config.openaiBaseUrl.file)}`);
+  if (config.chatgptBaseUrl) parts.push(`chatgpt_base_url = ${showUrl(config.chatgptBaseUrl.value)}${from(config.chatgptBaseUrl.file)}`);
   if (config.respectSystemProxy) parts.push(`[features] respect_system_proxy = ${config.respectSystemProxy.value}${from(config.respectSystemProxy.file)}`);
   if (config.cliAuthCredentialsStore) parts.push(`credentials are stored in ${config.cliAuthCredentialsStore.value === 'keyring' ? 'the OS keyring' : `"${config.cliAuthCredentialsStore.value}"`}`);
   if (parts.length > 0) out.push({ level: 'info', code: 'CONFIG_PROVIDER', stage: 'resolve', detail: `${parts.join('; ')}.` });
@@ -332,7 +352,7 @@ function facts(config: CodexConfig, show: (f: string) => string): Finding[] {
       level: 'info',
       code: 'CONFIG_MCP_URL_SERVER',
       stage: 'resolve',
-      detail: `MCP server \`${server.name}\` at ${redactUrl(server.url)}${from(server.file)}: Codex connects to ${host} with the same CA bundle (CODEX_CA_CERTIFICATE / SSL_CERT_FILE) and proxy rules (HTTPS_PROXY, NO_PROXY) as to OpenAI.`,
+      detail: `MCP server \`${server.name}\` at ${showUrl(server.url)}${from(server.file)}: Codex connects to ${host} with the same CA bundle (CODEX_CA_CERTIFICATE / SSL_CERT_FILE) and proxy rules (HTTPS_PROXY, NO_PROXY) as to OpenAI.`,
     });
   }
   return out;
@@ -345,7 +365,7 @@ async function readTlsFile(host: Host, what: string, file: ConfigPath, show: (f:
   try {
     const stat = await host.fs.stat(file.path);
     if (stat === null) {
-      return { ok: false, finding: { level: 'warn', code: 'OTEL_TLS_FILE_MISSING', stage: 'read', detail: `The OTEL ${name} does not exist${file.raw !== file.path ? ` (written as "${file.raw}", relative to the config file)` : ''}.`, hints: [{ text: `Point ${what} at an existing PEM file.`, command: `ls -l ${shellQuote(file.path)}` }] } };
+      return { ok: false, finding: { level: 'warn', code: 'OTEL_TLS_FILE_MISSING', stage: 'read', detail: `The OTEL ${name} does not exist${file.raw !== file.path ? ` (written as "${file.raw}"${file.raw.startsWith('~') ? '' : ', relative to the config file'})` : ''}.`, hints: [{ text: `Point ${what} at an existing PEM file.`, command: `ls -l ${shellQuote(file.path)}` }] } };
     }
     if (stat.kind !== 'file') throw Object.assign(new Error(`it is a ${stat.kind}`), { code: 'EISDIR' });
     const read = await host.fs.readFile(file.path, MAX_TLS_FILE_BYTES);
@@ -363,7 +383,7 @@ async function otelFindings(exporter: OtelExporterConfig, host: Host, show: (f: 
     level: 'info',
     code: 'OTEL_EXPORTER',
     stage: 'resolve',
-    detail: `${label} exports to ${exporter.endpoint ? redactUrl(exporter.endpoint) : '(no endpoint)'} (${show(exporter.file)})${ca ? `, trusting only ${show(ca.path)}` : ''}${cert ? ', with a client certificate' : ''}.`,
+    detail: `${label} exports to ${exporter.endpoint ? showUrl(exporter.endpoint) : '(no endpoint)'} (${show(exporter.file)})${ca ? `, trusting only ${show(ca.path)}` : ''}${cert ? ', with a client certificate' : ''}.`,
   });
   if (ca) {
     const read = await readTlsFile(host, 'ca-certificate', ca, show);

@@ -254,9 +254,9 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pic
         level: 'warn',
         code: 'ENV_SSL_CERT_DIR_REPLACES_OS',
         stage: 'input',
-        detail: `SSL_CERT_DIR=${sslDir} replaces the OS trust store as Codex's native roots: WebSocket${
-          trust.https.native ? ' and HTTPS' : ''
-        } load only the hash-named files (like 5ed36f99.0) in it, not the OS store.`,
+        detail: `SSL_CERT_DIR=${sslDir} replaces the OS trust store as Codex's native roots: ${
+          trust.https.native ? 'WebSocket and HTTPS load' : 'WebSocket loads'
+        } only the hash-named files (like 5ed36f99.0) in it, not the OS store.`,
         hints: [words.removeHint('SSL_CERT_DIR')],
       });
     }
@@ -434,7 +434,7 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Wor
         level: 'warn',
         code: 'ENV_PROXY_INVALID_URL',
         stage: 'input',
-        detail: `${d.variable}=${d.value} is not a valid proxy URL: WebSocket connections to ${hosts.join(', ')} fail with "${d.message}".`,
+        detail: `${d.variable}=${d.value} is not a valid proxy URL: WebSocket connections to ${listWords(hosts)} fail with "${d.message}".`,
         hints: [words.setHint(d.variable, 'http://PROXY_HOST:PORT', 'Write it as http://host:port, percent-encoding any : / @ # ? in the user name or password.')],
       });
       continue;
@@ -446,8 +446,8 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Wor
       stage: 'input',
       detail:
         d.transport === 'https'
-          ? `${d.variable}=${d.value} is a ${d.scheme}:// proxy, but SOCKS is not compiled into Codex's HTTPS client: login and API requests to ${hosts.join(', ')} fail ("error sending request for url").`
-          : `${d.variable}=${d.value} ${d.scheme === '' ? 'has no scheme' : `is an ${d.scheme}:// proxy`}, which Codex's WebSocket client cannot use: streaming to ${hosts.join(', ')} fails with "${d.message}", and Codex falls back to HTTPS after 5 attempts.`,
+          ? `${d.variable}=${d.value} is a ${d.scheme}:// proxy, but SOCKS is not compiled into Codex's HTTPS client: login and API requests to ${listWords(hosts)} fail ("error sending request for url").`
+          : `${d.variable}=${d.value} ${d.scheme === '' ? 'has no scheme' : `is an ${d.scheme}:// proxy`}, which Codex's WebSocket client cannot use: streaming to ${listWords(hosts)} fails with "${d.message}", and Codex falls back to HTTPS after 5 attempts.`,
       hints: [
         words.setHint(
           d.variable,

@@ -25,10 +25,13 @@ export const OPENAI_HOSTS_FOR_IT = 'auth.openai.com, chatgpt.com and api.openai.
 export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
   const host = context.target.host;
   const proxy = context.route.kind === 'proxy' ? context.route.proxy : null;
-  const proxyName = proxy ? `${proxy.host}:${proxy.port}` : 'the proxy';
-  const variable = context.route.kind === 'proxy' ? context.route.variable : 'HTTPS_PROXY';
+  // An unusable proxy URL (https://, no scheme): the same proxy written the way the transport accepts.
+  const unusable = context.route.kind === 'unusable' ? context.route.decision.value : null;
+  const proxyName = proxy ? `${proxy.host}:${proxy.port}` : unusable ? unusable.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '') : 'the proxy';
+  const variable = context.route.kind === 'proxy' ? context.route.variable : context.route.kind === 'unusable' ? context.route.decision.variable : 'HTTPS_PROXY';
+  const exportVariable = variable === '--proxy' ? 'HTTPS_PROXY' : variable;
   const exportProxy = (value: string): string =>
-    context.platform === 'win32' ? `$env:HTTPS_PROXY = '${value}'` : `export HTTPS_PROXY=${shellQuote(value)}`;
+    context.platform === 'win32' ? `$env:${exportVariable} = '${value}'` : `export ${exportVariable}=${shellQuote(value)}`;
   const askIt = (what: string): Hint => ({ text: `Ask your network team ${what}` });
   const exemptInspection: Hint = {
     text: `Ask your network team to exempt ${OPENAI_HOSTS_FOR_IT} from TLS inspection, or to re-issue the inspection CA with SHA-256 and an RSA key of at least 2048 bits (or ECDSA).`,
@@ -74,7 +77,7 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
     case 'PROXY_AUTH_REJECTED':
       return [
         {
-          text: `${proxyName} refused the credentials${context.route.kind === 'proxy' && context.route.username ? ` of user "${context.route.username}"` : ''} in ${variable}. Check the user name and password; percent-encode @ : / % in them (for example @ as %40).`,
+          text: `${proxyName} refused the credentials${context.route.kind === 'proxy' && context.route.credentials ? ` of user "${context.route.credentials.username}"` : ''} in ${variable}. Check the user name and password; percent-encode @ : / % in them (for example @ as %40).`,
           command: exportProxy(`http://USER:PASSWORD@${proxyName}`),
         },
       ];
@@ -99,10 +102,10 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
       return context.transport === 'websocket'
         ? [
             {
-              text: `Codex's WebSocket client accepts only http://, socks5:// and socks5h:// proxy URLs. Write the proxy with http:// (the tunnel to OpenAI stays encrypted end to end).`,
+              text: `Codex's WebSocket client accepts only http://, socks5:// and socks5h:// proxy URLs. If the proxy also takes plain HTTP (most do, for CONNECT), write it with http://: the tunnel to OpenAI stays encrypted end to end.`,
               command: exportProxy(`http://${proxyName === 'the proxy' ? 'proxy.example.corp:8080' : proxyName}`),
             },
-            { text: 'Or stream over HTTPS only: set supports_websockets = false for the provider in config.toml.', snippet: websocketOffSnippet(context.provider) },
+            { text: 'Otherwise make Codex stream over HTTPS only: set supports_websockets = false for the provider.', snippet: websocketOffSnippet(context.provider) },
           ]
         : [
             { text: "Codex's HTTPS client has no SOCKS support: use an HTTP proxy for HTTPS_PROXY / ALL_PROXY.", command: exportProxy('http://proxy.example.corp:8080') },

@@ -11,7 +11,8 @@ import { classify, type Classified, type ClassifyContext } from '../net/classify
 import { connectTcp, resolveTarget, type HostPort, type Resolved } from '../net/dial.js';
 import { ProbeTimeoutError, ProxySchemeError, type HttpHead } from '../net/errors.js';
 import { verifiedTls } from '../net/http-probe.js';
-import { basicProxyAuthorization, openTunnel } from '../net/tunnel.js';
+import { socks5Connect } from '../net/socks.js';
+import { basicAuthorization, openTunnel, proxyCredentials, type ProxyCredentials } from '../net/tunnel.js';
 
 /** How a probe reaches its target, as Codex's transport would. */
 export type Route =
@@ -20,9 +21,8 @@ export type Route =
       kind: 'proxy';
       proxy: ProxyUrl;
       variable: string;
-      /** Proxy-Authorization from the proxy URL's user:password. A credential: never shown. */
-      authorization?: string;
-      username?: string;
+      /** From the proxy URL's user:password. A credential: never shown (facts are not rendered). */
+      credentials?: ProxyCredentials;
     }
   /** Codex picks a proxy this transport cannot use: the connection fails before any byte is sent. */
   | { kind: 'unusable'; decision: Extract<ProxyDecision, { kind: 'unsupported' | 'invalid' }> };
@@ -38,14 +38,8 @@ export function routeFrom(decision: ProxyDecision, env: Readonly<Record<string, 
       return { kind: 'unusable', decision };
     case 'proxy': {
       const raw = decision.variable === '--proxy' ? override : env[decision.variable];
-      const authorization = raw === undefined ? undefined : basicProxyAuthorization(raw.trim());
-      return {
-        kind: 'proxy',
-        proxy: decision.url,
-        variable: decision.variable,
-        ...(authorization !== undefined && { authorization }),
-        ...(decision.credentials && { username: decision.credentials.username }),
-      };
+      const credentials = raw === undefined ? undefined : proxyCredentials(raw.trim());
+      return { kind: 'proxy', proxy: decision.url, variable: decision.variable, ...(credentials && { credentials }) };
     }
   }
 }
@@ -56,7 +50,7 @@ export function describeRoute(route: Route, target: HostPort): string {
     case 'direct':
       return `${to} directly (${route.note})`;
     case 'proxy':
-      return `${to} through ${route.proxy.display} (${route.variable}${route.authorization ? ', with Basic credentials' : ''})`;
+      return `${to} through ${route.proxy.display} (${route.variable}${route.credentials ? `, as user "${route.credentials.username}"` : ''})`;
     case 'unusable':
       return `${to}: ${route.decision.variable} cannot be used (${route.decision.message})`;
   }
@@ -136,13 +130,27 @@ export async function openPath(stager: Stager, input: OpenPathInput): Promise<Op
   const tcp = await stager.step('tcp', () => connectTcp(dialed, signal));
   if (route.kind === 'direct') return { socket: tcp, dialed, connect: null };
 
+  if (route.proxy.scheme === 'socks5' || route.proxy.scheme === 'socks5h') {
+    // socks5h: the proxy resolves the name; socks5: the client does, and sends the address.
+    const destination = route.proxy.scheme === 'socks5' ? await stager.step('dns', () => resolveTarget(target, dial, signal)) : null;
+    const socket = await stager.step('proxy-connect', () =>
+      socks5Connect({
+        socket: tcp,
+        target: destination ? { host: destination.address, port: destination.port } : target,
+        ...(route.credentials && { credentials: route.credentials }),
+        signal,
+      }),
+    );
+    return { socket, dialed, connect: null };
+  }
   return stager.step('proxy-connect', async () => {
     // An https:// proxy (HTTPS transport only): TLS to the proxy itself, verified, before CONNECT.
     const toProxy: Duplex =
       route.proxy.scheme === 'https'
-        ? await verifiedTls({ socket: tcp, servername: route.proxy.host, ca: input.proxyCa, signal })
+        ? await verifiedTls({ socket: tcp, servername: route.proxy.host, verifier: { kind: 'openssl', ca: input.proxyCa }, signal })
         : tcp;
-    const tunnel = await openTunnel({ socket: toProxy, target, ...(route.authorization && { authorization: route.authorization }), signal });
+    const authorization = route.credentials ? basicAuthorization(route.credentials) : undefined;
+    const tunnel = await openTunnel({ socket: toProxy, target, ...(authorization && { authorization }), signal });
     return { socket: tunnel.socket, dialed, connect: tunnel.head };
   });
 }

@@ -4,7 +4,7 @@
 // the real key and one TOML snippet that the doctor has itself applied and re-checked (see tests).
 import { stringify, type TomlTable } from 'smol-toml';
 import { resolveAgainst, selectCaBundle } from '../codex/ca-selection.js';
-import { LAYER_ORDER, parseShellPolicyTable, valueAt, type CodexConfig, type ConfigFix, type ConfigLayerKind, type UnknownConfigKey } from '../codex/config.js';
+import { fixLocation, LAYER_ORDER, parseShellPolicyTable, snippetFor, valueAt, type CodexConfig, type ConfigFix, type ConfigLayerKind, type UnknownConfigKey } from '../codex/config.js';
 import { formatKey, isTable } from '../codex/config-keys.js';
 import { displayPath } from '../codex/env.js';
 import { SANDBOX_VARIABLES, TOOL_CA_VARIABLES, sandboxNetwork, type SandboxNetwork, type SandboxVariableKind } from '../codex/sandbox.js';
@@ -20,7 +20,7 @@ import { shellQuote } from '../codex/bundle-format.js';
 import type { Host } from '../core/host.js';
 import { redactUrl } from '../core/redact.js';
 import type { CheckResult, Finding, Hint } from '../core/types.js';
-import { CONFIG_CHECK_ID, fixData, place, topLevelNote, unknownKeyFinding, type FixRecord } from './codex-config.js';
+import { CONFIG_CHECK_ID, fixData, place, showUrl, topLevelNote, unknownKeyFinding, type FixRecord } from './codex-config.js';
 import type { DoctorCheck } from './context.js';
 
 const SEP = 'shell_environment_policy';
@@ -83,7 +83,7 @@ export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record
       findings.push(finding);
       if (advice) addFix(advice.fix, finding.code);
     } else {
-      const { finding, fix } = unknownKeyFinding(unknown, show);
+      const { finding, fix } = unknownKeyFinding(unknown, show, fixLocation(config, unknown.layer));
       findings.push(finding);
       if (fix) addFix(fix, finding.code);
     }
@@ -111,7 +111,7 @@ export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record
   }
   for (const v of reaching) {
     if (v.decidedBy === 'set' && env[v.name] !== v.value) {
-      const value = v.kind === 'proxy' ? redactUrl(v.value) : v.value;
+      const value = v.kind === 'proxy' ? showUrl(v.value) : v.value;
       findings.push({ level: 'info', code: 'SANDBOX_VAR_SET_OVERRIDE', stage: 'policy', detail: `[shell_environment_policy] set gives sandboxed commands ${v.name}=${value}${env[v.name] !== undefined ? ', not the value Codex itself has' : ''}.` });
     }
     if (v.pathState === undefined || v.pathState === 'readable') continue;
@@ -218,10 +218,10 @@ function networkFindings(config: CodexConfig, network: SandboxNetwork, show: (f:
   if (network.networkAccess && network.mode !== 'workspace-write') {
     out.push({ level: 'info', code: 'SANDBOX_NETWORK_ACCESS_UNUSED', stage: 'policy', detail: `network_access = true is set (${show(config.networkAccess?.file ?? '')}), but only sandbox_mode = "workspace-write" reads it: ${mode}.` });
   }
-  const target = highestLayer(config, [['sandbox_mode'], ['sandbox_workspace_write', 'network_access']]);
+  const { target, prefix } = fixLocation(config, highestLayer(config, [['sandbox_mode'], ['sandbox_workspace_write', 'network_access']]));
   const table: TomlTable = network.mode === 'workspace-write' ? {} : { sandbox_mode: 'workspace-write' };
   table.sandbox_workspace_write = { network_access: true };
-  const fix: ConfigFix = { target, remove: [], snippet: stringify(table).trim() };
+  const fix: ConfigFix = { target, remove: [], snippet: prefix.length > 0 ? snippetFor(prefix, table) : stringify(table).trim() };
   addFix(fix, 'SANDBOX_NETWORK_DISABLED');
   const file = show(config.layers.find((l) => l.kind === target)?.file ?? 'config.toml');
   out.push({
@@ -243,7 +243,7 @@ function isPolicyKey(unknown: UnknownConfigKey): boolean {
 
 interface PolicyAdvice {
   fix: ConfigFix;
-  /** "In ~/.codex/config.toml, delete [shell_environment]; write instead" and the like. */
+  /** "In ~/.codex/config.toml, delete [shell_environment] and write instead" and the like. */
   where: string;
   unfixable: Unfixable[];
 }
@@ -269,19 +269,25 @@ export function shellPolicyAdvice(config: CodexConfig, env: Readonly<Record<stri
   const { policy, unfixable } = policyThatPasses(env, intended, needed, platform);
   if (keys.length === 0 && samePolicy(policy, config.shellEnvironmentPolicy)) return undefined;
 
-  const target = keys.length > 0 ? keys.reduce((hi, k) => (rank(k.layer) > rank(hi) ? k.layer : hi), highestLayer(config, [[SEP]])) : highestLayer(config, [[SEP]]);
-  const targetLayer = config.layers.find((l) => l.kind === target);
+  const holder = keys.reduce((hi, k) => (rank(k.layer) > rank(hi) ? k.layer : hi), highestLayer(config, [[SEP]]));
+  const { target, prefix } = fixLocation(config, holder);
+  const source = config.sources.find((s) => s.kind === holder);
+  const replaces = source !== undefined && valueAt(source.table, [SEP]) !== undefined;
   const existed = new Set(isTable(current) ? Object.keys(current) : []);
   const remove = [
-    ...(targetLayer && valueAt(targetLayer.table, [SEP]) !== undefined ? [{ layer: target, key: [SEP] }] : []),
-    ...keys.map((k) => ({ layer: k.layer, key: k.path })),
+    ...(replaces ? [{ layer: target, key: [...prefix, SEP] }] : []),
+    ...keys.map((k) => {
+      const at = fixLocation(config, k.layer);
+      return { layer: at.target, key: [...at.prefix, ...k.path] };
+    }),
   ];
-  const snippet = stringify({ [SEP]: policyTable(policy, existed) }).trim();
-  const replaces = targetLayer !== undefined && valueAt(targetLayer.table, [SEP]) !== undefined;
-  const deleted = [...new Set(keys.flatMap((k) => (k.path.length === 1 ? tableHeaders(k) : [`\`${formatKey(k.path)}\``])))];
-  const actions = [...(deleted.length > 0 ? [`delete ${deleted.join(', ')}`] : []), ...(replaces ? ['replace [shell_environment_policy]'] : [])];
-  const file = displayPath(targetLayer?.file ?? 'config.toml', config.context.homeDir);
-  const where = actions.length > 0 ? `In ${file}, ${actions.join(' and ')}; write instead` : `Add to ${file}`;
+  const snippet = snippetFor([...prefix, SEP], policyTable(policy, existed));
+  const deleted = [...new Set(keys.flatMap((k) => (k.path.length === 1 ? tableHeaders(k, fixLocation(config, k.layer).prefix) : [`\`${formatKey([...fixLocation(config, k.layer).prefix, ...k.path])}\``])))];
+  const file = displayPath(config.layers.find((l) => l.kind === target)?.file ?? 'config.toml', config.context.homeDir);
+  const del = `delete ${listing(deleted)}`;
+  const replace = `replace [${formatKey([...prefix, SEP])}] with`;
+  const where =
+    deleted.length > 0 && replaces ? `In ${file}, ${del}, and ${replace}` : deleted.length > 0 ? `In ${file}, ${del} and write instead` : replaces ? `In ${file}, ${replace}` : `Add to ${file}`;
   return { fix: { target, remove, snippet }, where, unfixable };
 }
 
@@ -345,14 +351,10 @@ function rank(kind: ConfigLayerKind): number {
   return LAYER_ORDER.indexOf(kind);
 }
 
-/** The highest-precedence layer that sets any of `keys` (or anything under them); the user's config.toml if none. */
+/** The highest-precedence source that sets any of `keys` (or anything under them); the user's config.toml if none. */
 function highestLayer(config: CodexConfig, keys: readonly (readonly string[])[]): ConfigLayerKind {
-  let best: ConfigLayerKind | undefined;
-  for (const layer of config.layers) {
-    if (layer.state !== 'loaded' || !keys.some((k) => valueAt(layer.table, k) !== undefined)) continue;
-    if (best === undefined || rank(layer.kind) > rank(best)) best = layer.kind;
-  }
-  return best ?? 'user';
+  const source = [...config.sources].reverse().find((s) => keys.some((k) => valueAt(s.table, k) !== undefined));
+  return source?.kind ?? 'user';
 }
 
 function policyKeyFinding(
@@ -388,10 +390,16 @@ function policyKeyFinding(
 }
 
 /** `[shell_environment]` and its sub-table headers (`[shell_environment.include]`), as the user wrote them. */
-function tableHeaders(unknown: UnknownConfigKey): string[] {
+function tableHeaders(unknown: UnknownConfigKey, prefix: readonly string[] = []): string[] {
   const value = unknown.value;
+  const path = [...prefix, ...unknown.path];
   const sub = isTable(value) ? Object.keys(value).filter((k) => isTable(value[k])) : [];
-  return [`[${formatKey(unknown.path)}]`, ...sub.map((k) => `[${formatKey([...unknown.path, k])}]`)];
+  return [`[${formatKey(path)}]`, ...sub.map((k) => `[${formatKey([...path, k])}]`)];
+}
+
+/** "A", "A and B", "A, B and C". */
+function listing(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function describePolicy(policy: ShellEnvironmentPolicy): string {
@@ -435,7 +443,7 @@ function variableLine(v: VariableReport, show: (f: string) => string): string {
     case 'removed':
       return `${name} removed (${v.decidedBy})`;
     case 'reaches': {
-      const value = v.kind === 'proxy' ? redactUrl(v.value) : v.path ? show(v.path) : v.value;
+      const value = v.kind === 'proxy' ? showUrl(v.value) : v.path ? show(v.path) : v.value;
       return `${name} reaches (${v.decidedBy}) ${value}${v.pathState && v.pathState !== 'readable' ? ` [${v.pathState}]` : ''}`;
     }
   }

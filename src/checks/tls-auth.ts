@@ -8,6 +8,7 @@ import { trustPlan } from '../codex/trust.js';
 import type { EvidenceSection, Finding } from '../core/types.js';
 import type { Interception } from '../intel/products.js';
 import type { HostPort } from '../net/dial.js';
+import { captureTls } from '../net/tls-probe.js';
 import type { CaBundleFacts } from './ca-bundle.js';
 import {
   chainData,
@@ -70,10 +71,9 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
     let capture;
     try {
       const opened = await openPath(stager, { target, route, dial: host.dial, signal: budget.signal, proxyCa: sets.https.pems });
-      capture = await stager.step('tls-handshake', async () => {
-        const { captureTls } = await import('../net/tls-probe.js');
-        return captureTls({ socket: opened.socket, servername: target.host, ca: sets.https.pems, alpn: HTTPS_ALPN, signal: budget.signal });
-      });
+      capture = await stager.step('tls-handshake', () =>
+        captureTls({ socket: opened.socket, servername: target.host, ca: sets.https.pems, alpn: HTTPS_ALPN, signal: budget.signal }),
+      );
     } catch (error) {
       const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'tls' });
       return {

@@ -2,7 +2,7 @@
 // does not expose), what rustls does when Codex registers a certificate as a root, and the lints shared by
 // the CA bundle check and the TLS chain lint (src/codex/webpki.ts).
 import { createHash, X509Certificate } from 'node:crypto';
-import { TAG, children, contextTag, decodeOid, decodeTime, integerBitLength, readTlv, smallInteger, type Tlv } from './der.js';
+import { OidTable, TAG, children, contextTag, decodeTime, integerBitLength, readTlv, smallInteger, type Tlv } from './der.js';
 
 export type HashName = 'md2' | 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 export type KeyType = 'rsa' | 'ec' | 'ed25519' | 'ed448' | 'dsa' | 'unknown';
@@ -117,6 +117,12 @@ const OID = {
 
 /** id-ce extensions webpki understands (cert.rs `remember_cert_extension`); any other critical one is fatal. */
 const WEBPKI_EXTENSIONS: ReadonlySet<string> = new Set(['15', '17', '19', '30', '31', '37'].map((n) => `2.5.29.${n}`));
+
+/** Every OID this module names, so that reading a certificate decodes almost none of them. */
+const OIDS = new OidTable([
+  ...Object.keys(SIGNATURES), ...Object.keys(HASHES), ...Object.keys(CURVES), ...Object.values(OID), ...WEBPKI_EXTENSIONS,
+  '2.5.29.14', '2.5.29.35', '2.5.29.32', '1.3.6.1.5.5.7.1.1', '1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2',
+]);
 
 /**
  * Reads one certificate. Never throws.
@@ -272,6 +278,7 @@ const NAME_ATTRIBUTES: Record<string, string> = {
   '2.5.4.65': 'pseudonym', '2.5.4.97': 'organizationIdentifier', '1.2.840.113549.1.9.1': 'emailAddress',
   '0.9.2342.19200300.100.1.25': 'DC', '0.9.2342.19200300.100.1.1': 'UID',
 };
+const NAME_OIDS = new OidTable(Object.keys(NAME_ATTRIBUTES));
 
 /** `O=Corp, CN=Corp Root` in DER order (as Node's X509Certificate lists it), or null when malformed. */
 function formatName(der: Buffer, name: Tlv): string | null {
@@ -285,7 +292,7 @@ function formatName(der: Buffer, name: Tlv): string | null {
     const values: string[] = [];
     for (const attribute of attributes) {
       const [type, value] = children(der, attribute) ?? [];
-      const oid = type ? decodeOid(der, type) : null;
+      const oid = type ? NAME_OIDS.read(der, type) : null;
       if (!oid || !value) return null;
       values.push(`${NAME_ATTRIBUTES[oid] ?? oid}=${escapeNameValue(decodeString(der, value))}`);
     }
@@ -328,10 +335,12 @@ function readExtensions(der: Buffer, wrapper: Tlv | undefined): Extensions | nul
   const list = readTlv(der, wrapper.contentStart, wrapper.end);
   if (!list || list.tag !== TAG.SEQUENCE) return null;
   const seen = new Set<string>();
-  for (const extension of children(der, list) ?? []) {
+  const entries = children(der, list);
+  if (!entries) return null;
+  for (const extension of entries) {
     const parts = children(der, extension);
-    if (!parts || parts.length < 2) return null;
-    const oid = parts[0] ? decodeOid(der, parts[0]) : null;
+    if (!parts || parts.length < 2 || parts.length > 3) return null;
+    const oid = parts[0] ? OIDS.read(der, parts[0]) : null;
     if (!oid) return null;
     if (parts.length === 3 && (parts[1]?.tag !== TAG.BOOLEAN || parts[1].end - parts[1].contentStart !== 1)) return null;
     const critical = parts.length === 3 && der[parts[1]!.contentStart] !== 0;
@@ -361,7 +370,7 @@ function readExtensions(der: Buffer, wrapper: Tlv | undefined): Extensions | nul
         break;
       case OID.extKeyUsage:
         out.extendedKeyUsage = (inner && inner.tag === TAG.SEQUENCE ? children(der, inner) ?? [] : [])
-          .map((t) => decodeOid(der, t))
+          .map((t) => OIDS.read(der, t))
           .filter((o): o is string => o !== null);
         break;
     }
@@ -371,7 +380,7 @@ function readExtensions(der: Buffer, wrapper: Tlv | undefined): Extensions | nul
 
 function readSignatureAlgorithm(der: Buffer, alg: Tlv): SignatureAlgorithm {
   const [oidTlv, params] = children(der, alg) ?? [];
-  const oid = (oidTlv && decodeOid(der, oidTlv)) ?? 'unknown';
+  const oid = (oidTlv && OIDS.read(der, oidTlv)) ?? 'unknown';
   const known = SIGNATURES[oid];
   if (!known) return { oid, name: oid, hash: null };
   if (oid !== OID.rsassaPss) return { oid, ...known };
@@ -381,7 +390,7 @@ function readSignatureAlgorithm(der: Buffer, alg: Tlv): SignatureAlgorithm {
   if (first?.tag === contextTag(0)) {
     const hashAlg = readTlv(der, first.contentStart, first.end);
     const hashOid = hashAlg ? children(der, hashAlg)?.[0] : undefined;
-    const name = hashOid ? decodeOid(der, hashOid) : null;
+    const name = hashOid ? OIDS.read(der, hashOid) : null;
     hash = name ? HASHES[name] ?? null : null;
   }
   return { oid, name: known.name, hash };
@@ -395,7 +404,7 @@ function readPublicKey(der: Buffer, spki: Tlv): PublicKeyInfo | null {
   const [alg, bitString] = parts as [Tlv, Tlv];
   if (alg.tag !== TAG.SEQUENCE || bitString.tag !== TAG.BIT_STRING || bitString.end === bitString.contentStart) return null;
   const [oidTlv, params] = children(der, alg) ?? [];
-  const oid = oidTlv ? decodeOid(der, oidTlv) : null;
+  const oid = oidTlv ? OIDS.read(der, oidTlv) : null;
   switch (oid) {
     case OID.rsaEncryption:
     case OID.rsassaPss: {
@@ -405,7 +414,7 @@ function readPublicKey(der: Buffer, spki: Tlv): PublicKeyInfo | null {
       return { type: 'rsa', bits: modulus ? integerBitLength(der, modulus) : null, curve: null };
     }
     case OID.ecPublicKey: {
-      const curveOid = params ? decodeOid(der, params) : null;
+      const curveOid = params ? OIDS.read(der, params) : null;
       const curve = curveOid ? CURVES[curveOid] : undefined;
       return { type: 'ec', bits: curve?.bits ?? null, curve: curve?.curve ?? curveOid };
     }

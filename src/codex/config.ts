@@ -131,6 +131,8 @@ export interface ConfigContext {
 export interface CodexConfig {
   context: ConfigContext;
   layers: ConfigLayer[];
+  /** The tables merged, lowest precedence first. */
+  sources: ConfigSource[];
   /** What Codex works from: the layers merged, keys a project may not set dropped. */
   merged: TomlTable;
   /** formatKey(path) of every leaf value -> the file that set it. */
@@ -254,6 +256,7 @@ export function buildCodexConfig(layers: readonly ConfigLayer[], context: Config
   const config: CodexConfig = {
     context,
     layers: [...layers],
+    sources: effective,
     merged,
     provenance,
     problems,
@@ -275,21 +278,22 @@ export function buildCodexConfig(layers: readonly ConfigLayer[], context: Config
   return config;
 }
 
-interface EffectiveLayer {
+/** A table Codex merges, in precedence order: a layer's file, or (before 0.134.0) [profiles.NAME] inside config.toml. */
+export interface ConfigSource {
   kind: ConfigLayerKind;
   file: string;
   table: TomlTable;
   source: string;
-  /** Where `table` sits inside `source` (['profiles', NAME] for a pre-0.134.0 profile). */
+  /** Where `table` sits inside its file (['profiles', NAME] for a pre-0.134.0 profile). */
   prefix: string[];
 }
 
 /** The loaded layers in precedence order, with the profile rules of the Codex release applied. */
-function effectiveLayers(layers: readonly ConfigLayer[], context: ConfigContext, problems: ConfigProblem[]): EffectiveLayer[] {
-  const out: EffectiveLayer[] = [];
+function effectiveLayers(layers: readonly ConfigLayer[], context: ConfigContext, problems: ConfigProblem[]): ConfigSource[] {
+  const out: ConfigSource[] = [];
   const user = layers.find((l) => l.kind === 'user');
   for (const kind of LAYER_ORDER) {
-    let layer: EffectiveLayer | undefined;
+    let layer: ConfigSource | undefined;
     if (kind === 'profile') {
       if (context.profile === undefined) continue;
       layer = profileLayer(layers.find((l) => l.kind === 'profile'), user, context, problems);
@@ -313,7 +317,7 @@ function effectiveLayers(layers: readonly ConfigLayer[], context: ConfigContext,
 }
 
 /** A top-level `profile = "x"`: an error from 0.134.0, a profile selection before. */
-function checkProfileKey(layer: EffectiveLayer, context: ConfigContext, problems: ConfigProblem[]): void {
+function checkProfileKey(layer: ConfigSource, context: ConfigContext, problems: ConfigProblem[]): void {
   const value = layer.table.profile;
   if (value === undefined) return;
   const name = typeof value === 'string' ? value : String(value);
@@ -342,7 +346,7 @@ function profileLayer(
   user: ConfigLayer | undefined,
   context: ConfigContext,
   problems: ConfigProblem[],
-): EffectiveLayer | undefined {
+): ConfigSource | undefined {
   const name = context.profile!;
   if (context.profileStyle === 'table') {
     const table = user?.state === 'loaded' ? valueAt(user.table, ['profiles', name]) : undefined;
@@ -360,7 +364,7 @@ function profileLayer(
   return { kind: 'profile', file: layer.file, table: layer.table, source: layer.source, prefix: [] };
 }
 
-function withoutForbidden(layer: EffectiveLayer, problems: ConfigProblem[]): TomlTable {
+function withoutForbidden(layer: ConfigSource, problems: ConfigProblem[]): TomlTable {
   const table = structuredClone(layer.table);
   for (const key of PROJECT_FORBIDDEN_KEYS) {
     if (valueAt(table, key) === undefined) continue;
@@ -623,6 +627,15 @@ export interface ConfigFix {
   snippet: string;
 }
 
+/**
+ * Where a fix for a key of the `kind` source goes: its own file, except a pre-0.134.0 profile, which lives
+ * in config.toml under [profiles.NAME] (so keys and snippets get that prefix).
+ */
+export function fixLocation(config: CodexConfig, kind: ConfigLayerKind): { target: ConfigLayerKind; prefix: string[] } {
+  const source = config.sources.find((s) => s.kind === kind);
+  return source && source.prefix.length > 0 ? { target: 'user', prefix: source.prefix } : { target: kind, prefix: [] };
+}
+
 /** The config after the user applied `fix`: used to test every snippet the doctor prints. */
 export function applyConfigFix(config: CodexConfig, fix: ConfigFix): CodexConfig {
   const layers = config.layers.map((l) => ({ ...l, table: structuredClone(l.table) }));
@@ -680,7 +693,7 @@ function deleteAt(table: TomlTable, path: readonly string[]): void {
 }
 
 /** The file that set `path` (or anything under it), and its line. */
-function placeOf(path: readonly string[], provenance: ReadonlyMap<string, string>, layers: readonly EffectiveLayer[]): ProblemPlace {
+function placeOf(path: readonly string[], provenance: ReadonlyMap<string, string>, layers: readonly ConfigSource[]): ProblemPlace {
   const key = formatKey(path);
   let file = provenance.get(key);
   if (file === undefined) for (const [k, f] of provenance) if (k.startsWith(`${key}.`)) file = f;
@@ -701,6 +714,10 @@ export function locateKey(source: string, path: readonly string[]): number | und
   const header = (p: readonly string[]): RegExp => new RegExp(`^\\s*\\[\\[?\\s*${p.map(seg).join('\\s*\\.\\s*')}\\s*\\]\\]?\\s*(#.*)?$`);
   const full = lines.findIndex((l) => header(path).test(l));
   if (full >= 0) return full + 1;
+  // A table only opened through a sub-table: `[model_providers.corp]` for `model_providers`.
+  const below = new RegExp(`^\\s*\\[\\[?\\s*${path.map(seg).join('\\s*\\.\\s*')}\\s*\\.`);
+  const sub = lines.findIndex((l) => below.test(l));
+  if (sub >= 0) return sub + 1;
   const parent = path.slice(0, -1);
   const keyLine = new RegExp(`^\\s*${seg(path[path.length - 1]!)}\\s*=`);
   let start = 0;

@@ -135,24 +135,65 @@ export function smallInteger(buf: Uint8Array, tlv: Tlv): number | null {
 
 /** UTCTime (YYMMDDHHMMSSZ) / GeneralizedTime (YYYYMMDDHHMMSSZ), the only DER forms RFC 5280 allows; else null. */
 export function decodeTime(buf: Uint8Array, tlv: Tlv): Date | null {
-  const text = Buffer.from(buf.buffer, buf.byteOffset + tlv.contentStart, tlv.end - tlv.contentStart).toString('latin1');
-  let match: RegExpExecArray | null;
+  const length = tlv.end - tlv.contentStart;
+  let at = tlv.contentStart;
   let year: number;
-  if (tlv.tag === TAG.UTC_TIME) {
-    match = /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(text);
-    if (!match) return null;
-    const yy = Number(match[1]);
-    year = yy >= 50 ? 1900 + yy : 2000 + yy;
-  } else if (tlv.tag === TAG.GENERALIZED_TIME) {
-    match = /^(\d\d\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(text);
-    if (!match) return null;
-    year = Number(match[1]);
+  if (tlv.tag === TAG.UTC_TIME && length === 13) {
+    const yy = digits(buf, at, 2);
+    year = yy < 0 ? -1 : yy >= 50 ? 1900 + yy : 2000 + yy;
+    at += 2;
+  } else if (tlv.tag === TAG.GENERALIZED_TIME && length === 15) {
+    year = digits(buf, at, 4);
+    at += 4;
   } else {
     return null;
   }
-  const [month, day, hour, minute, second] = [2, 3, 4, 5, 6].map((i) => Number(match![i]));
-  if (month! < 1 || month! > 12 || day! < 1 || day! > 31 || hour! > 23 || minute! > 59 || second! > 59) return null;
-  return new Date(Date.UTC(year, month! - 1, day!, hour!, minute!, second!));
+  const month = digits(buf, at, 2);
+  const day = digits(buf, at + 2, 2);
+  const hour = digits(buf, at + 4, 2);
+  const minute = digits(buf, at + 6, 2);
+  const second = digits(buf, at + 8, 2);
+  if (buf[tlv.end - 1] !== 0x5a /* Z */ || year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+}
+
+/** `count` ASCII digits at `at` as a number, or -1. */
+function digits(buf: Uint8Array, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = (buf[i] as number) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** DER content octets of a dotted OID (for matching known OIDs without decoding every one). */
+export function encodeOid(dotted: string): Buffer {
+  const arcs = dotted.split('.').map(Number);
+  const out: number[] = [];
+  const push = (value: number): void => {
+    const bytes = [value & 0x7f];
+    for (let v = Math.floor(value / 128); v > 0; v = Math.floor(v / 128)) bytes.unshift((v & 0x7f) | 0x80);
+    out.push(...bytes);
+  };
+  push((arcs[0] as number) * 40 + (arcs[1] as number));
+  for (const arc of arcs.slice(2)) push(arc);
+  return Buffer.from(out);
+}
+
+/** Looks OIDs up by their content octets; decodes (and remembers nothing) only the unknown ones. */
+export class OidTable {
+  readonly #byKey = new Map<string, string>();
+  constructor(dotted: Iterable<string>) {
+    for (const oid of dotted) this.#byKey.set(encodeOid(oid).toString('latin1'), oid);
+  }
+  /** Dotted form, or null when the element is not a well-formed OID. */
+  read(buf: Buffer, tlv: Tlv): string | null {
+    if (tlv.tag !== TAG.OID) return null;
+    return this.#byKey.get(buf.toString('latin1', tlv.contentStart, tlv.end)) ?? decodeOid(buf, tlv);
+  }
 }
 
 /** Bytes of an element (header included), sharing memory with `buf`. */

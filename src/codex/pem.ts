@@ -91,6 +91,8 @@ export type PemParseResult =
 const LF = 0x0a;
 const CR = 0x0d;
 const BEGIN = Buffer.from('-----BEGIN ');
+const END_PREFIX = Buffer.from('-----END ');
+const DASHES = Buffer.from('-----');
 const TRUSTED = 'TRUSTED CERTIFICATE';
 
 export interface PemParseOptions {
@@ -129,9 +131,12 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
   };
 
   // State of rustls-pki-types' `from_slice`: one call per returned item, each with a fresh base64 buffer.
+  // The base64 buffer is kept as byte ranges of `work` (line ends included: both decoders skip them as
+  // whitespace), which spares a Buffer per line on a 10,000-certificate bundle.
   let section: { label: string; endMarker: Buffer; beginOffset: number } | null = null;
-  let b64: Buffer[] = [];
-  let b64Length = 0;
+  const ranges: number[] = [];
+  let rangeStart = -1;
+  let rangeEnd = -1;
   let offset = 0;
   let nextLf = work.indexOf(LF, 0);
   let nextCr = work.indexOf(CR, 0);
@@ -143,8 +148,7 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
     if (lineEnd === -1) {
       // EOF: bytes after the last newline are never looked at (an END line needs a newline after it).
       if (section) {
-        const tail = work.subarray(offset);
-        const endWithoutNewline = tail.subarray(0, section.endMarker.length).equals(section.endMarker);
+        const endWithoutNewline = startsWithAt(work, offset, work.length, section.endMarker);
         return fail(
           { kind: 'missing-section-end', label: section.label, line: lines.lineAt(section.beginOffset), endWithoutNewline },
           `failed to parse PEM file: missing section end marker: ${rustDebugBytes(section.endMarker)}`,
@@ -152,15 +156,14 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
       }
       break;
     }
-    const line = work.subarray(offset, lineEnd);
     const lineStart = offset;
     offset = lineEnd + 1;
 
-    if (startsWith(line, BEGIN)) {
+    if (startsWithAt(work, lineStart, lineEnd, BEGIN)) {
       let trailer = 0;
-      let pos = line.length;
-      for (let i = line.length - 1; i >= 0; i--) {
-        const b = line[i] as number;
+      let pos = lineEnd;
+      for (let i = lineEnd - 1; i >= lineStart; i--) {
+        const b = work[i] as number;
         if (b === 0x2d) {
           trailer++;
           pos = i;
@@ -171,29 +174,39 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
         }
       }
       if (trailer !== 5) {
+        const line = work.subarray(lineStart, lineEnd);
         return fail(
           { kind: 'illegal-section-start', line: lines.lineAt(lineStart), text: printable(line) },
           `failed to parse PEM file: illegal section start: ${rustDebugBytes(line)}`,
         );
       }
-      const label = line.subarray(11, pos);
+      const label = work.subarray(lineStart + 11, pos);
       section = {
         label: label.toString('utf8'),
-        endMarker: Buffer.concat([Buffer.from('-----END '), label, Buffer.from('-----')]),
+        endMarker: Buffer.concat([END_PREFIX, label, DASHES]),
         beginOffset: lineStart,
       };
+      // A BEGIN inside a section restarts it, but Rust keeps the base64 gathered so far.
+      if (rangeStart !== -1) ranges.push(rangeStart, rangeEnd);
+      rangeStart = -1;
       continue;
     }
 
-    if (section && startsWith(line, section.endMarker)) {
+    if (section && startsWithAt(work, lineStart, lineEnd, section.endMarker)) {
       const label = section.label;
       const beginLine = lines.lineAt(section.beginOffset);
       section = null;
-      // One line is a view into the file; several are a fresh copy (which we may wipe).
-      const data = b64.length === 1 ? (b64[0] as Buffer) : Buffer.concat(b64, b64Length);
-      const dataIsCopy = b64.length !== 1;
-      b64 = [];
-      b64Length = 0;
+      if (rangeStart !== -1) ranges.push(rangeStart, rangeEnd);
+      rangeStart = -1;
+      // One range is a view into the file; several are a fresh copy (which we may wipe).
+      const dataIsCopy = ranges.length > 2;
+      const data =
+        ranges.length === 0
+          ? Buffer.alloc(0)
+          : dataIsCopy
+            ? Buffer.concat(rangePairs(ranges).map(([a, b]) => work.subarray(a, b)))
+            : work.subarray(ranges[0], ranges[1]);
+      ranges.length = 0;
       if (!KNOWN_LABELS.has(label)) {
         counts.otherLabels[label] = (counts.otherLabels[label] ?? 0) + 1;
         continue;
@@ -249,8 +262,8 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
     }
 
     if (section) {
-      b64.push(line);
-      b64Length += line.length;
+      if (rangeStart === -1) rangeStart = lineStart;
+      rangeEnd = lineEnd;
     }
   }
 
@@ -259,8 +272,15 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
   return { ok: true, certificates, counts, normalisedTrusted, lossyUtf8 };
 }
 
-function startsWith(line: Buffer, prefix: Buffer): boolean {
-  return line.length >= prefix.length && line.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
+/** Does the line `buf[start, end)` begin with `prefix`? (No Buffer allocated: this runs for every line.) */
+function startsWithAt(buf: Buffer, start: number, end: number, prefix: Buffer): boolean {
+  return end - start >= prefix.length && buf.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;
+}
+
+function rangePairs(ranges: number[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i] as number, ranges[i + 1] as number]);
+  return pairs;
 }
 
 function countOccurrences(text: string, needle: string): number {
@@ -322,8 +342,29 @@ const TABLE = (() => {
   return table;
 })();
 
+/** Base64 that rustls-pki-types and Node decode identically: alphabet and whitespace, then at most two `=`. */
+const PLAIN_BASE64 = /^[A-Za-z0-9+/\t\n\v\f\r ]*(?:=[\t\n\v\f\r ]*){0,2}$/;
+
 /** Decoded bytes, or the Rust Debug text of the error (`InvalidCharacter(33)`, `PrematurePadding`, ...). */
 export function decodeBase64(input: Uint8Array): Buffer | string {
+  // Fast path (native decoder) for the well-formed case, which is nearly every block of a real bundle.
+  const text = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
+  if (PLAIN_BASE64.test(text)) {
+    let symbols = 0;
+    let pads = 0;
+    for (let i = 0; i < input.length; i++) {
+      const code = TABLE[input[i] as number];
+      if (code === PAD) pads++;
+      else if (code !== WHITESPACE) symbols++;
+    }
+    const n = symbols + pads;
+    if (pads === 0 ? n % 4 !== 1 : n % 4 === 0) return Buffer.from(text, 'base64');
+  }
+  return decodeBase64Exact(input);
+}
+
+/** The decoder itself, port of rustls-pki-types base64.rs (also the reference for the fast path's test). */
+export function decodeBase64Exact(input: Uint8Array): Buffer | string {
   const out = Buffer.allocUnsafe(Math.ceil(input.length / 4) * 3);
   let outLength = 0;
   // The 8 code points of the current block (Rust keeps them in a u64).

@@ -170,8 +170,8 @@ export interface Unfixable {
 /**
  * The smallest change to `policy` after which every name in `needed` (present in `parent` or `set`) reaches
  * the sandbox, keeping the user's intent for everything else:
- * - not inherited under core/none: inherit "all" and list exactly what reached before plus the needed names
- *   in `include_only` (so the child gets what it got before, plus these);
+ * - not inherited under core/none: inherit "all" and list in `include_only` what reached before, the names
+ *   the old include_only listed, and the needed names (so the child gets what it got before, plus these);
  * - an `exclude` glob (or `exclude` filter): replace the glob by the names it removes today, minus the needed ones;
  * - `include_only` (or `include` filters): add the names.
  * Default excludes and internal removals are reported as unfixable (no CA or proxy name hits them).
@@ -221,7 +221,9 @@ function unblock(
     // What reaches today, by name, so that switching to inherit "all" changes nothing else.
     const reachedToday = [...verdicts.values()].filter((v) => v.reaches).map((v) => v.name);
     const core = policy.inherit === 'core' ? coreVariables(platform) : [];
-    const keep = unique([...core.filter((n) => survivesFilters(n, policy)), ...reachedToday, ...blocked.map((v) => v.name)]);
+    // Names listed in include_only under core/none were meant to pass: they do now.
+    const listed = policy.includeOnly.filter((g) => !/[*?]/.test(g));
+    const keep = unique([...core.filter((n) => survivesFilters(n, policy)), ...listed, ...reachedToday, ...blocked.map((v) => v.name)]);
     next = { ...next, inherit: 'all' };
     if (Object.keys(next.filters).length > 0) {
       // A filters policy keeps its own form: drop every name that is not kept.

@@ -176,9 +176,11 @@ function nativeWords(native: NativeRoots): string {
   switch (plan.kind) {
     case 'files':
       return plan.overridden
-        ? `the system store (${[...plan.fileCandidates, ...plan.dirs].join(', ')})`
+        ? plan.fileCandidates.length + plan.dirs.length === 0
+          ? 'an empty system store'
+          : `the system store (${[...plan.fileCandidates, ...plan.dirs].join(', ')})`
         : `the OS store (${plan.fileCandidates[0] ?? 'the system CA file'} or the distribution's equivalent, plus ${plan.dirs.join(', ')})`;
     case 'platform-store':
-      return `the OS store (${plan.description})`;
+      return `the ${plan.description}`;
   }
 }

@@ -85,7 +85,7 @@ export const CATALOGUE = {
   PROXY_UNREACHABLE: 'The proxy does not accept connections (unknown host, refused or unreachable).',
   PROXY_NO_RESPONSE: 'The proxy accepted the connection but never answered the CONNECT request.',
   PROXY_CLOSED: 'The proxy closed the connection without answering the CONNECT request.',
-  PROXY_NOT_HTTP: 'The proxy answered CONNECT with something that is not HTTP (wrong port, or not an HTTP proxy).',
+  PROXY_NOT_HTTP: 'The proxy did not answer in its protocol (HTTP CONNECT, or SOCKS5 for a socks5:// URL): wrong port or wrong kind of proxy.',
   PROXY_AUTH_REQUIRED: 'The proxy demands authentication (407) and the proxy URL carries no credentials.',
   PROXY_AUTH_REJECTED: 'The proxy refused the credentials from the proxy URL (407).',
   PROXY_AUTH_SCHEME_UNSUPPORTED: 'The proxy offers only authentication schemes Codex cannot answer (Negotiate, NTLM); Codex sends Basic only.',

@@ -64,11 +64,16 @@ export class Redactor {
 
 /** `http://user:pass@host` -> `http://user:[redacted]@host`; also drops query values. */
 export function redactUrl(url: string): string {
+  // Without a scheme (`user:pass@proxy:8080`, which Codex reads as http://) the same rule applies.
+  const schemeless = !url.includes('://');
   try {
-    const parsed = new URL(url);
+    const parsed = new URL(schemeless ? `http://${url}` : url);
     if (parsed.password) parsed.password = 'redacted';
     for (const key of [...parsed.searchParams.keys()]) parsed.searchParams.set(key, 'redacted');
-    return parsed.toString().replace(':redacted@', ':[redacted]@').replace(/=redacted/g, '=[redacted]');
+    let out = parsed.toString().replace(':redacted@', ':[redacted]@').replace(/=redacted/g, '=[redacted]');
+    if (schemeless) out = out.slice('http://'.length);
+    // URL adds a trailing slash the user did not write.
+    return !url.endsWith('/') && out.endsWith('/') ? out.slice(0, -1) : out;
   } catch {
     return new Redactor().text(url);
   }

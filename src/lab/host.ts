@@ -5,7 +5,7 @@
 import { X509Certificate } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Host } from '../core/host.js';
+import type { Host, HostFs } from '../core/host.js';
 import { realFs } from '../core/real-host.js';
 import { toPem } from './pki.js';
 import { fillPlaceholders, FIXTURES_DIR, ScenarioError, type PlaceholderValues, type Scenario, type ScenarioFile, type TextEncoding } from './scenario.js';
@@ -58,7 +58,7 @@ export async function labHost(scenario: Scenario, lab: Lab): Promise<Host> {
     arch: process.arch,
     cwd: dir,
     homeDir: home,
-    fs: realFs,
+    fs: confinedFs(dir),
     now: () => new Date(),
     monotonic: () => performance.now(),
     dial: lab.dial,
@@ -68,6 +68,36 @@ export async function labHost(scenario: Scenario, lab: Lab): Promise<Host> {
     // There is no `codex` binary in the lab: the doctor plans for a current release.
     exec: async () => ({ code: null, stdout: '', stderr: '' }),
     lab: scenario.name,
+  };
+}
+
+/**
+ * The real file system, seen only inside the lab directory: anything else (the developer's
+ * /etc/codex/config.toml, /usr/local/share/ca-certificates, ...) does not exist for a lab run.
+ */
+export function confinedFs(root: string): HostFs {
+  /** The absolute path, or null outside the lab (relative paths resolve against the lab, the Host's cwd). */
+  const confine = (p: string): string | null => {
+    const resolved = path.resolve(root, p);
+    return resolved === root || resolved.startsWith(root + path.sep) ? resolved : null;
+  };
+  const missing = (syscall: string, p: string): NodeJS.ErrnoException =>
+    Object.assign(new Error(`ENOENT: no such file or directory, ${syscall} '${p}'`), { code: 'ENOENT', errno: -2, syscall, path: p });
+  return {
+    async stat(p) {
+      const inside = confine(p);
+      return inside === null ? null : realFs.stat(inside);
+    },
+    async readFile(p, maxBytes) {
+      const inside = confine(p);
+      if (inside === null) throw missing('open', p);
+      return realFs.readFile(inside, maxBytes);
+    },
+    async readdir(p) {
+      const inside = confine(p);
+      if (inside === null) throw missing('scandir', p);
+      return realFs.readdir(inside);
+    },
   };
 }
 

@@ -1,8 +1,9 @@
 // The one place that turns a raw probe error into a catalogue code: Node socket and DNS errors, TLS alerts,
 // certificate verification codes, proxy answers, timeouts and aborts. Hints are the checks' business.
-import type { ErrorCode } from '../core/codes.js';
+import { isErrorCode, type ErrorCode } from '../core/codes.js';
 import type { RawCause, Stage } from '../core/types.js';
 import {
+  ChainRejectedError,
   ProbeTimeoutError,
   ProxyClosedError,
   ProxyProtocolError,
@@ -10,6 +11,7 @@ import {
   ProxySchemeError,
   UpgradeHandshakeError,
 } from './errors.js';
+import { SocksError } from './socks.js';
 
 export interface Classified {
   code: ErrorCode;
@@ -65,6 +67,7 @@ export function classify(raw: unknown, stage: Stage, context: ClassifyContext = 
   const result = (code: ErrorCode, detail: string, at: Stage = stage): Classified => ({ code, stage: at, detail, cause });
 
   if (raw instanceof ProxyResponseError) return classifyProxyAnswer(raw, cause);
+  if (raw instanceof SocksError) return classifySocks(raw, cause);
   if (raw instanceof ProxyClosedError) return result('PROXY_CLOSED', `The proxy ${raw.message.replace(/^proxy /, '')}.`, 'proxy-connect');
   if (raw instanceof ProxyProtocolError) {
     return result('PROXY_NOT_HTTP', `The proxy answered CONNECT with bytes that are not HTTP (${raw.firstBytes}).`, 'proxy-connect');
@@ -74,6 +77,11 @@ export function classify(raw: unknown, stage: Stage, context: ClassifyContext = 
   }
   if (raw instanceof UpgradeHandshakeError) {
     return result('WS_UPGRADE_STRIPPED', `The upgrade got 101 but the handshake is invalid: ${raw.message}.`, 'ws-upgrade');
+  }
+  if (raw instanceof ChainRejectedError) {
+    const code = isErrorCode(raw.catalogueCode) ? raw.catalogueCode : 'TLS_VERIFY_FAILED';
+    if (context.probe === 'oauth') return result('OAUTH_TLS_FAILED', `The chain on the token request connection was refused: ${raw.message}`, 'tls-verify');
+    return result(code, raw.message, 'tls-verify');
   }
   if (raw instanceof ProbeTimeoutError) return classifyTimeout(stage, context, cause, raw.afterMs);
   if (isAbort(raw)) return result('RUN_DEADLINE', `Still waiting at stage ${stage} when the run was stopped.`);
@@ -145,6 +153,21 @@ function classifyProxyAnswer(raw: ProxyResponseError, cause: RawCause): Classifi
   if (status === 403 || status === 451) return { code: 'PROXY_BLOCKED', stage: 'proxy-connect', detail, cause };
   if (status === 502 || status === 503 || status === 504) return { code: 'PROXY_UPSTREAM_FAILED', stage: 'proxy-connect', detail, cause };
   return { code: 'PROXY_CONNECT_REJECTED', stage: 'proxy-connect', detail, cause };
+}
+
+function classifySocks(raw: SocksError, cause: RawCause): Classified {
+  const of = (code: ErrorCode, stage: Stage): Classified => ({ code, stage, detail: `The SOCKS proxy: ${raw.message}.`, cause });
+  if (raw.reply === null) return of('PROXY_NOT_HTTP', 'proxy-connect');
+  switch (raw.phase) {
+    case 'greeting':
+      return of(raw.credentialsSent ? 'PROXY_AUTH_SCHEME_UNSUPPORTED' : 'PROXY_AUTH_REQUIRED', 'proxy-auth');
+    case 'auth':
+      return of('PROXY_AUTH_REJECTED', 'proxy-auth');
+    case 'connect':
+      if (raw.reply === 2) return of('PROXY_BLOCKED', 'proxy-connect');
+      if (raw.reply >= 3 && raw.reply <= 6) return of('PROXY_UPSTREAM_FAILED', 'proxy-connect');
+      return of('PROXY_CONNECT_REJECTED', 'proxy-connect');
+  }
 }
 
 function classifyTimeout(stage: Stage, context: ClassifyContext, cause: RawCause, afterMs: number): Classified {

@@ -70,3 +70,15 @@ export class ProbeTimeoutError extends Error {
 export class UpgradeHandshakeError extends Error {
   override readonly name = 'UpgradeHandshakeError';
 }
+
+/** The doctor's own verifier (webpki emulation) refused the chain before any application data was sent. */
+export class ChainRejectedError extends Error {
+  override readonly name = 'ChainRejectedError';
+  constructor(
+    /** The catalogue code of the first problem (TLS_UNKNOWN_ISSUER, TLS_BAD_SIGNATURE...). */
+    readonly catalogueCode: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,38 +1,65 @@
-// An HTTP/1.1 request over a TLS connection that Node verifies with the trust set Codex would use.
+// An HTTP/1.1 request over a TLS connection verified as Codex would verify it (OpenSSL with its roots, or the
+// webpki emulation for rustls transports).
 // The TLS connection is opened first (its own stage), so a failure says whether TLS or HTTP broke.
 import http from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
-import type { HttpHead } from './errors.js';
+import type { X509Certificate } from 'node:crypto';
+import { ChainRejectedError, type HttpHead } from './errors.js';
+import { presentedChain } from './tls-probe.js';
 import { abortable } from './wait.js';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
+/**
+ * Who decides whether the chain is trusted: OpenSSL through Node with these roots (what Codex's HTTPS does
+ * without rustls), or the caller's own verifier (the webpki emulation, for rustls transports), which runs on
+ * the presented chain before a single byte of application data is written.
+ */
+export type ChainVerifier =
+  | { kind: 'openssl'; ca: readonly string[] }
+  | { kind: 'custom'; check(chain: X509Certificate[], protocol: string | null): { code: string; message: string } | null };
+
 export interface VerifiedTlsRequest {
   socket: Duplex;
   servername: string;
-  /** The PEM roots Codex would trust for this transport; nothing else is trusted. */
-  ca: readonly string[];
+  verifier: ChainVerifier;
   alpn?: readonly string[];
   signal: AbortSignal;
 }
 
-/** A TLS connection that rejects an untrusted chain or a wrong name (Node's error, e.g. UNABLE_TO_GET_ISSUER_CERT_LOCALLY). */
+const verifiedSockets = new WeakSet<tls.TLSSocket>();
+
+/** Whether the connection came out of verifiedTls(): the only sockets requests are sent over. */
+export function isVerified(socket: tls.TLSSocket): boolean {
+  return verifiedSockets.has(socket);
+}
+
+/** A TLS connection whose chain and name passed the verifier; rejects with Node's error or a ChainRejectedError. */
 export function verifiedTls(request: VerifiedTlsRequest): Promise<tls.TLSSocket> {
-  const { socket, servername, ca, alpn, signal } = request;
+  const { socket, servername, verifier, alpn, signal } = request;
   return abortable<tls.TLSSocket>(signal, (resolve, reject) => {
     let connected = false;
     const tlsSocket = tls.connect({
       socket,
       ...(net.isIP(servername) === 0 && { servername }),
       host: servername,
-      ca: [...ca],
-      rejectUnauthorized: true,
+      // The same OpenSSL rules as the capture in tls-probe (no security-level limits); rustls' rules are the custom verifier's.
+      ciphers: 'DEFAULT:@SECLEVEL=0',
+      ...(verifier.kind === 'openssl' ? { ca: [...verifier.ca], rejectUnauthorized: true } : { rejectUnauthorized: false }),
       ALPNProtocols: [...(alpn ?? ['http/1.1'])],
     });
     const onSecure = (): void => {
+      if (verifier.kind === 'custom') {
+        const refused = verifier.check(presentedChain(tlsSocket), tlsSocket.getProtocol());
+        if (refused) {
+          reject(new ChainRejectedError(refused.code, refused.message));
+          return;
+        }
+      }
       connected = true;
+      verifiedSockets.add(tlsSocket);
       resolve(tlsSocket);
     };
     tlsSocket.once('secureConnect', onSecure);
@@ -67,7 +94,7 @@ export interface HttpResponse extends HttpHead {
 /** Sends one request and reads the response (body capped). Rejects with Node's error when the connection breaks. */
 export function httpRequest(request: HttpRequest): Promise<HttpResponse> {
   const { socket, method, url, headers, body, signal } = request;
-  if (!socket.authorized) throw new Error('refusing to send a request over an unverified TLS connection');
+  if (!isVerified(socket)) throw new Error('refusing to send a request over an unverified TLS connection');
   return abortable<HttpResponse>(signal, (resolve, reject) => {
     const req = http.request({
       method,

@@ -25,11 +25,16 @@ export interface Tunnel {
   head: HttpHead;
 }
 
+export interface ProxyCredentials {
+  username: string;
+  /** A secret: never put it in a finding. */
+  password: string;
+}
+
 /**
- * `user:pass@` in a proxy value becomes Basic Proxy-Authorization, percent-decoded as Codex's clients do.
- * Takes the raw value (with or without scheme). The result is a credential: never put it in a finding.
+ * `user:pass@` in a raw proxy value (with or without scheme), percent-decoded as Codex's clients do.
  */
-export function basicProxyAuthorization(rawProxyValue: string): string | undefined {
+export function proxyCredentials(rawProxyValue: string): ProxyCredentials | undefined {
   const afterScheme = rawProxyValue.includes('://') ? rawProxyValue.slice(rawProxyValue.indexOf('://') + 3) : rawProxyValue;
   const authorityEnd = afterScheme.search(/[/?#]/);
   const authority = authorityEnd === -1 ? afterScheme : afterScheme.slice(0, authorityEnd);
@@ -37,9 +42,15 @@ export function basicProxyAuthorization(rawProxyValue: string): string | undefin
   if (at === -1) return undefined;
   const userinfo = authority.slice(0, at);
   const colon = userinfo.indexOf(':');
-  const user = percentDecode(colon === -1 ? userinfo : userinfo.slice(0, colon));
-  const password = colon === -1 ? '' : percentDecode(userinfo.slice(colon + 1));
-  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+  return {
+    username: percentDecode(colon === -1 ? userinfo : userinfo.slice(0, colon)),
+    password: colon === -1 ? '' : percentDecode(userinfo.slice(colon + 1)),
+  };
+}
+
+/** The Basic Proxy-Authorization value Codex sends for these credentials. A credential itself. */
+export function basicAuthorization(credentials: ProxyCredentials): string {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`;
 }
 
 /** Sends CONNECT and waits for the answer: resolves on 2xx, throws ProxyResponseError (or a close/protocol error) otherwise. */
@@ -81,8 +92,10 @@ export function openTunnel(request: TunnelRequest): Promise<Tunnel> {
         bodyStart = end + 4;
         if (head.status >= 200 && head.status < 300) {
           const rest = buffered.subarray(bodyStart);
-          if (rest.length > 0) socket.unshift(rest);
+          // resolve() first: its cleanup detaches this listener and pauses the socket, so the bytes that
+          // followed the head stay queued for whoever reads the tunnel next (unshift would re-emit them here).
           resolve({ socket, head });
+          if (rest.length > 0) socket.unshift(rest);
           return;
         }
       }

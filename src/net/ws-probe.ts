@@ -1,9 +1,9 @@
-// A WebSocket upgrade (the `ws` package) over a TLS connection Node has already verified with the
-// WebSocket trust set. Only the opening handshake happens: no message is sent, and the socket is closed.
+// A WebSocket upgrade (the `ws` package) over a TLS connection already verified as Codex's WebSocket
+// verifies (rustls rules, WebSocket trust set). Only the opening handshake happens: no message is sent, and the socket is closed.
 import type tls from 'node:tls';
 import WebSocket from 'ws';
 import { UpgradeHandshakeError, type HttpHead } from './errors.js';
-import { headersOf } from './http-probe.js';
+import { headersOf, isVerified } from './http-probe.js';
 import { abortable } from './wait.js';
 
 const MAX_BODY_BYTES = 4096;
@@ -25,7 +25,7 @@ export type UpgradeOutcome =
 /** Rejects with Node's socket error when the connection closes without an answer, UpgradeHandshakeError for a bad 101. */
 export function upgradeWebSocket(request: UpgradeRequest): Promise<UpgradeOutcome> {
   const { socket, url, headers, signal } = request;
-  if (!socket.authorized) throw new Error('refusing to upgrade over an unverified TLS connection');
+  if (!isVerified(socket)) throw new Error('refusing to upgrade over an unverified TLS connection');
   return abortable<UpgradeOutcome>(signal, (resolve, reject) => {
     let upgradeHead: HttpHead | undefined;
     const ws = new WebSocket(url, {

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { codexDerItemLength } from '../../src/codex/der.js';
-import { decodeBase64, parseCodexPem, rustDebugBytes } from '../../src/codex/pem.js';
+import { decodeBase64, decodeBase64Exact, parseCodexPem, rustDebugBytes } from '../../src/codex/pem.js';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/bundles/${name}`, import.meta.url));
 const RSA_ROOT = fixture('rsa-root.pem').toString('utf8');
@@ -177,5 +177,12 @@ describe('codexDerItemLength (custom_ca.rs der_item_length)', () => {
     expect(codexDerItemLength(Buffer.from([0x30, 0x05, 1]))).toBeNull();
     expect(codexDerItemLength(Buffer.from([0x30]))).toBeNull();
     expect(codexDerItemLength(RSA_DER)).toBe(RSA_DER.length);
+  });
+});
+
+describe('decodeBase64 fast path', () => {
+  it('matches the exact port on canonical, padded, spaced and broken inputs', () => {
+    const inputs = ['', 'qw', 'qw=', 'qw==', 'q', 'qwe', 'qwe=', 'AAAAqw==', 'AA AA\nqw =\t=', 'qw==AA', 'q=w=', 'A===', 'AAAAB', '=', '==', 'Zm9v\r\nYmFy', 'Zm9vYg', 'Zm9vYg=', 'Zm9vYg==', 'Zm9vYmE=', 'Zm9vYmE'];
+    for (const text of inputs) expect([text, decodeBase64(bytes(text))]).toEqual([text, decodeBase64Exact(bytes(text))]);
   });
 });

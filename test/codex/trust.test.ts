@@ -89,7 +89,7 @@ describe('trustPlan', () => {
   it('names the platform library and store on macOS and Windows', () => {
     expect(trustPlan({}, 'darwin').https.sentence).toBe(`${HTTPS} verifies with macOS Security.framework and trusts the macOS keychain trust settings.`);
     expect(trustPlan({}, 'win32').websocket.sentence).toBe(
-      `${WS} verifies with rustls and trusts the OS store (Windows current user's ROOT certificate store (server-auth, time-valid certificates)); no Mozilla roots.`,
+      `${WS} verifies with rustls and trusts the Windows current user's ROOT certificate store (server-auth, time-valid certificates); no Mozilla roots.`,
     );
   });
 

@@ -5,6 +5,7 @@ describe('redaction', () => {
   it('drops proxy passwords but keeps the user and host', () => {
     expect(redactUrl('http://alice:p%40ss@proxy.corp:8080/')).toBe('http://alice:[redacted]@proxy.corp:8080/');
     expect(new Redactor().text('via http://alice:pw@proxy:3128 now')).toBe('via http://alice:[redacted]@proxy:3128 now');
+    expect(redactUrl('alice:pw@proxy:3128')).toBe('alice:[redacted]@proxy:3128');
   });
 
   it('removes the values of secret-named variables and decoded proxy passwords anywhere', () => {

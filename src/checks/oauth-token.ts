@@ -1,0 +1,173 @@
+// oauth.token: the login's token exchange, as Codex sends it (codex-behavior.md §6): a form-encoded POST to
+// the token endpoint over a verified TLS connection, through the same route. The code is deliberately
+// invalid and the verifier random, so no credential ever exists: OpenAI's JSON 4xx proves the path works.
+import { randomBytes } from 'node:crypto';
+import { tokenRequestBody } from '../codex/endpoints.js';
+import type { ErrorCode } from '../core/codes.js';
+import type { EvidenceSection, Finding, Hint } from '../core/types.js';
+import { pageTitle } from '../net/classify.js';
+import { httpRequest, verifiedTls, type HttpResponse } from '../net/http-probe.js';
+import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
+import { VERSION } from '../version.js';
+import { chainVerifier } from './chain-verdict.js';
+import type { DoctorCheck } from './context.js';
+import { networkHints, OPENAI_HOSTS_FOR_IT } from './network-hints.js';
+import { classifyFailure, describeRoute, openPath, probeBudget, Stager, type Route } from './network.js';
+import type { TlsAuthFacts } from './tls-auth.js';
+
+export interface OAuthTokenFacts {
+  status: number;
+  kind: ReturnType<typeof responseKind>;
+}
+
+export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
+  id: 'oauth.token',
+  title: 'Token exchange with auth.openai.com',
+  needs: ['tls.auth'],
+  async run(ctx) {
+    ctx.stage('input');
+    const facts = ctx.facts('tls.auth') as TlsAuthFacts | undefined;
+    if (!facts) throw new Error('tls.auth handed over no facts');
+    const { endpoints, target, route, trust } = facts;
+    const url = new URL(endpoints.tokenEndpoint);
+    const hintContext = { target, route, transport: 'https' as const, platform: ctx.host.platform, intercepted: facts.interception.kind !== 'not-intercepted' };
+    const body = tokenRequestBody(`codex-doctor-invalid-${randomBytes(8).toString('hex')}`, randomBytes(48).toString('base64url'));
+
+    const stager = new Stager(ctx);
+    const budget = probeBudget(ctx);
+    let response: HttpResponse;
+    try {
+      const opened = await openPath(stager, { target, route, dial: ctx.host.dial, signal: budget.signal, proxyCa: trust.https.pems });
+      const socket = await stager.step('tls-handshake', () =>
+        verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(trust.https, target.host, ctx.host.now()), signal: budget.signal }),
+      );
+      response = await stager.step('http', () =>
+        httpRequest({
+          socket,
+          method: 'POST',
+          url,
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json',
+            'user-agent': `codex-doctor/${VERSION} (token endpoint probe)`,
+          },
+          body,
+          signal: budget.signal,
+        }),
+      );
+    } catch (error) {
+      const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'oauth' });
+      const codexSays = `Codex would show: "Token exchange failed: error sending request for url (${url.href})".`;
+      return {
+        summary: `POST ${url.href}: failed at ${failure.stage} (${failure.code}).`,
+        findings: [
+          {
+            level: 'fail',
+            code: failure.code,
+            stage: failure.stage,
+            detail: `${failure.detail} ${codexSays}`,
+            cause: failure.cause,
+            hints: oauthHints(failure.code, url, route) ?? networkHints(failure.code, hintContext),
+          },
+        ],
+        data: { url: url.href, route: describeRoute(route, target), stage: failure.stage },
+      };
+    } finally {
+      budget.dispose();
+    }
+
+    const kind = responseKind(response, response.body);
+    const finding = judgeTokenResponse(response, kind, url, route);
+    const evidence: EvidenceSection[] = [
+      {
+        title: `POST ${url.href}`,
+        lines: [
+          'Body (form-encoded, as Codex sends it): grant_type=authorization_code, code=<deliberately invalid>, redirect_uri, client_id, code_verifier=<random>',
+          `Answer: ${response.status} ${response.reason}; ${header(response, 'content-type') ?? 'no content type'}; ${header(response, 'server') ? `server ${header(response, 'server')}` : 'no server header'}`,
+          `Body starts: ${response.body.replace(/\s+/g, ' ').slice(0, 200)}`,
+        ],
+      },
+    ];
+    return {
+      summary: `POST ${url.pathname} -> ${response.status} (${kind}): ${finding.level === 'info' ? 'the token exchange path works' : finding.code}.`,
+      findings: [finding],
+      evidence,
+      data: { url: url.href, route: describeRoute(route, target), status: response.status, kind, contentType: header(response, 'content-type') ?? null },
+      facts: { status: response.status, kind },
+    };
+  },
+};
+
+/** What the answer to the invalid token request says about the path. */
+export function judgeTokenResponse(response: HttpResponse, kind: ReturnType<typeof responseKind>, url: URL, route: Route): Finding {
+  const status = `${response.status}${response.reason ? ` ${response.reason}` : ''}`;
+  const fail = (code: ErrorCode, detail: string): Finding => ({
+    level: 'fail',
+    code,
+    stage: 'http',
+    detail,
+    hints: oauthHints(code, url, route, response) ?? [{ text: 'Include this report when you ask your network team.' }],
+  });
+  const codexSays = `Codex would show: "token endpoint returned status ${response.status}: ..."`;
+  switch (kind) {
+    case 'openai-json':
+      if (response.status >= 400 && response.status < 500) {
+        return {
+          level: 'info',
+          code: 'OAUTH_PATH_OK',
+          stage: 'http',
+          detail: `The token endpoint answered ${status} with OpenAI's JSON error (${openAiErrorText(response.body) ?? 'error'}) to the deliberately invalid code: a real login gets this far.`,
+        };
+      }
+      if (response.status >= 500) return fail('OAUTH_SERVER_ERROR', `OpenAI answered ${status} with a JSON error (${openAiErrorText(response.body) ?? 'error'}). ${codexSays}`);
+      return fail('OAUTH_UNEXPECTED_RESPONSE', `The token endpoint answered ${status} to an invalid code, which OpenAI never does. ${codexSays}`);
+    case 'cloudflare-challenge':
+      return fail('OAUTH_CLOUDFLARE_CHALLENGE', `Cloudflare answered ${status} with a bot challenge ("${pageTitle(response.body) ?? 'challenge'}") instead of passing the request to OpenAI. ${codexSays}`);
+    case 'html':
+      if (response.status === 407) return fail('OAUTH_PROXY_AUTH', `The inspecting proxy answered ${status} to the token request itself. ${codexSays}`);
+      if (response.status >= 500) return fail('OAUTH_SERVER_ERROR', `${status} came back as an HTML page ("${pageTitle(response.body) ?? 'no title'}"), not from OpenAI. ${codexSays}`);
+      return fail('OAUTH_BLOCK_PAGE', `${status} came back as an HTML page ("${pageTitle(response.body) ?? 'no title'}") instead of OpenAI's JSON: something on the path blocks or rewrites the request. ${codexSays}`);
+    case 'other-json':
+    case 'other':
+      if (response.status === 407) return fail('OAUTH_PROXY_AUTH', `The inspecting proxy answered ${status} to the token request itself. ${codexSays}`);
+      if (response.status === 403) return fail('OAUTH_PROXY_DENIED', `The token request got ${status} from something that is not OpenAI (no OpenAI JSON error). ${codexSays}`);
+      if (response.status >= 500) return fail('OAUTH_SERVER_ERROR', `The token request got ${status}, not from OpenAI's API. ${codexSays}`);
+      return fail('OAUTH_UNEXPECTED_RESPONSE', `The token request got ${status} with a body that is not OpenAI's JSON error. ${codexSays}`);
+  }
+}
+
+function oauthHints(code: ErrorCode, url: URL, route: Route, response?: HttpResponse): [Hint, ...Hint[]] | undefined {
+  const proxy = route.kind === 'proxy' ? `${route.proxy.host}:${route.proxy.port}` : 'the network';
+  const allowPost = `to allow POST ${url.href} (and ${OPENAI_HOSTS_FOR_IT}) through ${proxy}`;
+  switch (code) {
+    case 'OAUTH_BLOCK_PAGE':
+      return [{ text: `Ask your network team ${allowPost}: a filter answers it with its own page${response ? ` ("${pageTitle(response.body) ?? 'untitled'}")` : ''}.` }];
+    case 'OAUTH_PROXY_DENIED':
+      return [{ text: `Ask your network team ${allowPost}: the proxy refuses the request after opening the tunnel.` }];
+    case 'OAUTH_PROXY_AUTH':
+      return [
+        {
+          text: 'The proxy wants credentials on each request it inspects. Put them in the proxy URL (percent-encode @ : / in the password).',
+          command: route.kind === 'proxy' ? `export ${route.variable === '--proxy' ? 'HTTPS_PROXY' : route.variable}=http://USER:PASSWORD@${proxy}` : 'export HTTPS_PROXY=http://USER:PASSWORD@proxy.example.corp:8080',
+        },
+      ];
+    case 'OAUTH_CLOUDFLARE_CHALLENGE':
+      return [
+        { text: `Ask your network team to exempt ${OPENAI_HOSTS_FOR_IT} from TLS inspection: Cloudflare challenges the inspecting proxy's connections (its egress IP or TLS fingerprint), and a command-line login cannot solve a challenge.` },
+        { text: 'Confirm from another network (for example a phone hotspot): if login works there, the challenge is caused by this network.' },
+      ];
+    case 'OAUTH_TIMEOUT':
+      return [
+        { text: `Ask your network team whether an inspection or DLP engine holds POST requests to ${url.host} (the request was sent, no answer came).` },
+        { text: 'If the network is just slow, rerun with a longer deadline.', command: 'codex-doctor --timeout 30000' },
+      ];
+    case 'OAUTH_TLS_FAILED':
+      return [
+        { text: `TLS failed on the request connection although tls.auth passed: the path presents different certificates on different connections (several proxies or inspection nodes). Rerun to see whether it alternates, and include this report when you ask your network team.` },
+      ];
+    case 'OAUTH_SERVER_ERROR':
+      return [{ text: 'Retry in a few minutes and check https://status.openai.com; if the page came from your proxy, ask your network team.' }];
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,214 @@
+// ws.upgrade: the Responses WebSocket as Codex opens it (codex-behavior.md §2, §5, §6): its own proxy rules
+// (tungstenite), its own trust set (native roots + bundle, rustls), the OpenAI-Beta header. It needs only the
+// offline checks, not tls.auth: login and streaming trust different roots, so either can work alone.
+import { loadEndpoints, WEBSOCKET_BETA_HEADER, type CodexEndpoints } from '../codex/endpoints.js';
+import { proxyFor } from '../codex/proxy.js';
+import { trustPlan } from '../codex/trust.js';
+import type { ErrorCode } from '../core/codes.js';
+import type { EvidenceSection, Finding, Hint } from '../core/types.js';
+import { pageTitle } from '../net/classify.js';
+import type { HttpHead } from '../net/errors.js';
+import { verifiedTls } from '../net/http-probe.js';
+import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
+import { captureTls } from '../net/tls-probe.js';
+import type { UpgradeOutcome } from '../net/ws-probe.js';
+import type { CaBundleFacts } from './ca-bundle.js';
+import {
+  chainData,
+  chainVerifier,
+  chainEvidence,
+  interceptionData,
+  interceptionFinding,
+  interceptionOf,
+  searchMissingIssuer,
+  transportVerdict,
+  verdictData,
+  verdictEvidence,
+  verdictHints,
+} from './chain-verdict.js';
+import type { DoctorCheck } from './context.js';
+import type { EnvPrecedenceFacts } from './env-precedence.js';
+import { networkHints, websocketOffSnippet, type HintContext } from './network-hints.js';
+import { chainLine, classifyFailure, describeRoute, hostPortOf, openPath, probeBudget, routeFrom, Stager } from './network.js';
+import { trustSetsFor } from './trust-sets.js';
+
+export interface WsUpgradeFacts {
+  url: string | null;
+  upgraded: boolean;
+}
+
+/** tungstenite offers no ALPN; HTTP/1.1 is what an upgrade needs. */
+const WEBSOCKET_ALPN = ['http/1.1'];
+
+export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
+  id: 'ws.upgrade',
+  title: 'WebSocket upgrade for streaming',
+  needs: ['ca.bundle', 'env.precedence'],
+  async run(ctx) {
+    ctx.stage('input');
+    const { host } = ctx;
+    const world = await ctx.world();
+    const endpoints = await loadEndpoints(host, world);
+    const { websocket } = endpoints;
+    if (!websocket.enabled || websocket.url === null) {
+      return {
+        summary: `Not used: ${websocket.reason}`,
+        findings: [{ level: 'info', code: 'WS_DISABLED', stage: 'input', detail: websocket.reason }],
+        data: { url: websocket.url, enabled: false },
+        facts: { url: websocket.url, upgraded: false },
+      };
+    }
+    const url = new URL(websocket.url);
+    const envFacts = ctx.facts('env.precedence') as EnvPrecedenceFacts | undefined;
+    const caFacts = ctx.facts('ca.bundle') as CaBundleFacts | undefined;
+    const plan =
+      envFacts?.trust ??
+      trustPlan(world.env, host.platform, { cwd: host.cwd, codexVersion: world.codexVersion, ...(host.systemStore && { systemStore: host.systemStore }) });
+    const sets = await trustSetsFor(host, world, plan, caFacts);
+    const target = hostPortOf(url.href);
+    const route = routeFrom(proxyFor('websocket', url.href, world.env, ctx.options.proxy), world.env, ctx.options.proxy);
+    const routeFinding: Finding = { level: 'info', code: 'NET_ROUTE', stage: 'tcp', detail: `The WebSocket connects to ${describeRoute(route, target)}.` };
+    const hintContext: HintContext = { target, route, transport: 'websocket', platform: host.platform, provider: endpoints.provider };
+    const withWorkaround = (hints: [Hint, ...Hint[]]): [Hint, ...Hint[]] => [...hints, workaround(endpoints)];
+
+    const stager = new Stager(ctx);
+    const budget = probeBudget(ctx);
+    const fail = (error: unknown): { summary: string; findings: Finding[]; data: Record<string, unknown> } => {
+      const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'ws' });
+      const hints = failure.code === 'PROXY_SCHEME_UNSUPPORTED' ? networkHints(failure.code, hintContext) : withWorkaround(networkHints(failure.code, hintContext));
+      return {
+        summary: `${url.href}: failed at ${failure.stage} (${failure.code}).`,
+        findings: [routeFinding, { level: 'fail', code: failure.code, stage: failure.stage, detail: failure.detail, cause: failure.cause, hints }],
+        data: { url: url.href, route: describeRoute(route, target), stage: failure.stage },
+      };
+    };
+    try {
+      // 1. Capture the chain and judge it with the WebSocket's own trust set (always rustls).
+      let capture;
+      try {
+        const opened = await openPath(stager, { target, route, dial: host.dial, signal: budget.signal, proxyCa: sets.websocket.pems });
+        capture = await stager.step('tls-handshake', () =>
+          captureTls({ socket: opened.socket, servername: target.host, ca: sets.websocket.pems, alpn: WEBSOCKET_ALPN, signal: budget.signal }),
+        );
+      } catch (error) {
+        return fail(error);
+      }
+      ctx.stage('tls-verify');
+      const verdict = transportVerdict(sets.websocket, capture, target.host, host.now(), true);
+      const interception = interceptionOf(capture.chain, sets);
+      const evidence: EvidenceSection[] = [...chainEvidence(capture, verdict.webpki.anchor, target.host), verdictEvidence([verdict], sets)];
+      const base = {
+        url: url.href,
+        route: describeRoute(route, target),
+        chain: chainData(capture.chain),
+        interception: interceptionData(interception),
+        verdict: verdictData(verdict),
+      };
+      if (!verdict.ok && verdict.failure) {
+        const search = await searchMissingIssuer(host, world, sets, capture.chain, [verdict]);
+        const fallback = (code: ErrorCode): [Hint, ...Hint[]] => networkHints(code, { ...hintContext, intercepted: interception.kind !== 'not-intercepted' });
+        return {
+          summary: `${url.host}: ${verdict.failure.cause.message} for the WebSocket. ${chainLine(capture.chain, verdict.webpki.anchor)}`,
+          findings: [
+            routeFinding,
+            interceptionFinding(interception, 'tls-verify'),
+            {
+              level: 'fail',
+              code: verdict.failure.code,
+              stage: 'tls-verify',
+              detail: `${verdict.failure.detail} Codex reports "failed to connect to websocket" and retries ("Reconnecting... n/5") before falling back to HTTPS.`,
+              cause: verdict.failure.cause,
+              hints: withWorkaround(verdictHints(verdict, search, fallback)),
+            },
+          ],
+          evidence,
+          data: base,
+          facts: { url: url.href, upgraded: false },
+        };
+      }
+
+      // 2. A fresh connection, verified by Node with the same roots, carries the upgrade request.
+      let outcome: UpgradeOutcome;
+      try {
+        const opened = await openPath(stager, { target, route, dial: host.dial, signal: budget.signal, proxyCa: sets.websocket.pems });
+        const socket = await stager.step('tls-handshake', () =>
+          verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(sets.websocket, target.host, host.now()), alpn: WEBSOCKET_ALPN, signal: budget.signal }),
+        );
+        outcome = await stager.step('ws-upgrade', async () => {
+          const { upgradeWebSocket } = await import('../net/ws-probe.js');
+          return upgradeWebSocket({ socket, url, headers: { ...WEBSOCKET_BETA_HEADER }, signal: budget.signal });
+        });
+      } catch (error) {
+        return { ...fail(error), evidence };
+      }
+      const finding = judgeUpgrade(outcome, url, hintContext, endpoints);
+      evidence.push({
+        title: `Upgrade GET ${url.href}`,
+        lines: [
+          `Headers sent: Upgrade: websocket, Connection: Upgrade, OpenAI-Beta: ${WEBSOCKET_BETA_HEADER['OpenAI-Beta']} (no Authorization: no credential is ever sent)`,
+          `Answer: ${outcome.head.status} ${outcome.head.reason}${header(outcome.head, 'upgrade') ? `, Upgrade: ${header(outcome.head, 'upgrade')}` : ''}`,
+          ...(outcome.kind === 'response' ? [`Body starts: ${outcome.body.replace(/\s+/g, ' ').slice(0, 200)}`] : []),
+        ],
+      });
+      return {
+        summary: `${url.href}: ${outcome.head.status}${finding.level === 'info' ? ', the WebSocket path works' : ` (${finding.code})`}.`,
+        findings: [routeFinding, interceptionFinding(interception, 'tls-verify'), finding],
+        evidence,
+        data: { ...base, status: outcome.head.status },
+        facts: { url: url.href, upgraded: outcome.kind === 'upgraded' },
+      };
+    } finally {
+      budget.dispose();
+    }
+  },
+};
+
+/** 101, or OpenAI's own 401/403, means the path works; anything a proxy says instead means it does not. */
+export function judgeUpgrade(outcome: UpgradeOutcome, url: URL, context: HintContext, endpoints: CodexEndpoints): Finding {
+  const head: HttpHead = outcome.head;
+  const status = `${head.status}${head.reason ? ` ${head.reason}` : ''}`;
+  if (outcome.kind === 'upgraded') {
+    return { level: 'info', code: 'WS_UPGRADE_OK', stage: 'ws-upgrade', detail: `The upgrade got ${status}: streaming over WebSocket works on this path.` };
+  }
+  const kind = responseKind(head, outcome.body);
+  const fail = (code: ErrorCode, detail: string): Finding => ({
+    level: 'fail',
+    code,
+    stage: 'ws-upgrade',
+    detail: `${detail} Codex retries ("Reconnecting... n/5") and then falls back to HTTPS streaming.`,
+    hints: [workaround(endpoints), askForWebSocket(url, context)],
+  });
+  if (kind === 'openai-json') {
+    if (head.status === 401 || head.status === 403) {
+      return {
+        level: 'info',
+        code: 'WS_UPGRADE_OK',
+        stage: 'ws-upgrade',
+        detail: `OpenAI itself answered the upgrade with ${status} (${openAiErrorText(outcome.body) ?? 'error'}), as it does without credentials: the path carries WebSocket upgrades.`,
+      };
+    }
+    return fail('WS_UPGRADE_STRIPPED', `OpenAI answered ${status} (${openAiErrorText(outcome.body) ?? 'error'}): the request reached it as a plain GET, so something on the path removed the Upgrade header.`);
+  }
+  if (head.status >= 200 && head.status < 300) {
+    return fail('WS_UPGRADE_STRIPPED', `The upgrade got ${status} instead of 101: a proxy treated it as a plain GET and dropped the Upgrade header.`);
+  }
+  if ([400, 403, 405, 407, 426].includes(head.status) || kind === 'cloudflare-challenge') {
+    const page = kind === 'html' || kind === 'cloudflare-challenge' ? ` (page "${pageTitle(outcome.body) ?? 'untitled'}")` : '';
+    return fail('WS_UPGRADE_REFUSED', `Something on the path refused the upgrade with ${status}${page}; OpenAI never saw it.`);
+  }
+  return fail('WS_UNEXPECTED_RESPONSE', `The upgrade got ${status} from ${kind === 'other-json' ? 'a JSON body that is not OpenAI\'s' : 'something that is not OpenAI'}.`);
+}
+
+function workaround(endpoints: CodexEndpoints): Hint {
+  return {
+    text: 'Until the path allows WebSocket, make Codex stream over HTTPS only (no five failed attempts first): set supports_websockets = false for the provider.',
+    snippet: websocketOffSnippet(endpoints.provider),
+  };
+}
+
+function askForWebSocket(url: URL, context: HintContext): Hint {
+  const via = context.route.kind === 'proxy' ? ` through ${context.route.proxy.host}:${context.route.proxy.port}` : '';
+  return {
+    text: `Ask your network team to allow WebSocket upgrades (HTTP/1.1 GET with Upgrade: websocket) to ${url.host}${url.pathname}${via}, or to exempt ${url.host} from TLS inspection.`,
+  };
+}

@@ -1,0 +1,575 @@
+import { describe, expect, it } from 'vitest';
+import { analyseEnvironment, envPrecedence, type EnvPrecedenceFacts } from '../../src/checks/env-precedence.js';
+import { loadWorld } from '../../src/codex/world.js';
+import type { RunOptions } from '../../src/core/check.js';
+import type { ErrorCode } from '../../src/core/codes.js';
+import { Redactor } from '../../src/core/redact.js';
+import { runChecks } from '../../src/core/runner.js';
+import type { CheckRecord, Finding } from '../../src/core/types.js';
+import { testHost, type TestHostOptions } from '../helpers/host.js';
+
+const DOTENV = '/home/user/.codex/.env';
+
+interface Run {
+  record: CheckRecord;
+  facts: EnvPrecedenceFacts;
+  /** The findings with this code. */
+  all(code: ErrorCode): Finding[];
+  /** The one finding with this code. */
+  one(code: ErrorCode): Finding;
+}
+
+/** Runs env.precedence the way main does: world loaded once, redactor from the effective env, the runner. */
+async function run(
+  env: Record<string, string>,
+  host: Omit<TestHostOptions, 'env'> & { codex?: string | null; dotenv?: string; proxy?: string } = {},
+): Promise<Run> {
+  const { codex = '0.130.0', dotenv, proxy, ...rest } = host;
+  const h = testHost({
+    env,
+    ...rest,
+    files: { ...(dotenv !== undefined && { [DOTENV]: dotenv }), ...rest.files },
+    exec: () => (codex === null ? { code: null, stdout: '', stderr: '' } : { code: 0, stdout: `codex-cli ${codex}\n`, stderr: '' }),
+  });
+  const options: RunOptions = { timeoutMs: 5000, verbose: false, ...(proxy !== undefined && { proxy }) };
+  const world = loadWorld(h, options);
+  const redactor = Redactor.fromEnv({ ...h.env, ...(await world).env });
+  let facts: unknown;
+  const check = { ...envPrecedence, run: async (ctx: Parameters<typeof envPrecedence.run>[0]) => {
+    const result = await envPrecedence.run(ctx);
+    facts = result.facts;
+    return result;
+  } };
+  const [record] = await runChecks({ checks: [check], host: h, options, redactor, extra: { world: () => world } });
+  const all = (code: ErrorCode): Finding[] => record!.findings.filter((f) => f.code === code);
+  return {
+    record: record!,
+    facts: facts as EnvPrecedenceFacts,
+    all,
+    one(code) {
+      const found = all(code);
+      expect(found.map((f) => f.code)).toEqual([code]);
+      return found[0]!;
+    },
+  };
+}
+
+const OS_STORE =
+  "the OS store (/etc/ssl/certs/ca-certificates.crt or the distribution's equivalent, plus /etc/ssl/certs, /etc/pki/tls/certs, /etc/security/certificates)";
+
+describe('env.precedence: the good setup', () => {
+  it('passes with CODEX_CA_CERTIFICATE and an http:// proxy, and says what each transport trusts and uses', async () => {
+    const { record, facts } = await run({ CODEX_CA_CERTIFICATE: '/etc/corp.pem', HTTPS_PROXY: 'http://proxy.corp:8080' });
+    expect(record.status).toBe('pass');
+    expect(record.summary).toBe('CODEX_CA_CERTIFICATE wins; HTTPS proxy, WebSocket proxy.');
+    expect(record.findings.map((f) => [f.level, f.code, f.stage, f.detail])).toEqual([
+      ['info', 'ENV_CA_SELECTED', 'input', 'Codex uses CODEX_CA_CERTIFICATE=/etc/corp.pem (from the shell).'],
+      [
+        'info',
+        'ENV_CA_SELECTED',
+        'input',
+        'HTTPS (login, token exchange, API, MCP over HTTP) verifies with rustls and trusts /etc/corp.pem (from CODEX_CA_CERTIFICATE) + the Mozilla roots built into Codex + an empty system store.',
+      ],
+      ['info', 'ENV_CA_SELECTED', 'input', 'WebSocket (Responses streaming, Realtime) verifies with rustls and trusts an empty system store + /etc/corp.pem (from CODEX_CA_CERTIFICATE); no Mozilla roots.'],
+      ['info', 'ENV_CODEX_VERSION', 'input', 'Codex 0.130.0 is installed.'],
+      [
+        'info',
+        'ENV_PROXY_SELECTED',
+        'input',
+        'HTTPS (login, API): to auth.openai.com, api.openai.com and chatgpt.com it goes through http://proxy.corp:8080 (HTTPS_PROXY, from the shell).',
+      ],
+      ['info', 'ENV_PROXY_SELECTED', 'input', 'WebSocket (streaming): to chatgpt.com and api.openai.com it goes through http://proxy.corp:8080 (HTTPS_PROXY, from the shell).'],
+    ]);
+    expect(facts.trust.https).toMatchObject({ verifier: 'rustls', mozilla: true, bundle: { variable: 'CODEX_CA_CERTIFICATE', path: '/etc/corp.pem' } });
+    expect(facts.proxies.map((d) => [d.transport, d.target, d.kind])).toEqual([
+      ['https', 'https://auth.openai.com/', 'proxy'],
+      ['https', 'https://api.openai.com/v1', 'proxy'],
+      ['https', 'https://chatgpt.com/backend-api/codex', 'proxy'],
+      ['websocket', 'wss://chatgpt.com/backend-api/codex/responses', 'proxy'],
+      ['websocket', 'wss://api.openai.com/v1/responses', 'proxy'],
+    ]);
+  });
+});
+
+describe('env.precedence: CA variables', () => {
+  it('warns that SSL_CERT_FILE replaces the OS store and recommends CODEX_CA_CERTIFICATE', async () => {
+    const r = await run({ SSL_CERT_FILE: '/etc/corp-only.pem' });
+    expect(r.record.status).toBe('warn');
+    expect(r.all('ENV_CA_SELECTED')[0]!.detail).toBe('Codex uses SSL_CERT_FILE=/etc/corp-only.pem (from the shell) because CODEX_CA_CERTIFICATE is not set.');
+    expect(r.one('ENV_SSL_CERT_FILE_REPLACES_OS')).toEqual({
+      level: 'warn',
+      code: 'ENV_SSL_CERT_FILE_REPLACES_OS',
+      stage: 'input',
+      detail:
+        'SSL_CERT_FILE=/etc/corp-only.pem replaces the OS trust store for Codex: HTTPS trusts /etc/corp-only.pem + the Mozilla roots, WebSocket only /etc/corp-only.pem. A corporate root that is in the OS store but not in that file is not trusted (rustls: invalid peer certificate: UnknownIssuer).',
+      hints: [
+        { text: 'Unset SSL_CERT_FILE in the shell profile, CI or IDE settings that set it if another tool left it behind.', command: 'unset SSL_CERT_FILE' },
+        {
+          text: 'If that file holds your corporate root, give it to Codex with CODEX_CA_CERTIFICATE instead: it adds to the OS store rather than replacing it.',
+          command: 'export CODEX_CA_CERTIFICATE=/etc/corp-only.pem',
+        },
+      ],
+    });
+  });
+
+  it('warns when both variables name different files: only CODEX_CA_CERTIFICATE is the bundle, SSL_CERT_FILE still replaces the OS store', async () => {
+    const r = await run({ CODEX_CA_CERTIFICATE: '/etc/corp.pem', SSL_CERT_FILE: '/opt/other/cacert.pem' });
+    expect(r.all('ENV_CA_SELECTED')[0]!.detail).toBe(
+      'Codex uses CODEX_CA_CERTIFICATE=/etc/corp.pem (from the shell) (it takes precedence over SSL_CERT_FILE, which is not read as the bundle).',
+    );
+    expect(r.one('ENV_CA_VARS_DIFFER')).toMatchObject({
+      level: 'warn',
+      stage: 'input',
+      detail:
+        "CODEX_CA_CERTIFICATE=/etc/corp.pem and SSL_CERT_FILE=/opt/other/cacert.pem name different files: only CODEX_CA_CERTIFICATE is loaded as the bundle; SSL_CERT_FILE's certificates are trusted only as native roots.",
+      hints: [{ text: 'Unset SSL_CERT_FILE in the shell profile, CI or IDE settings that set it unless you need its roots next to the bundle.', command: 'unset SSL_CERT_FILE' }],
+    });
+    expect(r.one('ENV_SSL_CERT_FILE_REPLACES_OS').detail).toBe(
+      "SSL_CERT_FILE=/opt/other/cacert.pem replaces the OS trust store for Codex: even with CODEX_CA_CERTIFICATE selecting the bundle, Codex's native roots are only /opt/other/cacert.pem, so the OS store is not used by HTTPS or WebSocket. A corporate root that is in the OS store but not in that file is not trusted (rustls: invalid peer certificate: UnknownIssuer).",
+    );
+  });
+
+  it('does not warn about two variables naming the same file', async () => {
+    const r = await run({ CODEX_CA_CERTIFICATE: '/etc/corp.pem', SSL_CERT_FILE: '/etc/corp.pem' });
+    expect(r.all('ENV_CA_VARS_DIFFER')).toEqual([]);
+  });
+
+  it('warns that SSL_CERT_FILE="" leaves WebSocket without OS roots', async () => {
+    const r = await run({ SSL_CERT_FILE: '' });
+    expect(r.all('ENV_CA_SELECTED')[0]!.detail).toBe(
+      'No CA variable is set (SSL_CERT_FILE is empty, which counts as unset): Codex adds no bundle and relies on the system roots.',
+    );
+    expect(r.one('ENV_SSL_CERT_EMPTY')).toEqual({
+      level: 'warn',
+      code: 'ENV_SSL_CERT_EMPTY',
+      stage: 'input',
+      detail:
+        'SSL_CERT_FILE="": empty counts as unset when Codex picks a bundle, but rustls-native-certs treats it as set and loads no OS roots, so WebSocket streaming trusts no root at all and cannot verify any server.',
+      hints: [{ text: 'Unset SSL_CERT_FILE in the shell profile, CI or IDE settings that set it.', command: 'unset SSL_CERT_FILE' }],
+    });
+    expect(r.all('ENV_SSL_CERT_FILE_REPLACES_OS')).toEqual([]);
+  });
+
+  it('says what is left with SSL_CERT_FILE="" next to CODEX_CA_CERTIFICATE', async () => {
+    const r = await run({ SSL_CERT_FILE: '', CODEX_CA_CERTIFICATE: '/etc/corp.pem' });
+    expect(r.one('ENV_SSL_CERT_EMPTY').detail).toBe(
+      'SSL_CERT_FILE="": empty counts as unset when Codex picks a bundle, but rustls-native-certs treats it as set and loads no OS roots, so WebSocket streaming trusts only /etc/corp.pem and HTTPS only /etc/corp.pem + the Mozilla roots.',
+    );
+  });
+
+  it('warns that SSL_CERT_DIR replaces the OS store', async () => {
+    const r = await run({ SSL_CERT_DIR: '/etc/corp-certs' });
+    expect(r.one('ENV_SSL_CERT_DIR_REPLACES_OS')).toEqual({
+      level: 'warn',
+      code: 'ENV_SSL_CERT_DIR_REPLACES_OS',
+      stage: 'input',
+      detail: "SSL_CERT_DIR=/etc/corp-certs replaces the OS trust store as Codex's native roots: WebSocket loads only the hash-named files (like 5ed36f99.0) in it, not the OS store.",
+      hints: [{ text: 'Unset SSL_CERT_DIR in the shell profile, CI or IDE settings that set it.', command: 'unset SSL_CERT_DIR' }],
+    });
+  });
+
+  it.each<[string, string, ErrorCode, string, string]>([
+    [
+      'literal quotes',
+      '"/etc/corp.pem"',
+      'ENV_VALUE_QUOTED',
+      'CODEX_CA_CERTIFICATE="\\"/etc/corp.pem\\"" contains literal quotes, which Codex keeps as part of the path. Codex opens "/work/\\"/etc/corp.pem\\"".',
+      'export CODEX_CA_CERTIFICATE=/etc/corp.pem',
+    ],
+    [
+      'a trailing space',
+      '/etc/corp.pem ',
+      'ENV_VALUE_WHITESPACE',
+      'CODEX_CA_CERTIFICATE="/etc/corp.pem " has leading or trailing blanks, which Codex keeps as part of the path. Codex opens "/etc/corp.pem ".',
+      'export CODEX_CA_CERTIFICATE=/etc/corp.pem',
+    ],
+    [
+      'a tilde',
+      '~/certs/corp.pem',
+      'ENV_VALUE_TILDE',
+      'CODEX_CA_CERTIFICATE="~/certs/corp.pem" starts with ~, which Codex does not expand (only a shell does, and not inside quotes). Codex opens "/work/~/certs/corp.pem".',
+      'export CODEX_CA_CERTIFICATE=/home/user/certs/corp.pem',
+    ],
+    [
+      'a relative path',
+      'certs/corp.pem',
+      'ENV_VALUE_RELATIVE',
+      'CODEX_CA_CERTIFICATE="certs/corp.pem" is relative, so it depends on the directory codex is started from (from /work it opens /work/certs/corp.pem). Codex opens "/work/certs/corp.pem".',
+      'export CODEX_CA_CERTIFICATE=/work/certs/corp.pem',
+    ],
+    [
+      'quotes and a blank together',
+      "'~/corp.pem' ",
+      'ENV_VALUE_QUOTED',
+      'CODEX_CA_CERTIFICATE="\'~/corp.pem\' " contains literal quotes, which Codex keeps as part of the path; it also has leading or trailing blanks, which Codex keeps as part of the path; it also starts with ~, which Codex does not expand (only a shell does, and not inside quotes). Codex opens "/work/\'~/corp.pem\' ".',
+      'export CODEX_CA_CERTIFICATE=/home/user/corp.pem',
+    ],
+  ])('warns about %s in a path value', async (_, value, code, detail, command) => {
+    const r = await run({ CODEX_CA_CERTIFICATE: value });
+    expect(r.one(code)).toEqual({
+      level: 'warn',
+      code,
+      stage: 'input',
+      detail,
+      hints: [{ text: 'Set CODEX_CA_CERTIFICATE to the absolute path, without quotes or blanks.', command }],
+    });
+  });
+
+  it('explains that NODE_EXTRA_CA_CERTS does nothing for Codex itself', async () => {
+    const r = await run({ NODE_EXTRA_CA_CERTS: '/etc/corp.pem' });
+    expect(r.one('ENV_OTHER_CA_VAR_DIFFERS')).toEqual({
+      level: 'warn',
+      code: 'ENV_OTHER_CA_VAR_DIFFERS',
+      stage: 'input',
+      detail:
+        'NODE_EXTRA_CA_CERTS=/etc/corp.pem does nothing for Codex itself (a native binary, not Node.js); only tools Codex runs in its sandbox and MCP servers it starts read it. Codex uses no bundle.',
+      hints: [{ text: 'Give Codex the same file with CODEX_CA_CERTIFICATE.', command: 'export CODEX_CA_CERTIFICATE=/etc/corp.pem' }],
+    });
+  });
+
+  it('warns when REQUESTS_CA_BUNDLE names another file than Codex, and not when it names the same', async () => {
+    const differs = await run({ CODEX_CA_CERTIFICATE: '/etc/corp.pem', REQUESTS_CA_BUNDLE: '/etc/python-certs.pem', NODE_EXTRA_CA_CERTS: '/etc/corp.pem' });
+    expect(differs.one('ENV_OTHER_CA_VAR_DIFFERS')).toEqual({
+      level: 'warn',
+      code: 'ENV_OTHER_CA_VAR_DIFFERS',
+      stage: 'input',
+      detail:
+        "REQUESTS_CA_BUNDLE=/etc/python-certs.pem names a different file than Codex's bundle (/etc/corp.pem): tools that Codex runs in its sandbox and MCP servers it starts trust other roots than Codex itself.",
+      hints: [{ text: 'Point REQUESTS_CA_BUNDLE at the bundle Codex uses.', command: 'export REQUESTS_CA_BUNDLE=/etc/corp.pem' }],
+    });
+  });
+
+  it.each([
+    ['NODE_TLS_REJECT_UNAUTHORIZED', '0', 'Node.js'],
+    ['GIT_SSL_NO_VERIFY', 'true', 'git'],
+    ['PYTHONHTTPSVERIFY', '0', 'Python'],
+    ['CURL_INSECURE', '1', 'curl wrappers'],
+    ['NPM_CONFIG_STRICT_SSL', 'false', 'npm'],
+    ['npm_config_strict_ssl', 'FALSE', 'npm'],
+  ])('warns that %s=%s does not help Codex, and never suggests it', async (name, value, tool) => {
+    const r = await run({ [name]: value });
+    expect(r.one('ENV_INSECURE_WORKAROUND')).toEqual({
+      level: 'warn',
+      code: 'ENV_INSECURE_WORKAROUND',
+      stage: 'input',
+      detail: `${name}=${value} turns certificate verification off for ${tool}. Codex never reads it, so it does not help Codex, and it leaves other tools open to interception.`,
+      hints: [
+        { text: `Unset ${name} in the shell profile, CI or IDE settings that set it and fix trust instead.`, command: `unset ${name}` },
+        { text: 'Give Codex the corporate root certificate (PEM) instead.', command: 'export CODEX_CA_CERTIFICATE=/path/to/corporate-root.pem' },
+      ],
+    });
+  });
+
+  it('leaves verification settings that keep verification on alone', async () => {
+    const r = await run({ NODE_TLS_REJECT_UNAUTHORIZED: '1', GIT_SSL_NO_VERIFY: 'false', NPM_CONFIG_STRICT_SSL: 'true' });
+    expect(r.all('ENV_INSECURE_WORKAROUND')).toEqual([]);
+  });
+
+  it('never suggests turning verification off, in any hint', async () => {
+    const r = await run({ NODE_TLS_REJECT_UNAUTHORIZED: '0', SSL_CERT_FILE: '', HTTPS_PROXY: 'https://p:1', GIT_SSL_NO_VERIFY: '1' });
+    const hints = JSON.stringify(r.record.findings.flatMap((f) => f.hints ?? []));
+    expect(hints).not.toMatch(/REJECT_UNAUTHORIZED=0|NO_VERIFY=(1|true)|--insecure|-k |strict-ssl false/i);
+  });
+});
+
+describe('env.precedence: $CODEX_HOME/.env', () => {
+  it('warns that CODEX_CA_CERTIFICATE in .env is ignored, and gives the shell command', async () => {
+    const r = await run({}, { dotenv: 'CODEX_CA_CERTIFICATE=/etc/corp.pem\n' });
+    expect(r.one('ENV_CODEX_VAR_IN_DOTENV')).toEqual({
+      level: 'warn',
+      code: 'ENV_CODEX_VAR_IN_DOTENV',
+      stage: 'input',
+      detail: 'CODEX_CA_CERTIFICATE is set in ~/.codex/.env (line 1), but Codex ignores every CODEX_* name there, so CODEX_CA_CERTIFICATE is not set for Codex.',
+      hints: [
+        {
+          text: 'Set CODEX_CA_CERTIFICATE in your shell profile (e.g. ~/.bashrc or ~/.zshrc) instead of ~/.codex/.env.',
+          command: 'export CODEX_CA_CERTIFICATE=/etc/corp.pem',
+        },
+      ],
+    });
+    expect(r.all('ENV_CA_SELECTED')[0]!.detail).toBe('No CA variable is set: Codex adds no bundle and relies on the system roots.');
+  });
+
+  it('never carries the value of another ignored CODEX_* line into the report', async () => {
+    const r = await run({}, { dotenv: 'CODEX_API_KEY=sk-dotenv-secret-0123456789\n' });
+    expect(r.one('ENV_CODEX_VAR_IN_DOTENV').hints![0]!.command).toBe('export CODEX_API_KEY=\'<value from line 1>\'');
+    expect(JSON.stringify(r.record)).not.toContain('sk-dotenv-secret');
+  });
+
+  it('says which values come from .env and tells how to remove them there', async () => {
+    const r = await run({ SSL_CERT_FILE: '/shell.pem' }, { dotenv: '# corporate\nexport SSL_CERT_FILE=/dotenv.pem\n' });
+    expect(r.one('ENV_DOTENV_OVERRIDES')).toEqual({
+      level: 'info',
+      code: 'ENV_DOTENV_OVERRIDES',
+      stage: 'input',
+      detail: "SSL_CERT_FILE comes from ~/.codex/.env (line 2) and overrides the shell's value for Codex.",
+    });
+    expect(r.all('ENV_CA_SELECTED')[0]!.detail).toBe('Codex uses SSL_CERT_FILE=/dotenv.pem (from ~/.codex/.env line 2) because CODEX_CA_CERTIFICATE is not set.');
+    expect(r.one('ENV_SSL_CERT_FILE_REPLACES_OS').hints?.[0]).toEqual({
+      text: 'Delete the SSL_CERT_FILE line (line 2) from ~/.codex/.env and unset SSL_CERT_FILE in the shell as well if another tool left it behind.',
+      command: "sed -i.bak -E '/^[[:space:]]*(export[[:space:]]+)?SSL_CERT_FILE[[:space:]]*=/d' ~/.codex/.env",
+    });
+  });
+
+  it('warns about a line Codex skips silently', async () => {
+    const r = await run({}, { dotenv: 'SSL_CERT_FILE=C:\\certs\\corp.pem\n' });
+    expect(r.one('ENV_DOTENV_LINE_SKIPPED')).toEqual({
+      level: 'warn',
+      code: 'ENV_DOTENV_LINE_SKIPPED',
+      stage: 'parse',
+      detail: 'Line 1 of ~/.codex/.env (SSL_CERT_FILE) is skipped by Codex without a word: unsupported escape \\c (write \\\\ for a backslash, or use single quotes).',
+      hints: [
+        {
+          text: "Rewrite line 1 as NAME=value; quote a value with blanks in single quotes (no escapes inside), e.g. SSL_CERT_FILE='value with blanks'.",
+          command: "sed -n '1p' ~/.codex/.env",
+        },
+      ],
+    });
+  });
+
+  it('warns when .env cannot be read', async () => {
+    const r = await run({}, { files: { [DOTENV]: { readError: 'EACCES' } } });
+    expect(r.one('ENV_DOTENV_UNREADABLE')).toEqual({
+      level: 'warn',
+      code: 'ENV_DOTENV_UNREADABLE',
+      stage: 'read',
+      detail: `~/.codex/.env exists but cannot be read (EACCES: permission denied, open '${DOTENV}'): Codex silently ignores it, so none of its settings apply.`,
+      hints: [{ text: 'Make ~/.codex/.env readable by your user.', command: 'chmod 600 ~/.codex/.env' }],
+    });
+  });
+
+  it('fails when CODEX_HOME does not exist: Codex refuses to start', async () => {
+    const r = await run({ CODEX_HOME: '/srv/missing' });
+    expect(r.record.status).toBe('fail');
+    expect(r.record.error).toEqual({
+      stage: 'input',
+      code: 'ENV_CODEX_HOME_INVALID',
+      detail: 'CODEX_HOME points to "/srv/missing", but that path does not exist: Codex refuses to start with it (and reads no .env).',
+    });
+    expect(r.one('ENV_CODEX_HOME_INVALID').hints).toEqual([
+      { text: 'Create the directory, or unset CODEX_HOME to use ~/.codex.', command: 'mkdir -p /srv/missing' },
+      { text: 'Or use the default ~/.codex.', command: 'unset CODEX_HOME' },
+    ]);
+  });
+});
+
+describe('env.precedence: Codex version', () => {
+  it('warns to upgrade a Codex without custom CA support', async () => {
+    const r = await run({ CODEX_CA_CERTIFICATE: '/etc/corp.pem' }, { codex: '0.110.0' });
+    expect(r.one('ENV_CODEX_TOO_OLD')).toEqual({
+      level: 'warn',
+      code: 'ENV_CODEX_TOO_OLD',
+      stage: 'input',
+      detail: 'Codex 0.110.0 predates custom CA support (0.115.0): it ignores CODEX_CA_CERTIFICATE, so no bundle can make it trust a corporate root.',
+      hints: [{ text: 'Upgrade Codex.', command: 'npm install -g @openai/codex@latest' }],
+    });
+    expect(r.all('ENV_CA_SELECTED')[0]!.detail).toBe(
+      'Codex 0.110.0 predates CA variables (0.115.0): it reads neither CODEX_CA_CERTIFICATE nor SSL_CERT_FILE as a bundle.',
+    );
+  });
+
+  it('notes that Codex 0.115-0.128 does not verify HTTPS with rustls', async () => {
+    const r = await run({ CODEX_CA_CERTIFICATE: '/etc/corp.pem' }, { codex: '0.120.3' });
+    expect(r.one('ENV_CODEX_HTTPS_NOT_RUSTLS')).toMatchObject({
+      level: 'info',
+      stage: 'input',
+      detail:
+        'Codex 0.120.3 adds the bundle to the platform TLS library for HTTPS (login, API) but verifies WebSocket with rustls, so the two can disagree; 0.129.0 and later use rustls for both.',
+    });
+  });
+
+  it('says so when codex does not answer', async () => {
+    const r = await run({}, { codex: null });
+    expect(r.one('ENV_CODEX_VERSION').detail).toBe(
+      '`codex --version` did not answer (codex is not on PATH, or it failed): the advice assumes Codex 0.129.0 or later.',
+    );
+  });
+});
+
+describe('env.precedence: proxies', () => {
+  it('warns about upper/lower-case conflicts and an empty upper-case name', async () => {
+    const r = await run({ HTTPS_PROXY: 'http://a.corp:8080', https_proxy: 'http://b.corp:3128', NO_PROXY: '', no_proxy: 'localhost' });
+    expect(r.all('ENV_PROXY_CASE_CONFLICT')).toEqual([
+      {
+        level: 'warn',
+        code: 'ENV_PROXY_CASE_CONFLICT',
+        stage: 'input',
+        detail:
+          'HTTPS_PROXY=http://a.corp:8080 and https_proxy=http://b.corp:3128 differ: Codex uses HTTPS_PROXY (upper case wins) for both transports, while other tools may pick https_proxy.',
+        hints: [{ text: 'Keep one spelling. Unset https_proxy in the shell profile, CI or IDE settings that set it.', command: 'unset https_proxy' }],
+      },
+      {
+        level: 'warn',
+        code: 'ENV_PROXY_CASE_CONFLICT',
+        stage: 'input',
+        detail: 'NO_PROXY is set but empty, which hides no_proxy=localhost: Codex uses neither, for HTTPS or WebSocket.',
+        hints: [{ text: 'Unset NO_PROXY in the shell profile, CI or IDE settings that set it.', command: 'unset NO_PROXY' }],
+      },
+    ]);
+  });
+
+  it('warns that an https:// proxy fails for WebSocket only', async () => {
+    const r = await run({ HTTPS_PROXY: 'https://alice:s3cret@proxy.corp:8443' });
+    expect(r.one('ENV_PROXY_SCHEME_UNSUPPORTED')).toEqual({
+      level: 'warn',
+      code: 'ENV_PROXY_SCHEME_UNSUPPORTED',
+      stage: 'input',
+      detail:
+        'HTTPS_PROXY=https://alice:[redacted]@proxy.corp:8443 is an https:// proxy, which Codex\'s WebSocket client cannot use: streaming to chatgpt.com and api.openai.com fails with "Proxy URL scheme not supported", and Codex falls back to HTTPS after 5 attempts.',
+      hints: [
+        {
+          text: "Use the proxy's http:// address (most proxies accept plain-HTTP CONNECT; check the port with the network team), with the same user name and password in front of the host.",
+          command: 'export HTTPS_PROXY=http://proxy.corp:8443',
+        },
+      ],
+    });
+    expect(r.all('ENV_PROXY_SELECTED').map((f) => f.detail)).toEqual([
+      'HTTPS (login, API): to auth.openai.com, api.openai.com and chatgpt.com it goes through https://alice:[redacted]@proxy.corp:8443 (HTTPS_PROXY, from the shell).',
+      'WebSocket (streaming): to chatgpt.com and api.openai.com it fails: HTTPS_PROXY (from the shell) is an https:// proxy (https://alice:[redacted]@proxy.corp:8443): Proxy URL scheme not supported.',
+    ]);
+  });
+
+  it('warns that a scheme-less proxy fails for WebSocket', async () => {
+    const r = await run({ HTTPS_PROXY: 'proxy.corp:8080' });
+    expect(r.one('ENV_PROXY_SCHEME_UNSUPPORTED')).toMatchObject({
+      detail:
+        'HTTPS_PROXY=proxy.corp:8080 has no scheme, which Codex\'s WebSocket client cannot use: streaming to chatgpt.com and api.openai.com fails with "Proxy URL scheme not supported", and Codex falls back to HTTPS after 5 attempts.',
+      hints: [{ command: 'export HTTPS_PROXY=http://proxy.corp:8080' }],
+    });
+  });
+
+  it('warns that a SOCKS proxy fails for HTTPS but serves WebSocket', async () => {
+    const r = await run({ ALL_PROXY: 'socks5h://socks.corp:1080' });
+    expect(r.one('ENV_PROXY_SCHEME_UNSUPPORTED')).toEqual({
+      level: 'warn',
+      code: 'ENV_PROXY_SCHEME_UNSUPPORTED',
+      stage: 'input',
+      detail:
+        'ALL_PROXY=socks5h://socks.corp:1080 is a socks5h:// proxy, but SOCKS is not compiled into Codex\'s HTTPS client: login and API requests to auth.openai.com, api.openai.com and chatgpt.com fail ("error sending request for url").',
+      hints: [
+        {
+          text: 'Point ALL_PROXY at an HTTP proxy (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128).',
+          command: 'export ALL_PROXY=http://PROXY_HOST:PORT',
+        },
+      ],
+    });
+    expect(r.all('ENV_PROXY_SELECTED')[1]!.detail).toBe(
+      'WebSocket (streaming): to chatgpt.com and api.openai.com it goes through socks5h://socks.corp:1080 (ALL_PROXY, from the shell).',
+    );
+  });
+
+  it('warns when only HTTP_PROXY is set', async () => {
+    const r = await run({ HTTP_PROXY: 'http://proxy.corp:8080' });
+    expect(r.one('ENV_PROXY_HTTP_ONLY')).toEqual({
+      level: 'warn',
+      code: 'ENV_PROXY_HTTP_ONLY',
+      stage: 'input',
+      detail:
+        "Only HTTP_PROXY=http://proxy.corp:8080 is set: Codex's HTTPS client (login, API) never uses it for https:// URLs and connects directly, while WebSocket streaming does use it.",
+      hints: [{ text: 'Set HTTPS_PROXY to the same proxy.', command: 'export HTTPS_PROXY="$HTTP_PROXY"' }],
+    });
+  });
+
+  it('warns about NO_PROXY entries that bypass the proxy for OpenAI hosts, per transport', async () => {
+    const r = await run({ HTTPS_PROXY: 'http://proxy.corp:8080', NO_PROXY: 'localhost,.OpenAI.com,10.0.0.0/8' });
+    expect(r.one('ENV_NO_PROXY_BYPASS')).toEqual({
+      level: 'warn',
+      code: 'ENV_NO_PROXY_BYPASS',
+      stage: 'input',
+      detail:
+        'NO_PROXY entry ".OpenAI.com" makes Codex skip the proxy (HTTPS_PROXY) and connect directly for HTTPS to auth.openai.com and api.openai.com (WebSocket still uses the proxy: the two transports match NO_PROXY differently). Where the proxy is the only way out, those connections fail.',
+      hints: [{ text: 'Remove ".OpenAI.com" from NO_PROXY.', command: 'export NO_PROXY=localhost,10.0.0.0/8' }],
+    });
+  });
+
+  it('warns about NO_PROXY=* with the command to remove it', async () => {
+    const r = await run({ HTTPS_PROXY: 'http://proxy.corp:8080', NO_PROXY: '*' });
+    expect(r.one('ENV_NO_PROXY_BYPASS')).toMatchObject({
+      detail:
+        'NO_PROXY entry "*" makes Codex skip the proxy (HTTPS_PROXY) and connect directly for HTTPS to auth.openai.com, api.openai.com and chatgpt.com and WebSocket to chatgpt.com and api.openai.com. Where the proxy is the only way out, those connections fail.',
+      hints: [{ text: 'Unset NO_PROXY in the shell profile, CI or IDE settings that set it.', command: 'unset NO_PROXY' }],
+    });
+  });
+
+  it('warns about a proxy value the HTTPS client skips silently, and one WebSocket cannot parse', async () => {
+    const r = await run({ HTTPS_PROXY: '"http://proxy.corp:8080"' });
+    expect(r.all('ENV_PROXY_INVALID_URL')).toEqual([
+      {
+        level: 'warn',
+        code: 'ENV_PROXY_INVALID_URL',
+        stage: 'input',
+        detail: 'HTTPS_PROXY="http://proxy.corp:8080" is not a valid proxy URL: WebSocket connections to chatgpt.com and api.openai.com fail with "Invalid proxy configuration: "http://proxy.corp:8080"".',
+        hints: [
+          {
+            text: 'Write it as http://host:port, percent-encoding any : / @ # ? in the user name or password.',
+            command: 'export HTTPS_PROXY=http://PROXY_HOST:PORT',
+          },
+        ],
+      },
+      {
+        level: 'warn',
+        code: 'ENV_PROXY_INVALID_URL',
+        stage: 'input',
+        detail:
+          'HTTPS_PROXY="http://proxy.corp:8080" is ignored by the HTTPS client: it contains blanks, quotes or other characters a URL cannot hold (percent-encode them); Codex then connects directly (no usable proxy variable applies to https:// URLs (HTTPS_PROXY or ALL_PROXY)).',
+        hints: [
+          {
+            text: 'Write it as http://host:port, percent-encoding any : / @ # ? in the user name or password.',
+            command: 'export HTTPS_PROXY=http://PROXY_HOST:PORT',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('uses --proxy instead of the environment', async () => {
+    const r = await run({ HTTPS_PROXY: 'http://env.corp:1' }, { proxy: 'https://flag.corp:8443' });
+    expect(r.all('ENV_PROXY_SELECTED')[0]!.detail).toBe(
+      'HTTPS (login, API): to auth.openai.com, api.openai.com and chatgpt.com it goes through https://flag.corp:8443 (--proxy).',
+    );
+    expect(r.one('ENV_PROXY_SCHEME_UNSUPPORTED').hints).toEqual([
+      {
+        text: "Use the proxy's http:// address (most proxies accept plain-HTTP CONNECT; check the port with the network team).",
+        command: 'codex-doctor --proxy http://flag.corp:8443',
+      },
+    ]);
+  });
+
+  it('mentions the system proxy settings on macOS when the environment has none', async () => {
+    const r = await run({}, { platform: 'darwin' });
+    expect(r.all('ENV_PROXY_SELECTED')[0]!.detail).toBe(
+      "HTTPS (login, API): to auth.openai.com, api.openai.com and chatgpt.com it connects directly (no usable proxy variable applies to https:// URLs (HTTPS_PROXY or ALL_PROXY)). On macOS the system's manual proxy settings fill in what the environment leaves unset (not read by the doctor).",
+    );
+  });
+});
+
+describe('env.precedence: secrets', () => {
+  it('redacts proxy passwords itself, before any safety net', async () => {
+    const host = testHost({ env: { HTTPS_PROXY: 'https://alice:Pr0xyPassw0rd@proxy.corp:8443', ALL_PROXY: 'bob:N0Scheme@socks.corp:1080' } });
+    const world = await loadWorld(host, { timeoutMs: 5000, verbose: false });
+    const result = analyseEnvironment(world, host, 'http://carol:Fl4gSecret@flag.corp:3128');
+    const text = JSON.stringify(result);
+    for (const secret of ['Pr0xyPassw0rd', 'N0Scheme', 'Fl4gSecret']) expect(text).not.toContain(secret);
+    expect(text).toContain('http://carol:[redacted]@flag.corp:3128');
+  });
+
+  it('never puts a proxy password or an API key in the record, wherever they are set', async () => {
+    const r = await run(
+      {
+        HTTPS_PROXY: 'https://alice:Pr0xyPassw0rd@proxy.corp:8443',
+        http_proxy: 'http://bob:An0therPass@proxy.corp:3128',
+        OPENAI_API_KEY: 'sk-proj-abcdefghijklmnopqrstuvwxyz012345',
+        NODE_TLS_REJECT_UNAUTHORIZED: '0',
+      },
+      { dotenv: 'ALL_PROXY=socks5://carol:D0tenvSecret@socks.corp:1080\nHTTP_PROXY=corp%5Cdave:N0Scheme@proxy.corp:8080\n' },
+    );
+    // The record went through the runner's redactor; the facts did not, so the check must redact at the source.
+    const text = JSON.stringify(r.record);
+    const facts = JSON.stringify(r.facts);
+    for (const secret of ['Pr0xyPassw0rd', 'An0therPass', 'D0tenvSecret', 'N0Scheme', 'sk-proj-abcdefghijklmnopqrstuvwxyz012345']) {
+      expect(text).not.toContain(secret);
+      expect(facts).not.toContain(secret);
+    }
+    expect(text).toContain('https://alice:[redacted]@proxy.corp:8443');
+  });
+});

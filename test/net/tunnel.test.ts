@@ -1,0 +1,134 @@
+import { once } from 'node:events';
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectTcp, resolveTarget } from '../../src/net/dial.js';
+import { ProxyClosedError, ProxyProtocolError, ProxyResponseError } from '../../src/net/errors.js';
+import { basicAuthorization, openTunnel, parseHead, proxyCredentials } from '../../src/net/tunnel.js';
+
+/** A raw TCP "proxy" on 127.0.0.1 that hands each connection's first request to `answer`. */
+async function rawProxy(answer: (socket: net.Socket, request: string) => void): Promise<{ port: number; requests: string[]; close(): Promise<void> }> {
+  const requests: string[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => {});
+    let buffered = '';
+    const onData = (chunk: Buffer): void => {
+      buffered += chunk.toString('latin1');
+      if (!buffered.includes('\r\n\r\n')) return;
+      socket.off('data', onData);
+      requests.push(buffered);
+      answer(socket, buffered);
+    };
+    socket.on('data', onData);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    requests,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+async function tunnelThrough(answer: (socket: net.Socket, request: string) => void, options: { authorization?: string; signal?: AbortSignal } = {}) {
+  const proxy = await rawProxy(answer);
+  cleanups.push(proxy.close);
+  const signal = options.signal ?? new AbortController().signal;
+  const socket = await connectTcp({ address: '127.0.0.1', port: proxy.port, source: 'literal' }, signal);
+  cleanups.push(async () => void socket.destroy());
+  const tunnel = openTunnel({ socket, target: { host: 'auth.openai.com', port: 443 }, ...(options.authorization && { authorization: options.authorization }), signal });
+  return { tunnel, proxy, socket };
+}
+
+describe('openTunnel', () => {
+  it('sends CONNECT with Host and credentials, and hands back the socket with the bytes after the head', async () => {
+    const { tunnel, proxy } = await tunnelThrough((socket) => socket.write('HTTP/1.1 200 Connection established\r\nVia: lab\r\n\r\nEARLY'), {
+      authorization: basicAuthorization({ username: 'alice', password: 's3c@ret' }),
+    });
+    const { socket, head } = await tunnel;
+    expect(head).toEqual({ status: 200, reason: 'Connection established', headers: { via: ['lab'] } });
+    expect(proxy.requests[0]).toBe(
+      `CONNECT auth.openai.com:443 HTTP/1.1\r\nHost: auth.openai.com:443\r\nProxy-Authorization: Basic ${Buffer.from('alice:s3c@ret').toString('base64')}\r\n\r\n`,
+    );
+    socket.resume();
+    const [early] = (await once(socket, 'data')) as [Buffer];
+    expect(early.toString()).toBe('EARLY');
+  });
+
+  it("exposes a 407's status, every Proxy-Authenticate scheme and whether credentials were sent", async () => {
+    const { tunnel } = await tunnelThrough((socket) =>
+      socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Negotiate\r\nProxy-Authenticate: NTLM\r\nContent-Length: 0\r\n\r\n'),
+    );
+    const error = await tunnel.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProxyResponseError);
+    const answer = error as ProxyResponseError;
+    expect(answer.head.status).toBe(407);
+    expect(answer.authSchemes).toEqual(['Negotiate', 'NTLM']);
+    expect(answer.credentialsSent).toBe(false);
+  });
+
+  it("keeps the start of a 403 block page, chunked or not, without waiting for the connection to close", async () => {
+    const page = '<html><head><title>Blocked by policy</title></head></html>';
+    const chunked = `${page.length.toString(16)}\r\n${page}\r\n0\r\n\r\n`;
+    // The proxy keeps the connection open: the body's own framing must end the read.
+    const { tunnel } = await tunnelThrough((socket) => socket.write(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n${chunked}`));
+    const error = (await tunnel.catch((e: unknown) => e)) as ProxyResponseError;
+    expect(error.head.status).toBe(403);
+    expect(error.body).toBe(page);
+  });
+
+  it('reports a proxy that closes without answering, and one that does not speak HTTP', async () => {
+    const closed = await tunnelThrough((socket) => socket.destroy());
+    expect(await closed.tunnel.catch((e: unknown) => e)).toBeInstanceOf(ProxyClosedError);
+    const tls = await tunnelThrough((socket) => socket.write(Buffer.from([0x16, 0x03, 0x01, 0x00, 0x2a, 0x02])));
+    const error = await tls.tunnel.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProxyProtocolError);
+    expect((error as ProxyProtocolError).firstBytes).toBe('....*.');
+  });
+
+  it('gives up on a proxy that never answers as soon as the signal aborts, and closes the socket', async () => {
+    const controller = new AbortController();
+    let received!: () => void;
+    const requestSeen = new Promise<void>((resolve) => (received = resolve));
+    const { tunnel, socket } = await tunnelThrough(() => received(), { signal: controller.signal });
+    await requestSeen;
+    controller.abort(new Error('deadline'));
+    await expect(tunnel).rejects.toMatchObject({ name: 'AbortError', message: 'deadline' });
+    expect(socket.destroyed).toBe(true);
+  });
+});
+
+describe('proxy credentials', () => {
+  it('reads user:password from a proxy value, percent-decoded, with or without a scheme', () => {
+    expect(proxyCredentials('http://alice:s3c%40ret@proxy:8080')).toEqual({ username: 'alice', password: 's3c@ret' });
+    expect(proxyCredentials('bob@proxy:8080/path')).toEqual({ username: 'bob', password: '' });
+    expect(proxyCredentials('http://proxy:8080')).toBeUndefined();
+    expect(basicAuthorization({ username: 'alice', password: 's3c@ret' })).toBe(`Basic ${Buffer.from('alice:s3c@ret').toString('base64')}`);
+  });
+});
+
+describe('parseHead', () => {
+  it('parses a status line and repeated headers, and refuses what is not HTTP', () => {
+    expect(parseHead('HTTP/1.0 502 Bad Gateway\r\nX-A: 1\r\nx-a: 2')).toEqual({ status: 502, reason: 'Bad Gateway', headers: { 'x-a': ['1', '2'] } });
+    expect(parseHead('SSH-2.0-OpenSSH')).toBeUndefined();
+  });
+});
+
+describe('resolveTarget', () => {
+  it('uses the dial overrides first, never looks up an IP literal, and never resolves in tests', async () => {
+    const signal = new AbortController().signal;
+    const dial = new Map([['auth.openai.com:443', { address: '127.0.0.1', port: 4443 }]]);
+    expect(await resolveTarget({ host: 'AUTH.openai.com', port: 443 }, dial, signal)).toEqual({ address: '127.0.0.1', port: 4443, source: 'override' });
+    expect(await resolveTarget({ host: '[::1]', port: 8080 }, new Map(), signal)).toEqual({ address: '::1', port: 8080, source: 'literal' });
+  });
+});
