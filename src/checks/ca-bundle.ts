@@ -495,7 +495,7 @@ function registerFailure(load: Extract<BundleLoad, { certificates: LoadedCertifi
     : `certificate #${number} (line ${cert?.line ?? '?'}) is not a readable X.509 certificate${cert && !cert.read.ok ? ` (OpenSSL: ${cert.read.reason})` : ''}`;
   return {
     level: 'fail',
-    code: 'CA_REGISTER_FAILED',
+    code: cert?.read.ok === false ? 'CA_CERT_UNREADABLE' : 'CA_REGISTER_FAILED',
     stage: 'register',
     detail: `In ${selection.raw}, ${what}; Codex rejects the whole bundle.`,
     hints: [
@@ -613,7 +613,10 @@ function lintFindings(loaded: LoadedCertificate[], now: Date, selection: Variabl
   const readable = loaded.flatMap((c) => (c.read.ok ? [{ number: c.number, fingerprint256: c.read.facts.fingerprint256 }] : []));
   const duplicates = findDuplicates(readable);
   if (duplicates.length > 0) {
-    const groups = duplicates.slice(0, NAMED_IN_DETAIL).map((d) => d.positions.map((p) => `#${readable[p]!.number}`).join(' = '));
+    const groups = duplicates.slice(0, NAMED_IN_DETAIL).map((d) => {
+      const shown = d.positions.slice(0, NAMED_IN_DETAIL).map((p) => `#${readable[p]!.number}`).join(' = ');
+      return d.positions.length > NAMED_IN_DETAIL ? `${shown} = ... (${d.positions.length} copies)` : shown;
+    });
     findings.push({
       level: 'warn',
       code: 'CA_DUPLICATE',

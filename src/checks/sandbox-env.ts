@@ -120,7 +120,7 @@ export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record
 
   findings.push(...networkFindings(config, network, show, addFix));
 
-  if (network.enabled && selectCaBundle(env, host.cwd, platform).kind === 'variable' && !TOOL_CA_VARIABLES.some((v) => env[v.name])) {
+  if (network.enabled && selectCaBundle(env, host.cwd, platform).kind === 'variable' && !TOOL_CA_VARIABLES.some((v) => needed.has(v.name))) {
     const from = env.CODEX_CA_CERTIFICATE ? '"$CODEX_CA_CERTIFICATE"' : '"$SSL_CERT_FILE"';
     findings.push({
       level: 'info',
@@ -297,11 +297,16 @@ function translateTable(blog: TomlTable, platform: NodeJS.Platform): TomlTable {
   for (const key of ['inherit', 'ignore_default_excludes', 'exclude', 'set', 'include_only', 'filters', 'experimental_use_profile']) {
     if (blog[key] !== undefined) out[key] = structuredClone(blog[key]!);
   }
-  // Under inherit "all" (the default) an include list adds nothing: everything is passed already.
-  if (out.inherit === 'core' || out.inherit === 'none') {
-    for (const key of ['include', 'includes', 'include_list', 'allow', 'allowlist', 'passthrough', 'pass_through', 'keep']) {
-      if (blog[key] !== undefined) mergeKey(out, 'include_only', blog[key], platform);
+  for (const key of ['include', 'includes', 'include_list', 'allow', 'allowlist', 'passthrough', 'pass_through', 'keep']) {
+    const include = blog[key];
+    if (include === undefined) continue;
+    // `NAME = "/path"` means "give them this value": that is `set`.
+    if (isTable(include)) {
+      const values = Object.entries(include).filter((e): e is [string, string] => typeof e[1] === 'string');
+      if (values.length > 0) mergeKey(out, 'set', Object.fromEntries(values), platform);
     }
+    // `NAME = true` under inherit "all" (the default) adds nothing: everything is passed already.
+    if (out.inherit === 'core' || out.inherit === 'none') mergeKey(out, 'include_only', include, platform);
   }
   return out;
 }
@@ -313,7 +318,7 @@ function translateTable(blog: TomlTable, platform: NodeJS.Platform): TomlTable {
  */
 function mergeKey(table: TomlTable, real: string, value: unknown, platform: NodeJS.Platform): void {
   const names = (v: unknown): string[] =>
-    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : isTable(v) ? Object.keys(v).filter((k) => v[k] !== false) : [];
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : isTable(v) ? Object.keys(v).filter((k) => v[k] === true) : [];
   if (real === 'include_only' || real === 'exclude') {
     const added = names(value);
     if (real === 'include_only' && (table.inherit === 'core' || table.inherit === 'none')) {

@@ -192,11 +192,13 @@ function exportFromStore(input: FixInput, out: string): Hint {
         text: `No file on disk holds the issuer "${input.issuer}". Export it from the System keychain as PEM and point CODEX_CA_CERTIFICATE at it.`,
         command: `security find-certificate -a -p -c ${shellQuote(cn)} /Library/Keychains/System.keychain > ${shellQuote(out)} && ${exportCommand('CODEX_CA_CERTIFICATE', out, 'darwin')}`,
       };
-    case 'win32':
+    case 'win32': {
+      const der = out.replace(/\.pem$/, '.cer');
       return {
-        text: `No file on disk holds the issuer "${input.issuer}". Export it from the Windows ROOT store as Base-64 and point CODEX_CA_CERTIFICATE at it.`,
-        command: `certutil -store -user Root "${cn}"  (then: certutil -encode <exported.cer> "${out}"; setx CODEX_CA_CERTIFICATE "${out}")`,
+        text: `No file on disk holds the issuer "${input.issuer}". Export it from your Windows ROOT store, convert it to Base-64 (PEM) and point CODEX_CA_CERTIFICATE at it.`,
+        command: `certutil -user -store Root "${cn}" "${der}"; certutil -encode "${der}" "${out}"; ${exportCommand('CODEX_CA_CERTIFICATE', out, 'win32')}`,
       };
+    }
     default:
       return {
         text: `No file on disk holds the issuer "${input.issuer}". Ask your IT team for that root certificate in PEM form (or install it under /usr/local/share/ca-certificates and run update-ca-certificates), save it as ${out}, and point CODEX_CA_CERTIFICATE at it.`,
@@ -217,7 +219,7 @@ function describe(candidate: IssuerCandidate): string {
 }
 
 export function exportCommand(variable: string, value: string, platform: NodeJS.Platform): string {
-  if (platform === 'win32') return `setx ${variable} "${value}"`;
+  if (platform === 'win32') return `$env:${variable} = '${value.replaceAll("'", "''")}'`;
   return `export ${variable}=${shellQuote(value)}`;
 }
 

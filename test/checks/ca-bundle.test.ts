@@ -229,7 +229,7 @@ describe('ca.bundle: parse stage (Codex finds no usable PEM)', () => {
 describe('ca.bundle: register stage (the TLS library refuses a certificate)', () => {
   it('an unreadable certificate: HTTPS and WebSocket messages, numbered from 1', async () => {
     const record = await check(RSA_ROOT + pemOf(Buffer.from('this is not a certificate at all')));
-    expect(record.error).toMatchObject({ stage: 'register', code: 'CA_REGISTER_FAILED' });
+    expect(record.error).toMatchObject({ stage: 'register', code: 'CA_CERT_UNREADABLE' });
     expect(codex(record)).toEqual({
       https: `Failed to parse certificate #2 from ${BUNDLE} selected by CODEX_CA_CERTIFICATE: builder error. ${CODEX_CA_HINT}`,
       websocket: `Failed to register certificate #2 from ${BUNDLE} selected by CODEX_CA_CERTIFICATE in rustls root store: invalid peer certificate: BadEncoding. ${CODEX_CA_HINT}`,
@@ -337,3 +337,15 @@ describe('ca.bundle: no CA variable (system roots)', () => {
   });
 });
 
+
+describe('ca.bundle: big bundles stay readable', () => {
+  it('names a few duplicates, not thousands', async () => {
+    const record = await check((RSA_ROOT + EC_ROOT).repeat(200));
+    const detail = record.findings.find((f) => f.code === 'CA_DUPLICATE')?.detail;
+    expect(detail).toBe(
+      '2 certificates appear more than once (#1 = #3 = #5 = ... (200 copies); #2 = #4 = #6 = ... (200 copies)). Harmless for Codex, but the file was assembled by hand or twice.',
+    );
+    expect(record.evidence.find((e) => e.title === 'Certificates')?.lines.at(-1)).toBe('... and 350 more (all of them are in the --json report).');
+    expect((record.data?.certificates as unknown[]).length).toBe(400);
+  });
+});

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +16,10 @@ beforeAll(() => {
 
 interface TestServer {
   port: number;
-  /** Bytes of application data the server received, per connection. */
+  /** Application data received on each connection so far. */
   received: Buffer[];
+  /** Resolves with the application data of the next connection to close. */
+  nextClose(): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -30,25 +32,25 @@ afterEach(async () => {
 async function tlsServer(identity: ServerIdentity, reply = 'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: 25\r\nConnection: close\r\n\r\n{"error":"invalid_grant"}'): Promise<TestServer> {
   const received: Buffer[] = [];
   const sockets = new Set<net.Socket>();
+  const closes = new EventEmitter<{ closed: [Buffer] }>();
   const server = tls.createServer({ key: identity.keyPem, cert: identity.certPem, ciphers: LAB_TLS_CIPHERS, ALPNProtocols: ['http/1.1'] }, (socket) => {
     sockets.add(socket);
-    const bytes: Buffer[] = [];
-    received.push(Buffer.alloc(0));
-    const index = received.length - 1;
+    const index = received.push(Buffer.alloc(0)) - 1;
     socket.on('data', (chunk: Buffer) => {
-      bytes.push(chunk);
-      received[index] = Buffer.concat(bytes);
-      if (Buffer.concat(bytes).includes('\r\n\r\n')) socket.end(reply);
+      received[index] = Buffer.concat([received[index] ?? Buffer.alloc(0), chunk]);
+      if (received[index]?.includes('\r\n\r\n')) socket.end(reply);
     });
+    socket.on('close', () => closes.emit('closed', received[index] ?? Buffer.alloc(0)));
     socket.on('error', () => {});
   });
-  server.on('tlsClientError', () => {});
+  server.on('tlsClientError', () => closes.emit('closed', Buffer.alloc(0)));
   server.on('connection', (socket: net.Socket) => sockets.add(socket));
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const result = {
     port: (server.address() as net.AddressInfo).port,
     received,
+    nextClose: async () => ((await once(closes, 'closed')) as [Buffer])[0],
     close: async () => {
       for (const s of sockets) s.destroy();
       server.close();
@@ -66,6 +68,7 @@ async function tcpTo(port: number): Promise<net.Socket> {
 describe('captureTls', () => {
   it('captures the whole presented chain, protocol, cipher and ALPN, and OpenSSL verdict, sending no application data', async () => {
     const server = await tlsServer(pki.identityFor(['auth.openai.com']));
+    const closed = server.nextClose();
     const capture = await captureTls({
       socket: await tcpTo(server.port),
       servername: 'auth.openai.com',
@@ -78,17 +81,18 @@ describe('captureTls', () => {
     expect(capture.cipher?.standardName).toMatch(/^TLS_/);
     expect(capture.alpn).toBe('http/1.1');
     expect(capture.node).toEqual({ authorized: true, error: null });
-    expect(server.received).toEqual([Buffer.alloc(0)]);
+    expect(await closed).toEqual(Buffer.alloc(0));
   });
 
   it('captures a chain it does not trust, with the reason, rather than failing', async () => {
     const corporate = mintCorporateCa();
     const server = await tlsServer(corporate.identityFor('auth.openai.com'));
+    const closed = server.nextClose();
     const capture = await captureTls({ socket: await tcpTo(server.port), servername: 'auth.openai.com', ca: [pki.root.pem], signal: new AbortController().signal });
     expect(capture.chain).toHaveLength(2);
     expect(capture.chain[1]?.subject).toContain('CN=Zscaler Intermediate Root CA (zscaler.net)');
     expect(capture.node).toEqual({ authorized: false, error: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' });
-    expect(server.received).toEqual([Buffer.alloc(0)]);
+    expect(await closed).toEqual(Buffer.alloc(0));
   });
 
   it('gives up with the abort reason when the handshake never completes', async () => {
@@ -125,13 +129,15 @@ describe('verifiedTls and httpRequest', () => {
   it("refuses an untrusted chain with Node's reason, before any byte of the request is written", async () => {
     const corporate = mintCorporateCa();
     const server = await tlsServer(corporate.identityFor('auth.openai.com'));
+    const closed = server.nextClose();
     const pending = verifiedTls({ socket: await tcpTo(server.port), servername: 'auth.openai.com', verifier: { kind: 'openssl', ca: [pki.root.pem] }, signal: new AbortController().signal });
     await expect(pending).rejects.toMatchObject({ code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' });
-    expect(server.received.every((b) => b.length === 0)).toBe(true);
+    expect(await closed).toEqual(Buffer.alloc(0));
   });
 
   it("lets a custom verifier (the webpki emulation) refuse the chain before anything is sent", async () => {
     const server = await tlsServer(pki.identityFor(['auth.openai.com']));
+    const closed = server.nextClose();
     let seen = 0;
     const pending = verifiedTls({
       socket: await tcpTo(server.port),
@@ -147,7 +153,7 @@ describe('verifiedTls and httpRequest', () => {
     });
     await expect(pending).rejects.toBeInstanceOf(ChainRejectedError);
     expect(seen).toBe(2);
-    expect(server.received.every((b) => b.length === 0)).toBe(true);
+    expect(await closed).toEqual(Buffer.alloc(0));
   });
 
   it('will not send over a TLS socket it did not verify itself', async () => {

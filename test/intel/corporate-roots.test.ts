@@ -1,0 +1,121 @@
+import { X509Certificate } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findIssuerOnDisk, fixForMissingIssuer, type IssuerCandidate } from '../../src/intel/corporate-roots.js';
+import { mintCorporateCa, mintPublicPki, type CorporateCa } from '../../src/lab/pki.js';
+import { testHost } from '../helpers/host.js';
+
+let corporate: CorporateCa;
+let orphan: X509Certificate;
+let publicRootPem: string;
+beforeAll(() => {
+  corporate = mintCorporateCa();
+  // The presented intermediate, whose issuer (the corporate root) the trust set lacks.
+  orphan = new X509Certificate(corporate.intermediate!.pem);
+  publicRootPem = mintPublicPki().root.pem;
+});
+
+const ISSUER = 'C=US, O=Zscaler Inc., OU=Zscaler Inc., CN=Zscaler Root CA';
+
+describe('findIssuerOnDisk', () => {
+  it("finds the root in another tool's CA variable, skipping files that do not hold it", async () => {
+    const host = testHost({
+      files: {
+        '/home/user/node-ca.pem': publicRootPem + corporate.root.pem,
+        '/home/user/python-ca.pem': publicRootPem,
+        '/etc/ssl/certs/ca-certificates.crt': publicRootPem,
+      },
+    });
+    const found = await findIssuerOnDisk(host, {
+      orphan,
+      env: { NODE_EXTRA_CA_CERTS: '/home/user/node-ca.pem', REQUESTS_CA_BUNDLE: '/home/user/python-ca.pem', PIP_CERT: '/missing.pem' },
+      nativeRootFiles: ['/etc/ssl/certs/ca-certificates.crt'],
+    });
+    expect(found).toEqual([
+      { path: '/home/user/node-ca.pem', format: 'pem', subject: ISSUER, source: { kind: 'variable', variable: 'NODE_EXTRA_CA_CERTS' } },
+    ]);
+  });
+
+  it('looks in the usual corporate locations and the OS store, and reads DER files there', async () => {
+    const host = testHost({
+      files: {
+        '/usr/local/share/ca-certificates/zscaler.crt': corporate.root.der,
+        '/usr/local/share/ca-certificates/other.crt': 'not a certificate',
+        '/etc/ssl/certs/ca-certificates.crt': publicRootPem + corporate.root.pem,
+      },
+    });
+    const found = await findIssuerOnDisk(host, { orphan, env: {}, nativeRootFiles: ['/etc/ssl/certs/ca-certificates.crt'] });
+    expect(found.map((c) => [c.path, c.format, c.source.kind])).toEqual([
+      ['/etc/ssl/certs/ca-certificates.crt', 'pem', 'native-roots'],
+      ['/usr/local/share/ca-certificates/zscaler.crt', 'der', 'corporate-location'],
+    ]);
+  });
+
+  it('expands ~ for per-user locations (mitmproxy)', async () => {
+    const host = testHost({ homeDir: '/home/dev', files: { '/home/dev/.mitmproxy/mitmproxy-ca-cert.pem': corporate.root.pem } });
+    const found = await findIssuerOnDisk(host, { orphan, env: {}, nativeRootFiles: [] });
+    expect(found.map((c) => c.path)).toEqual(['/home/dev/.mitmproxy/mitmproxy-ca-cert.pem']);
+  });
+
+  it('finds nothing when no file holds the issuer', async () => {
+    const host = testHost({ files: { '/etc/ssl/certs/ca-certificates.crt': publicRootPem } });
+    expect(await findIssuerOnDisk(host, { orphan, env: {}, nativeRootFiles: ['/etc/ssl/certs/ca-certificates.crt'] })).toEqual([]);
+  });
+});
+
+describe('fixForMissingIssuer', () => {
+  const base = { issuer: ISSUER, issuerCn: 'Zscaler Root CA', currentBundle: null, codexHome: '/home/user/.codex', platform: 'linux' as const };
+  const pemIn = (path: string, source: IssuerCandidate['source']): IssuerCandidate => ({ path, format: 'pem', subject: ISSUER, source });
+
+  it('points CODEX_CA_CERTIFICATE at the file that holds the issuer, preferring a dedicated file to the OS bundle', () => {
+    const hints = fixForMissingIssuer({
+      ...base,
+      candidates: [pemIn('/etc/ssl/certs/ca-certificates.crt', { kind: 'native-roots' }), pemIn('/home/user/corp ca.pem', { kind: 'variable', variable: 'NODE_EXTRA_CA_CERTS' })],
+    });
+    expect(hints).toEqual([
+      {
+        text: `/home/user/corp ca.pem (named by NODE_EXTRA_CA_CERTS) holds the issuer "${ISSUER}". Point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
+        command: "export CODEX_CA_CERTIFICATE='/home/user/corp ca.pem'",
+      },
+    ]);
+  });
+
+  it('combines it with the bundle CODEX_CA_CERTIFICATE names now', () => {
+    const [hint] = fixForMissingIssuer({
+      ...base,
+      currentBundle: { variable: 'CODEX_CA_CERTIFICATE', path: '/home/user/other-corp.pem' },
+      candidates: [pemIn('/usr/local/share/ca-certificates/zscaler.crt', { kind: 'corporate-location', note: 'Debian/Ubuntu local CAs (update-ca-certificates)' })],
+    });
+    expect(hint.command).toBe(
+      'cat /home/user/other-corp.pem /usr/local/share/ca-certificates/zscaler.crt > /home/user/.codex/ca-bundle.pem && export CODEX_CA_CERTIFICATE=/home/user/.codex/ca-bundle.pem',
+    );
+  });
+
+  it('recommends CODEX_CA_CERTIFICATE over a stale SSL_CERT_FILE, and says why', () => {
+    const hints = fixForMissingIssuer({
+      ...base,
+      currentBundle: { variable: 'SSL_CERT_FILE', path: '/opt/tool/cacert.pem' },
+      candidates: [pemIn('/etc/ssl/certs/ca-certificates.crt', { kind: 'native-roots' })],
+    });
+    expect(hints.map((h) => h.command)).toEqual(['export CODEX_CA_CERTIFICATE=/etc/ssl/certs/ca-certificates.crt', 'unset SSL_CERT_FILE']);
+  });
+
+  it('converts a DER file first', () => {
+    const [hint] = fixForMissingIssuer({ ...base, candidates: [{ path: '/etc/pki/ca-trust/source/anchors/corp.cer', format: 'der', subject: ISSUER, source: { kind: 'corporate-location', note: 'RHEL' } }] });
+    expect(hint.command).toBe(
+      'openssl x509 -inform der -in /etc/pki/ca-trust/source/anchors/corp.cer -out /home/user/.codex/corporate-root.pem && export CODEX_CA_CERTIFICATE=/home/user/.codex/corporate-root.pem',
+    );
+  });
+
+  it('without a file, says how to export the root from the OS store', () => {
+    expect(fixForMissingIssuer({ ...base, candidates: [], platform: 'darwin', codexHome: '/Users/me/.codex' })[0].command).toBe(
+      "security find-certificate -a -p -c 'Zscaler Root CA' /Library/Keychains/System.keychain > /Users/me/.codex/corporate-root.pem && export CODEX_CA_CERTIFICATE=/Users/me/.codex/corporate-root.pem",
+    );
+    expect(fixForMissingIssuer({ ...base, candidates: [] })[0]).toMatchObject({
+      text: expect.stringContaining('Ask your IT team for that root certificate in PEM form'),
+      command: 'export CODEX_CA_CERTIFICATE=/home/user/.codex/corporate-root.pem',
+    });
+    expect(fixForMissingIssuer({ ...base, candidates: [], platform: 'win32', codexHome: 'C:\\Users\\me\\.codex' })[0].command).toBe(
+      'certutil -user -store Root "Zscaler Root CA" "C:\\Users\\me\\.codex\\corporate-root.cer"; certutil -encode "C:\\Users\\me\\.codex\\corporate-root.cer" "C:\\Users\\me\\.codex\\corporate-root.pem"; $env:CODEX_CA_CERTIFICATE = \'C:\\Users\\me\\.codex\\corporate-root.pem\'',
+    );
+  });
+});
