@@ -91,7 +91,7 @@ async function systemRoots(ctx: DoctorContext, world: CodexWorld, selection: CaS
     summary = 'No CA variable set, and no system root certificates found.';
     findings.push(noRootsFinding(plan, world, host.homeDir));
   } else {
-    summary = `No CA variable set: Codex uses the system roots (${roots.total} certificates from ${where}).`;
+    summary = `No CA variable set: Codex uses the system roots (${plural(roots.total ?? 0, 'certificate')} from ${where}).`;
     findings.push({
       level: 'info',
       code: 'CA_SYSTEM_ROOTS',

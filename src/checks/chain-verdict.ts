@@ -77,7 +77,7 @@ export function transportVerdict(set: TrustSet, capture: TlsCapture, hostname: s
       failure = {
         code: certificateCode(error),
         detail: `${TRANSPORT_WORDS[set.transport]} verifies with ${verifierName(set.verifier)}, which rejects the chain (${error}).${webpki.problems[0] ? ` webpki would say: "${webpki.problems[0].rustls}".` : ''}`,
-        cause: { name: 'openssl', code: error, message: error },
+        cause: { name: 'openssl', code: error, message: 'certificate verify failed' },
       };
     }
   }
@@ -180,7 +180,7 @@ export function verdictEvidence(verdicts: readonly TransportVerdict[], sets: Tru
   for (const v of verdicts) {
     const set = sets[v.transport];
     lines.push(`${TRANSPORT_WORDS[v.transport]}: ${v.ok ? 'trusted' : 'NOT trusted'} by ${verifierName(v.verifier)}${v.approximate ? ' (approximate: the OS store is not readable here)' : ''}`);
-    lines.push(`  roots: ${set.anchors.length} from ${set.sources.join(' + ')}`);
+    lines.push(`  roots: ${set.anchors.length} distinct, from ${set.sources.join(' + ')}`);
     lines.push(`  webpki: ${v.webpki.ok ? 'accepts' : v.webpki.problems.map((p: WebpkiProblem) => `${p.name} (${p.detail})`).join('; ')}`);
     if (v.node) lines.push(`  Node/OpenSSL: ${v.node.authorized ? 'accepts' : `rejects (${v.node.error ?? 'unknown'})`}`);
   }

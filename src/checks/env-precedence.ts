@@ -102,7 +102,7 @@ export function analyseEnvironment(world: CodexWorld, host: Pick<Host, 'platform
   findings.push(...proxyFindings(decisions, world, words, host.platform, proxyOverride));
 
   const problems = findings.filter((f) => f.level !== 'info').length;
-  const selected = trust.selection.kind === 'variable' && trust.bundleSupported ? `${trust.selection.variable} wins` : 'system roots';
+  const selected = trust.selection.kind === 'variable' && trust.bundleSupported ? `${trust.selection.variable} wins` : 'No CA bundle: system roots';
   return {
     summary: `${selected}; ${summariseRoutes(decisions)}${problems > 0 ? `; ${problems} problem${problems === 1 ? '' : 's'}` : ''}.`,
     findings,
@@ -557,12 +557,19 @@ function groupByRoute(decisions: ProxyDecision[], words: Words): string {
   return [...groups].map(([clause, hosts]) => `to ${listWords([...new Set(hosts)])} it ${clause}`).join('; ');
 }
 
+/** "HTTPS and WebSocket via http://proxy:3128" or "HTTPS direct, WebSocket via ...". */
 function summariseRoutes(decisions: ProxyDecision[]): string {
-  const kinds = (t: Transport): string => {
-    const set = new Set(decisions.filter((d) => d.transport === t).map((d) => (d.kind === 'bypassed' ? 'direct' : d.kind === 'invalid' ? 'unsupported' : d.kind)));
-    return [...set].map((k) => (k === 'unsupported' ? 'unusable proxy' : k)).join('/');
+  const route = (t: Transport): string => {
+    const words = new Set(
+      decisions
+        .filter((d) => d.transport === t)
+        .map((d) => (d.kind === 'proxy' ? `via ${d.url.display}` : d.kind === 'unsupported' || d.kind === 'invalid' ? 'an unusable proxy' : 'direct')),
+    );
+    return [...words].join(' or ');
   };
-  return `HTTPS ${kinds('https')}, WebSocket ${kinds('websocket')}`;
+  const https = route('https');
+  const websocket = route('websocket');
+  return https === websocket ? `HTTPS and WebSocket ${https}` : `HTTPS ${https}, WebSocket ${websocket}`;
 }
 
 function listWords(items: string[]): string {

@@ -40,6 +40,9 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
   switch (code) {
     case 'NET_DNS_NOT_FOUND':
     case 'NET_DNS_FAILED':
+      if (proxy?.scheme === 'socks5') {
+        return [{ text: `${host} does not resolve here, and a socks5:// proxy makes the client resolve it. Use socks5h:// so that the proxy resolves the name.`, command: exportProxy(`socks5h://${proxyName}`) }];
+      }
       return [
         { text: `${host} does not resolve from here. If your network only reaches the internet through a proxy, tell Codex which one.`, command: exportProxy('http://proxy.example.corp:8080') },
         { text: 'Check the resolver.', command: context.platform === 'win32' ? `Resolve-DnsName ${host}` : `nslookup ${host}` },

@@ -61,6 +61,8 @@ export class StageFailure extends Error {
   constructor(
     readonly stage: Stage,
     readonly raw: unknown,
+    /** The failure concerns the target itself although a proxy is in use (socks5 resolves the target locally). */
+    readonly aboutTarget = false,
   ) {
     super(`failed at ${stage}`);
   }
@@ -83,7 +85,7 @@ export class Stager {
 }
 
 export function classifyFailure(error: unknown, stager: Stager, context: ClassifyContext): Classified {
-  if (error instanceof StageFailure) return classify(error.raw, error.stage, context);
+  if (error instanceof StageFailure) return classify(error.raw, error.stage, error.aboutTarget ? { ...context, proxied: false } : context);
   return classify(error, stager.current, context);
 }
 
@@ -117,6 +119,20 @@ export interface OpenPathInput {
   proxyCa: readonly string[];
 }
 
+/**
+ * Opens the path, hands it to `use` (which owns the socket from then on), and closes it if `use` fails:
+ * no socket outlives a failed probe.
+ */
+export async function throughPath<T>(stager: Stager, input: OpenPathInput, use: (opened: OpenedPath) => Promise<T>): Promise<T> {
+  const opened = await openPath(stager, input);
+  try {
+    return await use(opened);
+  } catch (error) {
+    opened.socket.destroy();
+    throw error;
+  }
+}
+
 /** dns -> tcp -> (proxy-connect): a byte pipe to the target, or a StageFailure. */
 export async function openPath(stager: Stager, input: OpenPathInput): Promise<OpenedPath> {
   const { target, route, dial, signal } = input;
@@ -129,10 +145,23 @@ export async function openPath(stager: Stager, input: OpenPathInput): Promise<Op
   const dialed = await stager.step('dns', () => resolveTarget(hop, dial, signal));
   const tcp = await stager.step('tcp', () => connectTcp(dialed, signal));
   if (route.kind === 'direct') return { socket: tcp, dialed, connect: null };
+  try {
+    return await throughProxy(stager, input, route, tcp, dialed);
+  } catch (error) {
+    tcp.destroy();
+    throw error;
+  }
+}
+
+async function throughProxy(stager: Stager, input: OpenPathInput, route: Extract<Route, { kind: 'proxy' }>, tcp: Duplex, dialed: Resolved): Promise<OpenedPath> {
+  const { target, dial, signal } = input;
 
   if (route.proxy.scheme === 'socks5' || route.proxy.scheme === 'socks5h') {
     // socks5h: the proxy resolves the name; socks5: the client does, and sends the address.
-    const destination = route.proxy.scheme === 'socks5' ? await stager.step('dns', () => resolveTarget(target, dial, signal)) : null;
+    const destination =
+      route.proxy.scheme === 'socks5'
+        ? await stager.step('dns', () => resolveTarget(target, dial, signal).catch((raw: unknown) => Promise.reject(new StageFailure('dns', raw, true))))
+        : null;
     const socket = await stager.step('proxy-connect', () =>
       socks5Connect({
         socket: tcp,

@@ -12,7 +12,7 @@ import { VERSION } from '../version.js';
 import { chainVerifier } from './chain-verdict.js';
 import type { DoctorCheck } from './context.js';
 import { networkHints, OPENAI_HOSTS_FOR_IT } from './network-hints.js';
-import { classifyFailure, describeRoute, openPath, probeBudget, Stager, type Route } from './network.js';
+import { classifyFailure, describeRoute, probeBudget, Stager, throughPath, type Route } from './network.js';
 import type { TlsAuthFacts } from './tls-auth.js';
 
 export interface OAuthTokenFacts {
@@ -37,24 +37,26 @@ export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
     const budget = probeBudget(ctx);
     let response: HttpResponse;
     try {
-      const opened = await openPath(stager, { target, route, dial: ctx.host.dial, signal: budget.signal, proxyCa: trust.https.pems });
-      const socket = await stager.step('tls-handshake', () =>
-        verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(trust.https, target.host, ctx.host.now()), signal: budget.signal }),
-      );
-      response = await stager.step('http', () =>
-        httpRequest({
-          socket,
-          method: 'POST',
-          url,
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            accept: 'application/json',
-            'user-agent': `codex-doctor/${VERSION} (token endpoint probe)`,
-          },
-          body,
-          signal: budget.signal,
-        }),
-      );
+      const pathInput = { target, route, dial: ctx.host.dial, signal: budget.signal, proxyCa: trust.https.pems };
+      response = await throughPath(stager, pathInput, async (opened) => {
+        const socket = await stager.step('tls-handshake', () =>
+          verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(trust.https, target.host, ctx.host.now()), signal: budget.signal }),
+        );
+        return stager.step('http', () =>
+          httpRequest({
+            socket,
+            method: 'POST',
+            url,
+            headers: {
+              'content-type': 'application/x-www-form-urlencoded',
+              accept: 'application/json',
+              'user-agent': `codex-doctor/${VERSION} (token endpoint probe)`,
+            },
+            body,
+            signal: budget.signal,
+          }),
+        );
+      });
     } catch (error) {
       const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'oauth' });
       const codexSays = `Codex would show: "Token exchange failed: error sending request for url (${url.href})".`;

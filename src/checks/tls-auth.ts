@@ -8,7 +8,8 @@ import { trustPlan } from '../codex/trust.js';
 import type { EvidenceSection, Finding } from '../core/types.js';
 import type { Interception } from '../intel/products.js';
 import type { HostPort } from '../net/dial.js';
-import { captureTls } from '../net/tls-probe.js';
+import type { HttpHead } from '../net/errors.js';
+import { captureTls, type TlsCapture } from '../net/tls-probe.js';
 import type { CaBundleFacts } from './ca-bundle.js';
 import {
   chainData,
@@ -29,7 +30,7 @@ import {
 import type { DoctorCheck } from './context.js';
 import type { EnvPrecedenceFacts } from './env-precedence.js';
 import { networkHints } from './network-hints.js';
-import { chainLine, classifyFailure, describeRoute, hostPortOf, openPath, probeBudget, routeFrom, Stager, type Route } from './network.js';
+import { chainLine, classifyFailure, describeRoute, hostPortOf, probeBudget, routeFrom, Stager, throughPath, type Route } from './network.js';
 import { trustSetsFor, type TrustSets } from './trust-sets.js';
 
 /** What tls.auth hands to oauth.token. */
@@ -68,12 +69,16 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
 
     const stager = new Stager(ctx);
     const budget = probeBudget(ctx);
-    let capture;
+    let capture: TlsCapture;
+    let connectAnswer: HttpHead | null;
     try {
-      const opened = await openPath(stager, { target, route, dial: host.dial, signal: budget.signal, proxyCa: sets.https.pems });
-      capture = await stager.step('tls-handshake', () =>
-        captureTls({ socket: opened.socket, servername: target.host, ca: sets.https.pems, alpn: HTTPS_ALPN, signal: budget.signal }),
-      );
+      const pathInput = { target, route, dial: host.dial, signal: budget.signal, proxyCa: sets.https.pems };
+      ({ capture, connectAnswer } = await throughPath(stager, pathInput, async (opened) => ({
+        capture: await stager.step('tls-handshake', () =>
+          captureTls({ socket: opened.socket, servername: target.host, ca: sets.https.pems, alpn: HTTPS_ALPN, signal: budget.signal }),
+        ),
+        connectAnswer: opened.connect,
+      })));
     } catch (error) {
       const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'tls' });
       return {
@@ -102,6 +107,7 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
     const evidence: EvidenceSection[] = [
       ...chainEvidence(capture, anchor, target.host),
       verdictEvidence([https, websocket], sets),
+      ...(connectAnswer ? [{ title: 'Proxy', lines: [`${describeRoute(route, target)}: CONNECT answered ${connectAnswer.status} ${connectAnswer.reason}`.trim()] }] : []),
       { title: 'Trust as Codex sets it up', lines: [sets.plan.https.sentence, sets.plan.websocket.sentence] },
       ...(search ? [issuerSearchEvidence(search)] : []),
     ];

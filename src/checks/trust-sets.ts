@@ -91,7 +91,7 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
   // HTTPS
   let https: TrustSet;
   if (plan.https.verifier === 'rustls') {
-    const groups = [bundleGroup, publicGroup, nativeGroup ?? publicGroup].filter((g): g is RootGroup => g !== null);
+    const groups = [bundleGroup, publicGroup, nativeGroup].filter((g): g is RootGroup => g !== null);
     https = build('https', plan.https, groups, native === null || native.plan.kind === 'platform-store');
   } else if (plan.https.verifier === 'openssl') {
     const store = await opensslStore(host, world);

@@ -29,7 +29,7 @@ import {
 import type { DoctorCheck } from './context.js';
 import type { EnvPrecedenceFacts } from './env-precedence.js';
 import { networkHints, websocketOffSnippet, type HintContext } from './network-hints.js';
-import { chainLine, classifyFailure, describeRoute, hostPortOf, openPath, probeBudget, routeFrom, Stager } from './network.js';
+import { chainLine, classifyFailure, describeRoute, hostPortOf, probeBudget, routeFrom, Stager, throughPath } from './network.js';
 import { trustSetsFor } from './trust-sets.js';
 
 export interface WsUpgradeFacts {
@@ -73,6 +73,7 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
 
     const stager = new Stager(ctx);
     const budget = probeBudget(ctx);
+    const pathInput = { target, route, dial: host.dial, signal: budget.signal, proxyCa: sets.websocket.pems };
     const fail = (error: unknown): { summary: string; findings: Finding[]; data: Record<string, unknown> } => {
       const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'ws' });
       const hints = failure.code === 'PROXY_SCHEME_UNSUPPORTED' ? networkHints(failure.code, hintContext) : withWorkaround(networkHints(failure.code, hintContext));
@@ -86,9 +87,10 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
       // 1. Capture the chain and judge it with the WebSocket's own trust set (always rustls).
       let capture;
       try {
-        const opened = await openPath(stager, { target, route, dial: host.dial, signal: budget.signal, proxyCa: sets.websocket.pems });
-        capture = await stager.step('tls-handshake', () =>
-          captureTls({ socket: opened.socket, servername: target.host, ca: sets.websocket.pems, alpn: WEBSOCKET_ALPN, signal: budget.signal }),
+        capture = await throughPath(stager, pathInput, (opened) =>
+          stager.step('tls-handshake', () =>
+            captureTls({ socket: opened.socket, servername: target.host, ca: sets.websocket.pems, alpn: WEBSOCKET_ALPN, signal: budget.signal }),
+          ),
         );
       } catch (error) {
         return fail(error);
@@ -130,13 +132,14 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
       // 2. A fresh connection, verified by Node with the same roots, carries the upgrade request.
       let outcome: UpgradeOutcome;
       try {
-        const opened = await openPath(stager, { target, route, dial: host.dial, signal: budget.signal, proxyCa: sets.websocket.pems });
-        const socket = await stager.step('tls-handshake', () =>
-          verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(sets.websocket, target.host, host.now()), alpn: WEBSOCKET_ALPN, signal: budget.signal }),
-        );
-        outcome = await stager.step('ws-upgrade', async () => {
-          const { upgradeWebSocket } = await import('../net/ws-probe.js');
-          return upgradeWebSocket({ socket, url, headers: { ...WEBSOCKET_BETA_HEADER }, signal: budget.signal });
+        outcome = await throughPath(stager, pathInput, async (opened) => {
+          const socket = await stager.step('tls-handshake', () =>
+            verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(sets.websocket, target.host, host.now()), alpn: WEBSOCKET_ALPN, signal: budget.signal }),
+          );
+          return stager.step('ws-upgrade', async () => {
+            const { upgradeWebSocket } = await import('../net/ws-probe.js');
+            return upgradeWebSocket({ socket, url, headers: { ...WEBSOCKET_BETA_HEADER }, signal: budget.signal });
+          });
         });
       } catch (error) {
         return { ...fail(error), evidence };

@@ -6,7 +6,8 @@ const MIN_SECRET_LENGTH = 4;
 
 const PATTERNS: Array<[RegExp, string]> = [
   // user:password@ in any URL: keep the user, drop the password.
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):[^\s@/]*@/gi, '$1:[redacted]@'],
+  // (The literal placeholder PASSWORD in a hint is not a secret.)
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):(?!PASSWORD@)[^\s@/]*@/gi, '$1:[redacted]@'],
   // OpenAI-style keys and bearer tokens.
   [/\bsk-[A-Za-z0-9_-]{8,}/g, 'sk-[redacted]'],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 [redacted]'],

@@ -76,8 +76,10 @@ export const NATIVE_PEAK_METHOD = GNU_TIME
  * Runs a command to completion and returns { code, wallMs, stdout, stderr, peakKiB, peakMethod }.
  * memory: 'node' (the command is node; the maxRSS preload is added), 'native' (GNU time or /proc polling),
  * or undefined (not measured: nothing extra around the child, for pure timing).
+ * until: a RegExp; once stdout or stderr matches, the child is stopped (SIGTERM) as a person would press Ctrl-C, and
+ * `matched` is true (for a curl that has its answer but would otherwise wait for the server to close).
  */
-export function run(command, args, { env, cwd = ROOT, memory, scratch, input, timeoutMs = 120_000 } = {}) {
+export function run(command, args, { env, cwd = ROOT, memory, scratch, input, until, timeoutMs = 120_000 } = {}) {
   let argv = [command, ...args];
   let childEnv = env;
   let rssFile;
@@ -95,8 +97,16 @@ export function run(command, args, { env, cwd = ROOT, memory, scratch, input, ti
     const child = spawn(argv[0], argv.slice(1), { cwd, env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
-    child.stdout.on('data', (chunk) => out.push(chunk));
-    child.stderr.on('data', (chunk) => err.push(chunk));
+    let matched = false;
+    const watch = (chunks) => (chunk) => {
+      chunks.push(chunk);
+      if (until && !matched && until.test(Buffer.concat(chunks).toString('utf8'))) {
+        matched = true;
+        child.kill('SIGTERM');
+      }
+    };
+    child.stdout.on('data', watch(out));
+    child.stderr.on('data', watch(err));
     child.stdin.on('error', () => {});
     child.stdin.end(input ?? '');
     let polledKiB = 0;
@@ -115,7 +125,7 @@ export function run(command, args, { env, cwd = ROOT, memory, scratch, input, ti
       // GNU time may put "Command exited with non-zero status N" first; the figure is the last line.
       else if (timeFile && existsSync(timeFile)) peakKiB = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) || null;
       else if (poll) peakKiB = polledKiB || null;
-      resolve({ code, signal, wallMs, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), peakKiB });
+      resolve({ code, signal, matched, wallMs, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), peakKiB });
     });
   });
 }

@@ -61,7 +61,7 @@ describe('env.precedence: the good setup', () => {
   it('passes with CODEX_CA_CERTIFICATE and an http:// proxy, and says what each transport trusts and uses', async () => {
     const { record, facts } = await run({ CODEX_CA_CERTIFICATE: '/etc/corp.pem', HTTPS_PROXY: 'http://proxy.corp:8080' });
     expect(record.status).toBe('pass');
-    expect(record.summary).toBe('CODEX_CA_CERTIFICATE wins; HTTPS proxy, WebSocket proxy.');
+    expect(record.summary).toBe('CODEX_CA_CERTIFICATE wins; HTTPS and WebSocket via http://proxy.corp:8080.');
     expect(record.findings.map((f) => [f.level, f.code, f.stage, f.detail])).toEqual([
       ['info', 'ENV_CA_SELECTED', 'input', 'Codex uses CODEX_CA_CERTIFICATE=/etc/corp.pem (from the shell).'],
       [

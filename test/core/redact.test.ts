@@ -6,6 +6,8 @@ describe('redaction', () => {
     expect(redactUrl('http://alice:p%40ss@proxy.corp:8080/')).toBe('http://alice:[redacted]@proxy.corp:8080/');
     expect(new Redactor().text('via http://alice:pw@proxy:3128 now')).toBe('via http://alice:[redacted]@proxy:3128 now');
     expect(redactUrl('alice:pw@proxy:3128')).toBe('alice:[redacted]@proxy:3128');
+    // A hint's placeholder stays readable.
+    expect(new Redactor().text('export HTTPS_PROXY=http://USER:PASSWORD@proxy:3128')).toContain('USER:PASSWORD@');
   });
 
   it('removes the values of secret-named variables and decoded proxy passwords anywhere', () => {

@@ -1,0 +1,210 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { oauthTokenCheck } from '../../src/checks/oauth-token.js';
+import { tlsAuthCheck } from '../../src/checks/tls-auth.js';
+import { wsUpgradeCheck } from '../../src/checks/ws-upgrade.js';
+import type { CheckRecord } from '../../src/core/types.js';
+import type { Lab, LabSpec } from '../../src/lab/world.js';
+import { startSocksProxy } from '../net/socks-server.js';
+import { customOrigin, type CustomOriginOptions } from './custom-origin.js';
+import { labHost, runWithNeeds, viaProxy } from './network-lab.js';
+
+const ALL = [tlsAuthCheck, oauthTokenCheck, wsUpgradeCheck];
+
+async function inLab(
+  spec: LabSpec,
+  env: (lab: Lab) => Record<string, string> = () => ({}),
+  options: { timeoutMs?: number; before?: (lab: Lab, codexHome: string) => Promise<void> } = {},
+): Promise<{ records: Map<string, CheckRecord>; upgrades: IncomingHttpHeaders[]; elapsed: number; lab: Lab }> {
+  const { lab, host, codexHome, stop } = await labHost(spec, env);
+  const upgrades: IncomingHttpHeaders[] = [];
+  lab.origin.events.on('upgrade', (event) => upgrades.push(event.headers));
+  try {
+    await options.before?.(lab, codexHome);
+    const started = performance.now();
+    const records = await runWithNeeds(ALL, host, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
+    return { records, upgrades, elapsed: performance.now() - started, lab };
+  } finally {
+    await stop();
+  }
+}
+
+const trusted = (lab: Lab) => ({ ...viaProxy(lab.proxyUrl), CODEX_CA_CERTIFICATE: lab.files.corporateRoot });
+const ws = (records: Map<string, CheckRecord>) => records.get('ws.upgrade')!;
+
+describe('ws.upgrade: the path works', () => {
+  it("gets 101 for Codex's upgrade, with its OpenAI-Beta header and no credential", async () => {
+    const { records, upgrades } = await inLab({ proxy: { mode: 'inspect' } }, trusted);
+    const record = ws(records);
+    expect(record.status).toBe('pass');
+    expect(record.summary).toBe('wss://chatgpt.com/backend-api/codex/responses: 101, the WebSocket path works.');
+    expect(record.findings.map((f) => f.code)).toEqual(['NET_ROUTE', 'TLS_INTERCEPTED', 'WS_UPGRADE_OK']);
+    expect(upgrades).toHaveLength(1);
+    expect(upgrades[0]?.['openai-beta']).toBe('responses_websockets=2026-02-06');
+    expect(upgrades[0]?.authorization).toBeUndefined();
+  });
+
+  it("takes OpenAI's own 401 as proof that the path carries upgrades", async () => {
+    const record = ws((await inLab({ origin: { webSocket: 'unauthorized' } })).records);
+    expect(record.status).toBe('pass');
+    expect(record.findings.at(-1)).toMatchObject({ level: 'info', code: 'WS_UPGRADE_OK' });
+    expect(record.findings.at(-1)?.detail).toMatch(/^OpenAI itself answered the upgrade with 401 Unauthorized \(You didn't provide an API key/);
+  });
+
+  it('uses api.openai.com with an API key login', async () => {
+    const { records, upgrades } = await inLab({}, () => ({}), {
+      before: (_lab, codexHome) => writeFile(path.join(codexHome, 'auth.json'), JSON.stringify({ auth_mode: 'apikey', OPENAI_API_KEY: 'sk-labkeylabkeylabkey' })),
+    });
+    expect(ws(records).summary).toBe('wss://api.openai.com/v1/responses: 101, the WebSocket path works.');
+    expect(upgrades).toHaveLength(1);
+  });
+
+  it('is not needed when the provider turns WebSocket off', async () => {
+    const { records, upgrades } = await inLab({}, () => ({}), {
+      before: (_lab, codexHome) =>
+        writeFile(path.join(codexHome, 'config.toml'), 'model_provider = "corp"\n\n[model_providers.corp]\nname = "Corp"\nbase_url = "https://chatgpt.com/backend-api/codex"\n'),
+    });
+    const record = ws(records);
+    expect(record.status).toBe('pass');
+    expect(record.findings).toEqual([
+      {
+        level: 'info',
+        code: 'WS_DISABLED',
+        stage: 'input',
+        detail: '[model_providers.corp] does not set supports_websockets = true (custom providers default to false): Codex streams over HTTPS only.',
+      },
+    ]);
+    expect(upgrades).toHaveLength(0);
+  });
+
+  it('goes through a socks5h:// proxy, which the WebSocket supports and HTTPS does not', async () => {
+    const { lab, host, stop } = await labHost({});
+    const socks = await startSocksProxy({ routes: new Map([['chatgpt.com:443', lab.origin.port]]) });
+    try {
+      host.env = { ALL_PROXY: `socks5h://127.0.0.1:${socks.port}` };
+      const records = await runWithNeeds(ALL, host);
+      expect(ws(records).status).toBe('pass');
+      expect(ws(records).findings[0]?.detail).toBe(`The WebSocket connects to chatgpt.com:443 through socks5h://127.0.0.1:${socks.port} (ALL_PROXY).`);
+      expect(socks.requests).toEqual([
+        { host: 'chatgpt.com', port: 443, username: null },
+        { host: 'chatgpt.com', port: 443, username: null },
+      ]);
+      expect(records.get('tls.auth')?.error).toMatchObject({ code: 'PROXY_SCHEME_UNSUPPORTED', stage: 'proxy-connect' });
+    } finally {
+      await socks.close();
+      await stop();
+    }
+  });
+});
+
+describe('ws.upgrade: a path that refuses WebSocket', () => {
+  it.each([400, 403, 405, 426] as const)('fails on a proxy answering %i, with the workaround as TOML and what to ask', async (status) => {
+    const record = ws((await inLab({ proxy: { mode: 'inspect', refuseWebSocket: status } }, trusted)).records);
+    expect(record.error).toMatchObject({ code: 'WS_UPGRADE_REFUSED', stage: 'ws-upgrade' });
+    const hints = record.findings.at(-1)?.hints ?? [];
+    expect(hints[0]?.snippet).toBe(
+      [
+        '# $CODEX_HOME/config.toml: the built-in provider, over HTTPS only',
+        'model_provider = "openai-https"',
+        '',
+        '[model_providers.openai-https]',
+        'name = "OpenAI (HTTPS only)"',
+        'base_url = "https://chatgpt.com/backend-api/codex"',
+        'wire_api = "responses"',
+        'requires_openai_auth = true',
+        'supports_websockets = false',
+      ].join('\n'),
+    );
+    expect(hints[1]?.text).toMatch(/^Ask your network team to allow WebSocket upgrades \(HTTP\/1\.1 GET with Upgrade: websocket\) to chatgpt\.com\/backend-api\/codex\/responses through 127\.0\.0\.1:\d+, or to exempt chatgpt\.com from TLS inspection\.$/);
+  });
+
+  it('fails when the proxy closes the connection on the upgrade', async () => {
+    const record = ws((await inLab({ proxy: { mode: 'inspect', refuseWebSocket: 'close' } }, trusted)).records);
+    expect(record.error).toMatchObject({ code: 'WS_CLOSED', stage: 'ws-upgrade' });
+  });
+
+  it('recognises a stripped Upgrade header from what OpenAI answers a plain GET', async () => {
+    const record = ws((await inLab({ proxy: { mode: 'inspect', refuseWebSocket: 'strip-upgrade' } }, trusted)).records);
+    expect(record.error).toMatchObject({ code: 'WS_UPGRADE_STRIPPED', stage: 'ws-upgrade' });
+    expect(record.error?.detail).toMatch(/^OpenAI answered 405 Method Not Allowed \(Invalid method for URL \(GET \/backend-api\/codex\/responses\)\): the request reached it as a plain GET/);
+  });
+
+  it('fails an https:// proxy URL as Codex does, while login through it works', async () => {
+    const { records, lab } = await inLab({ proxy: { mode: 'connect', tls: true } }, trusted);
+    expect(records.get('tls.auth')?.status).toBe('pass');
+    const record = ws(records);
+    expect(record.error).toMatchObject({
+      code: 'PROXY_SCHEME_UNSUPPORTED',
+      stage: 'proxy-connect',
+      detail: 'Proxy URL scheme not supported (the WebSocket transport cannot use a https proxy).',
+    });
+    expect(record.findings.at(-1)?.hints?.[0]?.command).toBe(`export HTTPS_PROXY=http://127.0.0.1:${lab.proxy?.port}`);
+  });
+});
+
+describe('ws.upgrade: its own trust set and its own verdict', () => {
+  it('fails on a SHA-1 inspection CA that login (OpenSSL) accepts: login works, streaming does not', async () => {
+    const { records } = await inLab(
+      { proxy: { mode: 'inspect' }, corporateCa: { product: 'fortinet', signature: 'sha1' }, systemStore: ['public', 'corporate'] },
+      (l) => viaProxy(l.proxyUrl),
+    );
+    expect(records.get('tls.auth')?.status).toBe('warn');
+    expect(records.get('oauth.token')?.status).toBe('pass');
+    const record = ws(records);
+    expect(record.error).toMatchObject({ code: 'TLS_BAD_SIGNATURE', stage: 'tls-verify', cause: { message: 'invalid peer certificate: BadSignature' } });
+    expect(record.findings.at(-1)?.hints?.at(-1)?.snippet).toContain('supports_websockets = false');
+  });
+
+  it('runs even when login is blocked: the two transports are judged separately', async () => {
+    const { records } = await inLab({ proxy: { mode: 'inspect', blockPage: { hosts: ['auth.openai.com'], at: 'connect' } } }, trusted);
+    expect(records.get('tls.auth')?.error?.code).toBe('PROXY_BLOCKED');
+    expect(records.get('oauth.token')).toMatchObject({ status: 'skip', blockedBy: ['tls.auth'] });
+    expect(ws(records).status).toBe('pass');
+  });
+
+  it('finds the missing root for the WebSocket and gives the fix', async () => {
+    const { records, lab } = await inLab({ proxy: { mode: 'inspect' } }, (l) => ({ ...viaProxy(l.proxyUrl), REQUESTS_CA_BUNDLE: l.files.corporateRoot }));
+    const record = ws(records);
+    expect(record.error).toMatchObject({ code: 'TLS_UNKNOWN_ISSUER', stage: 'tls-verify' });
+    expect(record.findings.at(-1)?.hints?.[0]?.command).toBe(`export CODEX_CA_CERTIFICATE=${lab.files.corporateRoot}`);
+  });
+});
+
+describe('one deadline for the whole run', () => {
+  it('ends within --timeout + 1 s against a proxy that never answers, each check saying where it was stuck', async () => {
+    const { records, elapsed } = await inLab({ proxy: { mode: 'inspect', failure: 'hang' } }, trusted, { timeoutMs: 1500 });
+    expect(elapsed).toBeLessThan(2500);
+    expect(records.get('tls.auth')?.error).toMatchObject({ code: 'PROXY_NO_RESPONSE', stage: 'proxy-connect' });
+    expect(ws(records).error).toMatchObject({ code: 'PROXY_NO_RESPONSE', stage: 'proxy-connect' });
+    expect(records.get('oauth.token')).toMatchObject({ status: 'skip', blockedBy: ['tls.auth'] });
+  });
+});
+
+describe('ws.upgrade: odd answers from the host', () => {
+  async function against(options: Omit<CustomOriginOptions, 'hostname' | 'respond'>, timeoutMs?: number) {
+    const origin = await customOrigin({ hostname: 'chatgpt.com', respond: () => {}, ...options });
+    try {
+      const records = await runWithNeeds([wsUpgradeCheck], origin.host, timeoutMs === undefined ? {} : { timeoutMs });
+      return ws(records);
+    } finally {
+      await origin.stop();
+    }
+  }
+
+  it('fails a 101 that is not a WebSocket handshake', async () => {
+    const record = await against({ upgrade: (_req, socket) => socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n') });
+    expect(record.error).toMatchObject({ code: 'WS_UPGRADE_STRIPPED', stage: 'ws-upgrade', detail: 'The upgrade got 101 but the handshake is invalid: Invalid Upgrade header.' });
+  });
+
+  it('reports a status no proxy refusal or OpenAI error explains', async () => {
+    const record = await against({ upgrade: (_req, socket) => socket.end('HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: 4\r\n\r\noops') });
+    expect(record.error).toMatchObject({ code: 'WS_UNEXPECTED_RESPONSE', stage: 'ws-upgrade' });
+  });
+
+  it('ends an upgrade that never gets an answer, at ws-upgrade', async () => {
+    const record = await against({ upgrade: () => {} }, 1500);
+    expect(record.error).toMatchObject({ code: 'WS_TIMEOUT', stage: 'ws-upgrade' });
+  });
+});
