@@ -3,7 +3,8 @@
 import { main } from './main.js';
 
 const interrupt = new AbortController();
-process.once('SIGINT', () => interrupt.abort(new Error('interrupted')));
+// Ctrl-C and a polite kill both stop the run cleanly (the lab removes its servers and files).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => interrupt.abort(new Error('interrupted')));
 
 main(process.argv.slice(2), {
   stdout: process.stdout,

@@ -13,7 +13,7 @@ import { planChecks, runChecks } from './core/runner.js';
 import type { Report, RunEvent } from './core/types.js';
 import { parseArgs, type DoctorFlags } from './options.js';
 import { renderJson } from './render/json.js';
-import { createTextRenderer, type TextStyle } from './render/text.js';
+import type { TextStyle } from './render/text.js';
 import { VERSION } from './version.js';
 
 export interface OutStream {
@@ -31,7 +31,7 @@ export interface Io {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const parsed = parseArgs(argv, io.stdout.columns ?? 80);
+  const parsed = await parseArgs(argv, io.stdout.columns ?? 80);
   switch (parsed.kind) {
     case 'usage-error':
       io.stderr.write(`codex-doctor: ${parsed.message}\nRun codex-doctor --help for the options.\n`);
@@ -149,6 +149,8 @@ export async function runDoctor(input: { host: Host; flags: DoctorFlags; io: Io;
       return runTui(session, io, { banner: input.banner });
     }
     case 'text': {
+      // chalk comes with the text renderer: --json never loads it.
+      const { createTextRenderer } = await import('./render/text.js');
       const text = createTextRenderer(io.stdout, textStyle(io), { verbose: flags.verbose, planned: session.planned });
       if (input.banner) io.stdout.write(`${input.banner}\n`);
       text.header();

@@ -1,6 +1,11 @@
 // The command line: commands, flags and --help text. Parsing never exits or prints by itself;
 // main() decides what to write and which exit code to return.
-import yargs from 'yargs';
+//
+// The options are defined once, in OPTIONS below. yargs (the --help text, --version, every usage error)
+// is loaded only when needed: the common command lines are read by node:util's parseArgs from the same
+// table, and anything it does not accept plainly goes to yargs, so that yargs words every usage error.
+import { parseArgs as parseArgv } from 'node:util';
+import type { Options as YargsOption } from 'yargs';
 import { CHECK_IDS } from './checks/index.js';
 import { VERSION } from './version.js';
 
@@ -28,12 +33,120 @@ export type ParsedCommand =
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
+interface OptionSpec {
+  type: 'boolean' | 'string' | 'number';
+  describe: string;
+  /** Repeatable, every value kept: yargs `array`, parseArgs `multiple`. */
+  array?: true;
+  default?: boolean | number | readonly string[];
+  /** A one-letter short form. */
+  alias?: string;
+}
+
+/** The options of every command, in --help order. */
+const OPTIONS = {
+  json: { type: 'boolean', describe: 'Print one redacted JSON report on stdout' },
+  plain: { type: 'boolean', describe: 'Plain text, even in a terminal' },
+  only: { type: 'string', array: true, default: [], describe: 'Run only these checks (and what they need)' },
+  skip: { type: 'string', array: true, default: [], describe: 'Skip these checks' },
+  timeout: { type: 'number', default: DEFAULT_TIMEOUT_MS, describe: 'Deadline for the whole run, in ms' },
+  strict: { type: 'boolean', default: false, describe: 'Exit 1 on warnings too' },
+  'codex-home': { type: 'string', describe: 'Use this CODEX_HOME instead of the environment' },
+  profile: { type: 'string', describe: 'Codex profile: reads $CODEX_HOME/NAME.config.toml' },
+  proxy: { type: 'string', describe: 'Use this proxy URL for both transports instead of the environment' },
+  resolve: {
+    type: 'string',
+    array: true,
+    default: [],
+    describe: 'host:port:address, like curl: dial address instead of resolving host (repeatable)',
+  },
+  verbose: { alias: 'v', type: 'boolean', default: false, describe: 'Show the evidence and info findings' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** `lab [scenario]`: its positional and its own options. */
+const LAB_COMMAND = 'lab';
+const SCENARIO = { type: 'string', describe: 'Scenario name (see --list)' } as const;
+const LAB_OPTIONS = {
+  list: { type: 'boolean', default: false, describe: 'List the scenarios' },
+} as const satisfies Record<string, OptionSpec>;
+
+const ALL_OPTIONS: Readonly<Record<string, OptionSpec>> = { ...OPTIONS, ...LAB_OPTIONS };
+
 const EPILOG = `Checks, in runbook order: ${CHECK_IDS.join(', ')}.
 Exit codes: 0 all passed (warnings allowed), 1 a check failed (or warned, with --strict),
 2 usage error, 3 the doctor itself crashed, 130 interrupted.`;
 
-export function parseArgs(argv: readonly string[], columns = 80): ParsedCommand {
-  let command = 'doctor' as 'doctor' | 'lab';
+type Command = 'doctor' | 'lab';
+
+export async function parseArgs(argv: readonly string[], columns = 80): Promise<ParsedCommand> {
+  const common = parseCommonArgv(argv);
+  return common ? toCommand(common.command, common.args) : parseWithYargs(argv, columns);
+}
+
+/**
+ * The common command lines, read without yargs: known options, each non-repeatable one at most once, plain
+ * values, and positionals only as `lab [scenario]` at the start. Anything else returns undefined for yargs
+ * (help, version, usage errors, and the forms yargs reads in its own way: `--json false`, `--only a b`,
+ * quoted values, `--`...), so both paths give the same result wherever this one answers.
+ */
+export function parseCommonArgv(argv: readonly string[]): { command: Command; args: Record<string, unknown> } | undefined {
+  let parsed;
+  try {
+    parsed = parseArgv({ args: [...argv], options: PARSE_ARGS_OPTIONS, strict: true, allowPositionals: true, tokens: true });
+  } catch {
+    return undefined;
+  }
+  const command: Command = argv[0] === LAB_COMMAND ? 'lab' : 'doctor';
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    switch (token.kind) {
+      case 'positional':
+        if (command !== 'lab' || token.index > 1) return undefined;
+        break;
+      case 'option-terminator':
+        return undefined;
+      case 'option': {
+        const spec = ALL_OPTIONS[token.name];
+        if (!spec || (seen.has(token.name) && !spec.array)) return undefined;
+        if (token.value !== undefined && !isPlainValue(spec, token.value)) return undefined;
+        seen.add(token.name);
+        break;
+      }
+    }
+  }
+  if ((command !== 'lab' && seen.has('list')) || (seen.has('json') && seen.has('plain'))) return undefined;
+
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  const args: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(ALL_OPTIONS)) {
+    const value = values[name];
+    args[name] = value === undefined ? spec.default : spec.type === 'number' ? Number(value) : value;
+  }
+  if (command === 'lab') args.scenario = parsed.positionals[1];
+  return { command, args };
+}
+
+/** A value both parsers read alike: numbers in plain digits, strings without a leading dash or quote. */
+function isPlainValue(spec: OptionSpec, value: string): boolean {
+  return spec.type === 'number' ? /^\d+$/.test(value) : !/^[-"']/.test(value);
+}
+
+const PARSE_ARGS_OPTIONS = Object.fromEntries(
+  Object.entries(ALL_OPTIONS).map(([name, spec]) => [
+    name,
+    { type: spec.type === 'boolean' ? 'boolean' : 'string', ...(spec.array && { multiple: true }), ...(spec.alias !== undefined && { short: spec.alias }) },
+  ]),
+) as Record<string, { type: 'boolean' | 'string'; multiple?: boolean; short?: string }>;
+
+function yargsOption(spec: OptionSpec): YargsOption {
+  const { default: value, ...rest } = spec;
+  return { ...rest, ...(value !== undefined && { default: Array.isArray(value) ? [...value] : value }) };
+}
+
+/** yargs: --help, --version and the exact wording of every usage error. */
+export async function parseWithYargs(argv: readonly string[], columns = 80): Promise<ParsedCommand> {
+  const { default: yargs } = await import('yargs');
+  let command: Command = 'doctor';
   const parser = yargs([...argv])
     .scriptName('codex-doctor')
     .usage('$0 [options]\n\nFinds out why Codex cannot log in or stream behind a TLS-inspecting proxy.')
@@ -41,32 +154,14 @@ export function parseArgs(argv: readonly string[], columns = 80): ParsedCommand 
       command = 'doctor';
     })
     .command(
-      'lab [scenario]',
+      `${LAB_COMMAND} [scenario]`,
       'Run the runbook against an embedded corporate-proxy scenario on 127.0.0.1',
-      (y) =>
-        y
-          .positional('scenario', { type: 'string', describe: 'Scenario name (see --list)' })
-          .option('list', { type: 'boolean', default: false, describe: 'List the scenarios' }),
+      (y) => y.positional('scenario', SCENARIO).options(mapOptions(LAB_OPTIONS)),
       () => {
         command = 'lab';
       },
     )
-    .option('json', { type: 'boolean', describe: 'Print one redacted JSON report on stdout' })
-    .option('plain', { type: 'boolean', describe: 'Plain text, even in a terminal' })
-    .option('only', { type: 'string', array: true, default: [], describe: 'Run only these checks (and what they need)' })
-    .option('skip', { type: 'string', array: true, default: [], describe: 'Skip these checks' })
-    .option('timeout', { type: 'number', default: DEFAULT_TIMEOUT_MS, describe: 'Deadline for the whole run, in ms' })
-    .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 on warnings too' })
-    .option('codex-home', { type: 'string', describe: 'Use this CODEX_HOME instead of the environment' })
-    .option('profile', { type: 'string', describe: 'Codex profile: reads $CODEX_HOME/NAME.config.toml' })
-    .option('proxy', { type: 'string', describe: 'Use this proxy URL for both transports instead of the environment' })
-    .option('resolve', {
-      type: 'string',
-      array: true,
-      default: [],
-      describe: 'host:port:address, like curl: dial address instead of resolving host (repeatable)',
-    })
-    .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Show the evidence and info findings' })
+    .options(mapOptions(OPTIONS))
     .conflicts('json', 'plain')
     .epilog(EPILOG)
     .version(VERSION)
@@ -88,7 +183,15 @@ export function parseArgs(argv: readonly string[], columns = 80): ParsedCommand 
   });
   if (failure) return { kind: 'usage-error', message: failure };
   if (printed !== undefined) return { kind: 'print', text: printed };
+  return toCommand(command, args);
+}
 
+function mapOptions(options: Readonly<Record<string, OptionSpec>>): Record<string, YargsOption> {
+  return Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, yargsOption(spec)]));
+}
+
+/** What both parsers hand over, checked the same way: check ids, timeout, --resolve, --proxy. */
+function toCommand(command: Command, args: Record<string, unknown>): ParsedCommand {
   const list = (name: string): string[] => ((args[name] as string[] | undefined) ?? []).flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter(Boolean);

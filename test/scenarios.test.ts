@@ -1,13 +1,14 @@
 // The scenario suite: every file in scenarios/ runs against its lab, in-process, through the same code path
 // as `codex-doctor lab <name> --json`, and its report must match the diagnosis the file declares.
 import { X509Certificate } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RUNBOOK } from '../src/checks/index.js';
 import type { Report } from '../src/core/types.js';
 import { codexDerItemLength } from '../src/codex/der.js';
-import { runScenario } from '../src/lab/command.js';
+import { runLabCommand, runScenario } from '../src/lab/command.js';
 import { startScenario } from '../src/lab/host.js';
 import { DEFAULT_SCENARIO, expectationMismatches, loadScenarios, parseScenario, SCENARIOS_DIR, type Scenario } from '../src/lab/scenario.js';
 import type { Io } from '../src/main.js';
@@ -47,10 +48,10 @@ describe('scenarios/', () => {
     }
   });
 
-  it('the README lists every scenario', async () => {
+  it('the README lists every scenario with its title', async () => {
     const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
     const section = readme.slice(readme.indexOf('## Try it without a corporate proxy'));
-    for (const scenario of scenarios) expect(section, scenario.name).toContain(`\`${scenario.name}\``);
+    for (const scenario of scenarios) expect(section, scenario.name).toContain(`| \`${scenario.name}\` | ${scenario.title} |`);
   });
 });
 
@@ -168,6 +169,53 @@ status = "pass"
   });
 });
 
+describe('codex-doctor lab (in-process)', { timeout: RUN_TIMEOUT_MS }, () => {
+  it('Ctrl-C during a run exits 130 and still stops the lab and removes its directory', async () => {
+    const hangs = scenarios.find((s) => s.name === 'proxy-hangs')!;
+    const interrupt = new AbortController();
+    const io = capture();
+    // Interrupt as soon as the first check has settled: the network checks are then waiting on the proxy.
+    const stdout = io.stdout;
+    io.stdout = {
+      write: (chunk: string) => {
+        stdout.write(chunk);
+        if (io.out().includes('ca.bundle')) interrupt.abort(new Error('interrupted'));
+        return true;
+      },
+    };
+    const code = await runScenario(hangs, { flags: flags('plain'), io: { ...io, signal: interrupt.signal } });
+    expect(code).toBe(130);
+    const dir = /(\/\S*codex-doctor-lab-[^/\s]+)\//.exec(io.out())?.[1];
+    expect(dir, io.out()).toBeDefined();
+    expect(await stat(dir!).catch(() => null)).toBeNull();
+  });
+
+  it('a malformed scenario file is one line on stderr and exit 2, never a stack trace', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'codex-doctor-scenarios-'));
+    try {
+      await writeFile(path.join(dir, 'broken.toml'), 'name = "broken"\ntitle = "t"\ndescription = "d"\n[lab.proxy]\nmode = "socks"\n');
+      for (const parsed of [
+        { kind: 'lab' as const, flags: flags('auto'), list: false, scenario: 'broken' },
+        { kind: 'lab' as const, flags: flags('auto'), list: true },
+      ]) {
+        const io = capture();
+        expect(await runLabCommand(parsed, io, dir)).toBe(2);
+        expect(io.err()).toBe('codex-doctor lab: broken.toml: lab.proxy.mode: expected one of "inspect", "connect", got "socks"\n');
+        expect(io.out()).toBe('');
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--list --json lists every scenario with its title and expected exit code', async () => {
+    const io = capture();
+    const code = await runLabCommand({ kind: 'lab', flags: flags('json'), list: true }, io);
+    expect(code).toBe(0);
+    expect(JSON.parse(io.out())).toEqual(scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, exitCode: s.expect.exitCode })));
+  });
+});
+
 describe('the scenario loader', () => {
   const valid = `name = "bad"
 title = "A title"
@@ -205,6 +253,7 @@ stage = "tls-verify"
     ['an unknown placeholder', valid.replace('lab.proxyUrl', 'lab.proxyURL'), 'bad.toml', /^bad\.toml: env\.HTTPS_PROXY: unknown placeholder \$\{lab\.proxyURL\} \(did you mean \$\{lab\.proxyUrl\}\?\)/],
     ['a missing expectation', valid.slice(0, valid.indexOf('[expect]')), 'bad.toml', /^bad\.toml: expect: missing \(a table\)$/],
     ['a code on a passing check', valid.replace('status = "fail"', 'status = "pass"'), 'bad.toml', /^bad\.toml: expect\.checks\."tls\.auth"\.code: code and stage name the failure/],
+    ['a config.toml that does not parse by accident', valid.replace('[lab.proxy]', "config_toml = 'model = o3'\n[lab.proxy]"), 'bad.toml', /^bad\.toml: config_toml is not valid TOML \(line 1, column 9: .*\); set config_toml_invalid = true if that is the point$/],
     ['a file escaping the lab directory', withFile, 'bad.toml', /^bad\.toml: files\[0\]\.path: "\.\.\/x\.pem" must stay inside the lab directory/],
   ])('rejects %s with one clear sentence', (_what, text, file, message) => {
     expect(() => parseScenario(text, file)).toThrow(message);

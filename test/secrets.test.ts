@@ -90,7 +90,7 @@ describe('secrets never reach any output mode', () => {
   it('the TUI with every row expanded, and the report it saves', async () => {
     const terminal = new FakeTerminal(100, 400);
     const io: Io = { stdout: terminal, stderr: new FakeTerminal(100), env };
-    const parsed = parseArgs(['--timeout', '3000']);
+    const parsed = await parseArgs(['--timeout', '3000']);
     if (parsed.kind !== 'doctor') throw new Error('expected a doctor command');
     const session = createSession({ ...realHost({ env }), cwd: dir }, parsed.flags);
     const keyboard = fakeKeyboard();

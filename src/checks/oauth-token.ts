@@ -11,6 +11,7 @@ import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
 import { VERSION } from '../version.js';
 import { chainVerifier } from './chain-verdict.js';
 import type { DoctorCheck } from './context.js';
+import { OAUTH_TOKEN } from './network-checks.js';
 import { networkHints, OPENAI_HOSTS_FOR_IT } from './network-hints.js';
 import { classifyFailure, describeRoute, probeBudget, Stager, throughPath, type Route } from './network.js';
 import type { TlsAuthFacts } from './tls-auth.js';
@@ -21,9 +22,7 @@ export interface OAuthTokenFacts {
 }
 
 export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
-  id: 'oauth.token',
-  title: 'Token exchange with auth.openai.com',
-  needs: ['tls.auth'],
+  ...OAUTH_TOKEN,
   async run(ctx) {
     ctx.stage('input');
     const facts = ctx.facts('tls.auth') as TlsAuthFacts | undefined;
@@ -155,7 +154,9 @@ function oauthHints(code: ErrorCode, url: URL, route: Route, response?: HttpResp
       ];
     case 'OAUTH_CLOUDFLARE_CHALLENGE':
       return [
-        { text: `Ask your network team to exempt ${OPENAI_HOSTS_FOR_IT} from TLS inspection: Cloudflare challenges the inspecting proxy's connections (its egress IP or TLS fingerprint), and a command-line login cannot solve a challenge.` },
+        route.kind === 'proxy'
+          ? { text: `Ask your network team to exempt ${OPENAI_HOSTS_FOR_IT} from TLS inspection: Cloudflare challenges the proxy's connections (its egress IP or TLS fingerprint), and a command-line login cannot solve a challenge.` }
+          : { text: `Cloudflare challenges this network's connections (its egress IP or reputation), and a command-line login cannot solve a challenge: ask your network team whether traffic to ${OPENAI_HOSTS_FOR_IT} leaves through a flagged address or VPN.` },
         { text: 'Confirm from another network (for example a phone hotspot): if login works there, the challenge is caused by this network.' },
       ];
     case 'OAUTH_TIMEOUT':

@@ -29,6 +29,7 @@ import {
 } from './chain-verdict.js';
 import type { DoctorCheck } from './context.js';
 import type { EnvPrecedenceFacts } from './env-precedence.js';
+import { TLS_AUTH } from './network-checks.js';
 import { networkHints } from './network-hints.js';
 import { chainLine, classifyFailure, describeRoute, hostPortOf, probeBudget, routeFrom, Stager, throughPath, type Route } from './network.js';
 import { trustSetsFor, type TrustSets } from './trust-sets.js';
@@ -48,9 +49,7 @@ export interface TlsAuthFacts {
 const HTTPS_ALPN = ['h2', 'http/1.1'];
 
 export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
-  id: 'tls.auth',
-  title: 'TLS to auth.openai.com',
-  needs: ['ca.bundle', 'env.precedence'],
+  ...TLS_AUTH,
   async run(ctx) {
     ctx.stage('input');
     const { host } = ctx;

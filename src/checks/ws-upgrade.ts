@@ -28,6 +28,7 @@ import {
 } from './chain-verdict.js';
 import type { DoctorCheck } from './context.js';
 import type { EnvPrecedenceFacts } from './env-precedence.js';
+import { WS_UPGRADE } from './network-checks.js';
 import { networkHints, websocketOffSnippet, type HintContext } from './network-hints.js';
 import { chainLine, classifyFailure, describeRoute, hostPortOf, probeBudget, routeFrom, Stager, throughPath } from './network.js';
 import { trustSetsFor } from './trust-sets.js';
@@ -41,9 +42,7 @@ export interface WsUpgradeFacts {
 const WEBSOCKET_ALPN = ['http/1.1'];
 
 export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
-  id: 'ws.upgrade',
-  title: 'WebSocket upgrade for streaming',
-  needs: ['ca.bundle', 'env.precedence'],
+  ...WS_UPGRADE,
   async run(ctx) {
     ctx.stage('input');
     const { host } = ctx;

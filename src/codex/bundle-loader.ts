@@ -228,19 +228,24 @@ export async function loadNativeRoots(host: Host, plan: NativeRootPlan): Promise
   if (plan.kind === 'platform-store') return { plan, sources: [], total: null, certificates: [] };
   const distinct = new Map<string, Buffer>();
   const sources: NativeRootSource[] = [];
-  const readPemFile = async (path: string): Promise<{ certificates: number; error: string | null }> => {
+  type FileRead = { bytes: Buffer; error: null } | { bytes: null; error: string };
+  const readPem = async (path: string): Promise<FileRead> => {
     try {
       const { bytes, truncated } = await host.fs.readFile(path, MAX_BUNDLE_BYTES);
-      if (truncated) return { certificates: 0, error: `file larger than ${MAX_BUNDLE_BYTES} bytes skipped` };
-      const pem = parseCodexPem(bytes, { normaliseTrusted: false });
-      const certs = pem.ok ? pem.certificates : [];
-      for (const c of certs) distinct.set(c.der.toString('base64'), c.der);
-      const error = pem.ok || pem.failure.kind === 'no-certificates' ? null : pem.codexDetail.replace('failed to parse PEM file: ', 'failed to parse PEM: ');
-      return { certificates: certs.length, error };
+      return truncated ? { bytes: null, error: `file larger than ${MAX_BUNDLE_BYTES} bytes skipped` } : { bytes, error: null };
     } catch (error) {
-      return { certificates: 0, error: `failed to open file: ${rustIoErrorText(rawCause(error).code ?? 'EIO', host.platform)} in ${path}` };
+      return { bytes: null, error: `failed to open file: ${rustIoErrorText(rawCause(error).code ?? 'EIO', host.platform)} in ${path}` };
     }
   };
+  const addPem = (read: FileRead): { certificates: number; error: string | null } => {
+    if (read.bytes === null) return { certificates: 0, error: read.error };
+    const pem = parseCodexPem(read.bytes, { normaliseTrusted: false });
+    const certs = pem.ok ? pem.certificates : [];
+    for (const c of certs) distinct.set(c.der.toString('base64'), c.der);
+    const error = pem.ok || pem.failure.kind === 'no-certificates' ? null : pem.codexDetail.replace('failed to parse PEM file: ', 'failed to parse PEM: ');
+    return { certificates: certs.length, error };
+  };
+  const readPemFile = async (path: string): Promise<{ certificates: number; error: string | null }> => addPem(await readPem(path));
   const readDir = async (path: string): Promise<NativeRootSource> => {
     let names: string[];
     try {
@@ -249,7 +254,9 @@ export async function loadNativeRoots(host: Host, plan: NativeRootPlan): Promise
       return { path, kind: 'dir', certificates: 0, files: 0, error: `opening directory: ${rustIoErrorText(rawCause(error).code ?? 'EIO', host.platform)} in ${path}` };
     }
     const hashed = names.filter(isHashFileName).sort();
-    const results = await Promise.all(hashed.map((name) => readPemFile(`${path.endsWith('/') ? path : `${path}/`}${name}`)));
+    // Read concurrently (bounded: a CA directory may hold thousands of links), then parse in name order.
+    const reads = await mapBounded(hashed, PARALLEL_READS, (name) => readPem(`${path.endsWith('/') ? path : `${path}/`}${name}`));
+    const results = reads.map(addPem);
     return {
       path,
       kind: 'dir',
@@ -276,4 +283,18 @@ export async function loadNativeRoots(host: Host, plan: NativeRootPlan): Promise
     }
   }
   return { plan, sources, total: distinct.size, certificates: [...distinct.values()] };
+}
+
+/** Files of a CA directory read at the same time. */
+const PARALLEL_READS = 32;
+
+/** fn over every item, at most `limit` at a time; results in item order. */
+async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

@@ -90,9 +90,8 @@ export type PemParseResult =
 
 const LF = 0x0a;
 const CR = 0x0d;
-const BEGIN = Buffer.from('-----BEGIN ');
-const END_PREFIX = Buffer.from('-----END ');
-const DASHES = Buffer.from('-----');
+const DASH = 0x2d;
+const BEGIN = '-----BEGIN ';
 const TRUSTED = 'TRUSTED CERTIFICATE';
 
 export interface PemParseOptions {
@@ -122,36 +121,59 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
       'utf8',
     );
   }
+  // The reader works on bytes; it scans them as a latin1 string (one character per byte, same offsets),
+  // whose built-in searches are far cheaper per call than Buffer's, which matters on a cold start.
+  const text = work.toString('latin1');
 
   const certificates: PemCertificate[] = [];
-  const lines = new LineCounter(work);
+  const lines = new LineCounter(text);
   const fail = (failure: PemFailure, codexDetail: string): PemParseResult => {
-    countIgnoredBegins(work, counts);
+    countIgnoredBegins(text, counts);
     return { ok: false, failure, codexDetail, counts, normalisedTrusted, lossyUtf8 };
   };
 
   // State of rustls-pki-types' `from_slice`: one call per returned item, each with a fresh base64 buffer.
-  // The base64 buffer is kept as byte ranges of `work` (line ends included: both decoders skip them as
-  // whitespace), which spares a Buffer per line on a 10,000-certificate bundle.
-  let section: { label: string; endMarker: Buffer; beginOffset: number } | null = null;
+  // The base64 buffer is kept as ranges of the text (line ends included: both decoders skip them as
+  // whitespace), which spares a copy per line on a 10,000-certificate bundle.
+  let section: { label: string; endMarker: string; beginOffset: number } | null = null;
   const ranges: number[] = [];
   let rangeStart = -1;
   let rangeEnd = -1;
   let offset = 0;
-  let nextLf = work.indexOf(LF, 0);
-  let nextCr = work.indexOf(CR, 0);
+  let nextLf = text.indexOf('\n', 0);
+  let nextCr = text.indexOf('\r', 0);
 
   for (;;) {
-    if (nextLf !== -1 && nextLf < offset) nextLf = work.indexOf(LF, offset);
-    if (nextCr !== -1 && nextCr < offset) nextCr = work.indexOf(CR, offset);
+    // Lines are read one by one, as Rust does, but lines that cannot change anything are skipped in one
+    // search: outside a section only a BEGIN line matters, and inside one only a line starting with '-'
+    // (the END, or a BEGIN that restarts the section); every other line there is base64 data.
+    if (section === null) {
+      const begin = nextLineStartingWith(text, BEGIN, offset);
+      if (begin === -1) break; // no BEGIN line left: the rest is text Codex reads past
+      offset = begin;
+    } else if (text.charCodeAt(offset) !== DASH) {
+      const lastDataEnd = lineEndBeforeDashLine(text, offset, nextCr !== -1);
+      if (lastDataEnd !== -1) {
+        if (rangeStart === -1) rangeStart = offset;
+        rangeEnd = lastDataEnd;
+        offset = lastDataEnd + 1;
+      } else {
+        // Only data lines are left: the section never ends (the lines themselves do not matter then).
+        const lastLineEnd = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+        if (lastLineEnd >= offset) offset = lastLineEnd + 1;
+      }
+    }
+
+    if (nextLf !== -1 && nextLf < offset) nextLf = text.indexOf('\n', offset);
+    if (nextCr !== -1 && nextCr < offset) nextCr = text.indexOf('\r', offset);
     const lineEnd = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
     if (lineEnd === -1) {
       // EOF: bytes after the last newline are never looked at (an END line needs a newline after it).
       if (section) {
-        const endWithoutNewline = startsWithAt(work, offset, work.length, section.endMarker);
+        const endWithoutNewline = text.startsWith(section.endMarker, offset);
         return fail(
           { kind: 'missing-section-end', label: section.label, line: lines.lineAt(section.beginOffset), endWithoutNewline },
-          `failed to parse PEM file: missing section end marker: ${rustDebugBytes(section.endMarker)}`,
+          `failed to parse PEM file: missing section end marker: ${rustDebugBytes(Buffer.from(section.endMarker, 'latin1'))}`,
         );
       }
       break;
@@ -159,12 +181,13 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
     const lineStart = offset;
     offset = lineEnd + 1;
 
-    if (startsWithAt(work, lineStart, lineEnd, BEGIN)) {
+    // No marker contains a line end, so a match at lineStart lies within the line.
+    if (text.startsWith(BEGIN, lineStart)) {
       let trailer = 0;
       let pos = lineEnd;
       for (let i = lineEnd - 1; i >= lineStart; i--) {
-        const b = work[i] as number;
-        if (b === 0x2d) {
+        const b = text.charCodeAt(i);
+        if (b === DASH) {
           trailer++;
           pos = i;
         } else if (b === LF || b === CR || b === 0x20) {
@@ -180,10 +203,10 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
           `failed to parse PEM file: illegal section start: ${rustDebugBytes(line)}`,
         );
       }
-      const label = work.subarray(lineStart + 11, pos);
+      const labelStart = lineStart + BEGIN.length;
       section = {
-        label: label.toString('utf8'),
-        endMarker: Buffer.concat([END_PREFIX, label, DASHES]),
+        label: work.toString('utf8', labelStart, pos),
+        endMarker: `-----END ${text.slice(labelStart, pos)}-----`,
         beginOffset: lineStart,
       };
       // A BEGIN inside a section restarts it, but Rust keeps the base64 gathered so far.
@@ -192,27 +215,21 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
       continue;
     }
 
-    if (section && startsWithAt(work, lineStart, lineEnd, section.endMarker)) {
+    if (section && text.startsWith(section.endMarker, lineStart)) {
       const label = section.label;
       const beginLine = lines.lineAt(section.beginOffset);
       section = null;
       if (rangeStart !== -1) ranges.push(rangeStart, rangeEnd);
       rangeStart = -1;
-      // One range is a view into the file; several are a fresh copy (which we may wipe).
-      const dataIsCopy = ranges.length > 2;
-      const data =
-        ranges.length === 0
-          ? Buffer.alloc(0)
-          : dataIsCopy
-            ? Buffer.concat(rangePairs(ranges).map(([a, b]) => work.subarray(a, b)))
-            : work.subarray(ranges[0], ranges[1]);
+      let data = '';
+      for (let i = 0; i < ranges.length; i += 2) data += text.slice(ranges[i], ranges[i + 1]);
       ranges.length = 0;
       if (!KNOWN_LABELS.has(label)) {
         counts.otherLabels[label] = (counts.otherLabels[label] ?? 0) + 1;
         continue;
       }
       const kind = label as PemSectionKind;
-      const decoded = decodeBase64(data);
+      const decoded = decodeBase64Text(data);
       if (typeof decoded === 'string') {
         return fail(
           { kind: 'base64', label: kind, line: beginLine, error: decoded },
@@ -254,10 +271,7 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
           counts.echConfigs++;
           break;
       }
-      if (isSecret(kind)) {
-        decoded.fill(0);
-        if (dataIsCopy) data.fill(0);
-      }
+      if (isSecret(kind)) decoded.fill(0);
       continue;
     }
 
@@ -268,19 +282,30 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
   }
 
   if (certificates.length === 0) return fail({ kind: 'no-certificates' }, 'no certificates found in PEM file');
-  countIgnoredBegins(work, counts);
+  countIgnoredBegins(text, counts);
   return { ok: true, certificates, counts, normalisedTrusted, lossyUtf8 };
 }
 
-/** Does the line `buf[start, end)` begin with `prefix`? (No Buffer allocated: this runs for every line.) */
-function startsWithAt(buf: Buffer, start: number, end: number, prefix: Buffer): boolean {
-  return end - start >= prefix.length && buf.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;
+/** The first line start at or after `from` (a line start) where the line begins with `prefix`; -1 if none. */
+function nextLineStartingWith(text: string, prefix: string, from: number): number {
+  for (let i = text.indexOf(prefix, from); i !== -1; i = text.indexOf(prefix, i + 1)) {
+    if (i === from || isLineEnd(text.charCodeAt(i - 1))) return i;
+  }
+  return -1;
 }
 
-function rangePairs(ranges: number[]): [number, number][] {
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i] as number, ranges[i + 1] as number]);
-  return pairs;
+/**
+ * From a line start, the end of the last line before the next line that starts with '-' (so every line in
+ * between is base64 data); -1 when no line after `from` starts with '-'.
+ */
+function lineEndBeforeDashLine(text: string, from: number, hasCr: boolean): number {
+  const afterLf = text.indexOf('\n-', from);
+  const afterCr = hasCr ? text.indexOf('\r-', from) : -1;
+  return afterLf === -1 ? afterCr : afterCr === -1 ? afterLf : Math.min(afterLf, afterCr);
+}
+
+function isLineEnd(code: number): boolean {
+  return code === LF || code === CR;
 }
 
 function countOccurrences(text: string, needle: string): number {
@@ -290,13 +315,12 @@ function countOccurrences(text: string, needle: string): number {
 }
 
 /** `-----BEGIN` not at a line start: the reader only sees BEGIN lines, so these blocks vanish silently. */
-function countIgnoredBegins(work: Buffer, counts: PemCounts): void {
+function countIgnoredBegins(text: string, counts: PemCounts): void {
   const marker = '-----BEGIN';
-  for (let i = work.indexOf(marker); i !== -1; i = work.indexOf(marker, i + marker.length)) {
-    const before = i === 0 ? LF : (work[i - 1] as number);
-    if (before !== LF && before !== CR) {
+  for (let i = text.indexOf(marker); i !== -1; i = text.indexOf(marker, i + marker.length)) {
+    if (i !== 0 && !isLineEnd(text.charCodeAt(i - 1))) {
       counts.ignoredBeginMarkers++;
-      counts.firstIgnoredBeginLine ??= new LineCounter(work).lineAt(i);
+      counts.firstIgnoredBeginLine ??= new LineCounter(text).lineAt(i);
     }
   }
 }
@@ -316,13 +340,13 @@ function printable(line: Buffer): string {
 class LineCounter {
   private offset = 0;
   private line = 1;
-  constructor(private readonly buf: Buffer) {}
+  constructor(private readonly text: string) {}
   lineAt(target: number): number {
     if (target < this.offset) {
       this.offset = 0;
       this.line = 1;
     }
-    for (let i = this.buf.indexOf(LF, this.offset); i !== -1 && i < target; i = this.buf.indexOf(LF, i + 1)) this.line++;
+    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < target; i = this.text.indexOf('\n', i + 1)) this.line++;
     this.offset = target;
     return this.line;
   }
@@ -344,23 +368,24 @@ const TABLE = (() => {
 
 /** Base64 that rustls-pki-types and Node decode identically: alphabet and whitespace, then at most two `=`. */
 const PLAIN_BASE64 = /^[A-Za-z0-9+/\t\n\v\f\r ]*(?:=[\t\n\v\f\r ]*){0,2}$/;
+const WHITESPACE_RUNS = /[\t\n\v\f\r ]+/g;
 
 /** Decoded bytes, or the Rust Debug text of the error (`InvalidCharacter(33)`, `PrematurePadding`, ...). */
 export function decodeBase64(input: Uint8Array): Buffer | string {
+  return decodeBase64Text(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1'));
+}
+
+/** decodeBase64 of bytes held as a latin1 string (one character per byte). */
+function decodeBase64Text(text: string): Buffer | string {
   // Fast path (native decoder) for the well-formed case, which is nearly every block of a real bundle.
-  const text = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
   if (PLAIN_BASE64.test(text)) {
-    let symbols = 0;
-    let pads = 0;
-    for (let i = 0; i < input.length; i++) {
-      const code = TABLE[input[i] as number];
-      if (code === PAD) pads++;
-      else if (code !== WHITESPACE) symbols++;
-    }
-    const n = symbols + pads;
-    if (pads === 0 ? n % 4 !== 1 : n % 4 === 0) return Buffer.from(text, 'base64');
+    // What is left without whitespace is the symbols, then the (at most two) `=` the pattern allows.
+    const compact = text.replace(WHITESPACE_RUNS, '');
+    const pads = compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0;
+    const n = compact.length;
+    if (pads === 0 ? n % 4 !== 1 : n % 4 === 0) return Buffer.from(compact, 'base64');
   }
-  return decodeBase64Exact(input);
+  return decodeBase64Exact(Buffer.from(text, 'latin1'));
 }
 
 /** The decoder itself, port of rustls-pki-types base64.rs (also the reference for the fast path's test). */

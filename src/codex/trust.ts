@@ -96,7 +96,7 @@ export function trustPlan(env: Readonly<Record<string, string>>, platform: NodeJ
       bundle,
       mozilla: false,
       native: null,
-      sentence: `${HTTPS_USES} verifies with ${libraryName(platformTls)} and trusts ${platformStoreWords(platformTls, env)} + ${bundleWords(bundle)}; Codex ${codexVersion} adds the bundle to the platform library (from ${CODEX_RELEASES.rustlsHttps} HTTPS uses rustls with the Mozilla roots).`,
+      sentence: `${HTTPS_USES} verifies with ${libraryName(platformTls)} and trusts ${platformStoreWords(platformTls, env, options.systemStore)} + ${bundleWords(bundle)}; Codex ${codexVersion} adds the bundle to the platform library (from ${CODEX_RELEASES.rustlsHttps} HTTPS uses rustls with the Mozilla roots).`,
     };
   } else {
     https = {
@@ -104,7 +104,7 @@ export function trustPlan(env: Readonly<Record<string, string>>, platform: NodeJ
       bundle: null,
       mozilla: false,
       native: null,
-      sentence: `${HTTPS_USES} verifies with ${libraryName(platformTls)} and trusts ${platformStoreWords(platformTls, env)}.`,
+      sentence: `${HTTPS_USES} verifies with ${libraryName(platformTls)} and trusts ${platformStoreWords(platformTls, env, options.systemStore)}.`,
     };
   }
 
@@ -147,12 +147,13 @@ function bundleWords(bundle: BundleRef): string {
 }
 
 /** The platform library's own store (openssl-probe on Linux picks SSL_CERT_FILE / SSL_CERT_DIR first). */
-function platformStoreWords(tls: PlatformTls, env: Readonly<Record<string, string>>): string {
+function platformStoreWords(tls: PlatformTls, env: Readonly<Record<string, string>>, systemStore?: { files: string[] }): string {
   switch (tls) {
     case 'openssl': {
+      const storeFile = systemStore?.files[0] ?? '/etc/ssl/certs/ca-certificates.crt';
       const set = (['SSL_CERT_FILE', 'SSL_CERT_DIR'] as const).filter((name) => env[name] !== undefined && env[name] !== '');
       const first = set.length > 0 ? `${set.map((name) => `${name}=${env[name]}`).join(' and ')} when it exists, else ` : '';
-      return `the system CA file (${first}/etc/ssl/certs/ca-certificates.crt or the distribution's equivalent)`;
+      return `the system CA file (${first}${storeFile} or the distribution's equivalent)`;
     }
     case 'security-framework':
       return 'the macOS keychain trust settings';

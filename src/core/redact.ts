@@ -10,7 +10,9 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):(?!PASSWORD@)[^\s@/]*@/gi, '$1:[redacted]@'],
   // OpenAI-style keys and bearer tokens.
   [/\bsk-[A-Za-z0-9_-]{8,}/g, 'sk-[redacted]'],
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 [redacted]'],
+  // (Only token-shaped words: "Basic Proxy-Authorization" in a sentence is not a credential.)
+  [/\bBasic\s+[A-Za-z0-9+/]{8,}={0,2}(?![\w-])/g, 'Basic [redacted]'],
+  [/\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*(?![\w-])/g, 'Bearer [redacted]'],
   // JWTs (auth.json id/access tokens).
   [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '[redacted-jwt]'],
   // A private key block found anywhere.

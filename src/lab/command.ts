@@ -8,14 +8,15 @@ import { DEFAULT_TIMEOUT_MS, type DoctorFlags, type ParsedCommand } from '../opt
 import { startScenario } from './host.js';
 import { DEFAULT_SCENARIO, loadScenario, loadScenarios, SCENARIOS_DIR, ScenarioError, type Scenario } from './scenario.js';
 
-export async function runLabCommand(parsed: Extract<ParsedCommand, { kind: 'lab' }>, io: Io): Promise<number> {
+/** `dir`: where the scenario files are (the package's scenarios/; tests pass their own). */
+export async function runLabCommand(parsed: Extract<ParsedCommand, { kind: 'lab' }>, io: Io, dir = SCENARIOS_DIR): Promise<number> {
   try {
-    if (parsed.list) return await listScenarios(parsed.flags, io);
+    if (parsed.list) return await listScenarios(parsed.flags, io, dir);
     const name = parsed.scenario ?? DEFAULT_SCENARIO;
-    const file = path.join(SCENARIOS_DIR, `${name}.toml`);
+    const file = path.join(dir, `${name}.toml`);
     if (!/^[a-z0-9-]+$/.test(name) || !existsSync(file)) {
       io.stderr.write(`codex-doctor lab: unknown scenario "${name}". The scenarios are:\n`);
-      io.stderr.write(await scenarioTable().catch((error: unknown) => `  (${(error as Error).message})\n`));
+      io.stderr.write(await scenarioTable(dir).catch((error: unknown) => `  (${(error as Error).message})\n`));
       return ExitCode.usage;
     }
     return await runScenario(await loadScenario(file), { flags: parsed.flags, io });
@@ -42,20 +43,39 @@ export async function runScenario(scenario: Scenario, input: { flags: DoctorFlag
   }
 }
 
-async function listScenarios(flags: DoctorFlags, io: Io): Promise<number> {
+async function listScenarios(flags: DoctorFlags, io: Io, dir: string): Promise<number> {
   if (flags.output === 'json') {
-    const scenarios = await loadScenarios();
+    const scenarios = await loadScenarios(dir);
     const list = scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, exitCode: s.expect.exitCode }));
     io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return ExitCode.ok;
   }
-  io.stdout.write(`Lab scenarios (run one with: codex-doctor lab <name>; default: ${DEFAULT_SCENARIO}):\n`);
-  io.stdout.write(await scenarioTable());
+  const table = await scenarioTable(dir, flags.verbose ? (io.stdout.columns ?? 100) : null);
+  io.stdout.write(`Lab scenarios (run one with: codex-doctor lab <name>; default: ${DEFAULT_SCENARIO}):\n${table}`);
   return ExitCode.ok;
 }
 
-async function scenarioTable(): Promise<string> {
-  const scenarios = await loadScenarios();
+/** One line per scenario; with `describeWidth` (--verbose), its description wrapped below. */
+async function scenarioTable(dir: string, describeWidth: number | null = null): Promise<string> {
+  const scenarios = await loadScenarios(dir);
   const width = Math.max(...scenarios.map((s) => s.name.length));
-  return scenarios.map((s) => `  ${s.name.padEnd(width)}  ${s.title}\n`).join('');
+  return scenarios
+    .map((s) => {
+      const line = `  ${s.name.padEnd(width)}  ${s.title}\n`;
+      return describeWidth === null ? line : `${line}${wrap(s.description, Math.max(40, describeWidth - 6)).map((l) => `      ${l}\n`).join('')}\n`;
+    })
+    .join('');
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  if (current !== '') lines.push(current);
+  return lines;
 }

@@ -1,6 +1,7 @@
-// The Host a scenario runs against: the scenario's environment only (never the developer's), HOME,
-// CODEX_HOME, config.toml and CA files in the lab's temporary directory, the lab's public root standing in
-// for the OS trust store, and the lab's routing instead of DNS, so that nothing leaves loopback.
+// The Host a scenario runs against: the scenario's environment only (never the developer's), HOME with the
+// default CODEX_HOME (~/.codex), config.toml and CA files in the lab's temporary directory, the lab's public
+// root standing in for the OS trust store and the Mozilla roots, and the lab's routing instead of DNS, so
+// that nothing leaves loopback.
 
 import { X509Certificate } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';

@@ -185,18 +185,18 @@ export function parseScenario(text: string, file: string): Scenario {
   for (const [key, value] of Object.entries(env)) checkPlaceholders(value, `${label}: env.${key}`);
   const files = top.array('files').map((entry, i) => scenarioFile(entry, `${label}: files[${i}]`));
   const configToml = top.string('config_toml');
+  // A deliberately broken config.toml is a scenario of its own: it says so with config_toml_invalid.
+  const configInvalid = top.boolean('config_toml_invalid') ?? false;
   if (configToml !== undefined) {
     checkPlaceholders(configToml, `${label}: config_toml`);
-    try {
-      parse(configToml);
-    } catch (error) {
-      // A deliberately broken config.toml is a scenario of its own: say so in `config_toml_invalid`.
-      if (!(error instanceof TomlError) || top.boolean('config_toml_invalid') !== true) {
-        throw new ScenarioError(`${label}: config_toml is not valid TOML (${(error as Error).message.split('\n')[0]}); set config_toml_invalid = true if that is the point`);
-      }
+    const problem = tomlProblem(configToml);
+    if (problem !== null && !configInvalid) {
+      throw new ScenarioError(`${label}: config_toml is not valid TOML (${problem}); set config_toml_invalid = true if that is the point`);
     }
+    if (problem === null && configInvalid) throw new ScenarioError(`${label}: config_toml_invalid = true, but config_toml parses`);
+  } else if (configInvalid) {
+    throw new ScenarioError(`${label}: config_toml_invalid = true without a config_toml`);
   }
-  top.boolean('config_toml_invalid');
   const expect = expectation(top.table('expect', { required: true })!);
   top.done();
   return {
@@ -211,6 +211,17 @@ export function parseScenario(text: string, file: string): Scenario {
     ...(configToml === undefined ? {} : { configToml }),
     expect,
   };
+}
+
+/** The first line of smol-toml's message, or null when the text parses. */
+function tomlProblem(text: string): string | null {
+  try {
+    parse(text);
+    return null;
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    return `line ${error.line}, column ${error.column}: ${(error.message.split('\n')[0] ?? '').replace(/^Invalid TOML document: /, '')}`;
+  }
 }
 
 function scenarioFile(entry: Fields, where: string): ScenarioFile {

@@ -25,6 +25,8 @@ describe('redaction', () => {
     const r = new Redactor();
     expect(r.text('sk-proj-abcdefghijklmnop')).toBe('sk-[redacted]');
     expect(r.text('Authorization: Bearer abcdefghijklmnop')).toBe('Authorization: Bearer [redacted]');
+    expect(r.text('Proxy-Authorization: Basic YWxpY2U6c2VjcmV0')).toBe('Proxy-Authorization: Basic [redacted]');
+    expect(r.text('Codex sends them as Basic Proxy-Authorization.')).toBe('Codex sends them as Basic Proxy-Authorization.');
     expect(r.text('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijklmnopqrstu')).toBe('[redacted-jwt]');
     expect(r.text('-----BEGIN RSA PRIVATE KEY-----\nMIIabc\n-----END RSA PRIVATE KEY-----')).toBe('[redacted RSA PRIVATE KEY]');
   });
