@@ -1,8 +1,8 @@
 // The Host for the real machine.
-import { execFile } from 'node:child_process';
-import { close, fstat, open, read } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { close, constants, fstat, open, read } from 'node:fs';
+import { access, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import type { DialOverrides, Host, HostFs, ReadResult } from './host.js';
 
 export const realFs: HostFs = {
@@ -60,12 +60,29 @@ export function realHost(options: { env?: Record<string, string | undefined>; di
     now: () => new Date(),
     monotonic: () => performance.now(),
     dial: options.dial ?? new Map(),
-    exec: (command, args, { timeoutMs }) =>
-      new Promise((resolve) => {
+    async exec(command, args, { timeoutMs }) {
+      // Most machines running the doctor have no `codex` on PATH: say so without forking a process.
+      if (!(await mayBeOnPath(command))) return { code: null, stdout: '', stderr: '' };
+      const { execFile } = await import('node:child_process');
+      return new Promise((resolve) => {
         execFile(command, args, { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout, stderr) => {
           const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
           resolve({ code, stdout, stderr });
         });
-      }),
+      });
+    },
   };
+}
+
+/**
+ * False only when a bare command name is surely not found by the PATH search the child would do (no
+ * executable of that name in any PATH directory); true otherwise, and then spawning decides.
+ */
+async function mayBeOnPath(command: string): Promise<boolean> {
+  const searchPath = process.env.PATH;
+  if (process.platform === 'win32' || command.includes('/') || !searchPath) return true;
+  // An empty PATH entry means the current directory.
+  const candidates = searchPath.split(':').map((dir) => path.join(dir || '.', command));
+  const found = await Promise.all(candidates.map((file) => access(file, constants.X_OK).then(() => true, () => false)));
+  return found.includes(true);
 }

@@ -82,7 +82,7 @@ describe('oauth.token', () => {
     expect(record.error).toMatchObject({ code: 'OAUTH_CLOUDFLARE_CHALLENGE', stage: 'http' });
     // A direct connection: no proxy to exempt, the network's address is what Cloudflare challenges.
     expect(record.findings[0]?.hints?.[0]?.text).toMatch(/^Cloudflare challenges this network's connections/);
-    const proxied = (await inLab({ origin: { hostFaults: { 'auth.openai.com': 'cloudflare-challenge' } }, proxy: { mode: 'connect' } }, (lab) => ({ HTTPS_PROXY: lab.proxyUrl }))).get('oauth.token')!;
+    const proxied = (await inLab({ origin: { hostFaults: { 'auth.openai.com': 'cloudflare-challenge' } }, proxy: { mode: 'connect' } }, (lab) => ({ HTTPS_PROXY: lab.proxyUrl! }))).get('oauth.token')!;
     expect(proxied.error).toMatchObject({ code: 'OAUTH_CLOUDFLARE_CHALLENGE', stage: 'http' });
     expect(proxied.findings[0]?.hints?.[0]?.text).toMatch(/^Ask your network team to exempt auth\.openai\.com, chatgpt\.com and api\.openai\.com from TLS inspection: Cloudflare challenges the proxy's/);
   });
