@@ -99,9 +99,9 @@ describe('proxyFor https (reqwest + hyper-util rules)', () => {
     [AUTH, 'i.com', null],
     [AUTH, 'ai.com,penai.com', null],
     ['https://chatgpt.com/backend-api/codex', 'gpt.com', null],
-    ['https://10.1.2.3/v1', '10.0.0.0/8', '10.0.0.0/8'],
-    ['https://10.1.2.3/v1', '10.1.2.3', '10.1.2.3'],
-    ['https://10.1.2.3/v1', '192.168.0.0/16', null],
+    ['https://198.51.100.7/v1', '198.51.0.0/16', '198.51.0.0/16'],
+    ['https://198.51.100.7/v1', '198.51.100.7', '198.51.100.7'],
+    ['https://198.51.100.7/v1', '203.0.113.0/24', null],
     ['https://[::1]:8443/v1', '::1', '::1'],
   ])('NO_PROXY for %s with %j', (target, noProxy, entry) => {
     const d = proxyFor('https', target, { HTTPS_PROXY: 'http://proxy.corp:8080', NO_PROXY: noProxy });
@@ -161,8 +161,8 @@ describe('proxyFor websocket (tungstenite rules)', () => {
     [WSS, 'localhost,*', null],
     [WSS, 'gpt.com', null],
     ['wss://api.openai.com/v1/responses', 'openai.com', 'openai.com'],
-    ['wss://10.1.2.3/v1/responses', '10.0.0.0/8', null],
-    ['wss://10.1.2.3/v1/responses', '10.1.2.3', '10.1.2.3'],
+    ['wss://198.51.100.7/v1/responses', '198.51.0.0/16', null],
+    ['wss://198.51.100.7/v1/responses', '198.51.100.7', '198.51.100.7'],
   ])('NO_PROXY for %s with %j', (target, noProxy, entry) => {
     const d = proxyFor('websocket', target, { HTTPS_PROXY: 'http://proxy.corp:8080', NO_PROXY: noProxy });
     expect(route(d)).toBe(entry === null ? 'proxy HTTPS_PROXY http://proxy.corp:8080' : `bypassed NO_PROXY=${entry} (HTTPS_PROXY)`);
