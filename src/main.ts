@@ -45,7 +45,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return runDoctor({ host, flags: parsed.flags, io });
     }
     case 'lab': {
-      // The lab (servers, PKI) is loaded only when asked for.
+      // The lab (servers, PKI) is loaded only when asked for. Its RSA key, the slowest part of a lab start,
+      // is generated on the thread pool while the lab's modules load (startLab waits for it).
+      if (!parsed.list) {
+        void import('./lab/keys.js').then(({ labKeys, DEFAULT_KEY_BITS }) => labKeys.prepare([DEFAULT_KEY_BITS])).catch(() => {});
+      }
       const { runLabCommand } = await import('./lab/command.js');
       return runLabCommand(parsed, io);
     }

@@ -63,17 +63,18 @@ interface RootGroup {
 }
 
 export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPlan, bundle: CaBundleFacts | undefined): Promise<TrustSets> {
-  const publicRoots = (host.publicRoots ?? tls.rootCertificates).map(toX509).filter((c): c is X509Certificate => c !== null);
+  const toX509 = rootParser();
+  const publicRoots = parseAll(host.publicRoots ?? tls.rootCertificates, toX509);
   const publicGroup: RootGroup = {
     label: host.publicRoots ? 'public roots (lab stand-in for webpki-roots)' : 'Mozilla roots (webpki-roots)',
     certs: publicRoots,
   };
-  const bundleGroup = bundleRoots(plan, bundle);
+  const bundleGroup = bundleRoots(plan, bundle, toX509);
 
   // Native roots: what rustls-native-certs loads (ca.bundle already read them when no CA variable is set).
   const nativePlan: NativeRootPlan | null = plan.websocket.native?.plan ?? null;
   const native = nativePlan ? await nativeLoad(host, nativePlan, bundle) : null;
-  const nativeGroup = native ? nativeRootGroup(native) : null;
+  const nativeGroup = native ? nativeRootGroup(native, toX509) : null;
 
   const build = (transport: TransportName, trust: TransportTrust, groups: RootGroup[], approximate: boolean): TrustSet => {
     const anchors = dedupe(groups.flatMap((g) => g.certs));
@@ -94,7 +95,7 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
     const groups = [bundleGroup, publicGroup, nativeGroup].filter((g): g is RootGroup => g !== null);
     https = build('https', plan.https, groups, native === null || native.plan.kind === 'platform-store');
   } else if (plan.https.verifier === 'openssl') {
-    const store = await opensslStore(host, world);
+    const store = await opensslStore(host, world, toX509);
     https = build('https', plan.https, [store, ...(bundleGroup ? [bundleGroup] : [])], false);
   } else {
     // Security.framework / SChannel: the OS store cannot be read here; the public roots stand in.
@@ -118,10 +119,10 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
   };
 }
 
-function bundleRoots(plan: TrustPlan, bundle: CaBundleFacts | undefined): RootGroup | null {
+function bundleRoots(plan: TrustPlan, bundle: CaBundleFacts | undefined, toX509: RootParser): RootGroup | null {
   const ref = plan.websocket.bundle ?? plan.https.bundle;
   if (!ref) return null;
-  const certs = (bundle?.certificates ?? []).map((facts) => toX509(facts.der)).filter((c): c is X509Certificate => c !== null);
+  const certs = parseAll((bundle?.certificates ?? []).map((facts) => facts.der), toX509);
   return { label: `${ref.variable} ${ref.raw}`, certs };
 }
 
@@ -134,20 +135,20 @@ function sameLocations(a: NativeRootPlan, b: NativeRootPlan): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function nativeRootGroup(load: NativeRootsLoad): RootGroup {
+function nativeRootGroup(load: NativeRootsLoad, toX509: RootParser): RootGroup {
   const where = load.sources.filter((s) => s.certificates > 0).map((s) => s.path);
   const label =
     load.plan.kind === 'env'
       ? `native roots from ${load.plan.replacedBy.join(' and ')} only${where.length > 0 ? `: ${where.join(', ')}` : ' (nothing loaded)'}`
       : `native roots${where.length > 0 ? `: ${where.join(', ')}` : ' (nothing found)'}`;
-  return { label, certs: load.certificates.map(toX509).filter((c): c is X509Certificate => c !== null) };
+  return { label, certs: parseAll(load.certificates, toX509) };
 }
 
 /**
  * OpenSSL's store as openssl-probe sets it up for Codex's HTTPS without rustls: SSL_CERT_FILE / SSL_CERT_DIR
  * when they exist, else the distribution's files (the lab's system store stands in for them).
  */
-async function opensslStore(host: Host, world: CodexWorld): Promise<RootGroup> {
+async function opensslStore(host: Host, world: CodexWorld, toX509: RootParser): Promise<RootGroup> {
   const env = world.env;
   const exists = async (path: string | undefined, kind: 'file' | 'directory'): Promise<boolean> =>
     path !== undefined && path !== '' && (await host.fs.stat(path).catch(() => null))?.kind === kind;
@@ -164,7 +165,7 @@ async function opensslStore(host: Host, world: CodexWorld): Promise<RootGroup> {
   const where = load.sources.filter((s) => s.certificates > 0).map((s) => s.path);
   return {
     label: `OpenSSL store${where.length > 0 ? `: ${where.join(', ')}` : ' (nothing found)'}`,
-    certs: load.certificates.map(toX509).filter((c): c is X509Certificate => c !== null),
+    certs: parseAll(load.certificates, toX509),
   };
 }
 
@@ -174,12 +175,33 @@ function osStoreFiles(host: Host): string[] {
   return defaults.kind === 'files' ? defaults.fileCandidates : [];
 }
 
-function toX509(input: string | Buffer): X509Certificate | null {
-  try {
-    return new X509Certificate(input);
-  } catch {
-    return null;
-  }
+/** PEM or DER to X509Certificate; null when OpenSSL cannot parse it. */
+type RootParser = (input: string | Buffer) => X509Certificate | null;
+
+/**
+ * A parser that reads each distinct certificate once per load: the Mozilla roots, the native roots and the
+ * OpenSSL store overlap almost entirely on Linux, and parsing is most of what building the trust sets costs.
+ */
+function rootParser(): RootParser {
+  const parsed = new Map<string, X509Certificate | null>();
+  return (input) => {
+    // The certificate's base64, PEM armour and line breaks left out: the same key for its PEM and its DER.
+    const key = typeof input === 'string' ? input.replace(/-----[^-]*-----|\s+/g, '') : input.toString('base64');
+    let cert = parsed.get(key);
+    if (cert === undefined) {
+      try {
+        cert = new X509Certificate(input);
+      } catch {
+        cert = null;
+      }
+      parsed.set(key, cert);
+    }
+    return cert;
+  };
+}
+
+function parseAll(inputs: readonly (string | Buffer)[], toX509: RootParser): X509Certificate[] {
+  return inputs.map(toX509).filter((c): c is X509Certificate => c !== null);
 }
 
 function dedupe(certs: X509Certificate[]): X509Certificate[] {

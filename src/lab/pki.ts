@@ -1,14 +1,17 @@
 // The lab's certificate authorities, minted per run: a "public" web PKI (root -> intermediate -> leaf) that
 // stands in for the real one, and a "corporate" TLS-inspection CA named like a real product that re-signs
-// any SNI on the fly. node-forge builds the X.509 structures; keys come from node:crypto and signatures are
-// made natively, because pure-JS RSA 2048 is far too slow for tests.
+// any SNI on the fly. node-forge builds the X.509 structures; keys come from node:crypto (keys.ts: one per
+// size, shared by every certificate) and signatures are made natively, because pure-JS RSA 2048 is far too
+// slow for tests.
 
-import { createHash, generateKeyPairSync, randomBytes, sign as signNative } from 'node:crypto';
+import { createHash, randomBytes, sign as signNative } from 'node:crypto';
 import { isIP } from 'node:net';
 import forge from 'node-forge';
+import { DEFAULT_KEY_BITS, labKeys, type KeyPair, type KeyStore, type RsaKeyBits } from './keys.js';
+
+export { KeyStore, type KeyPair, type RsaKeyBits } from './keys.js';
 
 export type SignatureHash = 'sha256' | 'sha1';
-export type RsaKeyBits = 1024 | 2048;
 /** `expired`: ended yesterday; `not-yet-valid`: starts in 30 days. */
 export type Validity = 'valid' | 'expired' | 'not-yet-valid';
 
@@ -61,35 +64,6 @@ export interface ServerIdentity {
   leaf: MintedCert;
 }
 
-/** One RSA key pair per role and size, reused for the whole run (realistic enough, and fast). */
-export class KeyStore {
-  readonly #pairs = new Map<string, KeyPair>();
-
-  get(role: KeyRole, bits: RsaKeyBits): KeyPair {
-    const id = `${role}/${bits}`;
-    let pair = this.#pairs.get(id);
-    if (!pair) {
-      const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-        modulusLength: bits,
-        publicKeyEncoding: { type: 'spki', format: 'pem' },
-        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-      });
-      pair = { privateKeyPem: privateKey, publicKeyPem: publicKey };
-      this.#pairs.set(id, pair);
-    }
-    return pair;
-  }
-}
-
-export type KeyRole = 'public-root' | 'public-intermediate' | 'corporate-root' | 'corporate-intermediate' | 'leaf';
-
-export interface KeyPair {
-  privateKeyPem: string;
-  publicKeyPem: string;
-}
-
-const processKeys = new KeyStore();
-
 interface MintContext {
   keys?: KeyStore;
   /** The clock validity is computed from. Default: the real clock. */
@@ -123,10 +97,9 @@ export const PUBLIC_INTERMEDIATE_SUBJECT: DistinguishedName = {
 
 export function mintPublicPki(options: PublicPkiOptions = {}): PublicPki {
   const context = contextOf(options);
-  const root = mintCa(context, 'public-root', { subject: PUBLIC_ROOT_SUBJECT, ...options.root }, undefined);
+  const root = mintCa(context, { subject: PUBLIC_ROOT_SUBJECT, ...options.root }, undefined);
   const intermediate = mintCa(
     context,
-    'public-intermediate',
     { subject: PUBLIC_INTERMEDIATE_SUBJECT, ...options.intermediate },
     root,
   );
@@ -194,13 +167,12 @@ export type CorporateProduct = keyof typeof CORPORATE_PRODUCTS;
 export function mintCorporateCa(options: CorporateCaOptions = {}): CorporateCa {
   const context = contextOf(options);
   const product = CORPORATE_PRODUCTS.zscaler;
-  const root = mintCa(context, 'corporate-root', { subject: product.root, ...options.root }, undefined);
+  const root = mintCa(context, { subject: product.root, ...options.root }, undefined);
   const intermediate =
     options.intermediate === null
       ? null
       : mintCa(
           context,
-          'corporate-intermediate',
           // An intermediate inherits the root's hash and key size: a SHA-1 product signs everything with SHA-1.
           { subject: product.intermediate, ...inheritedStrength(options.root), ...options.intermediate },
           root,
@@ -247,7 +219,7 @@ interface Issuer {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function contextOf(options: MintContext): ResolvedContext {
-  return { keys: options.keys ?? processKeys, now: options.now ?? new Date() };
+  return { keys: options.keys ?? labKeys, now: options.now ?? new Date() };
 }
 
 function inheritedStrength(options: Partial<CaOptions> | undefined): Partial<CaOptions> {
@@ -257,8 +229,8 @@ function inheritedStrength(options: Partial<CaOptions> | undefined): Partial<CaO
   };
 }
 
-function mintCa(context: ResolvedContext, role: KeyRole, options: CaOptions, issuer: Issuer | undefined): Issuer {
-  const keys = context.keys.get(role, options.keyBits ?? 2048);
+function mintCa(context: ResolvedContext, options: CaOptions, issuer: Issuer | undefined): Issuer {
+  const keys = context.keys.get(options.keyBits ?? DEFAULT_KEY_BITS);
   const signature = options.signature ?? 'sha256';
   const cert = newCertificate(keys, options.subject, options.validity ?? 'valid', context.now, 20 * 365);
   const extensions: object[] = [
@@ -285,7 +257,7 @@ function mintIdentity(
   const [issuer] = issuers;
   const [commonName] = hostnames;
   if (!issuer || commonName === undefined) throw new Error('a leaf needs an issuer and at least one hostname');
-  const keys = context.keys.get('leaf', options.keyBits ?? 2048);
+  const keys = context.keys.get(options.keyBits ?? DEFAULT_KEY_BITS);
   const subject: DistinguishedName = { commonName };
   const cert = newCertificate(keys, subject, options.validity ?? 'valid', context.now, 90);
   const extensions: object[] = [

@@ -266,9 +266,11 @@ function createInspector(options: ProxyOptions, events: EventEmitter<ProxyEvents
   };
   const tunnels = new WeakMap<Duplex, Tunnel>();
   const inner = new HttpServer();
-  const upstreamTls = {
-    ...(options.upstreamCa === undefined ? {} : { ca: options.upstreamCa as string | string[] }),
-    ALPNProtocols: ['http/1.1'],
+  // One client context for every upstream connection, made on first use: its roots are parsed once, not per request.
+  let upstreamContext: SecureContext | undefined;
+  const upstreamTls = (): { secureContext: SecureContext; ALPNProtocols: string[] } => {
+    upstreamContext ??= createSecureContext(options.upstreamCa === undefined ? {} : { ca: options.upstreamCa as string | string[] });
+    return { secureContext: upstreamContext, ALPNProtocols: ['http/1.1'] };
   };
 
   const tunnelOf = (request: IncomingMessage): Tunnel => {
@@ -349,7 +351,7 @@ function createInspector(options: ProxyOptions, events: EventEmitter<ProxyEvents
       path: request.url ?? '/',
       headers: withoutHopByHop(request.headers),
       agent: false,
-      ...upstreamTls,
+      ...upstreamTls(),
     });
     upstream.on('socket', (socket) => tracker.add(socket));
     return upstream;
@@ -397,7 +399,7 @@ function createInspector(options: ProxyOptions, events: EventEmitter<ProxyEvents
 
   /** A permitted upgrade: replay the request head on a fresh TLS connection and splice the two. */
   function pipeUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, tunnel: Tunnel): void {
-    const upstream = tlsConnect({ host: LOOPBACK, port: tunnel.routedPort, servername: tunnel.host, ...upstreamTls });
+    const upstream = tlsConnect({ host: LOOPBACK, port: tunnel.routedPort, servername: tunnel.host, ...upstreamTls() });
     tracker.add(upstream);
     let spliced = false;
     upstream.once('secureConnect', () => {

@@ -18,6 +18,7 @@ import {
   type SignatureHash,
   type Validity,
 } from './pki.js';
+import { DEFAULT_KEY_BITS, labKeys } from './keys.js';
 import { startProxy, type BlockPage, type ProxyAuth, type ProxyFailure, type ProxyMode, type ProxyServer, type RoutingTable, type WebSocketRefusal } from './proxy.js';
 import { LOOPBACK } from './server-kit.js';
 
@@ -91,6 +92,7 @@ export interface Lab {
 }
 
 export async function startLab(spec: LabSpec = {}): Promise<Lab> {
+  await labKeys.prepare(keySizes(spec));
   const pki = mintPublicPki();
   const corporateCa = mintCorporateCa(corporateCaOptions(spec.corporateCa ?? {}));
   const dir = await mkdtemp(join(tmpdir(), 'codex-doctor-lab-'));
@@ -160,6 +162,12 @@ export async function startLab(spec: LabSpec = {}): Promise<Lab> {
     await stop();
     throw error;
   }
+}
+
+/** The RSA key sizes the spec's certificates use (generated in parallel, before minting). */
+function keySizes(spec: LabSpec): RsaKeyBits[] {
+  const faults = [spec.corporateCa?.keyBits, spec.corporateCa?.leaf?.keyBits, spec.origin?.leaf?.keyBits];
+  return [DEFAULT_KEY_BITS, ...faults.filter((bits): bits is RsaKeyBits => bits !== undefined)];
 }
 
 function corporateCaOptions(spec: NonNullable<LabSpec['corporateCa']>): Parameters<typeof mintCorporateCa>[0] {

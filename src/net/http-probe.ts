@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import type { X509Certificate } from 'node:crypto';
 import { ChainRejectedError, type HttpHead } from './errors.js';
-import { presentedChain } from './tls-probe.js';
+import { presentedChain, rootsContext } from './tls-probe.js';
 import { abortable } from './wait.js';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -30,6 +30,7 @@ export interface VerifiedTlsRequest {
 }
 
 const verifiedSockets = new WeakSet<tls.TLSSocket>();
+const NO_ROOTS: readonly string[] = [];
 
 /** Whether the connection came out of verifiedTls(): the only sockets requests are sent over. */
 export function isVerified(socket: tls.TLSSocket): boolean {
@@ -45,9 +46,11 @@ export function verifiedTls(request: VerifiedTlsRequest): Promise<tls.TLSSocket>
       socket,
       ...(net.isIP(servername) === 0 && { servername }),
       host: servername,
-      // The same OpenSSL rules as the capture in tls-probe (no security-level limits); rustls' rules are the custom verifier's.
-      ciphers: 'DEFAULT:@SECLEVEL=0',
-      ...(verifier.kind === 'openssl' ? { ca: [...verifier.ca], rejectUnauthorized: true } : { rejectUnauthorized: false }),
+      // The same OpenSSL rules as the capture in tls-probe (no security-level limits); rustls' rules are the
+      // custom verifier's, which needs no roots in OpenSSL.
+      ...(verifier.kind === 'openssl'
+        ? { secureContext: rootsContext(verifier.ca), rejectUnauthorized: true }
+        : { secureContext: rootsContext(NO_ROOTS), rejectUnauthorized: false }),
       ALPNProtocols: [...(alpn ?? ['http/1.1'])],
     });
     const onSecure = (): void => {

@@ -31,6 +31,24 @@ export interface TlsCapture {
   node: { authorized: boolean; error: string | null };
 }
 
+/** OpenSSL rules without Node's security level, which would refuse SHA-1 and RSA-1024 chains that OpenSSL-based clients accept. */
+const PROBE_CIPHERS = 'DEFAULT:@SECLEVEL=0';
+const contexts = new WeakMap<readonly string[], tls.SecureContext>();
+
+/**
+ * The client context for a list of PEM roots, built once per list: building one parses every root (a trust set
+ * of a few hundred takes tens of ms), and a run's probes reuse the same trust sets. An empty list gives OpenSSL
+ * no roots at all, for a connection whose chain the caller verifies itself.
+ */
+export function rootsContext(ca: readonly string[]): tls.SecureContext {
+  let context = contexts.get(ca);
+  if (!context) {
+    context = tls.createSecureContext({ ca: [...ca], ciphers: PROBE_CIPHERS });
+    contexts.set(ca, context);
+  }
+  return context;
+}
+
 export function captureTls(request: TlsCaptureRequest): Promise<TlsCapture> {
   const { socket, servername, ca, alpn, signal } = request;
   return abortable<TlsCapture>(signal, (resolve, reject) => {
@@ -40,11 +58,9 @@ export function captureTls(request: TlsCaptureRequest): Promise<TlsCapture> {
       ...(net.isIP(servername) === 0 && { servername }),
       // checkServerIdentity still runs with rejectUnauthorized false: its result lands in authorizationError.
       host: servername,
-      ca: [...ca],
+      // OpenSSL's verdict with these roots (rustls' stricter rules are applied to the captured chain separately).
+      secureContext: rootsContext(ca),
       rejectUnauthorized: false,
-      // OpenSSL's verdict without Node's security level, which would refuse SHA-1 and RSA-1024 chains that
-      // OpenSSL-based clients accept; rustls' stricter rules are applied to the captured chain separately.
-      ciphers: 'DEFAULT:@SECLEVEL=0',
       ...(alpn && { ALPNProtocols: [...alpn] }),
     });
     tlsSocket.once('secureConnect', () => {

@@ -9,8 +9,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUPS = 2;
 const TARGET_RATIO = 2.5;
 const OFFLINE_ARGS = ['--json', '--skip', 'tls.auth,oauth.token,ws.upgrade'];
-/** Packages that belong to the network checks, the TUI or the lab, never to the offline run. */
-const HEAVY = ['ink', 'react', 'undici', 'ws', 'node-forge'];
+/** Packages that belong to the network checks, the TUI, the lab, --help or text mode, never to the offline --json run. */
+const HEAVY = ['ink', 'react', 'undici', 'ws', 'node-forge', 'yargs', 'chalk'];
 /** Not forbidden by ARCHITECTURE.md (config.codex parses config.toml), but watched: only needed when one exists. */
 const WATCHED = ['smol-toml'];
 const STAIRCASE_RUNS = 7;
@@ -52,19 +52,12 @@ main(async () => {
   reportToParent('cold-start', verdicts);
 });
 
-/** Runs the offline doctor once with a load hook that appends every module URL to a file. */
+/** Runs the offline doctor once with a load hook that appends every module URL to a file (test/helpers/module-recorder.mjs). */
 async function loadedModules(cli, env, scratch) {
   const log = path.join(scratch, 'loaded.txt');
-  const hooks = path.join(scratch, 'record-hooks.mjs');
-  const preload = path.join(scratch, 'record-preload.mjs');
+  const recorder = pathToFileURL(path.join(ROOT, 'test', 'helpers', 'module-recorder.mjs')).href;
   writeFileSync(log, '');
-  writeFileSync(
-    hooks,
-    `import { appendFileSync } from 'node:fs';\nlet file;\nexport function initialize(data) { file = data.file; }\n` +
-      `export async function load(url, context, next) { appendFileSync(file, url + '\\n'); return next(url, context); }\n`,
-  );
-  writeFileSync(preload, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)}, { data: { file: ${JSON.stringify(log)} } });\n`);
-  expectExit(await run(process.execPath, ['--import', pathToFileURL(preload).href, cli, ...OFFLINE_ARGS], { env }), [0, 1], 'the recorded offline run');
+  expectExit(await run(process.execPath, ['--import', recorder, cli, ...OFFLINE_ARGS], { env: { ...env, MODULE_RECORDER_FILE: log } }), [0, 1], 'the recorded offline run');
   const urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
   const packages = new Map();
   for (const url of urls) {

@@ -41,7 +41,7 @@ function mint(): NonNullable<typeof minted> {
   if (!minted) {
     const ca = mintCorporateCa({ intermediate: null });
     const client = ca.identityFor('otel-client.corp.example.com');
-    minted = { ca: ca.root.pem, 'client-cert': client.leaf.pem, 'client-key': client.keyPem, 'other-key': new KeyStore().get('leaf', 2048).privateKeyPem };
+    minted = { ca: ca.root.pem, 'client-cert': client.leaf.pem, 'client-key': client.keyPem, 'other-key': new KeyStore().get(2048).privateKeyPem };
   }
   return minted;
 }

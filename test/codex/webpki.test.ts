@@ -142,9 +142,9 @@ describe('verifyWebpki: what rustls rejects although OpenSSL accepts it', () => 
 function clientAuthOnlyLeaf(): { leaf: X509Certificate; anchor: X509Certificate } {
   const keys = new KeyStore();
   const corporate = mintCorporateCa({ keys, intermediate: null });
-  const rootKey = forge.pki.privateKeyFromPem(keys.get('corporate-root', 2048).privateKeyPem);
+  const rootKey = forge.pki.privateKeyFromPem(keys.get(2048).privateKeyPem);
   const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(keys.get('leaf', 2048).publicKeyPem);
+  cert.publicKey = forge.pki.publicKeyFromPem(keys.get(2048).publicKeyPem);
   cert.serialNumber = '4a01';
   cert.validity.notBefore = new Date(now.getTime() - 86_400_000);
   cert.validity.notAfter = new Date(now.getTime() + 86_400_000);

@@ -201,7 +201,7 @@ async function startSquid(lab: Lab): Promise<Squid> {
     intermediate: null,
   });
   const file = (name: string): string => path.join(dir, name);
-  await writeFile(file('bump-ca.pem'), ca.root.pem + keys.get('corporate-root', 2048).privateKeyPem, { mode: 0o600 });
+  await writeFile(file('bump-ca.pem'), ca.root.pem + keys.get(2048).privateKeyPem, { mode: 0o600 });
   await writeFile(file('public-root.pem'), lab.pem.publicRoot);
   await writeFile(file('hosts'), `127.0.0.1 ${OPENAI_HOSTS.join(' ')} localhost\n`);
   const libexec = /--libexecdir=(\S+?)'?\s/.exec(execFileSync(squidBinary, ['-v'], { encoding: 'utf8' }))?.[1] ?? '/usr/lib/squid';

@@ -1,7 +1,7 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
-import { mintCorporateCa, mintPublicPki, type MintedCert } from '../../src/lab/pki.js';
+import { KeyStore, mintCorporateCa, mintPublicPki, type MintedCert } from '../../src/lab/pki.js';
 
 const x509 = (cert: MintedCert): X509Certificate => new X509Certificate(cert.der);
 
@@ -91,5 +91,33 @@ describe('corporate inspection CA', () => {
   it('takes any subject, e.g. a FortiGate', () => {
     const corp = mintCorporateCa({ root: { subject: { commonName: 'FortiGate CA', organization: 'Fortinet' } } });
     expect(x509(corp.root).subject).toBe('O=Fortinet\nCN=FortiGate CA');
+  });
+});
+
+describe('keys', () => {
+  const spki = (cert: MintedCert): string => x509(cert).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+  it('one RSA key per size signs and carries every certificate of a lab, a 1024-bit fault gets its own', async () => {
+    const keys = new KeyStore();
+    await keys.prepare([2048, 1024]);
+    const shared = keys.get(2048).publicKeyPem;
+    const pki = mintPublicPki({ keys });
+    const corporate = mintCorporateCa({ keys });
+    const weak = mintCorporateCa({ keys, root: { keyBits: 1024 }, intermediate: null });
+    const certs = [pki.root, pki.intermediate, pki.identityFor(['chatgpt.com']).leaf, corporate.root, corporate.intermediate!, corporate.identityFor('auth.openai.com').leaf];
+    expect(certs.map(spki)).toEqual(certs.map(() => shared));
+    expect(spki(weak.root)).toBe(keys.get(1024).publicKeyPem);
+    expect(x509(weak.root).publicKey.asymmetricKeyDetails?.modulusLength).toBe(1024);
+    // Every link still verifies: different CAs never share a name, so a shared key confuses no path.
+    expect(x509(corporate.identityFor('auth.openai.com').leaf).checkIssued(x509(pki.intermediate))).toBe(false);
+  });
+
+  it('keeps the key prepare() generated, and keys of different stores differ', async () => {
+    const keys = new KeyStore();
+    await Promise.all([keys.prepare([2048]), keys.prepare([2048])]);
+    const prepared = keys.get(2048);
+    await keys.prepare([2048]);
+    expect(keys.get(2048)).toBe(prepared);
+    expect(new KeyStore().get(2048).publicKeyPem).not.toBe(prepared.publicKeyPem);
   });
 });

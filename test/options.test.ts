@@ -1,0 +1,40 @@
+// The command line has two readers of one option table: node:util parseArgs for the common command lines,
+// yargs for everything else (--help, --version, usage errors). Wherever the fast one answers, it must answer
+// exactly what yargs answers; and it must answer the common lines, or yargs would be loaded on every run.
+import { describe, expect, it } from 'vitest';
+import { parseArgs, parseCommonArgv, parseWithYargs } from '../src/options.js';
+
+/** Command lines both readers are compared on: accepted ones, and the forms only yargs may read. */
+const COMMAND_LINES: string[][] = [
+  [], ['--json'], ['--plain'], ['--json', '--skip', 'tls.auth,oauth.token,ws.upgrade'], ['--only', 'ca.bundle', '--only', 'env.precedence'],
+  ['--only=ca.bundle'], ['--only', ''], ['--only', ' ca.bundle , env.precedence '], ['--skip=tls.auth', '--json', '-v'], ['--verbose', '--strict'],
+  ['--timeout', '3000'], ['--timeout=3000'], ['--timeout', '007'], ['--timeout', '0'], ['--timeout', '1e3'], ['--timeout', '-5'], ['--timeout=-5'],
+  ['--timeout', 'abc'], ['--timeout', ''], ['--timeout', '5', '--timeout', '7'], ['--timeout'],
+  ['--resolve', 'auth.openai.com:443:127.0.0.1'], ['--resolve', 'a:443:[::1]', '--resolve', 'b:443:127.0.0.1'], ['--resolve', 'auth.openai.com:127.0.0.1'],
+  ['--resolve', 'a:443:1.2.3.4', 'b:443:1.2.3.4'], ['--proxy', 'http://proxy:8080'], ['--proxy', 'proxy.corp:8080'], ['--proxy', 'http://[bad'], ['--proxy='],
+  ['--proxy', '"http://q:1"'], ['--proxy="http://q:1"'], ['--proxy', 'a', '--proxy', 'b'], ['--codex-home', '/x'], ['--codex-home='], ['--codexHome', '/x'],
+  ['--profile', 'work'], ['--profile', '123'], ['-v'], ['-vv'], ['--strict', '--strict'], ['--json', '--json'],
+  ['--only', 'tls.nope'], ['--skip', 'ca.bundle,bogus'], ['--json', '--plain'], ['--frobnicate'], ['-x'], ['foo'], ['--list'], ['--Json'],
+  ['--json', 'false'], ['--json=false'], ['--no-json'], ['--verbose=true'], ['--', 'x'], ['--json', '--'],
+  ['lab'], ['lab', 'zscaler-healthy'], ['lab', 'zscaler-healthy', '--json'], ['lab', '--list'], ['lab', '--list', '--json'], ['lab', '123'], ['lab', 'true'],
+  ['lab', 'a', 'b'], ['--json', 'lab', 'x'], ['lab', '--', 'x'], ['lab', 'x', '--list', '--strict', '--timeout', '50'], ['lab', '--only', 'ca.bundle', 'scen'],
+  ['lab', 'scen', '--only', 'a', 'b'], ['--help'], ['--version'], ['lab', '--help'], ['--help', '--json'],
+];
+
+describe('command line readers', () => {
+  it.each(COMMAND_LINES.map((argv) => [argv]))('%j: the fast reader answers as yargs does', async (argv) => {
+    expect(await parseArgs(argv)).toEqual(await parseWithYargs(argv));
+  });
+
+  it('reads the common command lines without yargs', () => {
+    for (const argv of [[], ['--json'], ['--json', '--skip', 'tls.auth,oauth.token,ws.upgrade'], ['--plain', '-v', '--timeout', '3000'], ['lab', 'zscaler-healthy', '--json'], ['lab', '--list']]) {
+      expect(parseCommonArgv(argv), JSON.stringify(argv)).toBeDefined();
+    }
+  });
+
+  it('leaves help, version, usage errors and the forms yargs reads its own way to yargs', () => {
+    for (const argv of [['--help'], ['--version'], ['--frobnicate'], ['--json', '--plain'], ['--only', 'a', 'b'], ['--json', 'false'], ['--proxy', '"x"'], ['--timeout', '-5'], ['--', 'x'], ['--list']]) {
+      expect(parseCommonArgv(argv), JSON.stringify(argv)).toBeUndefined();
+    }
+  });
+});
