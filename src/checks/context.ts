@@ -9,3 +9,15 @@ export interface WorldAccess {
 
 export type DoctorContext = CheckContext & WorldAccess;
 export type DoctorCheck<F = unknown> = Check<WorldAccess, F>;
+
+/** The facts each check hands to the checks that declare it in `needs`. */
+export interface CheckFacts {
+  'ca.bundle': import('./ca-bundle.js').CaBundleFacts;
+  'env.precedence': import('./env-precedence.js').EnvPrecedenceFacts;
+  'tls.auth': import('./tls-auth.js').TlsAuthFacts;
+}
+
+/** Typed read of a need's facts; undefined when that need was skipped or failed before producing them. */
+export function factsOf<K extends keyof CheckFacts>(ctx: CheckContext, id: K): CheckFacts[K] | undefined {
+  return ctx.facts(id) as CheckFacts[K] | undefined;
+}

@@ -10,11 +10,10 @@ import { httpRequest, verifiedTls, type HttpResponse } from '../net/http-probe.j
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
 import { VERSION } from '../version.js';
 import { chainVerifier } from './chain-verdict.js';
-import type { DoctorCheck } from './context.js';
+import { factsOf, type DoctorCheck } from './context.js';
 import { OAUTH_TOKEN } from './network-checks.js';
 import { networkHints, OPENAI_HOSTS_FOR_IT } from './network-hints.js';
 import { classifyFailure, describeRoute, probeBudget, Stager, throughPath, type Route } from './network.js';
-import type { TlsAuthFacts } from './tls-auth.js';
 
 export interface OAuthTokenFacts {
   status: number;
@@ -25,7 +24,7 @@ export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
   ...OAUTH_TOKEN,
   async run(ctx) {
     ctx.stage('input');
-    const facts = ctx.facts('tls.auth') as TlsAuthFacts | undefined;
+    const facts = factsOf(ctx, 'tls.auth');
     if (!facts) throw new Error('tls.auth handed over no facts');
     const { endpoints, target, route, trust } = facts;
     const url = new URL(endpoints.tokenEndpoint);

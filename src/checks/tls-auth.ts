@@ -10,7 +10,6 @@ import type { Interception } from '../intel/products.js';
 import type { HostPort } from '../net/dial.js';
 import type { HttpHead } from '../net/errors.js';
 import { captureTls, type TlsCapture } from '../net/tls-probe.js';
-import type { CaBundleFacts } from './ca-bundle.js';
 import {
   chainData,
   chainEvidence,
@@ -27,8 +26,7 @@ import {
   type IssuerSearch,
   type TransportVerdict,
 } from './chain-verdict.js';
-import type { DoctorCheck } from './context.js';
-import type { EnvPrecedenceFacts } from './env-precedence.js';
+import { factsOf, type DoctorCheck } from './context.js';
 import { TLS_AUTH } from './network-checks.js';
 import { networkHints } from './network-hints.js';
 import { chainLine, classifyFailure, describeRoute, hostPortOf, probeBudget, routeFrom, Stager, throughPath, type Route } from './network.js';
@@ -54,8 +52,8 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
     ctx.stage('input');
     const { host } = ctx;
     const world = await ctx.world();
-    const envFacts = ctx.facts('env.precedence') as EnvPrecedenceFacts | undefined;
-    const caFacts = ctx.facts('ca.bundle') as CaBundleFacts | undefined;
+    const envFacts = factsOf(ctx, 'env.precedence');
+    const caFacts = factsOf(ctx, 'ca.bundle');
     const plan =
       envFacts?.trust ??
       trustPlan(world.env, host.platform, { cwd: host.cwd, codexVersion: world.codexVersion, ...(host.systemStore && { systemStore: host.systemStore }) });

@@ -12,7 +12,6 @@ import { verifiedTls } from '../net/http-probe.js';
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
 import { captureTls } from '../net/tls-probe.js';
 import type { UpgradeOutcome } from '../net/ws-probe.js';
-import type { CaBundleFacts } from './ca-bundle.js';
 import {
   chainData,
   chainVerifier,
@@ -26,8 +25,7 @@ import {
   verdictEvidence,
   verdictHints,
 } from './chain-verdict.js';
-import type { DoctorCheck } from './context.js';
-import type { EnvPrecedenceFacts } from './env-precedence.js';
+import { factsOf, type DoctorCheck } from './context.js';
 import { WS_UPGRADE } from './network-checks.js';
 import { networkHints, websocketOffSnippet, type HintContext } from './network-hints.js';
 import { chainLine, classifyFailure, describeRoute, hostPortOf, probeBudget, routeFrom, Stager, throughPath } from './network.js';
@@ -58,8 +56,8 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
       };
     }
     const url = new URL(websocket.url);
-    const envFacts = ctx.facts('env.precedence') as EnvPrecedenceFacts | undefined;
-    const caFacts = ctx.facts('ca.bundle') as CaBundleFacts | undefined;
+    const envFacts = factsOf(ctx, 'env.precedence');
+    const caFacts = factsOf(ctx, 'ca.bundle');
     const plan =
       envFacts?.trust ??
       trustPlan(world.env, host.platform, { cwd: host.cwd, codexVersion: world.codexVersion, ...(host.systemStore && { systemStore: host.systemStore }) });
