@@ -11,6 +11,7 @@ main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   signal: interrupt.signal,
+  cwd: process.cwd(),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -28,6 +28,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** Aborted on Ctrl-C. */
   signal?: AbortSignal;
+  /** The user's working directory, where a saved report goes (a lab Host's cwd is its temporary directory). */
+  cwd?: string;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -66,7 +68,7 @@ export interface DoctorSession {
   save(report: Report): Promise<string>;
 }
 
-export function createSession(host: Host, flags: DoctorFlags): DoctorSession {
+export function createSession(host: Host, flags: DoctorFlags, saveDir = host.cwd): DoctorSession {
   const options: RunOptions = {
     timeoutMs: flags.timeoutMs,
     verbose: flags.verbose,
@@ -107,7 +109,7 @@ export function createSession(host: Host, flags: DoctorFlags): DoctorSession {
     },
     async save(report) {
       const stamp = report.generatedAt.replace(/[:.]/g, '-');
-      const file = path.resolve(host.cwd, `codex-doctor-report-${stamp}.json`);
+      const file = path.resolve(saveDir, `codex-doctor-report-${stamp}.json`);
       await writeFile(file, renderJson(report), { mode: 0o600 });
       return file;
     },
@@ -139,7 +141,7 @@ export function pickMode(flags: DoctorFlags, io: Io): Mode {
 /** Runs the runbook on a host and renders it; shared by the real machine and the lab. */
 export async function runDoctor(input: { host: Host; flags: DoctorFlags; io: Io; banner?: string }): Promise<number> {
   const { host, flags, io } = input;
-  const session = createSession(host, flags);
+  const session = createSession(host, flags, io.cwd ?? host.cwd);
   const mode = pickMode(flags, io);
   switch (mode) {
     case 'json': {

@@ -1,7 +1,7 @@
 // The built binary in a real pseudo-terminal (tmux): live rows, the failing row expanded with its hint,
 // the report saved, exit code 1. CI installs tmux (.ci/run); without it this test fails, it never skips.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,24 +11,17 @@ import { CLI } from '../helpers/cli.js';
 const run = promisify(execFile);
 
 /**
- * What the smoke test runs. Until the lab lands this is the real doctor, made to fail offline by a
- * CODEX_CA_CERTIFICATE that holds no certificate; with the lab, switch to `args: ['lab', '<scenario>']`
- * and an empty `env` (the scenario brings its own failure).
+ * What the smoke test runs: a lab scenario whose proxy accepts connections and never answers, so the
+ * network checks stay visibly running (spinner, stage) until the scenario's 2 s deadline, then fail.
  */
 const DOCTOR = {
-  args: ['--only', 'ca.bundle,env.precedence'],
-  env: (dir: string): Record<string, string> => ({
-    HOME: path.join(dir, 'home'),
-    CODEX_HOME: path.join(dir, 'home', '.codex'),
-    CODEX_CA_CERTIFICATE: path.join(dir, 'not-a-bundle.pem'),
-  }),
-  async prepare(dir: string): Promise<void> {
-    await mkdir(path.join(dir, 'home', '.codex'), { recursive: true });
-    await writeFile(path.join(dir, 'not-a-bundle.pem'), 'this is not a certificate\n');
-  },
+  args: ['lab', 'proxy-hangs'],
+  /** A check that is still running while the proxy hangs, and the stage it shows. */
+  runningId: 'tls.auth',
+  runningStage: 'proxy-connect',
   /** The failing row and what its expanded details must show. */
-  failingId: 'ca.bundle',
-  expandedCode: 'CA_NO_CERTIFICATES',
+  failingId: 'tls.auth',
+  expandedCode: 'PROXY_NO_RESPONSE',
 };
 
 const COLUMNS = 80;
@@ -75,14 +68,13 @@ beforeAll(async () => {
   }
   dir = await mkdtemp(path.join(os.tmpdir(), 'codex-doctor-tui-'));
   socket = path.join(dir, 'tmux.sock');
-  await DOCTOR.prepare(dir);
   // Keep the pane after the doctor exits, so a crash leaves its screen to read.
   await writeFile(path.join(dir, 'tmux.conf'), 'set -g remain-on-exit on\n');
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     LANG: 'C.UTF-8',
     TERM: 'tmux-256color',
-    ...DOCTOR.env(dir),
+    HOME: dir,
   };
   // env -i: nothing from this machine (CI=true above all, which would pick plain text) reaches the doctor.
   const command = [
@@ -106,7 +98,15 @@ afterAll(async () => {
 });
 
 describe('tui smoke test: the built binary in tmux', () => {
-  it('shows live rows, expands the failing row with its hint, saves the report, exits 1', async () => {
+  it('shows live progress, expands the failing row with its hint, saves the report, exits 1', async () => {
+    // Live progress: the network check is running, with its stage, before anything settles it.
+    await waitForScreen((t) => {
+      const row = rowLine(t, DOCTOR.runningId);
+      expect(row).toContain(DOCTOR.runningStage);
+      // Still running: no status glyph on the row, no summary on the screen yet.
+      expect(row).not.toMatch(/[✔⚠✖–‼]/);
+      expect(t).not.toMatch(/\d+ (passed|failed)/);
+    });
     // The interactive app (not plain text): rows, then the summary and the key legend.
     let text = await waitForScreen((t) => {
       expect(t).toContain('codex-doctor');
