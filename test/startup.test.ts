@@ -1,6 +1,7 @@
 // What the offline --json run loads: it must start fast, so the TUI (ink, react), the network probes (undici,
 // ws), the lab (node-forge), the --help machinery (yargs) and the text renderer (chalk) stay out of it.
-// The built binary runs with a module recorder preloaded, the way a user's CI would run it.
+// The built binary runs with a module recorder preloaded, the way a user's CI would run it. dist/ is bundled
+// (esbuild, split into chunks): the build's metafile says which source files each loaded chunk holds.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,13 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cleanEnv } from './helpers/cli.js';
 
 const RECORDER = fileURLToPath(new URL('./helpers/module-recorder.mjs', import.meta.url));
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OFFLINE = ['--json', '--skip', 'tls.auth,oauth.token,ws.upgrade'];
 const KEPT_OUT = ['ink', 'react', 'undici', 'ws', 'node-forge', 'yargs', 'chalk'];
 
 let dir: string;
+/** Output file of the build (`dist/chunks/chunk-X.js`) -> the source files bundled into it (`src/core/runner.ts`). */
+let bundled: Map<string, string[]>;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'cd-startup-'));
+  const meta = JSON.parse(await readFile(path.join(ROOT, 'dist', 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  bundled = new Map(Object.entries(meta.outputs).map(([output, { inputs }]) => [output, Object.keys(inputs)]));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -26,8 +31,8 @@ interface Loaded {
   code: number | null;
   /** Packages under node_modules, by name. */
   packages: Set<string>;
-  /** Files of dist/, relative (e.g. net/tls-probe.js). */
-  dist: string[];
+  /** The source files whose code was loaded, from the root (e.g. src/net/tls-probe.ts). */
+  sources: string[];
 }
 
 let runs = 0;
@@ -40,10 +45,16 @@ async function modulesLoadedBy(args: string[]): Promise<Loaded> {
     });
   });
   const paths = (await readFile(file, 'utf8')).split('\n').filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url));
+  const outputs = paths.map((p) => path.relative(ROOT, p).split(path.sep).join('/')).filter((p) => p.startsWith('dist/'));
+  const sources = outputs.flatMap((output) => {
+    const inputs = bundled.get(output);
+    if (!inputs) throw new Error(`${output} is not in dist/meta.json: dist/ is stale, run npm run build`);
+    return inputs;
+  });
   return {
     code,
     packages: new Set(paths.flatMap((p) => /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(p)?.[1] ?? [])),
-    dist: paths.filter((p) => p.startsWith(DIST)).map((p) => path.relative(DIST, p).split(path.sep).join('/')),
+    sources,
   };
 }
 
@@ -51,9 +62,9 @@ describe('start-up of the offline --json run', () => {
   it('loads none of ink, react, undici, ws, node-forge, yargs or chalk, nor the network probes or the lab', async () => {
     const loaded = await modulesLoadedBy(OFFLINE);
     expect([0, 1]).toContain(loaded.code);
-    expect(loaded.dist).toContain('checks/ca-bundle.js');
+    expect(loaded.sources).toContain('src/checks/ca-bundle.ts');
     expect(KEPT_OUT.filter((name) => loaded.packages.has(name))).toEqual([]);
-    expect(loaded.dist.filter((file) => /^(net|lab|render\/tui)\/|^render\/text\.js$|^checks\/(tls-auth|oauth-token|ws-upgrade)\.js$/.test(file))).toEqual([]);
+    expect(loaded.sources.filter((file) => /^src\/(net|lab|render\/tui)\/|^src\/render\/text\.ts$|^src\/checks\/(tls-auth|oauth-token|ws-upgrade)\.ts$/.test(file))).toEqual([]);
   });
 
   it('sees those packages where they belong, so the recorder cannot miss them', async () => {

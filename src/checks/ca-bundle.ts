@@ -25,12 +25,16 @@ import {
   type CertificateFacts,
   type CertificateLint,
 } from '../codex/certificate.js';
+import { CODEX_RELEASES } from '../codex/codex-version.js';
 import { describeOrigin, displayPath } from '../codex/env.js';
 import type { PemCounts } from '../codex/pem.js';
+import { trustPlan, type TrustPlan } from '../codex/trust.js';
 import type { CodexWorld } from '../codex/world.js';
 import type { Host } from '../core/host.js';
 import type { EvidenceSection, Finding, Hint } from '../core/types.js';
+import { upgradeCodexHints } from './codex-upgrade.js';
 import type { DoctorCheck, DoctorContext } from './context.js';
+import { publicRootFingerprints } from './public-roots.js';
 
 /** What ca.bundle hands to the checks that need it (tls.auth builds Codex's trust sets from it). */
 export interface CaBundleFacts {
@@ -172,14 +176,29 @@ function noRootsFinding(plan: ReturnType<typeof nativeRootLocations>, world: Cod
 
 // --- a variable: the bundle as Codex loads it -------------------------------------------------------------
 
+/** Whether a certificate (by SHA-256 fingerprint) is one of the public roots. */
+type PublicRootTest = (fingerprint256: string) => boolean;
+
 function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleLoad) {
   const { host } = ctx;
   const selection = load.selection;
+  // Hashing the public roots costs start-up time: done only when a certificate has something to lint.
+  let publicRoots: ReadonlySet<string> | undefined;
+  const isPublicRoot: PublicRootTest = (fingerprint256) => (publicRoots ??= publicRootFingerprints(host)).has(fingerprint256);
+  const planFor = (codexVersion: string | null): TrustPlan =>
+    trustPlan(world.env, host.platform, { cwd: host.cwd, codexVersion, ...(host.systemStore && { systemStore: host.systemStore }) });
+  const installed = planFor(world.codexVersion);
+  // Before 0.115.0 Codex reads no CA variable: the file is described as a current Codex would load it.
+  const ignoredBy = installed.bundleSupported ? null : world.codexVersion;
+  const trust = ignoredBy === null ? installed : planFor(null);
   const findings: Finding[] = [];
   const evidence: EvidenceSection[] = [];
   const named = `${selection.variable}=${selection.raw}`;
   const origin = describeOrigin(selection.variable, world.provenance[selection.variable], displayPath(world.dotenv.path, host.homeDir));
   const selectionLines = [
+    ...(ignoredBy === null
+      ? []
+      : [`Codex ${ignoredBy} does not read ${selection.variable} (CA variables arrived in ${CODEX_RELEASES.customCa}); below is what a current Codex makes of the file.`]),
     `${selection.variable} wins (${origin}).`,
     selection.raw === selection.path ? `path: ${selection.raw}` : `path: ${selection.raw} (relative: Codex resolves it against its working directory, here ${selection.path})`,
   ];
@@ -212,11 +231,11 @@ function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleLoad) {
           level: 'info',
           code: 'CA_BUNDLE_OK',
           stage: 'register',
-          detail: `${named} loads as Codex loads it: ${plural(load.certificates.length, 'certificate')}, added to the Mozilla and OS roots for HTTPS and to the OS roots for WebSocket.`,
+          detail: `${named} loads as Codex loads it: ${plural(load.certificates.length, 'certificate')}. ${trust.https.sentence} ${trust.websocket.sentence}`,
         });
       }
       findings.push(...formatWarnings(load.format, load.counts, selection));
-      findings.push(...lintFindings(load.certificates, host.now(), selection));
+      findings.push(...lintFindings(load.certificates, host.now(), selection, isPublicRoot));
       findings.push(...skippedFindings(load.counts, load.lossyUtf8, selection));
       const messages = [load.httpsMessage, load.websocketMessage].filter((m): m is string => m !== null);
       evidence.push(
@@ -225,7 +244,7 @@ function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleLoad) {
           : { title: 'What Codex says', lines: [`Codex logs (info): loaded certificates from custom CA bundle, certificate_count=${load.certificates.length}.`, RUST_LOG_TIP] },
       );
       evidence.push(neverSays(load.counts, load.format, load.lossyUtf8, load.size));
-      evidence.push(certificateTable(load.certificates, host.now()));
+      evidence.push(certificateTable(load.certificates, host.now(), isPublicRoot));
       summary =
         load.status === 'loaded'
           ? `${selection.variable} loads: ${plural(load.certificates.length, 'certificate')} from ${selection.raw}.`
@@ -235,13 +254,36 @@ function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleLoad) {
   }
 
   const stage = load.status === 'read-failed' ? 'read' : load.status === 'parse-failed' ? 'parse' : load.status === 'register-failed' ? 'register' : null;
+  const data = bundleData(load, stage, host.now(), isPublicRoot);
+  if (ignoredBy !== null) {
+    // Nothing in the file stops this Codex: one warning to upgrade, and the rest as information.
+    summary = `Codex ${ignoredBy} ignores ${named}: CA variables arrived in ${CODEX_RELEASES.customCa}.`;
+    findings.splice(0, findings.length, ignoredByCodex(ignoredBy, selection, installed), ...findings.map(asUpgradeNote));
+    data.ignoredByCodexVersion = ignoredBy;
+  }
   return {
     summary,
     findings: ordered(findings),
     evidence,
-    data: bundleData(load, stage, host.now()),
+    data,
     facts: { selection, status: load.status, certificates, nativeRoots: null } satisfies CaBundleFacts,
   };
+}
+
+/** Codex before 0.115.0: the variable is never read as a bundle (codex-behavior.md §1). */
+function ignoredByCodex(version: string, selection: VariableSelection, installed: TrustPlan): Finding {
+  return {
+    level: 'warn',
+    code: 'CA_IGNORED_BY_CODEX',
+    stage: 'input',
+    detail: `Codex ${version} predates custom CA support (${CODEX_RELEASES.customCa}): it never reads ${selection.variable}=${selection.raw} as a CA bundle (the file is described below as information). ${installed.https.sentence} ${installed.websocket.sentence}`,
+    hints: upgradeCodexHints(` to ${CODEX_RELEASES.customCa} or later so that it loads ${selection.variable}`),
+  };
+}
+
+/** A finding about the file, for when Codex is upgraded: information now, whatever it would be then. */
+function asUpgradeNote(finding: Finding): Finding {
+  return { ...finding, level: 'info', detail: `After a Codex upgrade: ${finding.detail}` };
 }
 
 function problemWords(problem: Extract<BundleLoad, { status: 'read-failed' }>['problem']): string {
@@ -371,19 +413,12 @@ function parseFailure(load: Extract<BundleLoad, { status: 'parse-failed' }>): Fi
         ],
       };
     case 'missing-section-end':
-      return failure.endWithoutNewline
-        ? {
-            ...base,
-            code: 'CA_PEM_MISSING_SECTION_END',
-            detail: `The file's last line, -----END ${failure.label}-----, has no newline after it, and Codex's PEM reader ignores an unterminated last line: the block from line ${failure.line} never ends.`,
-            hints: [{ text: 'Add a newline at the end of the file.', command: `printf '\\n' >> ${q}` }],
-          }
-        : {
-            ...base,
-            code: 'CA_PEM_MISSING_SECTION_END',
-            detail: `The ${failure.label} block that begins at line ${failure.line} has no -----END ${failure.label}----- line; Codex rejects the whole file.`,
-            hints: [{ text: 'Re-export the certificate, or restore the missing END line of that block.', command: `sed -n '${failure.line},$p' ${q}` }],
-          };
+      return {
+        ...base,
+        code: 'CA_PEM_MISSING_SECTION_END',
+        detail: `The ${failure.label} block that begins at line ${failure.line} has no -----END ${failure.label}----- line; Codex rejects the whole file.`,
+        hints: [{ text: 'Re-export the certificate, or restore the missing END line of that block.', command: `sed -n '${failure.line},$p' ${q}` }],
+      };
     case 'base64': {
       const isKey = failure.label.endsWith('PRIVATE KEY');
       if (failure.label === 'X509 CRL') {
@@ -533,14 +568,18 @@ function formatWarnings(format: BundleFormat, counts: PemCounts, selection: Vari
   ];
 }
 
-function lintFindings(loaded: LoadedCertificate[], now: Date, selection: VariableSelection): Finding[] {
+function lintFindings(loaded: LoadedCertificate[], now: Date, selection: VariableSelection, isPublicRoot: PublicRootTest): Finding[] {
   const byKind = new Map<CertificateLint['kind'], { cert: CertificateFacts; number: number; lint: CertificateLint }[]>();
   for (const c of loaded) {
     if (!c.read.ok) continue;
     const facts = c.read.facts;
     // A v1 self-signed root has no basicConstraints at all; webpki accepts it as an anchor.
     const expectCa = !(facts.version === 1 && facts.selfIssued);
-    for (const lint of lintCertificate(facts, now, { expectCa })) {
+    const lints = lintCertificate(facts, now, { expectCa });
+    // webpki never checks a trust anchor's own signature or dates: a public root in the file (a distribution
+    // bundle, or "system bundle + corporate root") is nothing for the user or IT to fix.
+    if (lints.length === 0 || isPublicRoot(facts.fingerprint256)) continue;
+    for (const lint of lints) {
       const list = byKind.get(lint.kind) ?? [];
       list.push({ cert: facts, number: c.number, lint });
       byKind.set(lint.kind, list);
@@ -706,19 +745,19 @@ function neverSays(counts: PemCounts, format: BundleFormat, lossyUtf8: boolean, 
   };
 }
 
-function certificateTable(loaded: LoadedCertificate[], now: Date): EvidenceSection {
+function certificateTable(loaded: LoadedCertificate[], now: Date, isPublicRoot: PublicRootTest): EvidenceSection {
   const lines = loaded.slice(0, EVIDENCE_ROWS).map((c) => {
     if (!c.read.ok) return `#${c.number} line ${c.line}: unreadable (${c.read.reason})`;
     const f = c.read.facts;
-    const flags = certificateFlags(f, now);
+    const flags = certificateFlags(f, now, isPublicRoot);
     return `#${c.number} ${f.subject} | issuer: ${f.selfIssued ? 'self' : f.issuer} | ${f.isCa ? 'CA' : 'not CA'} | ${describeKey(f.publicKey)} | ${f.signature.name} | ${day(f.notBefore)} to ${day(f.notAfter)} | SHA-256 ${f.fingerprint256}${flags.length ? ` | ${flags.join(', ')}` : ''}`;
   });
   if (loaded.length > EVIDENCE_ROWS) lines.push(`... and ${loaded.length - EVIDENCE_ROWS} more (all of them are in the --json report).`);
   return { title: 'Certificates', lines };
 }
 
-function certificateFlags(facts: CertificateFacts, now: Date): string[] {
-  return lintCertificate(facts, now, { expectCa: !(facts.version === 1 && facts.selfIssued) }).map((l) => {
+function certificateFlags(facts: CertificateFacts, now: Date, isPublicRoot: PublicRootTest): string[] {
+  const flags = lintCertificate(facts, now, { expectCa: !(facts.version === 1 && facts.selfIssued) }).map((l) => {
     switch (l.kind) {
       case 'expired':
         return 'EXPIRED';
@@ -732,9 +771,12 @@ function certificateFlags(facts: CertificateFacts, now: Date): string[] {
         return 'LEAF';
     }
   });
+  // Why a flagged public root raises no warning (only looked up for a flagged certificate).
+  if (flags.length > 0 && isPublicRoot(facts.fingerprint256)) flags.push('PUBLIC ROOT');
+  return flags;
 }
 
-function bundleData(load: BundleLoad, stage: 'read' | 'parse' | 'register' | null, now: Date): Record<string, unknown> {
+function bundleData(load: BundleLoad, stage: 'read' | 'parse' | 'register' | null, now: Date, isPublicRoot: PublicRootTest): Record<string, unknown> {
   const data: Record<string, unknown> = { selection: selectionData(load.selection), stage, status: load.status };
   switch (load.status) {
     case 'read-failed':
@@ -769,7 +811,7 @@ function bundleData(load: BundleLoad, stage: 'read' | 'parse' | 'register' | nul
               key: describeKey(c.read.facts.publicKey),
               signatureAlgorithm: c.read.facts.signature.name,
               sha256: c.read.facts.fingerprint256,
-              flags: certificateFlags(c.read.facts, now),
+              flags: certificateFlags(c.read.facts, now, isPublicRoot),
             }
           : { number: c.number, line: c.line, unreadable: c.read.reason },
       );

@@ -2,6 +2,7 @@
 // the platform library), what it would say, what re-signs the chain, and where a missing issuer is on disk.
 // Shared by tls.auth (auth.openai.com, both transports) and ws.upgrade (the streaming host, WebSocket).
 import type { X509Certificate } from 'node:crypto';
+import { platformStoreCaveat, platformStoreName, type StorePlatform } from '../codex/platform-store.js';
 import { buildPath, verifyWebpki, type WebpkiProblem, type WebpkiVerdict } from '../codex/webpki.js';
 import type { CodexWorld } from '../codex/world.js';
 import type { ErrorCode } from '../core/codes.js';
@@ -26,6 +27,8 @@ export interface TransportVerdict {
   /** The reason Codex would give, when not ok. */
   failure: { code: ErrorCode; detail: string; cause: RawCause } | null;
   approximate: boolean;
+  /** The macOS / Windows OS store in this transport's roots: read, unread (public roots stood in), or none. */
+  platformStore: { status: 'read' | 'unread'; platform: StorePlatform } | null;
 }
 
 const TRANSPORT_WORDS: Record<TransportName, string> = {
@@ -81,7 +84,32 @@ export function transportVerdict(set: TrustSet, capture: TlsCapture, hostname: s
       };
     }
   }
-  return { transport: set.transport, verifier: set.verifier, ok, webpki, node, failure, approximate: set.approximate };
+  const platformStore = set.platformStore ? { status: set.platformStore.status, platform: set.platformStore.platform } : null;
+  return { transport: set.transport, verifier: set.verifier, ok, webpki, node, failure, approximate: set.approximate, platformStore };
+}
+
+/**
+ * UnknownIssuer judged against the public roots standing in for an OS store the doctor could not read: the
+ * root may well be in that store, so this is no verdict (a warning, TLS_PLATFORM_STORE_UNREAD, not a failure).
+ */
+export function unknownForUnreadStore(verdict: TransportVerdict): boolean {
+  return !verdict.ok && verdict.failure?.code === 'TLS_UNKNOWN_ISSUER' && verdict.platformStore?.status === 'unread';
+}
+
+/** The warning for unknownForUnreadStore verdicts: what could not be read, what to check, the fix if missing. */
+export function unreadStoreFinding(verdict: TransportVerdict, sets: TrustSets, search: IssuerSearch | null, fallback: [Hint, ...Hint[]], also = ''): Finding {
+  const store = sets.platformStore;
+  const storeName = verdict.platformStore ? platformStoreName(verdict.platformStore.platform) : 'the OS store';
+  const why = store?.status === 'unread' ? ` (${store.reason})` : '';
+  const issuer = search ? `"${search.issuer}"` : 'its issuer';
+  return {
+    level: 'warn',
+    code: 'TLS_PLATFORM_STORE_UNREAD',
+    stage: 'tls-verify',
+    detail: `${TRANSPORT_WORDS[verdict.transport]}: the chain does not lead to a public root, and the doctor could not read ${storeName}${why}, where Codex would also look for ${issuer}. Not a verdict: Codex works if that root is there, and fails with UnknownIssuer if not.${also}`,
+    cause: verdict.failure?.cause ?? { message: 'UnknownIssuer' },
+    hints: search?.hints ?? fallback,
+  };
 }
 
 /** How a probe's request connection is verified: as the transport's verifier would, before any data is sent. */
@@ -144,6 +172,7 @@ export async function searchMissingIssuer(
   if (!missing || !orphan) return null;
   const candidates = await findIssuerOnDisk(host, { orphan, env: world.env, nativeRootFiles: sets.nativeRootFiles });
   const selection = sets.plan.selection;
+  const store = unknown.platformStore?.status;
   const hints = fixForMissingIssuer({
     candidates,
     issuer: missing.issuer,
@@ -151,6 +180,7 @@ export async function searchMissingIssuer(
     currentBundle: selection.kind === 'variable' ? { variable: selection.variable, path: selection.path } : null,
     codexHome: world.codexHome,
     platform: host.platform,
+    ...(store && { platformStore: store }),
   });
   return { issuer: missing.issuer, candidates, hints };
 }
@@ -179,7 +209,7 @@ export function verdictEvidence(verdicts: readonly TransportVerdict[], sets: Tru
   const lines: string[] = [];
   for (const v of verdicts) {
     const set = sets[v.transport];
-    lines.push(`${TRANSPORT_WORDS[v.transport]}: ${v.ok ? 'trusted' : 'NOT trusted'} by ${verifierName(v.verifier)}${v.approximate ? ' (approximate: the OS store is not readable here)' : ''}`);
+    lines.push(`${TRANSPORT_WORDS[v.transport]}: ${unknownForUnreadStore(v) ? 'not established' : v.ok ? 'trusted' : 'NOT trusted'} by ${verifierName(v.verifier)}${platformStoreNote(v)}`);
     lines.push(`  roots: ${set.anchors.length} distinct, from ${set.sources.join(' + ')}`);
     lines.push(`  webpki: ${v.webpki.ok ? 'accepts' : v.webpki.problems.map((p: WebpkiProblem) => `${p.name} (${p.detail})`).join('; ')}`);
     if (v.node) lines.push(`  Node/OpenSSL: ${v.node.authorized ? 'accepts' : `rejects (${v.node.error ?? 'unknown'})`}`);
@@ -187,11 +217,39 @@ export function verdictEvidence(verdicts: readonly TransportVerdict[], sets: Tru
   return { title: 'Verdicts per Codex transport', lines };
 }
 
+/** Where the roots of a verdict that includes the macOS / Windows OS store came from. */
+export function platformStoreNote(v: TransportVerdict): string {
+  switch (v.platformStore?.status) {
+    case undefined:
+      return '';
+    case 'read':
+      return `, with the roots read from ${platformStoreName(v.platformStore.platform)}`;
+    case 'unread':
+      return `, with the public roots standing in for ${platformStoreName(v.platformStore.platform)}, which could not be read`;
+  }
+}
+
+/** What was read of the macOS / Windows OS store, how, and how far it approximates Codex's trust. */
+export function platformStoreEvidence(sets: TrustSets): EvidenceSection[] {
+  const store = sets.platformStore;
+  if (!store) return [];
+  return [{
+    title: `OS trust store: ${platformStoreName(store.platform)}`,
+    lines: [
+      ...store.sources.map((s) => `${s.command}: ${s.error === null ? `${s.certificates} certificates` : `not read (${s.error})`}`),
+      store.status === 'read'
+        ? platformStoreCaveat(store.platform)
+        : `Not read: ${store.reason}. The public roots stood in for it, so an issuer that is only in the OS store cannot be judged here.`,
+    ],
+  }];
+}
+
 export function verdictData(v: TransportVerdict): Record<string, unknown> {
   return {
     verifier: v.verifier,
     ok: v.ok,
     approximate: v.approximate,
+    platformStore: v.platformStore?.status ?? null,
     code: v.failure?.code ?? null,
     webpki: { ok: v.webpki.ok, problems: v.webpki.problems.map((p) => ({ name: p.name, code: p.code, index: p.index, detail: p.detail })) },
     node: v.node,

@@ -2,13 +2,15 @@
 // (syntax, unreadable, profile, invalid values, misspelt keys outside the sandbox, project keys Codex
 // refuses) and the OTEL and MCP settings; sandbox.env owns the sandbox keys and needs this check, so a
 // config Codex refuses is reported once, here, and the sandbox emulation is skipped.
-import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { stringify, type TomlTable } from 'smol-toml';
+import type { X509Certificate } from 'node:crypto';
+import type { TomlTable } from 'smol-toml';
 import { fixLocation, snippetFor, valueAt, type CodexConfig, type ConfigSource, type ConfigFix, type ConfigLayerKind, type ConfigPath, type ConfigProblem, type OtelExporterConfig, type UnknownConfigKey } from '../codex/config.js';
 import { shellQuote } from '../codex/bundle-format.js';
 import { formatKey, isTable } from '../codex/config-keys.js';
 import { displayPath } from '../codex/env.js';
 import { parseCodexPem } from '../codex/pem.js';
+import { smolToml } from '../codex/toml.js';
+import { nodeCrypto } from '../core/builtins.js';
 import type { Host } from '../core/host.js';
 import { redactUrl } from '../core/redact.js';
 import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
@@ -139,6 +141,7 @@ function problemFinding(
       return profileNotFound(config, problem, show);
     case 'profile-key':
     case 'profile-key-legacy':
+    case 'profile-key-version-unknown':
       return profileKey(config, problem, show);
     case 'policy-conflict':
       return policyConflict(config, problem, at);
@@ -170,7 +173,7 @@ function profileNotFound(config: CodexConfig, problem: ConfigProblem, show: (f: 
   const detail = `${problem.message}.`;
   if (config.context.profileStyle === 'file' && isTable(legacy) && user) {
     // Codex 0.134.0+ reads NAME.config.toml: the old [profiles.NAME] table becomes that file.
-    const fix: ConfigFix = { target: 'profile', remove: [{ layer: 'user', key: ['profiles', name] }], snippet: stringify(legacy).trim() };
+    const fix: ConfigFix = { target: 'profile', remove: [{ layer: 'user', key: ['profiles', name] }], snippet: smolToml().stringify(legacy).trim() };
     return {
       finding: { level: 'fail', code: 'CONFIG_PROFILE_NOT_FOUND', stage: 'input', detail, hints: [{ text: `Move [profiles.${name}] out of ${show(user.file)} into ${show(problem.file)}:`, snippet: fix.snippet }] },
       fix,
@@ -194,9 +197,18 @@ function profileKey(config: CodexConfig, problem: ConfigProblem, show: (f: strin
     const later: Hint = { text: `When you upgrade Codex to 0.134.0 or later, move [profiles.${name}] into ${profileFile}, delete \`profile = ${JSON.stringify(name)}\`, and start Codex with --profile ${name}.` };
     return { finding: { level: 'warn', code: 'CONFIG_PROFILE_KEY_LEGACY', stage: 'parse', detail: `${at}: ${problem.message}.`, hints: [later] } };
   }
+  if (problem.kind === 'profile-key-version-unknown') {
+    // Which rule applies depends on the release: find it first, then either migrate or keep the key.
+    const check: Hint = { text: 'Find out which Codex release runs here (the doctor could not run codex).', command: 'codex --version' };
+    const migrate: Hint = {
+      text: `With 0.134.0 or later: delete \`profile = ${JSON.stringify(name)}\` from ${show(problem.file)}${isTable(table) ? `, move [profiles.${name}] into ${profileFile}` : ''}, and start Codex with --profile ${name}. Before 0.134.0 the key is valid and selects [profiles.${name}].`,
+      command: `codex --profile ${name}`,
+    };
+    return { finding: { level: 'warn', code: 'CONFIG_PROFILE_KEY_VERSION_UNKNOWN', stage: 'parse', detail: `${at}: ${problem.message}.`, hints: [check, migrate] } };
+  }
   let fix: ConfigFix | undefined;
   if (isTable(table)) {
-    fix = { target: 'profile', remove: [...remove, { layer: remove[0]!.layer, key: ['profiles', name] }], snippet: stringify(table).trim() };
+    fix = { target: 'profile', remove: [...remove, { layer: remove[0]!.layer, key: ['profiles', name] }], snippet: smolToml().stringify(table).trim() };
     hints.push({ text: `Move [profiles.${name}] into ${profileFile}:`, snippet: fix.snippet });
   }
   return { finding: { level: 'fail', code: 'CONFIG_PROFILE_KEY_REMOVED', stage: 'parse', detail: `${at}: ${problem.message}.`, hints }, ...(fix && { fix }) };
@@ -419,13 +431,13 @@ async function clientPairFindings(host: Host, cert: ConfigPath, key: ConfigPath,
   if (!certRead.ok || !keyRead.ok) return out;
   let certificate: X509Certificate;
   try {
-    certificate = new X509Certificate(certRead.bytes);
+    certificate = new (nodeCrypto().X509Certificate)(certRead.bytes);
   } catch {
     return [{ level: 'warn', code: 'OTEL_CLIENT_CERT_INVALID', stage: 'parse', detail: `The OTEL client-certificate ${show(cert.path)} is not a readable PEM certificate.`, hints: [{ text: 'Point client-certificate at the PEM certificate issued for this client.', command: `openssl x509 -in ${shellQuote(cert.path)} -noout -subject` }] }];
   }
   try {
     // The key is parsed only to compare it with the certificate; nothing about it is reported.
-    const privateKey = createPrivateKey(keyRead.bytes);
+    const privateKey = nodeCrypto().createPrivateKey(keyRead.bytes);
     if (!certificate.checkPrivateKey(privateKey)) {
       return [{ level: 'warn', code: 'OTEL_CLIENT_KEY_MISMATCH', stage: 'parse', detail: `The OTEL client-private-key ${show(key.path)} does not belong to the client-certificate ${show(cert.path)} (${certificate.subject.replace(/\n/g, ', ')}).`, hints: [{ text: 'Point client-private-key at the key the client certificate was issued for.' }] }];
     }

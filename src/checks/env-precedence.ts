@@ -2,24 +2,30 @@
 // the CA variable that wins and what each transport trusts, the proxy each transport takes to OpenAI,
 // and the settings that look like they matter but do not (codex-behavior.md §1, §2, §5, §7).
 // Everything Codex decides comes from src/codex; this file only turns those decisions into findings.
-import { resolveAgainst } from '../codex/ca-selection.js';
+import { nativeRootLocations, resolveAgainst } from '../codex/ca-selection.js';
 import { CODEX_RELEASES, versionAtLeast } from '../codex/codex-version.js';
-import { API_KEY_BASE_URL, CHATGPT_BASE_URL, ISSUER, websocketUrl } from '../codex/endpoints.js';
+import { API_KEY_BASE_URL, CHATGPT_BASE_URL, honouredOpenAiBaseUrl, ISSUER, websocketUrl } from '../codex/endpoints.js';
 import { describeOrigin, displayPath, type VariableOrigin } from '../codex/env.js';
 import {
   caseConflicts,
   describeProxyDecision,
   PROXY_VARIABLE_PAIRS,
   proxyFor,
+  proxySetting,
+  proxySourceName,
   proxyVariableInEffect,
   redactProxyValue,
+  unencodedAtInUserinfo,
   type ProxyDecision,
+  type ProxyVariable,
   type Transport,
 } from '../codex/proxy.js';
 import { trustPlan, type TrustPlan } from '../codex/trust.js';
 import type { CodexWorld } from '../codex/world.js';
 import type { Host } from '../core/host.js';
+import { redactUrl } from '../core/redact.js';
 import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
+import { upgradeCodexHints } from './codex-upgrade.js';
 import type { DoctorCheck } from './context.js';
 
 /** What env.precedence hands to the checks that need it. */
@@ -96,10 +102,12 @@ export function analyseEnvironment(world: CodexWorld, host: Pick<Host, 'platform
 
   // --- proxies -----------------------------------------------------------------------------------------
   const decisions = [
-    ...HTTPS_TARGETS.map((url) => proxyFor('https', url, env, proxyOverride)),
+    ...HTTPS_TARGETS.map((url) => proxyFor('https', url, env, proxyOverride, world.systemProxy)),
     ...WEBSOCKET_TARGETS.map((url) => proxyFor('websocket', url, env, proxyOverride)),
   ];
   findings.push(...proxyFindings(decisions, world, words, host.platform, proxyOverride));
+  findings.push(...systemProxyFindings(decisions, world, words, host.platform, proxyOverride));
+  findings.push(...openAiBaseUrlFindings(world, words));
 
   const problems = findings.filter((f) => f.level !== 'info').length;
   const selected = trust.selection.kind === 'variable' && trust.bundleSupported ? `${trust.selection.variable} wins` : 'No CA bundle: system roots';
@@ -178,7 +186,21 @@ function dotenvFindings(world: CodexWorld, words: Words): Finding[] {
 
 // ---------------------------------------------------------------------------------------------------------
 
-function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pick<Host, 'platform' | 'cwd' | 'homeDir'>): Finding[] {
+/**
+ * The OS store's own locations (rustls-native-certs with neither SSL_CERT_* variable set): a variable naming
+ * one of them replaces the store with itself. Null where the store is not files (macOS, Windows).
+ */
+function osStoreLocations(host: Pick<Host, 'platform' | 'systemStore'>): { files: Set<string>; dirs: Set<string> } | null {
+  const plan = nativeRootLocations({}, host.platform, host.systemStore);
+  if (plan.kind !== 'files') return null;
+  return { files: new Set(plan.fileCandidates), dirs: new Set(plan.dirs.map(withoutTrailingSlash)) };
+}
+
+function withoutTrailingSlash(path: string): string {
+  return path.length > 1 ? path.replace(/[\\/]+$/, '') : path;
+}
+
+function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pick<Host, 'platform' | 'cwd' | 'homeDir' | 'systemStore'>): Finding[] {
   const env = world.env;
   const findings: Finding[] = [];
   const codexCa = env.CODEX_CA_CERTIFICATE;
@@ -210,6 +232,11 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pic
   findings.push({ level: 'info', code: 'ENV_CA_SELECTED', stage: 'input', detail: trust.https.sentence });
   findings.push({ level: 'info', code: 'ENV_CA_SELECTED', stage: 'input', detail: trust.websocket.sentence });
 
+  const osStore = osStoreLocations(host);
+  const sslDirParts = sslDir === undefined ? [] : sslDir.split(host.platform === 'win32' ? ';' : ':').filter((p) => p !== '');
+  const fileIsOsStore = sslFile !== undefined && sslFile !== '' && (osStore?.files.has(words.resolve(sslFile)) ?? false);
+  const dirIsOsStore = sslDirParts.length > 0 && sslDirParts.every((p) => osStore?.dirs.has(withoutTrailingSlash(words.resolve(p))) ?? false);
+
   const native = trust.websocket.native;
   if (native?.kind === 'replaced' && native.loadsNothing) {
     const empties = native.plan.replacedBy;
@@ -224,7 +251,17 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pic
       hints: [words.removeHint(empties[0] ?? 'SSL_CERT_FILE'), ...empties.slice(1).map((name) => words.removeHint(name))],
     });
   } else if (native?.kind === 'replaced') {
-    if (sslFile !== undefined && sslFile !== '') {
+    // Docker images and CI runners often point these at the OS store itself: then nothing is replaced.
+    for (const [name, value, isOsStore] of [['SSL_CERT_FILE', sslFile, fileIsOsStore], ['SSL_CERT_DIR', sslDir, dirIsOsStore]] as const) {
+      if (!isOsStore) continue;
+      findings.push({
+        level: 'info',
+        code: 'ENV_SSL_CERT_POINTS_AT_OS_STORE',
+        stage: 'input',
+        detail: `${name}=${value} points at the OS store itself: Codex's native roots are the same roots as without it (a root added with update-ca-certificates or update-ca-trust is in there too).`,
+      });
+    }
+    if (sslFile !== undefined && sslFile !== '' && !fileIsOsStore) {
       const bundle = trust.https.bundle;
       const viaCodex = bundle?.variable === 'CODEX_CA_CERTIFICATE';
       findings.push({
@@ -249,7 +286,7 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pic
         ],
       });
     }
-    if (sslDir !== undefined && sslDir !== '') {
+    if (sslDir !== undefined && sslDir !== '' && !dirIsOsStore) {
       findings.push({
         level: 'warn',
         code: 'ENV_SSL_CERT_DIR_REPLACES_OS',
@@ -262,13 +299,25 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pic
     }
   }
 
-  if (codexCa !== undefined && codexCa !== '' && sslFile !== undefined && sslFile !== '' && words.resolve(codexCa) !== words.resolve(sslFile)) {
+  // With the bundle loaded, SSL_CERT_FILE naming the OS store is the recommended setup: OS store + bundle.
+  const sslFileHarmless = trust.bundleSupported && fileIsOsStore;
+  if (codexCa !== undefined && codexCa !== '' && sslFile !== undefined && sslFile !== '' && words.resolve(codexCa) !== words.resolve(sslFile) && !sslFileHarmless) {
     findings.push({
       level: 'warn',
       code: 'ENV_CA_VARS_DIFFER',
       stage: 'input',
-      detail: `CODEX_CA_CERTIFICATE=${codexCa} and SSL_CERT_FILE=${sslFile} name different files: only CODEX_CA_CERTIFICATE is loaded as the bundle; SSL_CERT_FILE's certificates are trusted only as native roots.`,
-      hints: [words.removeHint('SSL_CERT_FILE', { after: 'unless you need its roots next to the bundle' })],
+      ...(trust.bundleSupported
+        ? {
+            detail: `CODEX_CA_CERTIFICATE=${codexCa} and SSL_CERT_FILE=${sslFile} name different files: only CODEX_CA_CERTIFICATE is loaded as the bundle; SSL_CERT_FILE's certificates are trusted only as native roots.`,
+            hints: [words.removeHint('SSL_CERT_FILE', { after: 'unless you need its roots next to the bundle' })],
+          }
+        : {
+            // Before 0.115.0 neither is a bundle, and SSL_CERT_FILE may be all that makes the proxy's root trusted.
+            detail: `CODEX_CA_CERTIFICATE=${codexCa} and SSL_CERT_FILE=${sslFile} name different files, and Codex ${world.codexVersion} (before ${CODEX_RELEASES.customCa}) loads neither as a bundle: it ignores CODEX_CA_CERTIFICATE, while SSL_CERT_FILE replaces the OS store ${
+              trust.https.verifier === 'openssl' ? "as OpenSSL's CA file for HTTPS and as the native roots of WebSocket" : 'as the native roots of WebSocket'
+            }.`,
+            hints: upgradeCodexHints(` to ${CODEX_RELEASES.customCa} or later so that it loads CODEX_CA_CERTIFICATE`),
+          }),
     });
   }
 
@@ -282,10 +331,13 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pic
 
   // CA variables of other tools.
   const bundle = trust.https.bundle;
+  const osStoreFiles = osStoreLocations(host)?.files;
   for (const name of OTHER_TOOL_CA_VARIABLES) {
     const value = env[name];
     if (value === undefined || value === '') continue;
     if (bundle && words.resolve(value) === bundle.path) continue;
+    // The OS bundle for a tool while Codex itself adds nothing to the OS store (or uses that very file): same roots.
+    if (osStoreFiles?.has(words.resolve(value)) && (!bundle || osStoreFiles.has(bundle.path))) continue;
     findings.push({
       level: 'warn',
       code: 'ENV_OTHER_CA_VAR_DIFFERS',
@@ -351,7 +403,6 @@ function pathValueFinding(name: string, value: string, words: Words, host: Pick<
 
 function versionFindings(world: CodexWorld, trust: TrustPlan): Finding[] {
   const version = world.codexVersion;
-  const upgrade: Hint = { text: 'Upgrade Codex.', command: 'npm install -g @openai/codex@latest' };
   if (version === null) {
     return [
       {
@@ -369,7 +420,7 @@ function versionFindings(world: CodexWorld, trust: TrustPlan): Finding[] {
         code: 'ENV_CODEX_TOO_OLD',
         stage: 'input',
         detail: `Codex ${version} predates custom CA support (${CODEX_RELEASES.customCa}): it ignores CODEX_CA_CERTIFICATE, so no bundle can make it trust a corporate root.`,
-        hints: [upgrade],
+        hints: upgradeCodexHints(),
       },
     ];
   }
@@ -380,7 +431,7 @@ function versionFindings(world: CodexWorld, trust: TrustPlan): Finding[] {
         code: 'ENV_CODEX_HTTPS_NOT_RUSTLS',
         stage: 'input',
         detail: `Codex ${version} adds the bundle to the platform TLS library for HTTPS (login, API) but verifies WebSocket with rustls, so the two can disagree; ${CODEX_RELEASES.rustlsHttps} and later use rustls for both.`,
-        hints: [upgrade],
+        hints: upgradeCodexHints(),
       },
     ];
   }
@@ -395,26 +446,28 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Wor
 
   for (const transport of ['https', 'websocket'] as const) {
     const mine = decisions.filter((d) => d.transport === transport);
-    const system =
-      transport === 'https' && (platform === 'darwin' || platform === 'win32') && override === undefined && mine.some((d) => d.kind === 'direct')
-        ? ` On ${platform === 'darwin' ? 'macOS' : 'Windows'} the system's manual proxy settings fill in what the environment leaves unset (not read by the doctor).`
-        : '';
     findings.push({
       level: 'info',
       code: 'ENV_PROXY_SELECTED',
       stage: 'input',
-      detail: `${transportName(transport)}: ${groupByRoute(mine, words)}.${system}`,
+      detail: `${transportName(transport)}: ${groupByRoute(mine, words)}.`,
     });
   }
 
   for (const conflict of caseConflicts(env)) {
+    // HTTP_PROXY is a WebSocket fallback only: the HTTPS client never uses it for https:// URLs (§5).
+    const httpPair = conflict.upper === 'HTTP_PROXY';
     findings.push({
       level: 'warn',
       code: 'ENV_PROXY_CASE_CONFLICT',
       stage: 'input',
       detail: conflict.upperEmpty
-        ? `${conflict.upper} is set but empty, which hides ${conflict.lower}=${conflict.lowerValue}: Codex uses neither, for HTTPS or WebSocket.`
-        : `${conflict.upper}=${conflict.upperValue} and ${conflict.lower}=${conflict.lowerValue} differ: Codex uses ${conflict.upper} (upper case wins) for both transports, while other tools may pick ${conflict.lower}.`,
+        ? `${conflict.upper} is set but empty, which hides ${conflict.lower}=${conflict.lowerValue}: Codex uses neither, ${
+            httpPair ? "so WebSocket streaming cannot fall back to it (Codex's HTTPS client never uses either for https:// URLs)" : 'for HTTPS or WebSocket'
+          }.`
+        : `${conflict.upper}=${conflict.upperValue} and ${conflict.lower}=${conflict.lowerValue} differ: Codex uses ${conflict.upper} (upper case wins) ${
+            httpPair ? "for WebSocket streaming when HTTPS_PROXY is unset (its HTTPS client never uses either for https:// URLs)" : 'for both transports'
+          }, while other tools may pick ${conflict.lower}.`,
       hints: conflict.upperEmpty
         ? [words.removeHint(conflict.upper)]
         : [words.removeHint(conflict.lower, { before: 'Keep one spelling.' })],
@@ -446,14 +499,16 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Wor
       stage: 'input',
       detail:
         d.transport === 'https'
-          ? `${d.variable}=${d.value} is a ${d.scheme}:// proxy, but SOCKS is not compiled into Codex's HTTPS client: login and API requests to ${listWords(hosts)} fail ("error sending request for url").`
+          ? `${proxySetting(d.variable, d.value)} is a ${d.scheme}:// proxy, but SOCKS is not compiled into Codex's HTTPS client: login and API requests to ${listWords(hosts)} fail ("error sending request for url").`
           : `${d.variable}=${d.value} ${d.scheme === '' ? 'has no scheme' : `is an ${d.scheme}:// proxy`}, which Codex's WebSocket client cannot use: streaming to ${listWords(hosts)} fails with "${d.message}", and Codex falls back to HTTPS after 5 attempts.`,
       hints: [
         words.setHint(
-          d.variable,
+          fixableVariable(d.variable),
           example,
           d.transport === 'https'
-            ? `Point ${d.variable} at an HTTP proxy (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128).`
+            ? d.variable === 'system'
+              ? 'Set HTTPS_PROXY to an HTTP proxy: Codex then uses it instead of the system setting (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128).'
+              : `Point ${d.variable} at an HTTP proxy (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128).`
             : `Use the proxy's http:// address (most proxies accept plain-HTTP CONNECT; check the port with the network team)${d.value.includes('@') ? ', with the same user name and password in front of the host' : ''}.`,
         ),
       ],
@@ -471,9 +526,11 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Wor
       code: 'ENV_PROXY_INVALID_URL',
       stage: 'input',
       detail: `${text}; Codex then ${describeProxyDecision(decisions.find((d) => d.transport === 'https')!)}.`,
-      hints: [words.setHint(variable, 'http://PROXY_HOST:PORT', 'Write it as http://host:port, percent-encoding any : / @ # ? in the user name or password.')],
+      hints: [words.setHint(fixableVariable(variable), 'http://PROXY_HOST:PORT', 'Write it as http://host:port, percent-encoding any : / @ # ? in the user name or password.')],
     });
   }
+
+  findings.push(...unencodedAtFindings(decisions, env, words, override));
 
   const httpOnly = decisions.find((d) => d.transport === 'https' && d.kind === 'direct' && d.notes.some((n) => n.kind === 'http-proxy-not-for-https'));
   if (httpOnly) {
@@ -501,7 +558,8 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Wor
   for (const group of byEntry.values()) {
     const first = group[0]!;
     if (first.kind !== 'bypassed') continue;
-    const list = env[first.noProxyVariable] ?? '';
+    const fromSystem = first.noProxyVariable === 'ProxyOverride';
+    const list = fromSystem ? (world.systemProxy?.noProxy ?? '') : (env[first.noProxyVariable] ?? '');
     const rest = list
       .split(',')
       .map((e) => e.trim())
@@ -517,17 +575,193 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Wor
       level: 'warn',
       code: 'ENV_NO_PROXY_BYPASS',
       stage: 'input',
-      detail: `${first.noProxyVariable} entry "${first.noProxyEntry}" makes Codex skip the proxy (${first.variable}) and connect directly for ${routes.join(' and ')}${
+      detail: `${proxySourceName(first.noProxyVariable)} entry "${first.noProxyEntry}" makes Codex skip the proxy (${proxySourceName(first.variable)}) and connect directly for ${routes.join(' and ')}${
         other.length > 0 ? ` (${[...new Set(other.map((d) => transportShort(d.transport)))].join(', ')} still use${other.length === 1 ? 's' : ''} the proxy: the two transports match NO_PROXY differently)` : ''
       }. Where the proxy is the only way out, those connections fail.`,
       hints: [
-        rest.length > 0
-          ? words.setHint(first.noProxyVariable, rest.join(','), `Remove "${first.noProxyEntry}" from ${first.noProxyVariable}.`)
-          : words.removeHint(first.noProxyVariable),
+        fromSystem
+          ? // NO_PROXY, once set, replaces the system exceptions for Codex.
+            words.setHint(
+              'NO_PROXY',
+              rest.length > 0 ? rest.join(',') : 'localhost,127.0.0.1',
+              `Remove "${first.noProxyEntry}" from the exceptions in the Windows proxy settings (Settings > Network & internet > Proxy), or set NO_PROXY, which Codex reads instead of them.`,
+            )
+          : rest.length > 0
+            ? words.setHint(first.noProxyVariable, rest.join(','), `Remove "${first.noProxyEntry}" from ${first.noProxyVariable}.`)
+            : words.removeHint(first.noProxyVariable),
       ],
     });
   }
   return findings;
+}
+
+/** The variable a fix sets: HTTPS_PROXY stands in for the system settings, which it takes precedence over. */
+function fixableVariable(variable: string): string {
+  return variable === 'system' ? 'HTTPS_PROXY' : variable;
+}
+
+/**
+ * An unencoded `@` in a proxy's user name or password: hyper-util (HTTPS) ends the userinfo at the first
+ * `@`, http::Uri (WebSocket) at the last, so HTTPS sends other credentials than the user wrote.
+ */
+function unencodedAtFindings(decisions: ProxyDecision[], env: Readonly<Record<string, string>>, words: Words, override: string | undefined): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<ProxyVariable>();
+  for (const d of decisions) {
+    if (d.transport !== 'https' || d.kind !== 'proxy' || d.variable === 'system' || seen.has(d.variable)) continue;
+    seen.add(d.variable);
+    const raw = d.variable === '--proxy' ? override : env[d.variable];
+    const split = raw === undefined ? null : unencodedAtInUserinfo(raw);
+    if (raw === undefined || split === null) continue;
+    const websocketUses = decisions.some((w) => w.transport === 'websocket' && w.kind === 'proxy' && w.variable === d.variable);
+    const inUser = split.websocket.username.includes('@');
+    const host = d.url.host.includes(':') ? `[${d.url.host}]` : d.url.host;
+    // The user name is not a secret; the password never appears, not even the part before the @.
+    const example = `${d.url.scheme}://${encodeURIComponent(split.websocket.username)}${split.websocket.hasPassword ? ':PASSWORD' : ''}@${host}:${d.url.port}`;
+    findings.push({
+      level: 'warn',
+      code: 'ENV_PROXY_UNENCODED_AT',
+      stage: 'input',
+      detail: `${proxySetting(d.variable, redactProxyValue(raw))} has an unencoded @ in its ${inUser ? 'user name' : 'password'}: Codex's HTTPS client (login, API) ends the credentials at the first @ and sends user "${split.https.username}" ${
+        split.https.hasPassword ? 'with only the part of the password before that @' : 'without a password'
+      }, so a proxy that checks them refuses login with 407${
+        websocketUses ? `, while WebSocket streaming ends them at the last @ and sends user "${split.websocket.username}" with the whole password` : ''
+      }. Write each @ in the user name or password as %40.`,
+      hints: [
+        { text: `Percent-encode the ${inUser ? 'user name and the password' : 'password'}: run this with the real value in place of PASSWORD (keep the single quotes); @ becomes %40.`, command: words.percentEncodeCommand() },
+        words.setHint(fixableVariable(d.variable), example, `Then set ${d.variable === '--proxy' ? 'the proxy' : d.variable} with the encoded value in place of PASSWORD.`),
+      ],
+    });
+  }
+  return findings;
+}
+
+/**
+ * What the macOS/Windows system proxy settings change for Codex: its HTTPS client fills in from them
+ * (manual settings only), its WebSocket client never reads them, and PAC only counts with
+ * `[features] respect_system_proxy` (which the doctor cannot evaluate).
+ */
+function systemProxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Words, platform: NodeJS.Platform, override: string | undefined): Finding[] {
+  const findings: Finding[] = [];
+  const osName = platform === 'darwin' ? 'macOS' : 'Windows';
+  const respect = world.config.respectSystemProxy;
+  const system = world.systemProxy;
+  if (respect?.value === true && (platform === 'darwin' || platform === 'win32')) {
+    const pacCommand = platform === 'darwin' ? 'scutil --proxy' : 'netsh winhttp show proxy';
+    findings.push({
+      level: 'warn',
+      code: 'ENV_RESPECT_SYSTEM_PROXY_PAC',
+      stage: 'input',
+      detail: `[features] respect_system_proxy = true (${words.show(respect.file)}): on ${osName} Codex asks the system first, PAC file and automatic discovery (WPAD) included, and a "direct" answer there overrides HTTPS_PROXY. The doctor cannot evaluate PAC: its proxy verdicts follow the environment and the manual system settings, so Codex may route differently${
+        system?.pac ? ` (the system names ${system.pac})` : ''
+      }.`,
+      hints: [
+        {
+          text:
+            platform === 'darwin'
+              ? 'See the PAC setting Codex consults (ProxyAutoConfigURLString, ProxyAutoDiscoveryEnable) and ask the network team what it returns for https://auth.openai.com and https://chatgpt.com.'
+              : 'See the system proxy Codex consults, then ask the network team what the PAC file returns for https://auth.openai.com and https://chatgpt.com.',
+          command: pacCommand,
+        },
+        { text: 'To let the environment decide, as the doctor assumes, turn the feature off.', snippet: '# $CODEX_HOME/config.toml\n[features]\nrespect_system_proxy = false' },
+      ],
+    });
+  }
+  if (system === null || override !== undefined) return findings;
+
+  const httpsVariable = proxyVariableInEffect(world.env, PROXY_VARIABLE_PAIRS[0]);
+  const httpsUnset = httpsVariable === null || httpsVariable.value === '';
+  if (system.error !== null) {
+    const noProxy = proxyVariableInEffect(world.env, PROXY_VARIABLE_PAIRS[3]);
+    if (httpsUnset || (system.platform === 'win32' && (noProxy === null || noProxy.value === ''))) {
+      findings.push({
+        level: 'warn',
+        code: 'ENV_SYSTEM_PROXY_UNREAD',
+        stage: 'input',
+        detail: `The ${osName} proxy settings could not be read (${system.error}). Codex's HTTPS client uses a proxy set there when HTTPS_PROXY is unset, so the HTTPS verdicts here assume there is none.`,
+        hints: [{ text: 'Look at the settings yourself: an HTTPS proxy listed there is what Codex uses for login and the API.', command: system.command }],
+      });
+    }
+    return findings;
+  }
+
+  const viaSystem = decisions.find((d) => d.transport === 'https' && d.kind === 'proxy' && d.variable === 'system');
+  const allDirect = decisions.filter((d) => d.transport === 'https').every((d) => d.kind === 'direct');
+  const pacIgnored = system.pac !== null && allDirect && respect?.value !== true;
+  if (system.https !== null || system.noProxy !== null || system.exceptions.length > 0 || (system.pac !== null && !pacIgnored)) {
+    findings.push({
+      level: 'info',
+      code: 'ENV_SYSTEM_PROXY',
+      stage: 'input',
+      detail: `${osName} proxy settings (${system.command}): ${system.https === null ? 'no HTTPS proxy' : `HTTPS proxy ${redactProxyValue(system.https)}`}${
+        system.noProxy !== null ? `, exceptions ${system.noProxy}` : ''
+      }. Codex's HTTPS client uses them where HTTPS_PROXY is unset or empty${viaSystem ? ' (as here)' : httpsUnset ? '' : ' (here HTTPS_PROXY is set)'}; its WebSocket client never reads them.${
+        system.exceptions.length > 0 ? ` The bypass list (${system.exceptions.join(', ')}) is not applied by Codex.` : ''
+      }${system.pac !== null && !pacIgnored ? ` The automatic configuration (${system.pac}) is ignored unless [features] respect_system_proxy = true.` : ''}`,
+    });
+  }
+  const websocketDirect = decisions.filter((d) => d.transport === 'websocket' && d.kind === 'direct').map((d) => hostOf(d.target));
+  if (viaSystem?.kind === 'proxy' && websocketDirect.length > 0) {
+    findings.push({
+      level: 'warn',
+      code: 'ENV_SYSTEM_PROXY_HTTPS_ONLY',
+      stage: 'input',
+      detail: `Login and API requests go through the ${osName} proxy setting ${viaSystem.url.display}, but Codex's WebSocket client does not read the system settings and connects directly to ${listWords([...new Set(websocketDirect)])}: where the proxy is the only way out, streaming fails and Codex falls back to HTTPS after 5 attempts.`,
+      hints: [
+        { text: 'Give Codex the same proxy in HTTPS_PROXY: both transports read it.', command: words.exportCommand('HTTPS_PROXY', `http://${viaSystem.url.host.includes(':') ? `[${viaSystem.url.host}]` : viaSystem.url.host}:${viaSystem.url.port}`) },
+      ],
+    });
+  }
+  if (pacIgnored) {
+    findings.push({
+      level: 'warn',
+      code: 'ENV_SYSTEM_PROXY_PAC_IGNORED',
+      stage: 'input',
+      detail: `${osName} gets its proxy from automatic configuration (${system.pac}), which Codex does not read: with no HTTPS_PROXY and no manual proxy setting, Codex connects directly. Where the PAC file sends browsers through a proxy, Codex's connections fail.`,
+      hints: [
+        { text: 'Find the proxy the PAC file gives for https://chatgpt.com (your browser uses it; the network team knows it) and set it for Codex.', command: words.exportCommand('HTTPS_PROXY', 'http://proxy.example.corp:8080') },
+      ],
+    });
+  }
+  return findings;
+}
+
+/** OPENAI_BASE_URL: the built-in provider's base URL before 0.119.0, ignored since (codex-behavior.md §6). */
+function openAiBaseUrlFindings(world: CodexWorld, words: Words): Finding[] {
+  const value = world.env.OPENAI_BASE_URL;
+  if (value === undefined || value.trim() === '') return [];
+  const shown = redactUrl(value);
+  const version = world.codexVersion;
+  const since = CODEX_RELEASES.openaiBaseUrlEnvIgnored;
+  // The snippet carries the value only when it holds nothing secret.
+  const snippet: Hint = {
+    text: `Set the base URL in config.toml instead (a top-level key: above the first [table])${shown === value ? '' : ', with the parts shown as [redacted] filled in'}.`,
+    snippet: `# $CODEX_HOME/config.toml\nopenai_base_url = ${JSON.stringify(shown)}`,
+  };
+  if (honouredOpenAiBaseUrl(world.env, version) !== undefined) {
+    return [
+      {
+        level: 'info',
+        code: 'ENV_OPENAI_BASE_URL_USED',
+        stage: 'input',
+        detail: `OPENAI_BASE_URL=${shown} (${words.origin('OPENAI_BASE_URL')}) is the base URL of Codex's built-in provider in Codex ${version}: the model API goes there. Codex ${since} and later ignore the variable.`,
+        hints: [{ ...snippet, text: `Before upgrading Codex, move it to config.toml (a top-level key: above the first [table])${shown === value ? '' : ', with the parts shown as [redacted] filled in'}.` }],
+      },
+    ];
+  }
+  // The config key already says where the API goes: the variable is moot.
+  if (world.config.openaiBaseUrl) return [];
+  return [
+    {
+      level: 'warn',
+      code: 'ENV_OPENAI_BASE_URL_IGNORED',
+      stage: 'input',
+      detail: `OPENAI_BASE_URL=${shown} is set (${words.origin('OPENAI_BASE_URL')}), but ${
+        version === null ? `Codex ignores it from ${since} on (the installed version is unknown; current Codex is assumed)` : `Codex ${version} ignores it (since ${since})`
+      }: the built-in provider still sends the model API to OpenAI (api.openai.com or chatgpt.com), not to ${shown}.`,
+      hints: [snippet],
+    },
+  ];
 }
 
 function transportName(transport: Transport): string {
@@ -667,6 +901,18 @@ class Words {
     this.dotenv = displayPath(world.dotenv.path, host.homeDir);
   }
 
+  /** A file path as the user would type it (~ for the home directory). */
+  show(file: string): string {
+    return displayPath(file, this.host.homeDir);
+  }
+
+  /** Prints the percent-encoded form of PASSWORD (a placeholder the user replaces). */
+  percentEncodeCommand(): string {
+    return this.host.platform === 'win32'
+      ? "[uri]::EscapeDataString('PASSWORD')"
+      : `python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' 'PASSWORD'`;
+  }
+
   origin(name: string): string {
     const origin = this.world.provenance[name];
     if (origin?.source === 'dotenv') return `from ${this.dotenv} line ${origin.line}`;
@@ -687,7 +933,8 @@ class Words {
   }
 
   exportCommand(name: string, value: string): string {
-    return this.exportRaw(name, shellQuote(value));
+    // PowerShell needs a quoted string (an unquoted URL is parsed as a command); '' escapes a quote there.
+    return this.host.platform === 'win32' ? `$env:${name} = '${value.replace(/'/g, "''")}'` : this.exportRaw(name, shellQuote(value));
   }
 
   exportRaw(name: string, shellValue: string): string {

@@ -2,6 +2,7 @@
 // Codex transport. Imperative, with the exact command or TOML where there is one. Never "disable
 // verification", never a password.
 import { shellQuote } from '../codex/bundle-format.js';
+import { proxySourceName } from '../codex/proxy.js';
 import type { ErrorCode } from '../core/codes.js';
 import type { Hint } from '../core/types.js';
 import type { HostPort } from '../net/dial.js';
@@ -28,8 +29,10 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
   // An unusable proxy URL (https://, no scheme): the same proxy written the way the transport accepts.
   const unusable = context.route.kind === 'unusable' ? context.route.decision.value : null;
   const proxyName = proxy ? `${proxy.host}:${proxy.port}` : unusable ? unusable.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '') : 'the proxy';
-  const variable = context.route.kind === 'proxy' ? context.route.variable : context.route.kind === 'unusable' ? context.route.decision.variable : 'HTTPS_PROXY';
-  const exportVariable = variable === '--proxy' ? 'HTTPS_PROXY' : variable;
+  const source = context.route.kind === 'proxy' ? context.route.variable : context.route.kind === 'unusable' ? context.route.decision.variable : 'HTTPS_PROXY';
+  const variable = proxySourceName(source);
+  // HTTPS_PROXY also takes precedence over the system proxy settings.
+  const exportVariable = source === '--proxy' || source === 'system' ? 'HTTPS_PROXY' : source;
   const exportProxy = (value: string): string =>
     context.platform === 'win32' ? `$env:${exportVariable} = '${value}'` : `export ${exportVariable}=${shellQuote(value)}`;
   const askIt = (what: string): Hint => ({ text: `Ask your network team ${what}` });
@@ -118,7 +121,13 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
       return [
         { text: `Something on the path closes TLS connections for ${host} (often a firewall filtering on the server name).` },
         context.route.kind === 'direct'
-          ? { text: 'If your network requires a proxy, set it: Codex does not read the system proxy settings by default.', command: exportProxy('http://proxy.example.corp:8080') }
+          ? {
+              text:
+                context.platform === 'darwin' || context.platform === 'win32'
+                  ? "If your network requires a proxy, set it: Codex's HTTPS client reads only the manual system proxy settings (no PAC file or automatic discovery), and its WebSocket client reads none."
+                  : 'If your network requires a proxy, set it: Codex does not read the system proxy settings on this platform.',
+              command: exportProxy('http://proxy.example.corp:8080'),
+            }
           : askIt(`whether ${proxyName} or a firewall blocks ${host}.`),
       ];
     case 'TLS_NOT_TLS':

@@ -3,7 +3,7 @@
 import type { X509Certificate } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { describeKey, readCertificate } from '../codex/certificate.js';
-import type { ProxyDecision, ProxyUrl } from '../codex/proxy.js';
+import { proxySourceName, type ProxyDecision, type ProxyUrl, type ProxyVariable } from '../codex/proxy.js';
 import { oneLine, subjectOf } from '../codex/webpki.js';
 import type { CheckContext } from '../core/check.js';
 import type { Stage } from '../core/types.js';
@@ -20,7 +20,7 @@ export type Route =
   | {
       kind: 'proxy';
       proxy: ProxyUrl;
-      variable: string;
+      variable: ProxyVariable;
       /** From the proxy URL's user:password. A credential: never shown (facts are not rendered). */
       credentials?: ProxyCredentials;
     }
@@ -32,13 +32,15 @@ export function routeFrom(decision: ProxyDecision, env: Readonly<Record<string, 
     case 'direct':
       return { kind: 'direct', note: decision.reason };
     case 'bypassed':
-      return { kind: 'direct', note: `${decision.noProxyVariable} entry "${decision.noProxyEntry}" bypasses ${decision.variable}` };
+      return { kind: 'direct', note: `${proxySourceName(decision.noProxyVariable)} entry "${decision.noProxyEntry}" bypasses ${proxySourceName(decision.variable)}` };
     case 'unsupported':
     case 'invalid':
       return { kind: 'unusable', decision };
     case 'proxy': {
-      const raw = decision.variable === '--proxy' ? override : env[decision.variable];
-      const credentials = raw === undefined ? undefined : proxyCredentials(raw.trim());
+      // The system proxy settings carry no credentials.
+      const raw = decision.variable === '--proxy' ? override : decision.variable === 'system' ? undefined : env[decision.variable];
+      // Each client ends the userinfo at a different `@` when one is left unencoded (codex/proxy.ts).
+      const credentials = raw === undefined ? undefined : proxyCredentials(raw.trim(), decision.transport === 'https' ? 'first-at' : 'last-at');
       return { kind: 'proxy', proxy: decision.url, variable: decision.variable, ...(credentials && { credentials }) };
     }
   }
@@ -50,9 +52,9 @@ export function describeRoute(route: Route, target: HostPort): string {
     case 'direct':
       return `${to} directly (${route.note})`;
     case 'proxy':
-      return `${to} through ${route.proxy.display} (${route.variable}${route.credentials ? `, as user "${route.credentials.username}"` : ''})`;
+      return `${to} through ${route.proxy.display} (${proxySourceName(route.variable)}${route.credentials ? `, as user "${route.credentials.username}"` : ''})`;
     case 'unusable':
-      return `${to}: ${route.decision.variable} cannot be used (${route.decision.message})`;
+      return `${to}: ${proxySourceName(route.decision.variable)} cannot be used (${route.decision.message})`;
   }
 }
 

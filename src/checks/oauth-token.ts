@@ -9,7 +9,7 @@ import { pageTitle } from '../net/classify.js';
 import { httpRequest, verifiedTls, type HttpResponse } from '../net/http-probe.js';
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
 import { VERSION } from '../version.js';
-import { chainVerifier } from './chain-verdict.js';
+import { chainVerifier, unknownForUnreadStore, unreadStoreFinding } from './chain-verdict.js';
 import { factsOf, type DoctorCheck } from './context.js';
 import { OAUTH_TOKEN } from './network-checks.js';
 import { networkHints, OPENAI_HOSTS_FOR_IT } from './network-hints.js';
@@ -29,6 +29,16 @@ export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
     const { endpoints, target, route, trust } = facts;
     const url = new URL(endpoints.tokenEndpoint);
     const hintContext = { target, route, transport: 'https' as const, platform: ctx.host.platform, intercepted: facts.interception.kind !== 'not-intercepted' };
+    if (unknownForUnreadStore(facts.verdicts.https)) {
+      // The request goes only over a connection verified as Codex would verify it; here that needs the OS store.
+      return {
+        summary: `POST ${url.href}: not sent (the OS store could not be read to verify the connection).`,
+        findings: [
+          unreadStoreFinding(facts.verdicts.https, trust, facts.issuerSearch, networkHints('TLS_UNKNOWN_ISSUER', hintContext), ' The token request was not sent.'),
+        ],
+        data: { url: url.href, route: describeRoute(route, target), sent: false },
+      };
+    }
     const body = tokenRequestBody(`codex-doctor-invalid-${randomBytes(8).toString('hex')}`, randomBytes(48).toString('base64url'));
 
     const stager = new Stager(ctx);
@@ -148,7 +158,7 @@ function oauthHints(code: ErrorCode, url: URL, route: Route, response?: HttpResp
       return [
         {
           text: 'The proxy wants credentials on each request it inspects. Put them in the proxy URL (percent-encode @ : / in the password).',
-          command: route.kind === 'proxy' ? `export ${route.variable === '--proxy' ? 'HTTPS_PROXY' : route.variable}=http://USER:PASSWORD@${proxy}` : 'export HTTPS_PROXY=http://USER:PASSWORD@proxy.example.corp:8080',
+          command: route.kind === 'proxy' ? `export ${route.variable === '--proxy' || route.variable === 'system' ? 'HTTPS_PROXY' : route.variable}=http://USER:PASSWORD@${proxy}` : 'export HTTPS_PROXY=http://USER:PASSWORD@proxy.example.corp:8080',
         },
       ];
     case 'OAUTH_CLOUDFLARE_CHALLENGE':

@@ -2,7 +2,7 @@
 // CA and proxy variable, says which step removes one, whether the file it names is readable, and whether
 // the sandbox has network at all (without it, no CA setting can matter there). Misspelt sandbox keys get
 // the real key and one TOML snippet that the doctor has itself applied and re-checked (see tests).
-import { stringify, type TomlTable } from 'smol-toml';
+import type { TomlTable } from 'smol-toml';
 import { resolveAgainst, selectCaBundle } from '../codex/ca-selection.js';
 import { fixLocation, LAYER_ORDER, parseShellPolicyTable, snippetFor, valueAt, type CodexConfig, type ConfigFix, type ConfigLayerKind, type UnknownConfigKey } from '../codex/config.js';
 import { formatKey, isTable } from '../codex/config-keys.js';
@@ -221,7 +221,7 @@ function networkFindings(config: CodexConfig, network: SandboxNetwork, show: (f:
   const { target, prefix } = fixLocation(config, highestLayer(config, [['sandbox_mode'], ['sandbox_workspace_write', 'network_access']]));
   const table: TomlTable = network.mode === 'workspace-write' ? {} : { sandbox_mode: 'workspace-write' };
   table.sandbox_workspace_write = { network_access: true };
-  const fix: ConfigFix = { target, remove: [], snippet: prefix.length > 0 ? snippetFor(prefix, table) : stringify(table).trim() };
+  const fix: ConfigFix = { target, remove: [], snippet: prefix.length > 0 ? snippetFor(prefix, table) : topLevelNetworkSnippet(network.mode) };
   addFix(fix, 'SANDBOX_NETWORK_DISABLED');
   const file = show(config.layers.find((l) => l.kind === target)?.file ?? 'config.toml');
   out.push({
@@ -232,6 +232,16 @@ function networkFindings(config: CodexConfig, network: SandboxNetwork, show: (f:
     hints: [{ text: `If commands in the sandbox need the network, allow it in ${file}${topLevelNote(fix.snippet)}:`, snippet: fix.snippet }],
   });
   return out;
+}
+
+/**
+ * The snippet that gives sandboxed commands network, at the top level of config.toml, as smol-toml writes it
+ * (a test holds the two equal). Written out because nearly every report prints it: a run without a
+ * config.toml then never loads the TOML library.
+ */
+export function topLevelNetworkSnippet(mode: SandboxNetwork['mode']): string {
+  const sandboxMode = mode === 'workspace-write' ? '' : 'sandbox_mode = "workspace-write"\n\n';
+  return `${sandboxMode}[sandbox_workspace_write]\nnetwork_access = true`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

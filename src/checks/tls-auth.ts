@@ -16,9 +16,13 @@ import {
   interceptionData,
   interceptionFinding,
   interceptionOf,
+  platformStoreEvidence,
+  platformStoreNote,
   searchMissingIssuer,
   transportVerdict,
   transportWords,
+  unknownForUnreadStore,
+  unreadStoreFinding,
   verdictData,
   verdictEvidence,
   verdictHints,
@@ -41,6 +45,8 @@ export interface TlsAuthFacts {
   trust: TrustSets;
   interception: Interception;
   verdicts: { https: TransportVerdict; websocket: TransportVerdict };
+  /** Where the missing issuer was looked for, and the fix, when a verdict is UnknownIssuer. */
+  issuerSearch: IssuerSearch | null;
 }
 
 /** ALPN as reqwest offers it. */
@@ -59,8 +65,8 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
       trustPlan(world.env, host.platform, { cwd: host.cwd, codexVersion: world.codexVersion, ...(host.systemStore && { systemStore: host.systemStore }) });
     const endpoints = await loadEndpoints(host, world);
     const target = hostPortOf(endpoints.tokenEndpoint);
-    const route = routeFrom(proxyFor('https', endpoints.tokenEndpoint, world.env, ctx.options.proxy), world.env, ctx.options.proxy);
-    const sets = await trustSetsFor(host, world, plan, caFacts);
+    const route = routeFrom(proxyFor('https', endpoints.tokenEndpoint, world.env, ctx.options.proxy, world.systemProxy), world.env, ctx.options.proxy);
+    const sets = await trustSetsFor(host, world, plan, caFacts, ctx);
     const routeFinding: Finding = { level: 'info', code: 'NET_ROUTE', stage: 'tcp', detail: `Login connects to ${describeRoute(route, target)}.` };
     const hintContext = { target, route, transport: 'https' as const, platform: host.platform };
 
@@ -99,11 +105,12 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
     const intercepted = interception.kind !== 'not-intercepted';
     const fallback = (code: Parameters<typeof networkHints>[0]) => networkHints(code, { ...hintContext, intercepted });
 
-    const findings: Finding[] = [routeFinding, interceptionFinding(interception, 'tls-verify'), ...verdictFindings(https, websocket, search, fallback)];
+    const findings: Finding[] = [routeFinding, interceptionFinding(interception, 'tls-verify'), ...verdictFindings(https, websocket, sets, search, fallback)];
     const anchor = https.webpki.anchor ?? websocket.webpki.anchor;
     const evidence: EvidenceSection[] = [
       ...chainEvidence(capture, anchor, target.host),
       verdictEvidence([https, websocket], sets),
+      ...platformStoreEvidence(sets),
       ...(connectAnswer ? [{ title: 'Proxy', lines: [`${describeRoute(route, target)}: CONNECT answered ${connectAnswer.status} ${connectAnswer.reason}`.trim()] }] : []),
       { title: 'Trust as Codex sets it up', lines: [sets.plan.https.sentence, sets.plan.websocket.sentence] },
       ...(search ? [issuerSearchEvidence(search)] : []),
@@ -121,7 +128,7 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
         verdicts: { https: verdictData(https), websocket: verdictData(websocket) },
         ...(search && { issuerSearch: { issuer: search.issuer, found: search.candidates.map((c) => ({ path: c.path, format: c.format, source: c.source.kind })) } }),
       },
-      facts: { endpoints, target, route, trust: sets, interception, verdicts: { https, websocket } },
+      facts: { endpoints, target, route, trust: sets, interception, verdicts: { https, websocket }, issuerSearch: search },
     };
   },
 };
@@ -133,6 +140,7 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
 function verdictFindings(
   https: TransportVerdict,
   websocket: TransportVerdict,
+  sets: TrustSets,
   search: IssuerSearch | null,
   fallback: (code: Parameters<typeof networkHints>[0]) => ReturnType<typeof networkHints>,
 ): Finding[] {
@@ -141,11 +149,16 @@ function verdictFindings(
     level: 'info',
     code: 'TLS_CHAIN_VERIFIED',
     stage: 'tls-verify',
-    detail: `${transportWords(v.transport)}: trusted by ${verifierName(v.verifier)}${v.approximate ? ' (approximate: the OS store is not readable here)' : ''}.`,
+    detail: `${transportWords(v.transport)}: trusted by ${verifierName(v.verifier)}${platformStoreNote(v)}.`,
   });
+  // UnknownIssuer against public roots standing in for an unread OS store: a warning, not a verdict.
+  const httpsUnread = unknownForUnreadStore(https);
+  const websocketUnread = unknownForUnreadStore(websocket);
+  const unread = (v: TransportVerdict, also = ''): Finding => unreadStoreFinding(v, sets, search, fallback('TLS_UNKNOWN_ISSUER'), also);
   if (https.ok) findings.push(ok(https));
+  else if (httpsUnread) findings.push(unread(https, websocketUnread ? ' WebSocket is in the same position.' : ''));
   else if (https.failure) {
-    const both = !websocket.ok && websocket.failure?.code === https.failure.code;
+    const both = !websocket.ok && !websocketUnread && websocket.failure?.code === https.failure.code;
     findings.push({
       level: 'fail',
       code: https.failure.code,
@@ -157,7 +170,7 @@ function verdictFindings(
   }
   if (websocket.ok) {
     findings.push(ok(websocket));
-    if (!https.ok) {
+    if (!https.ok && !httpsUnread) {
       findings.push({
         level: 'info',
         code: 'TLS_TRANSPORTS_DISAGREE',
@@ -165,7 +178,9 @@ function verdictFindings(
         detail: 'HTTPS and WebSocket trust different roots: this chain would pass for WebSocket streaming but fails for login.',
       });
     }
-  } else if (websocket.failure && (https.ok || websocket.failure.code !== https.failure?.code)) {
+  } else if (websocketUnread) {
+    if (!httpsUnread) findings.push(unread(websocket));
+  } else if (websocket.failure && (https.ok || httpsUnread || websocket.failure.code !== https.failure?.code)) {
     findings.push({
       level: 'warn',
       code: https.ok ? 'TLS_TRANSPORTS_DISAGREE' : websocket.failure.code,
@@ -188,7 +203,8 @@ function summaryOf(target: HostPort, route: Route, interception: Interception, h
       : interception.kind === 'unidentified'
         ? 'intercepted (unidentified product)'
         : `intercepted by ${interception.product.name}`;
-  const verdict = (v: TransportVerdict): string => (v.ok ? 'trusted' : v.failure ? v.failure.cause.code ?? v.failure.code : 'not trusted');
+  const verdict = (v: TransportVerdict): string =>
+    v.ok ? 'trusted' : unknownForUnreadStore(v) ? 'unknown (OS store not read)' : v.failure ? v.failure.cause.code ?? v.failure.code : 'not trusted';
   const verdicts = https.ok === websocket.ok && verdict(https) === verdict(websocket) ? `${verdict(https)} for HTTPS and WebSocket` : `HTTPS ${verdict(https)}, WebSocket ${verdict(websocket)}`;
   return `${target.host} ${via}: ${who}; ${verdicts}.${chain ? ` ${chain}` : ''}`;
 }

@@ -1,14 +1,18 @@
 // The roots each Codex transport would trust on this machine, as certificates the probes can verify
 // against: built from env.precedence's trust plan (who verifies, what is added to what) and ca.bundle's
 // parsed bundle, plus the native roots and the Mozilla roots (Host.publicRoots, else Node's bundled list).
+// On macOS and Windows the OS store is read through the OS's own tools (platform-store.ts); when that fails
+// the public roots stand in for it, and the set says so (`platformStore.status === 'unread'`).
 import { X509Certificate } from 'node:crypto';
-import tls from 'node:tls';
 import { loadNativeRoots, type NativeRootsLoad } from '../codex/bundle-loader.js';
 import { nativeRootLocations, type NativeRootPlan } from '../codex/ca-selection.js';
+import { PLATFORM_STORE_TIMEOUT_MS, platformStoreName, readPlatformStore, storePlatformOf, type PlatformStoreLoad } from '../codex/platform-store.js';
 import type { TransportTrust, TrustPlan } from '../codex/trust.js';
 import type { CodexWorld } from '../codex/world.js';
+import type { CheckContext } from '../core/check.js';
 import type { Host } from '../core/host.js';
 import type { CaBundleFacts } from './ca-bundle.js';
+import { publicRootPems, publicRootsLabel } from './public-roots.js';
 
 export type TransportName = 'https' | 'websocket';
 
@@ -23,8 +27,14 @@ export interface TrustSet {
   sources: string[];
   /** The trust plan's sentence for this transport. */
   sentence: string;
-  /** The OS store could not be read (macOS keychain, Windows store): the public roots stand in for it. */
+  /** Part of this set is the macOS / Windows OS store, which the doctor only approximates (see platformStore). */
   approximate: boolean;
+  /**
+   * The macOS keychains or Windows ROOT store this set includes: `read` (its certificates are in `anchors`), or
+   * `unread` (the public roots stand in for it). null when no such store is involved (Linux, the lab, or
+   * SSL_CERT_FILE / SSL_CERT_DIR replacing it).
+   */
+  platformStore: PlatformStoreLoad | null;
 }
 
 export interface TrustSets {
@@ -38,12 +48,18 @@ export interface TrustSets {
    * native roots came from: searched for a missing issuer.
    */
   nativeRootFiles: string[];
+  /** The macOS / Windows OS store when a transport uses it, read or not; null otherwise. */
+  platformStore: PlatformStoreLoad | null;
 }
 
+/** What bounds reading the OS store: the run's signal and deadline. */
+export type StoreBound = Pick<CheckContext, 'signal' | 'deadline'>;
+
 const cache = new WeakMap<CodexWorld, Map<TrustPlan, Promise<TrustSets>>>();
+const platformStores = new WeakMap<CodexWorld, Promise<PlatformStoreLoad>>();
 
 /** Loads once per world and plan: tls.auth and ws.upgrade share the result. */
-export function trustSetsFor(host: Host, world: CodexWorld, plan: TrustPlan, bundle: CaBundleFacts | undefined): Promise<TrustSets> {
+export function trustSetsFor(host: Host, world: CodexWorld, plan: TrustPlan, bundle: CaBundleFacts | undefined, bound: StoreBound): Promise<TrustSets> {
   let byPlan = cache.get(world);
   if (!byPlan) {
     byPlan = new Map();
@@ -51,10 +67,26 @@ export function trustSetsFor(host: Host, world: CodexWorld, plan: TrustPlan, bun
   }
   let sets = byPlan.get(plan);
   if (!sets) {
-    sets = loadTrustSets(host, world, plan, bundle);
+    sets = loadTrustSets(host, world, plan, bundle, bound);
     byPlan.set(plan, sets);
   }
   return sets;
+}
+
+/**
+ * The macOS keychains / Windows ROOT store, read once per run (whatever the plan), or null where the OS store
+ * is files (Linux) or the Host points at its own (the lab, which never runs the OS's tools).
+ */
+function platformStoreFor(host: Host, world: CodexWorld, bound: StoreBound): Promise<PlatformStoreLoad> | null {
+  const platform = storePlatformOf(host.platform);
+  if (platform === null || host.systemStore !== undefined) return null;
+  let load = platformStores.get(world);
+  if (!load) {
+    const timeoutMs = Math.max(0, Math.min(PLATFORM_STORE_TIMEOUT_MS, bound.deadline - host.monotonic()));
+    load = readPlatformStore(host, platform, { timeoutMs, signal: bound.signal });
+    platformStores.set(world, load);
+  }
+  return load;
 }
 
 interface RootGroup {
@@ -62,21 +94,38 @@ interface RootGroup {
   certs: X509Certificate[];
 }
 
-export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPlan, bundle: CaBundleFacts | undefined): Promise<TrustSets> {
+export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPlan, bundle: CaBundleFacts | undefined, bound: StoreBound): Promise<TrustSets> {
+  // Security.framework / SChannel (HTTPS without a bundle) or native roots from the OS store: started first,
+  // it runs while the files are read.
+  const nativePlan: NativeRootPlan | null = plan.websocket.native?.plan ?? null;
+  const platformTls = plan.https.verifier === 'security-framework' || plan.https.verifier === 'schannel';
+  const storeLoad = platformTls || nativePlan?.kind === 'platform-store' ? platformStoreFor(host, world, bound) : null;
   const toX509 = rootParser();
-  const publicRoots = parseAll(host.publicRoots ?? tls.rootCertificates, toX509);
+  const publicRoots = parseAll(publicRootPems(host), toX509);
   const publicGroup: RootGroup = {
-    label: host.publicRoots ? 'public roots (lab stand-in for webpki-roots)' : 'Mozilla roots (webpki-roots)',
+    label: publicRootsLabel(host),
     certs: publicRoots,
   };
   const bundleGroup = bundleRoots(plan, bundle, toX509);
 
   // Native roots: what rustls-native-certs loads (ca.bundle already read them when no CA variable is set).
-  const nativePlan: NativeRootPlan | null = plan.websocket.native?.plan ?? null;
   const native = nativePlan ? await nativeLoad(host, nativePlan, bundle) : null;
-  const nativeGroup = native ? nativeRootGroup(native, toX509) : null;
+  const store = await storeLoad;
+  const storeRoots = (which: 'certificates' | 'nativeRoots'): RootGroup | null =>
+    store?.status === 'read'
+      ? { label: `${platformStoreName(store.platform)}, read with ${store.platform === 'darwin' ? 'security' : 'PowerShell'}`, certs: parseAll(store[which], toX509) }
+      : null;
+  const unreadStandIn: RootGroup = { ...publicGroup, label: `public roots standing in for ${store ? platformStoreName(store.platform) : 'the OS store'} (could not be read)` };
+  // In the OS store's place: its certificates when read; else nothing for HTTPS next to the public roots,
+  // the public roots for WebSocket.
+  const nativeGroup = native
+    ? native.plan.kind === 'platform-store'
+      ? (storeRoots('nativeRoots') ?? { label: `${platformStoreName(native.plan.platform)} (could not be read)`, certs: [] })
+      : nativeRootGroup(native, toX509)
+    : null;
+  const nativeStore = native?.plan.kind === 'platform-store' ? store : null;
 
-  const build = (transport: TransportName, trust: TransportTrust, groups: RootGroup[], approximate: boolean): TrustSet => {
+  const build = (transport: TransportName, trust: TransportTrust, groups: RootGroup[], platformStore: PlatformStoreLoad | null): TrustSet => {
     const anchors = dedupe(groups.flatMap((g) => g.certs));
     return {
       transport,
@@ -85,7 +134,8 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
       pems: anchors.map((c) => c.toString()),
       sources: groups.map((g) => `${g.label} (${g.certs.length})`),
       sentence: trust.sentence,
-      approximate,
+      approximate: platformStore !== null,
+      platformStore,
     };
   };
 
@@ -93,27 +143,23 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
   let https: TrustSet;
   if (plan.https.verifier === 'rustls') {
     const groups = [bundleGroup, publicGroup, nativeGroup].filter((g): g is RootGroup => g !== null);
-    https = build('https', plan.https, groups, native === null || native.plan.kind === 'platform-store');
+    https = build('https', plan.https, groups, nativeStore);
   } else if (plan.https.verifier === 'openssl') {
-    const store = await opensslStore(host, world, toX509);
-    https = build('https', plan.https, [store, ...(bundleGroup ? [bundleGroup] : [])], false);
+    const opensslRoots = await opensslStore(host, world, toX509);
+    https = build('https', plan.https, [opensslRoots, ...(bundleGroup ? [bundleGroup] : [])], null);
   } else {
-    // Security.framework / SChannel: the OS store cannot be read here; the public roots stand in.
-    https = build('https', plan.https, [publicGroup, ...(bundleGroup ? [bundleGroup] : [])], true);
+    // Security.framework / SChannel: the OS store as read, else the public roots stand in for it.
+    https = build('https', plan.https, [storeRoots('certificates') ?? unreadStandIn, ...(bundleGroup ? [bundleGroup] : [])], store);
   }
 
   // WebSocket: native roots + bundle, never the Mozilla roots.
-  const wsNative = nativeGroup && native?.plan.kind !== 'platform-store' ? nativeGroup : null;
-  const websocket = build(
-    'websocket',
-    plan.websocket,
-    [...(wsNative ? [wsNative] : [{ ...publicGroup, label: 'OS store (not readable here; public roots stand in)' }]), ...(bundleGroup ? [bundleGroup] : [])],
-    wsNative === null,
-  );
+  const wsNative = nativeGroup && (native?.plan.kind !== 'platform-store' || store?.status === 'read') ? nativeGroup : null;
+  const websocket = build('websocket', plan.websocket, [wsNative ?? unreadStandIn, ...(bundleGroup ? [bundleGroup] : [])], nativeStore);
   return {
     plan,
     https,
     websocket,
+    platformStore: store,
     publicRoots,
     nativeRootFiles: [...new Set([...osStoreFiles(host), ...(native?.sources.filter((s) => s.kind === 'file' && s.certificates > 0).map((s) => s.path) ?? [])])],
   };

@@ -19,8 +19,11 @@ import {
   interceptionData,
   interceptionFinding,
   interceptionOf,
+  platformStoreEvidence,
   searchMissingIssuer,
   transportVerdict,
+  unknownForUnreadStore,
+  unreadStoreFinding,
   verdictData,
   verdictEvidence,
   verdictHints,
@@ -61,7 +64,7 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
     const plan =
       envFacts?.trust ??
       trustPlan(world.env, host.platform, { cwd: host.cwd, codexVersion: world.codexVersion, ...(host.systemStore && { systemStore: host.systemStore }) });
-    const sets = await trustSetsFor(host, world, plan, caFacts);
+    const sets = await trustSetsFor(host, world, plan, caFacts, ctx);
     const target = hostPortOf(url.href);
     const route = routeFrom(proxyFor('websocket', url.href, world.env, ctx.options.proxy), world.env, ctx.options.proxy);
     const routeFinding: Finding = { level: 'info', code: 'NET_ROUTE', stage: 'tcp', detail: `The WebSocket connects to ${describeRoute(route, target)}.` };
@@ -95,7 +98,11 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
       ctx.stage('tls-verify');
       const verdict = transportVerdict(sets.websocket, capture, target.host, host.now(), true);
       const interception = interceptionOf(capture.chain, sets);
-      const evidence: EvidenceSection[] = [...chainEvidence(capture, verdict.webpki.anchor, target.host), verdictEvidence([verdict], sets)];
+      const evidence: EvidenceSection[] = [
+        ...chainEvidence(capture, verdict.webpki.anchor, target.host),
+        verdictEvidence([verdict], sets),
+        ...platformStoreEvidence(sets),
+      ];
       const base = {
         url: url.href,
         route: describeRoute(route, target),
@@ -106,6 +113,20 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
       if (!verdict.ok && verdict.failure) {
         const search = await searchMissingIssuer(host, world, sets, capture.chain, [verdict]);
         const fallback = (code: ErrorCode): [Hint, ...Hint[]] => networkHints(code, { ...hintContext, intercepted: interception.kind !== 'not-intercepted' });
+        if (unknownForUnreadStore(verdict)) {
+          // Nothing is sent over a connection the doctor could not verify as Codex would: no upgrade attempt.
+          return {
+            summary: `${url.host}: not tested: the chain needs a root the doctor could not look up in the OS store. ${chainLine(capture.chain, verdict.webpki.anchor)}`,
+            findings: [
+              routeFinding,
+              interceptionFinding(interception, 'tls-verify'),
+              unreadStoreFinding(verdict, sets, search, fallback('TLS_UNKNOWN_ISSUER'), ' The upgrade was not attempted.'),
+            ],
+            evidence,
+            data: base,
+            facts: { url: url.href, upgraded: false },
+          };
+        }
         return {
           summary: `${url.host}: ${verdict.failure.cause.message} for the WebSocket. ${chainLine(capture.chain, verdict.webpki.anchor)}`,
           findings: [

@@ -1,7 +1,8 @@
 // Per-certificate facts (node:crypto X509Certificate for OpenSSL's parse and names, der.ts for what Node 20
 // does not expose), what rustls does when Codex registers a certificate as a root, and the lints shared by
 // the CA bundle check and the TLS chain lint (src/codex/webpki.ts).
-import { createHash, X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { nodeCrypto } from '../core/builtins.js';
 import { OidTable, TAG, children, contextTag, decodeTime, integerBitLength, readTlv, smallInteger, type Tlv } from './der.js';
 
 export type HashName = 'md2' | 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
@@ -137,7 +138,7 @@ export function readCertificate(der: Buffer): CertificateRead {
   if (structure) return { ok: true, facts: { der, fingerprint256: fingerprint256(der), ...structure } };
   let x509: X509Certificate;
   try {
-    x509 = new X509Certificate(der);
+    x509 = new (nodeCrypto().X509Certificate)(der);
   } catch (error) {
     return { ok: false, der, reason: (error as Error).message };
   }
@@ -146,7 +147,7 @@ export function readCertificate(der: Buffer): CertificateRead {
 
 /** SHA-256 of the DER as OpenSSL and X509Certificate print it: `AB:CD:...`. */
 export function fingerprint256(der: Uint8Array): string {
-  const hex = createHash('sha256').update(der).digest('hex').toUpperCase();
+  const hex = nodeCrypto().createHash('sha256').update(der).digest('hex').toUpperCase();
   let out = hex.slice(0, 2);
   for (let i = 2; i < hex.length; i += 2) out += `:${hex.slice(i, i + 2)}`;
   return out;

@@ -1,4 +1,5 @@
 // The installed Codex release, which changes what the doctor advises (codex-behavior.md §1).
+import { execWithin } from '../core/exec-within.js';
 import type { Host } from '../core/host.js';
 
 /** Releases whose behaviour the advice depends on. */
@@ -7,6 +8,8 @@ export const CODEX_RELEASES = {
   customCa: '0.115.0',
   /** A configured bundle switches HTTPS from the platform TLS library to rustls (+ Mozilla roots). */
   rustlsHttps: '0.129.0',
+  /** The OPENAI_BASE_URL variable is ignored from here on; config.toml's openai_base_url replaces it. */
+  openaiBaseUrlEnvIgnored: '0.119.0',
 } as const;
 
 export const CODEX_VERSION_TIMEOUT_MS = 1500;
@@ -36,18 +39,7 @@ export function versionAtLeast(version: string, minimum: string): boolean {
  * (the run never waits longer than that, even if the child ignores its kill signal).
  */
 export async function probeCodexVersion(host: Host, timeoutMs = CODEX_VERSION_TIMEOUT_MS): Promise<string | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const gaveUp = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
-    timer.unref?.();
-  });
-  const probe = host
-    .exec('codex', ['--version'], { timeoutMs })
-    .then((result) => (result.code === 0 ? parseCodexVersion(`${result.stdout}\n${result.stderr}`) : null))
-    .catch(() => null);
-  try {
-    return await Promise.race([probe, gaveUp]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const outcome = await execWithin(host, 'codex', ['--version'], { timeoutMs });
+  if (outcome.kind !== 'exited' || outcome.result.code !== 0) return null;
+  return parseCodexVersion(`${outcome.result.stdout}\n${outcome.result.stderr}`);
 }

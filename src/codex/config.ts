@@ -1,8 +1,9 @@
 // Codex's configuration as Codex would load it (codex-behavior.md §5-9): the system, user, project and
 // profile layers of config.toml, merged, with the file each key came from and every problem Codex
 // would have with them. Files are read only through the Host; everything after the reads is pure.
-import { parse, stringify, TomlError, type TomlTable } from 'smol-toml';
+import type { TomlTable } from 'smol-toml';
 import type { Host } from '../core/host.js';
+import { smolToml } from './toml.js';
 import { resolveAgainst } from './ca-selection.js';
 import { versionAtLeast } from './codex-version.js';
 import { ioMessage } from './env.js';
@@ -50,6 +51,7 @@ export type ConfigProblemKind =
   | 'profile-not-found'
   | 'profile-key'
   | 'profile-key-legacy'
+  | 'profile-key-version-unknown'
   | 'invalid-value'
   | 'policy-conflict'
   | 'project-key-ignored'
@@ -126,6 +128,8 @@ export interface ConfigContext {
   profile: string | undefined;
   /** 'file': NAME.config.toml (0.134.0+, or Codex version unknown); 'table': [profiles.NAME] in config.toml. */
   profileStyle: 'file' | 'table';
+  /** `codex --version` did not answer: the advice assumes current Codex but must not call older rules errors. */
+  codexVersionUnknown?: boolean;
 }
 
 export interface CodexConfig {
@@ -174,7 +178,14 @@ export async function loadCodexConfig(host: Host, options: ConfigLoadOptions): P
 /** What the Codex release and the run options make of the layers (the profile style, `~`). */
 export function configContext(host: Pick<Host, 'homeDir' | 'platform'>, options: ConfigLoadOptions): ConfigContext {
   const legacy = options.codexVersion !== undefined && options.codexVersion !== null && !versionAtLeast(options.codexVersion, PROFILE_FILES_SINCE);
-  return { codexHome: options.codexHome, homeDir: host.homeDir, platform: host.platform, profile: options.profile, profileStyle: legacy ? 'table' : 'file' };
+  return {
+    codexHome: options.codexHome,
+    homeDir: host.homeDir,
+    platform: host.platform,
+    profile: options.profile,
+    profileStyle: legacy ? 'table' : 'file',
+    ...(options.codexVersion === null && { codexVersionUnknown: true }),
+  };
 }
 
 /** Reads every file Codex may read (the profile file whenever --profile is given; older releases ignore it). */
@@ -215,9 +226,9 @@ export function parseLayer(kind: ConfigLayerKind, file: string, bytes: Uint8Arra
     return { kind, file, state: 'invalid', table: {}, source: '', problem: { kind: 'not-utf8', fatal: true, file, message: `${file}: stream did not contain valid UTF-8` } };
   }
   try {
-    return { kind, file, state: 'loaded', table: parse(source), source };
+    return { kind, file, state: 'loaded', table: smolToml().parse(source), source };
   } catch (error) {
-    if (!(error instanceof TomlError)) throw error;
+    if (!(error instanceof smolToml().TomlError)) throw error;
     const [first = error.message] = error.message.split('\n');
     const problem: ConfigProblem = {
       kind: 'syntax',
@@ -323,7 +334,15 @@ function checkProfileKey(layer: ConfigSource, context: ConfigContext, problems: 
   const name = typeof value === 'string' ? value : String(value);
   const line = locateKey(layer.source, [...layer.prefix, 'profile']);
   const place = { file: layer.file, key: ['profile'], ...(line !== undefined && { line }) };
-  if (context.profileStyle === 'file') {
+  if (context.profileStyle === 'file' && context.codexVersionUnknown) {
+    // Fatal or valid depending on a release the doctor could not read: a warning that says both.
+    problems.push({
+      ...place,
+      kind: 'profile-key-version-unknown',
+      fatal: false,
+      message: `\`profile = ${JSON.stringify(name)}\` is an error from Codex ${PROFILE_FILES_SINCE} (Codex refuses to start; a profile is now the file ${name}.config.toml in CODEX_HOME, selected with --profile ${name}), while earlier releases use it to select [profiles.${name}]; the installed version is unknown`,
+    });
+  } else if (context.profileStyle === 'file') {
     // Codex's exact text for this is not in the spec: plain words, naming the replacement.
     problems.push({
       ...place,
@@ -651,6 +670,7 @@ export function applyConfigFix(config: CodexConfig, fix: ConfigFix): CodexConfig
   };
   for (const { layer, key } of fix.remove) deleteAt(layerOf(layer).table, key);
   const target = layerOf(fix.target);
+  const { parse, stringify } = smolToml();
   const snippet = parse(fix.snippet);
   const merged: TomlTable = {};
   mergeInto(merged, target.table, [], target.file, new Map());
@@ -672,7 +692,7 @@ export function snippetFor(path: readonly string[], value: unknown): string {
     if (i === path.length - 1) node[segment] = value as TomlTable[string];
     else node = node[segment] = {} as TomlTable;
   });
-  return stringify(root).trim();
+  return smolToml().stringify(root).trim();
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -185,13 +185,16 @@ export function encodeOid(dotted: string): Buffer {
 
 /** Looks OIDs up by their content octets; decodes (and remembers nothing) only the unknown ones. */
 export class OidTable {
-  readonly #byKey = new Map<string, string>();
+  readonly #dotted: readonly string[];
+  #byKey: Map<string, string> | undefined;
   constructor(dotted: Iterable<string>) {
-    for (const oid of dotted) this.#byKey.set(encodeOid(oid).toString('latin1'), oid);
+    this.#dotted = [...dotted];
   }
   /** Dotted form, or null when the element is not a well-formed OID. */
   read(buf: Buffer, tlv: Tlv): string | null {
     if (tlv.tag !== TAG.OID) return null;
+    // Encoded on first use, not when the module loads: runs that read no certificate never pay for it.
+    this.#byKey ??= new Map(this.#dotted.map((oid) => [encodeOid(oid).toString('latin1'), oid]));
     return this.#byKey.get(buf.toString('latin1', tlv.contentStart, tlv.end)) ?? decodeOid(buf, tlv);
   }
 }

@@ -2,6 +2,7 @@
 // base (api.openai.com with an API key, chatgpt.com with ChatGPT login), config.toml overrides, and the
 // Responses WebSocket URL. Pure functions, plus one bounded read of auth.json's `auth_mode`.
 import type { Host } from '../core/host.js';
+import { CODEX_RELEASES, versionAtLeast } from './codex-version.js';
 import type { CodexConfig } from './config.js';
 import type { CodexWorld } from './world.js';
 
@@ -16,6 +17,13 @@ export const CHATGPT_BASE_URL = 'https://chatgpt.com/backend-api/codex';
 /** The header Codex sends on the Responses WebSocket upgrade. */
 export const WEBSOCKET_BETA_HEADER = { 'OpenAI-Beta': 'responses_websockets=2026-02-06' } as const;
 export const BUILT_IN_PROVIDER = 'openai';
+/** Codex's built-in local ("OSS") providers and the localhost port each defaults to (model_provider_info.rs). */
+export const OSS_PROVIDER_PORTS = { ollama: 11434, lmstudio: 1234 } as const;
+export type OssProviderId = keyof typeof OSS_PROVIDER_PORTS;
+
+export function isOssProvider(id: string): id is OssProviderId {
+  return Object.hasOwn(OSS_PROVIDER_PORTS, id);
+}
 
 export type AuthMode = 'chatgpt' | 'apikey';
 
@@ -45,8 +53,14 @@ export interface ProviderInfo {
   id: string;
   builtIn: boolean;
   baseUrl: string;
-  /** Why this base URL: Codex's default for the auth mode, openai_base_url, or the provider's base_url. */
-  baseUrlSource: 'default' | 'openai_base_url' | 'model_providers';
+  /**
+   * Why this base URL: Codex's default (for the auth mode, or a local provider's localhost port),
+   * openai_base_url, OPENAI_BASE_URL (honoured before 0.119.0), CODEX_OSS_BASE_URL / CODEX_OSS_PORT for
+   * the local providers, or the provider's base_url.
+   */
+  baseUrlSource: 'default' | 'openai_base_url' | 'OPENAI_BASE_URL' | 'CODEX_OSS_BASE_URL' | 'CODEX_OSS_PORT' | 'model_providers';
+  /** A built-in local model server (ollama, lmstudio): the model API does not go to OpenAI at all. */
+  local: boolean;
   supportsWebsockets: boolean;
   /** Extra headers Codex sends to this provider (names only matter to a proxy; values may be secrets). */
   httpHeaders: Readonly<Record<string, string>>;
@@ -92,37 +106,85 @@ export async function readAuthMode(host: Host, codexHome: string): Promise<AuthM
   } catch (error) {
     return assumed(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const mode = authModeOf(text);
-  if (mode === undefined) return assumed(`${path} has no auth_mode`);
+  const found = authJsonMode(text);
+  if (found === undefined) return assumed(`${path} has no auth_mode`);
   return {
-    mode,
+    mode: found.mode,
     source: 'auth.json',
-    note: `auth_mode in ${path} is ${mode === 'chatgpt' ? 'ChatGPT login' : 'API key'}.`,
+    note:
+      found.via === 'auth_mode'
+        ? `auth_mode in ${path} is ${found.mode === 'chatgpt' ? 'ChatGPT login' : 'API key'}.`
+        : `${path} has no auth_mode but holds an API key (an older API-key login): API key.`,
   };
 }
 
 /** `auth_mode` from auth.json text; the rest of the document is never looked at. */
 export function authModeOf(text: string): AuthMode | undefined {
-  let value: unknown;
+  return authJsonMode(text)?.mode;
+}
+
+/**
+ * The login mode auth.json records: its `auth_mode`, or, without one, API key when `OPENAI_API_KEY` holds a
+ * key (older API-key logins wrote no auth_mode). Only the key's presence is looked at, never its value.
+ */
+export function authJsonMode(text: string): { mode: AuthMode; via: 'auth_mode' | 'OPENAI_API_KEY' } | undefined {
+  let document: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(text);
-    value = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>)['auth_mode'] : undefined;
+    if (!parsed || typeof parsed !== 'object') return undefined;
+    document = parsed as Record<string, unknown>;
   } catch {
     return undefined;
   }
+  const value = document['auth_mode'];
+  if (value === undefined || value === null) {
+    const key = document['OPENAI_API_KEY'];
+    return typeof key === 'string' && key !== '' ? { mode: 'apikey', via: 'OPENAI_API_KEY' } : undefined;
+  }
   if (typeof value !== 'string') return undefined;
   const normalised = value.toLowerCase().replace(/[^a-z]/g, '');
-  if (normalised === 'chatgpt' || normalised === 'chatgptauthtokens') return 'chatgpt';
-  if (normalised === 'apikey') return 'apikey';
+  if (normalised === 'chatgpt' || normalised === 'chatgptauthtokens') return { mode: 'chatgpt', via: 'auth_mode' };
+  if (normalised === 'apikey') return { mode: 'apikey', via: 'auth_mode' };
   return undefined;
 }
 
+/** What the built-in providers read from the environment, and the Codex release that decides what it reads. */
+export interface EndpointEnvironment {
+  env?: Readonly<Record<string, string>>;
+  /** `codex --version`; null or absent when unknown. */
+  codexVersion?: string | null;
+}
+
+/**
+ * OPENAI_BASE_URL as the built-in provider reads it (non-blank), which Codex does only before 0.119.0;
+ * undefined when unset, or when this Codex ignores it or its release is unknown (current Codex assumed).
+ */
+export function honouredOpenAiBaseUrl(env: Readonly<Record<string, string>>, codexVersion: string | null | undefined): string | undefined {
+  const value = env.OPENAI_BASE_URL;
+  if (value === undefined || value.trim() === '') return undefined;
+  if (codexVersion === null || codexVersion === undefined || versionAtLeast(codexVersion, CODEX_RELEASES.openaiBaseUrlEnvIgnored)) return undefined;
+  return value;
+}
+
+/** create_oss_provider: CODEX_OSS_BASE_URL, else http://localhost:{CODEX_OSS_PORT or the default port}/v1. */
+function ossBaseUrl(id: OssProviderId, env: Readonly<Record<string, string>>): { baseUrl: string; source: ProviderInfo['baseUrlSource'] } {
+  const url = env.CODEX_OSS_BASE_URL;
+  if (url !== undefined && url.trim() !== '') return { baseUrl: url, source: 'CODEX_OSS_BASE_URL' };
+  const portText = env.CODEX_OSS_PORT;
+  // Rust's u16 parse: digits with an optional +, nothing trimmed; anything else falls back to the default.
+  const port = portText !== undefined && /^\+?\d+$/.test(portText) && Number(portText) <= 65535 ? Number(portText) : null;
+  return port === null
+    ? { baseUrl: `http://localhost:${OSS_PROVIDER_PORTS[id]}/v1`, source: 'default' }
+    : { baseUrl: `http://localhost:${port}/v1`, source: 'CODEX_OSS_PORT' };
+}
+
 /** Codex's endpoints for an auth mode and config (model_provider, [model_providers], openai_base_url). */
-export function codexEndpoints(authMode: AuthModeInfo, config: EndpointConfig = {}): CodexEndpoints {
+export function codexEndpoints(authMode: AuthModeInfo, config: EndpointConfig = {}, environment: EndpointEnvironment = {}): CodexEndpoints {
   const problems: string[] = [];
+  const env = environment.env ?? {};
   const providerId = config.modelProvider ?? BUILT_IN_PROVIDER;
-  // Built-in providers cannot be redefined: Codex keeps its own entry for `openai`.
-  const entry = providerId === BUILT_IN_PROVIDER ? undefined : config.modelProviders?.[providerId];
+  // Built-in providers cannot be redefined: Codex keeps its own entries for `openai`, `ollama` and `lmstudio`.
+  const entry = providerId === BUILT_IN_PROVIDER || isOssProvider(providerId) ? undefined : config.modelProviders?.[providerId];
   let provider: ProviderInfo;
   if (entry) {
     // A [model_providers.<id>] entry; custom providers default to supports_websockets = false.
@@ -130,20 +192,28 @@ export function codexEndpoints(authMode: AuthModeInfo, config: EndpointConfig = 
     provider = {
       id: providerId,
       builtIn: false,
+      local: false,
       baseUrl,
       baseUrlSource: entry.baseUrl ? 'model_providers' : 'default',
       supportsWebsockets: entry.supportsWebsockets ?? false,
       httpHeaders: entry.httpHeaders ?? {},
     };
+  } else if (isOssProvider(providerId)) {
+    // A local model server: the model API never reaches OpenAI (login, if any, still goes to auth.openai.com).
+    const { baseUrl, source } = ossBaseUrl(providerId, env);
+    provider = { id: providerId, builtIn: true, local: true, baseUrl, baseUrlSource: source, supportsWebsockets: false, httpHeaders: {} };
   } else {
     if (providerId !== BUILT_IN_PROVIDER) {
       problems.push(`model_provider = "${providerId}" names no [model_providers.${providerId}] table; Codex refuses to start with it.`);
     }
+    // Before 0.119.0 the built-in provider took its base URL from OPENAI_BASE_URL.
+    const fromEnv = honouredOpenAiBaseUrl(env, environment.codexVersion);
     provider = {
       id: BUILT_IN_PROVIDER,
       builtIn: true,
-      baseUrl: config.openaiBaseUrl ?? defaultBaseUrl(authMode.mode),
-      baseUrlSource: config.openaiBaseUrl ? 'openai_base_url' : 'default',
+      local: false,
+      baseUrl: fromEnv ?? config.openaiBaseUrl ?? defaultBaseUrl(authMode.mode),
+      baseUrlSource: fromEnv !== undefined ? 'OPENAI_BASE_URL' : config.openaiBaseUrl ? 'openai_base_url' : 'default',
       supportsWebsockets: true,
       httpHeaders: {},
     };
@@ -181,6 +251,13 @@ export function websocketUrl(baseUrl: string): string | null {
 
 function websocketPlan(provider: ProviderInfo): WebSocketPlan {
   const url = websocketUrl(provider.baseUrl);
+  if (provider.local) {
+    return {
+      url,
+      enabled: false,
+      reason: `model_provider = "${provider.id}" is Codex's built-in local model server at ${provider.baseUrl}: the model API does not go to OpenAI, and Codex opens no WebSocket for it.`,
+    };
+  }
   if (!provider.supportsWebsockets) {
     const why = provider.builtIn
       ? 'supports_websockets is off for this provider'
@@ -226,7 +303,9 @@ const loaded = new WeakMap<CodexWorld, Promise<CodexEndpoints>>();
 export function loadEndpoints(host: Host, world: CodexWorld): Promise<CodexEndpoints> {
   let endpoints = loaded.get(world);
   if (!endpoints) {
-    endpoints = readAuthMode(host, world.codexHome).then((mode) => codexEndpoints(mode, endpointConfigOf(world.config)));
+    endpoints = readAuthMode(host, world.codexHome).then((mode) =>
+      codexEndpoints(mode, endpointConfigOf(world.config), { env: world.env, codexVersion: world.codexVersion }),
+    );
     loaded.set(world, endpoints);
   }
   return endpoints;

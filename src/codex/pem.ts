@@ -62,8 +62,6 @@ export type PemFailure =
       label: string;
       /** Line of the BEGIN that never ended. */
       line: number;
-      /** The END marker is there but is the file's last line without a newline after it. */
-      endWithoutNewline: boolean;
     }
   | { kind: 'base64'; label: PemSectionKind; line: number; error: string }
   | { kind: 'trusted-der-length'; certificate: number; line: number }
@@ -166,17 +164,20 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
 
     if (nextLf !== -1 && nextLf < offset) nextLf = text.indexOf('\n', offset);
     if (nextCr !== -1 && nextCr < offset) nextCr = text.indexOf('\r', offset);
-    const lineEnd = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
+    let lineEnd = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
     if (lineEnd === -1) {
-      // EOF: bytes after the last newline are never looked at (an END line needs a newline after it).
-      if (section) {
-        const endWithoutNewline = text.startsWith(section.endMarker, offset);
+      if (offset < text.length) {
+        // Bytes after the last line end are a last line too: rustls-pki-types reads it since 1.10.1
+        // (pki-types PR #66; Codex pins 1.14), so an END line without a newline after it still ends its block.
+        lineEnd = text.length;
+      } else if (section) {
         return fail(
-          { kind: 'missing-section-end', label: section.label, line: lines.lineAt(section.beginOffset), endWithoutNewline },
+          { kind: 'missing-section-end', label: section.label, line: lines.lineAt(section.beginOffset) },
           `failed to parse PEM file: missing section end marker: ${rustDebugBytes(Buffer.from(section.endMarker, 'latin1'))}`,
         );
+      } else {
+        break;
       }
-      break;
     }
     const lineStart = offset;
     offset = lineEnd + 1;

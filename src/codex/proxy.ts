@@ -5,19 +5,25 @@
 //   name wins when set at all, even to ""; no scheme means http://; an unparseable value or an unknown scheme
 //   is silently skipped; socks* parses but SOCKS is not compiled into Codex, so the request fails;
 //   NO_PROXY: trimmed comma list, IPs and CIDRs, `*`, domain = itself + subdomains, leading dot optional,
-//   no ports; REQUEST_METHOD set (CGI) disables every proxy variable.
+//   no ports; REQUEST_METHOD set (CGI) disables every proxy variable. On macOS and Windows the manual system
+//   proxy settings fill the https slot (and on Windows NO_PROXY) when the variable is empty (system-proxy.ts).
+//   `user:pass@` is cut at the FIRST `@`: an unencoded `@` in the password truncates it.
 // WebSocket (Responses streaming, Realtime) is tungstenite's `proxy` feature:
 //   for wss:// HTTPS_PROXY, else HTTP_PROXY, else ALL_PROXY (a set-but-empty upper-case name hides the
 //   lower-case one and counts as unset); the value is trimmed; only http://, socks5://, socks5h:// are
 //   accepted ("Proxy URL scheme not supported" otherwise, including no scheme and https://);
-//   NO_PROXY: `*` (whole value), host[:port], leading dot, suffix match, case-sensitive, no CIDR.
-import { BlockList, isIP } from 'node:net';
+//   NO_PROXY: `*` (whole value), host[:port], leading dot, suffix match, case-sensitive, no CIDR;
+//   `user:pass@` is cut at the LAST `@` (http::Uri's authority); no system proxy settings.
+import { nodeNet } from '../core/builtins.js';
 import { rustTrim } from './rust-str.js';
+import type { SystemProxySettings } from './system-proxy.js';
 
 export type Transport = 'https' | 'websocket';
 
-export type ProxyVariable = 'HTTPS_PROXY' | 'https_proxy' | 'HTTP_PROXY' | 'http_proxy' | 'ALL_PROXY' | 'all_proxy' | '--proxy';
-export type NoProxyVariable = 'NO_PROXY' | 'no_proxy';
+/** `system`: the macOS or Windows manual proxy settings (HTTPS only). */
+export type ProxyVariable = 'HTTPS_PROXY' | 'https_proxy' | 'HTTP_PROXY' | 'http_proxy' | 'ALL_PROXY' | 'all_proxy' | '--proxy' | 'system';
+/** `ProxyOverride`: the Windows bypass list of the system proxy settings (HTTPS only). */
+export type NoProxyVariable = 'NO_PROXY' | 'no_proxy' | 'ProxyOverride';
 
 /** Upper-case first: both libraries read the upper-case name when it is set. */
 export const PROXY_VARIABLE_PAIRS = [
@@ -80,13 +86,20 @@ export type ProxyDecision = (
 /**
  * How Codex's `transport` reaches `targetUrl` with this environment. `override` is codex-doctor's
  * `--proxy`: it stands in for the proxy variables (as if HTTPS_PROXY, HTTP_PROXY and ALL_PROXY were all
- * set to it); NO_PROXY and each transport's scheme rules still apply.
+ * set to it); NO_PROXY and each transport's scheme rules still apply. `system`: the macOS/Windows manual
+ * proxy settings (CodexWorld.systemProxy), which only the HTTPS client reads.
  */
-export function proxyFor(transport: Transport, targetUrl: string, env: Readonly<Record<string, string>>, override?: string): ProxyDecision {
+export function proxyFor(
+  transport: Transport,
+  targetUrl: string,
+  env: Readonly<Record<string, string>>,
+  override?: string,
+  system?: SystemProxySettings | null,
+): ProxyDecision {
   const target = new URL(targetUrl);
   switch (transport) {
     case 'https':
-      return reqwestDecision(target, env, override);
+      return reqwestDecision(target, env, override, system ?? null);
     case 'websocket':
       return tungsteniteDecision(target, env, override);
   }
@@ -97,7 +110,7 @@ export function proxyFor(transport: Transport, targetUrl: string, env: Readonly<
 
 const SOCKS_SCHEMES = ['socks4', 'socks4a', 'socks5', 'socks5h'];
 
-function reqwestDecision(target: URL, env: Readonly<Record<string, string>>, override: string | undefined): ProxyDecision {
+function reqwestDecision(target: URL, env: Readonly<Record<string, string>>, override: string | undefined, system: SystemProxySettings | null): ProxyDecision {
   const base = { transport: 'https' as const, target: target.href, notes: [] as ProxyNote[] };
   const { notes } = base;
   if (env.REQUEST_METHOD !== undefined) {
@@ -114,7 +127,11 @@ function reqwestDecision(target: URL, env: Readonly<Record<string, string>>, ove
   } else {
     const specific = firstSet(env, forHttps ? ['HTTPS_PROXY', 'https_proxy'] : ['HTTP_PROXY', 'http_proxy'], notes);
     const all = firstSet(env, ['ALL_PROXY', 'all_proxy'], notes);
-    if (specific) candidates.push(specific);
+    // Matcher::from_system: the OS setting fills the https slot when the variable is empty or unset,
+    // and then comes before ALL_PROXY.
+    const fromSystem = forHttps && system?.https && (specific === null || specific.value === '') ? { variable: 'system' as const, value: system.https } : null;
+    if (fromSystem) candidates.push(fromSystem);
+    else if (specific) candidates.push(specific);
     if (all) candidates.push(all);
   }
 
@@ -126,7 +143,7 @@ function reqwestDecision(target: URL, env: Readonly<Record<string, string>>, ove
       notes.push({
         kind: parsed.kind,
         variable: candidate.variable,
-        text: `${candidate.variable}=${redactProxyValue(candidate.value)} is ignored by the HTTPS client: ${parsed.skipped}`,
+        text: `${proxySetting(candidate.variable, redactProxyValue(candidate.value))} is ignored by the HTTPS client: ${parsed.skipped}`,
       });
       continue;
     }
@@ -146,10 +163,16 @@ function reqwestDecision(target: URL, env: Readonly<Record<string, string>>, ove
       }
     }
     const names = forHttps ? 'HTTPS_PROXY or ALL_PROXY' : 'HTTP_PROXY or ALL_PROXY';
-    return { ...base, kind: 'direct', reason: `no usable proxy variable applies to ${target.protocol}// URLs (${names})` };
+    const systemToo = forHttps && override === undefined && system !== null && system.error === null ? ', and the system proxy settings set no HTTPS proxy' : '';
+    return { ...base, kind: 'direct', reason: `no usable proxy variable applies to ${target.protocol}// URLs (${names})${systemToo}` };
   }
 
-  const noProxy = firstSet(env, ['NO_PROXY', 'no_proxy'], notes);
+  const envNoProxy = firstSet(env, ['NO_PROXY', 'no_proxy'], notes);
+  // Windows: ProxyOverride fills NO_PROXY when the variable is empty or unset, whichever proxy is in use.
+  const noProxy =
+    (envNoProxy === null || envNoProxy.value === '') && system?.noProxy
+      ? { variable: 'ProxyOverride' as const, value: system.noProxy }
+      : envNoProxy;
   if (noProxy) {
     const entry = reqwestNoProxyMatch(noProxy.value, hostOf(target));
     if (entry !== null) {
@@ -187,7 +210,8 @@ function parseReqwestProxy(value: string): ReqwestProxy | { skipped: string; kin
   if (uri.authority === null) return { skipped: 'there is no host in it', kind: 'ignored-invalid' };
   const defaultPort = scheme === 'http' ? 80 : scheme === 'https' ? 443 : 1080;
   const port = uri.authority.port ?? defaultPort;
-  const credentials = uri.authority.userinfo === null ? undefined : splitUserinfo(uri.authority.userinfo, lossyPercentDecode);
+  // parse_env_uri splits the authority at its FIRST `@` (split_once), unlike http::Uri's host (after the last).
+  const credentials = uri.authority.userinfo === null ? undefined : splitUserinfo(beforeFirstAt(uri.authority.userinfo), lossyPercentDecode);
   return {
     url: proxyUrl(scheme, uri.authority.host, port, credentials ?? undefined),
     ...(credentials && { credentials: { username: credentials.username, hasPassword: credentials.hasPassword } }),
@@ -197,7 +221,7 @@ function parseReqwestProxy(value: string): ReqwestProxy | { skipped: string; kin
 /** hyper-util NoProxy: the matching entry, or null. */
 function reqwestNoProxyMatch(list: string, host: string): string | null {
   const entries = list.split(',').map(rustTrim);
-  const ipHost = isIP(host);
+  const ipHost = nodeNet().isIP(host);
   for (const entry of entries) {
     if (entry === '') continue;
     const ip = parseIpEntry(entry);
@@ -224,11 +248,11 @@ function reqwestNoProxyMatch(list: string, host: string): string | null {
 function parseIpEntry(entry: string): { contains(host: string): boolean } | null {
   const slash = entry.indexOf('/');
   const address = slash === -1 ? entry : entry.slice(0, slash);
-  const family = isIP(address);
+  const family = nodeNet().isIP(address);
   if (family === 0) return null;
   const type = family === 4 ? 'ipv4' : 'ipv6';
   const max = family === 4 ? 32 : 128;
-  const list = new BlockList();
+  const list = new (nodeNet().BlockList)();
   if (slash === -1) {
     list.addAddress(address, type);
   } else {
@@ -238,7 +262,7 @@ function parseIpEntry(entry: string): { contains(host: string): boolean } | null
   }
   return {
     contains: (host) => {
-      const hostFamily = isIP(host);
+      const hostFamily = nodeNet().isIP(host);
       return hostFamily !== 0 && list.check(host, hostFamily === 4 ? 'ipv4' : 'ipv6');
     },
   };
@@ -472,6 +496,23 @@ function splitUserinfo(
   return { username, hasPassword: password !== '' };
 }
 
+function beforeFirstAt(userinfo: string): string {
+  const at = userinfo.indexOf('@');
+  return at === -1 ? userinfo : userinfo.slice(0, at);
+}
+
+/**
+ * A proxy value whose user name or password holds an unencoded `@`: the two clients then send different
+ * credentials (HTTPS cuts at the first `@`, WebSocket at the last). Null when there is none. Only the user
+ * names are returned; a password never is.
+ */
+export function unencodedAtInUserinfo(value: string): { https: ProxyCredentials; websocket: ProxyCredentials } | null {
+  const uri = parseUri(rustTrim(value));
+  if ('error' in uri || uri.authority === null || uri.authority.userinfo === null || !uri.authority.userinfo.includes('@')) return null;
+  const { userinfo } = uri.authority;
+  return { https: splitUserinfo(beforeFirstAt(userinfo), lossyPercentDecode)!, websocket: splitUserinfo(userinfo, lossyPercentDecode)! };
+}
+
 function lossyPercentDecode(text: string): string {
   return Buffer.from(text.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), 'latin1').toString('utf8');
 }
@@ -524,7 +565,7 @@ function parseU16(text: string): number | null {
  * `origin` says where a variable is set ("from the shell"); it is left out when not given.
  */
 export function describeProxyDecision(decision: ProxyDecision, origin?: (variable: string) => string | undefined): string {
-  const where = (variable: string): string | undefined => (variable === '--proxy' ? undefined : origin?.(variable));
+  const where = (variable: string): string | undefined => (variable === '--proxy' || variable === 'system' ? undefined : origin?.(variable));
   const from = (variable: string): string => {
     const text = where(variable);
     return text ? ` (${text})` : '';
@@ -534,15 +575,32 @@ export function describeProxyDecision(decision: ProxyDecision, origin?: (variabl
       return `connects directly (${decision.reason})`;
     case 'proxy': {
       const text = where(decision.variable);
-      return `goes through ${decision.url.display} (${decision.variable}${text ? `, ${text}` : ''})`;
+      return `goes through ${decision.url.display} (${proxySourceName(decision.variable)}${text ? `, ${text}` : ''})`;
     }
     case 'unsupported': {
       const what = decision.scheme === '' ? 'a proxy URL without a scheme' : `${/^[aeiouh]/.test(decision.scheme) ? 'an' : 'a'} ${decision.scheme}:// proxy`;
-      return `fails: ${decision.variable}${from(decision.variable)} is ${what} (${decision.value}): ${decision.message}`;
+      return `fails: ${proxySourceName(decision.variable)}${from(decision.variable)} ${decision.variable === 'system' ? 'give' : 'is'} ${what} (${decision.value}): ${decision.message}`;
     }
     case 'invalid':
       return `fails: ${decision.variable}${from(decision.variable)} does not parse: ${decision.message}`;
     case 'bypassed':
-      return `connects directly: ${decision.noProxyVariable} entry "${decision.noProxyEntry}" bypasses ${decision.variable}${from(decision.variable)}`;
+      return `connects directly: ${proxySourceName(decision.noProxyVariable)} entry "${decision.noProxyEntry}" bypasses ${proxySourceName(decision.variable)}${from(decision.variable)}`;
   }
+}
+
+/** How a proxy source is named in a sentence: the variable, or the system settings it stands for. */
+export function proxySourceName(variable: ProxyVariable | NoProxyVariable): string {
+  switch (variable) {
+    case 'system':
+      return 'the system proxy settings';
+    case 'ProxyOverride':
+      return 'the system proxy exceptions (ProxyOverride)';
+    default:
+      return variable;
+  }
+}
+
+/** `HTTPS_PROXY=value`, or `the system HTTPS proxy setting value`. */
+export function proxySetting(variable: ProxyVariable, value: string): string {
+  return variable === 'system' ? `the system HTTPS proxy setting ${value}` : `${variable}=${value}`;
 }

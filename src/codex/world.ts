@@ -5,6 +5,7 @@ import type { Host } from '../core/host.js';
 import { probeCodexVersion } from './codex-version.js';
 import { buildCodexConfig, configContext, readConfigLayers, type CodexConfig } from './config.js';
 import { dotenvPath, loadEffectiveEnv, resolveCodexHome, withoutDotenv, type CodexHome, type DotenvReport, type VariableOrigin } from './env.js';
+import { readSystemProxy, type SystemProxySettings } from './system-proxy.js';
 
 export interface CodexWorld {
   /** $CODEX_HOME as Codex resolves it. */
@@ -23,11 +24,14 @@ export interface CodexWorld {
   codexVersion: string | null;
   /** config.toml and its layers, merged as this Codex release merges them, with their problems. */
   config: CodexConfig;
+  /** The macOS/Windows manual proxy settings Codex's HTTPS client falls back to; null on other platforms. */
+  systemProxy: SystemProxySettings | null;
 }
 
 export async function loadWorld(host: Host, options: RunOptions): Promise<CodexWorld> {
   // `codex --version` can be slow on a cold start: it runs while the files are read.
   const codexVersion = probeCodexVersion(host);
+  const systemProxy = readSystemProxy(host);
   const home = await resolveCodexHome(host, options.codexHome);
   // With an unusable CODEX_HOME, Codex stops before it reads .env.
   const effective =
@@ -35,7 +39,7 @@ export async function loadWorld(host: Host, options: RunOptions): Promise<CodexW
       ? loadEffectiveEnv(host, home.path)
       : Promise.resolve(withoutDotenv(host.env, dotenvPath(home.path, host.platform), 'not-read', home.problem));
   const configLayers = readConfigLayers(host, home.path, options.profile);
-  const [envResult, version, layers] = await Promise.all([effective, codexVersion, configLayers]);
+  const [envResult, version, layers, system] = await Promise.all([effective, codexVersion, configLayers, systemProxy]);
   return {
     codexHome: home.path,
     codexHomeSource: home.source,
@@ -45,5 +49,6 @@ export async function loadWorld(host: Host, options: RunOptions): Promise<CodexW
     dotenv: envResult.dotenv,
     codexVersion: version,
     config: buildCodexConfig(layers, configContext(host, { codexHome: home.path, profile: options.profile, codexVersion: version })),
+    systemProxy: system,
   };
 }

@@ -42,6 +42,7 @@ export const CATALOGUE = {
   CA_FORMAT_OTHER: 'The file is not PEM text (binary data, a CRL, or text without PEM blocks); Codex finds no certificates in it.',
   CA_PEM_IGNORED_BLOCK: 'A BEGIN marker does not start its line (indented or after other text); Codex silently skips that block.',
   CA_NOT_UTF8: 'The file is not valid UTF-8; Codex replaces the invalid bytes before reading it.',
+  CA_IGNORED_BY_CODEX: 'The installed Codex predates custom CA support (0.115.0) and never reads the CA variable as a bundle.',
 
   // --- env.precedence: which variables Codex reads ---
   ENV_CA_SELECTED: 'Which CA variable Codex uses and what each transport trusts.',
@@ -50,7 +51,7 @@ export const CATALOGUE = {
   ENV_CODEX_VAR_IN_DOTENV: 'A CODEX_* variable in $CODEX_HOME/.env is ignored by Codex.',
   ENV_DOTENV_OVERRIDES: 'A variable in $CODEX_HOME/.env overrides the shell value for Codex.',
   ENV_DOTENV_UNREADABLE: '$CODEX_HOME/.env exists but cannot be read.',
-  ENV_CA_VARS_DIFFER: 'CODEX_CA_CERTIFICATE and SSL_CERT_FILE name different files; only CODEX_CA_CERTIFICATE is used.',
+  ENV_CA_VARS_DIFFER: 'CODEX_CA_CERTIFICATE and SSL_CERT_FILE name different files; SSL_CERT_FILE is then never loaded as the bundle.',
   ENV_VALUE_QUOTED: 'A path variable contains literal quotes, which Codex keeps as part of the path.',
   ENV_VALUE_WHITESPACE: 'A path variable has leading or trailing whitespace, which Codex keeps as part of the path.',
   ENV_VALUE_TILDE: 'A path variable starts with ~, which Codex does not expand.',
@@ -70,6 +71,16 @@ export const CATALOGUE = {
   ENV_DOTENV_LINE_SKIPPED: 'A line of $CODEX_HOME/.env is malformed; Codex skips it without a word.',
   ENV_CODEX_VERSION: 'Which Codex release is installed (or that none answered), which decides the advice.',
   ENV_CODEX_HTTPS_NOT_RUSTLS: 'Codex 0.115-0.128 adds the CA bundle to the platform TLS library for HTTPS; rustls and the Mozilla roots come with 0.129.0.',
+  // env.precedence, spec review (OS store, proxies, OPENAI_BASE_URL, system proxy):
+  ENV_SSL_CERT_POINTS_AT_OS_STORE: 'SSL_CERT_FILE or SSL_CERT_DIR names the OS trust store itself: Codex trusts the same roots as without it.',
+  ENV_PROXY_UNENCODED_AT: 'A proxy URL has an unencoded @ in its user name or password: Codex HTTPS cuts the credentials at the first @, WebSocket at the last.',
+  ENV_OPENAI_BASE_URL_IGNORED: 'OPENAI_BASE_URL is set, but Codex 0.119.0 and later ignore it; openai_base_url in config.toml replaces it.',
+  ENV_OPENAI_BASE_URL_USED: 'OPENAI_BASE_URL sets the built-in provider\'s base URL (Codex before 0.119.0).',
+  ENV_SYSTEM_PROXY: 'The macOS or Windows manual proxy settings, which Codex HTTPS uses where the environment sets no HTTPS proxy.',
+  ENV_SYSTEM_PROXY_UNREAD: 'The macOS or Windows system proxy settings could not be read; HTTPS verdicts assume none.',
+  ENV_SYSTEM_PROXY_HTTPS_ONLY: 'Codex HTTPS goes through the system proxy setting, but WebSocket does not read it and connects directly.',
+  ENV_SYSTEM_PROXY_PAC_IGNORED: 'The system proxy comes from a PAC file or automatic discovery, which Codex does not read: it connects directly.',
+  ENV_RESPECT_SYSTEM_PROXY_PAC: '[features] respect_system_proxy is on (macOS/Windows): PAC/WPAD answers can route Codex differently than the doctor models.',
 
   // --- network (tls.auth, oauth.token, ws.upgrade): reaching a host ---
   NET_ROUTE: 'How the connection is routed: direct or through which proxy, and to which address.',
@@ -116,6 +127,8 @@ export const CATALOGUE = {
   TLS_EKU_NO_SERVER_AUTH: 'The server certificate has an extended key usage without serverAuth, which webpki refuses.',
   TLS_VERIFY_FAILED: 'Node/OpenSSL rejects the chain for a reason outside the webpki rules; the raw cause names it.',
   TLS_TRANSPORTS_DISAGREE: 'HTTPS and WebSocket trust different roots and reach different verdicts on this chain.',
+  // macOS keychains / Windows ROOT store, read through `security` / PowerShell
+  TLS_PLATFORM_STORE_UNREAD: 'The chain needs a root that is not public, and the doctor could not read the macOS keychains or Windows ROOT store where Codex would also look: check the store for the issuer.',
 
   // --- oauth.token: the login token exchange ---
   OAUTH_PATH_OK: "The token endpoint answered a deliberately invalid code with OpenAI's JSON error: login can reach it.",
@@ -148,6 +161,7 @@ export const CATALOGUE = {
   CONFIG_PROFILE_NOT_FOUND: 'The profile chosen with --profile does not exist where the installed Codex looks for it.',
   CONFIG_PROFILE_KEY_REMOVED: 'A top-level `profile = "x"` key, an error since Codex 0.134.0 (a profile is now the file NAME.config.toml).',
   CONFIG_PROFILE_KEY_LEGACY: 'A top-level `profile = "x"` key: the installed Codex still reads it, Codex 0.134.0 and later refuse it.',
+  CONFIG_PROFILE_KEY_VERSION_UNKNOWN: 'A top-level `profile = "x"` key with the Codex release unknown: valid before 0.134.0, an error (Codex refuses to start) from 0.134.0.',
   CONFIG_POLICY_CONFLICT: '[shell_environment_policy] mixes `filters` with `exclude` or `include_only`; Codex rejects the config.',
   CONFIG_PROJECT_KEY_IGNORED: 'A project .codex/config.toml sets a key Codex takes only from user or system config; it is ignored there.',
   CONFIG_UNKNOWN_KEY: 'A key Codex does not know and ignores silently (a misspelling); the real key is named.',

@@ -1,29 +1,65 @@
 // The Host for the real machine.
-import { close, constants, fstat, open, read } from 'node:fs';
-import { access, readdir, stat } from 'node:fs/promises';
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readdirSync, readSync, statSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DialOverrides, Host, HostFs, ReadResult } from './host.js';
 
+// Metadata calls are synchronous, like the reads of regular files below: a run stats a dozen paths, most of
+// which do not exist, and the asynchronous calls cost a thread-pool round trip each, plus a thrown error with
+// its stack trace for every missing path, which together cost milliseconds of a cold start. Neither stat nor
+// readdir can hang on a FIFO or a device.
 export const realFs: HostFs = {
   async stat(path) {
-    try {
-      const s = await stat(path);
-      return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', size: s.size };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    // Only ENOENT gives undefined; any other failure (ENOTDIR, EACCES) throws, as the Host contract says.
+    const s = statSync(path, { throwIfNoEntry: false });
+    if (s === undefined) return null;
+    return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other', size: s.size };
   },
   readFile: readBounded,
-  readdir: (path) => readdir(path),
+  async readdir(path) {
+    return readdirSync(path);
+  },
 };
 
 /**
- * Reads at most maxBytes of a file. Callback fs, not a FileHandle: a run reads a few hundred small files
- * (the hash-named roots in /etc/ssl/certs), and this is several times cheaper per file on a cold start.
+ * Reads at most maxBytes of a file. A regular file is read synchronously: a run reads a few hundred small
+ * files (the hash-named roots in /etc/ssl/certs), and four thread-pool round trips per file (open, fstat,
+ * read, close) cost several times more on a cold start than the reads themselves. Anything else (a FIFO,
+ * a device) may block, so it is read through the thread pool, where the event loop (Ctrl-C, timeouts)
+ * keeps running; O_NONBLOCK lets the first open return at once whatever the file is.
  */
 function readBounded(path: string, maxBytes: number): Promise<ReadResult> {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isFile()) {
+      const size = stats.size;
+      const bytes = Buffer.alloc(Math.min(size, maxBytes));
+      let offset = 0;
+      while (offset < bytes.length) {
+        const bytesRead = readSync(fd, bytes, offset, bytes.length - offset, offset);
+        // The file shrank while being read: what was there.
+        if (bytesRead === 0) return Promise.resolve({ bytes: bytes.subarray(0, offset), truncated: size > maxBytes, size });
+        offset += bytesRead;
+      }
+      return Promise.resolve({ bytes, truncated: size > maxBytes, size });
+    }
+  } catch (error) {
+    return Promise.reject(error);
+  } finally {
+    closeSync(fd);
+  }
+  return readBoundedAsync(path, maxBytes);
+}
+
+/** readBounded through the thread pool (callback fs: cheaper per call than a FileHandle). */
+function readBoundedAsync(path: string, maxBytes: number): Promise<ReadResult> {
   return new Promise((resolve, reject) => {
     open(path, 'r', (openError, fd) => {
       if (openError) return reject(openError);
@@ -58,14 +94,16 @@ export function realHost(options: { env?: Record<string, string | undefined>; di
     homeDir: os.homedir(),
     fs: realFs,
     now: () => new Date(),
-    monotonic: () => performance.now(),
+    // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~1 ms of a cold start).
+    monotonic: () => Number(process.hrtime.bigint()) / 1e6,
     dial: options.dial ?? new Map(),
     async exec(command, args, { timeoutMs }) {
       // Most machines running the doctor have no `codex` on PATH: say so without forking a process.
       if (!(await mayBeOnPath(command))) return { code: null, stdout: '', stderr: '' };
       const { execFile } = await import('node:child_process');
       return new Promise((resolve) => {
-        execFile(command, args, { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout, stderr) => {
+        // The keychains / ROOT store as PEM run to a few hundred kB: room above Node's 1 MB default.
+        execFile(command, args, { timeout: timeoutMs, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
           const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
           resolve({ code, stdout, stderr });
         });

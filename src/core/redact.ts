@@ -4,19 +4,23 @@
 const SECRET_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/i;
 const MIN_SECRET_LENGTH = 4;
 
-const PATTERNS: Array<[RegExp, string]> = [
+/**
+ * Pattern, replacement, and a literal that every match contains: a string without it is not searched (the
+ * report holds hundreds of strings, nearly none with a secret, and this keeps the safety net cheap).
+ */
+const PATTERNS: Array<[RegExp, string, string]> = [
   // user:password@ in any URL: keep the user, drop the password.
   // (The literal placeholder PASSWORD in a hint is not a secret.)
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):(?!PASSWORD@)[^\s@/]*@/gi, '$1:[redacted]@'],
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):(?!PASSWORD@)[^\s@/]*@/gi, '$1:[redacted]@', '://'],
   // OpenAI-style keys and bearer tokens.
-  [/\bsk-[A-Za-z0-9_-]{8,}/g, 'sk-[redacted]'],
+  [/\bsk-[A-Za-z0-9_-]{8,}/g, 'sk-[redacted]', 'sk-'],
   // (Only token-shaped words: "Basic Proxy-Authorization" in a sentence is not a credential.)
-  [/\bBasic\s+[A-Za-z0-9+/]{8,}={0,2}(?![\w-])/g, 'Basic [redacted]'],
-  [/\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*(?![\w-])/g, 'Bearer [redacted]'],
+  [/\bBasic\s+[A-Za-z0-9+/]{8,}={0,2}(?![\w-])/g, 'Basic [redacted]', 'Basic'],
+  [/\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*(?![\w-])/g, 'Bearer [redacted]', 'Bearer'],
   // JWTs (auth.json id/access tokens).
-  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '[redacted-jwt]'],
+  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '[redacted-jwt]', 'eyJ'],
   // A private key block found anywhere.
-  [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?(-----END \1PRIVATE KEY-----|$)/g, '[redacted $1PRIVATE KEY]'],
+  [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?(-----END \1PRIVATE KEY-----|$)/g, '[redacted $1PRIVATE KEY]', 'PRIVATE KEY-----'],
 ];
 
 export class Redactor {
@@ -47,8 +51,8 @@ export class Redactor {
 
   text(input: string): string {
     let out = input;
-    for (const secret of this.secrets) out = out.split(secret).join('[redacted]');
-    for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
+    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join('[redacted]');
+    for (const [pattern, replacement, literal] of PATTERNS) if (out.includes(literal)) out = out.replace(pattern, replacement);
     return out;
   }
 

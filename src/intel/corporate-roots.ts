@@ -135,6 +135,11 @@ export interface FixInput {
   currentBundle: { variable: string; path: string } | null;
   codexHome: string;
   platform: NodeJS.Platform;
+  /**
+   * The macOS keychains / Windows ROOT store: `read` (and the issuer is not there), or `unread` (whether it is
+   * there is unknown: the first hint is the command that tells). Absent where no such store is involved.
+   */
+  platformStore?: 'read' | 'unread';
 }
 
 /**
@@ -171,7 +176,12 @@ export function fixForMissingIssuer(input: FixInput): [Hint, ...Hint[]] {
       command: `openssl x509 -inform der -in ${shellQuote(der.path)} -out ${shellQuote(converted)} && ${setVar(converted)}`,
     });
   } else {
-    hints.push(exportFromStore(input, joinPath(codexHome, 'corporate-root.pem', platform)));
+    const out = joinPath(codexHome, 'corporate-root.pem', platform);
+    hints.push(input.platformStore === undefined ? exportFromStore(input, out) : rootFromIt(input, out));
+  }
+  if (input.platformStore === 'unread') {
+    const check = checkStoreHint(input);
+    if (check) hints.unshift(check);
   }
   if (currentBundle?.variable === 'SSL_CERT_FILE') {
     hints.push({
@@ -205,6 +215,42 @@ function exportFromStore(input: FixInput, out: string): Hint {
         command: exportCommand('CODEX_CA_CERTIFICATE', out, input.platform),
       };
   }
+}
+
+/** The issuer is in no file and (as read, or perhaps) not in the OS store: it has to come from IT. */
+function rootFromIt(input: FixInput, out: string): Hint {
+  const where =
+    input.platformStore === 'read'
+      ? `is in no file on disk and not in the ${input.platform === 'win32' ? 'Windows ROOT store' : 'macOS keychains'} the doctor read`
+      : 'is in no file on disk; if the command above does not find it either, it is missing';
+  return {
+    text: `The issuer "${input.issuer}" ${where}. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ${out} and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
+    command: exportCommand('CODEX_CA_CERTIFICATE', out, input.platform),
+  };
+}
+
+/** The command that shows whether the OS store the doctor could not read holds the issuer. */
+function checkStoreHint(input: FixInput): Hint | null {
+  const cn = input.issuerCn ?? input.issuer;
+  switch (input.platform) {
+    case 'darwin':
+      return {
+        text: `The doctor could not read the macOS keychains. Check that the issuer "${cn}" is in the System keychain: the command prints it as PEM, or says it could not be found (then Codex fails with UnknownIssuer).`,
+        command: `security find-certificate -a -c ${doubleQuote(cn)} -p /Library/Keychains/System.keychain`,
+      };
+    case 'win32':
+      return {
+        text: `The doctor could not read your Windows ROOT store. Check that the issuer "${cn}" is there: certutil lists it, or finds nothing (then Codex fails with UnknownIssuer).`,
+        command: `certutil -user -store Root ${doubleQuote(cn)}`,
+      };
+    default:
+      return null;
+  }
+}
+
+/** "value" for sh and PowerShell alike: the characters either would expand inside double quotes are dropped (rare in a CN). */
+function doubleQuote(value: string): string {
+  return `"${value.replace(/["`$\\]/g, '')}"`;
 }
 
 function describe(candidate: IssuerCandidate): string {

@@ -33,12 +33,14 @@ export interface ProxyCredentials {
 
 /**
  * `user:pass@` in a raw proxy value (with or without scheme), percent-decoded as Codex's clients do.
+ * `split` is where the client ends the userinfo when it holds an unencoded `@`: Codex's HTTPS client
+ * (hyper-util parse_env_uri) cuts at the first `@`, its WebSocket client (http::Uri) at the last.
  */
-export function proxyCredentials(rawProxyValue: string): ProxyCredentials | undefined {
+export function proxyCredentials(rawProxyValue: string, split: 'first-at' | 'last-at' = 'last-at'): ProxyCredentials | undefined {
   const afterScheme = rawProxyValue.includes('://') ? rawProxyValue.slice(rawProxyValue.indexOf('://') + 3) : rawProxyValue;
   const authorityEnd = afterScheme.search(/[/?#]/);
   const authority = authorityEnd === -1 ? afterScheme : afterScheme.slice(0, authorityEnd);
-  const at = authority.lastIndexOf('@');
+  const at = split === 'first-at' ? authority.indexOf('@') : authority.lastIndexOf('@');
   if (at === -1) return undefined;
   const userinfo = authority.slice(0, at);
   const colon = userinfo.indexOf(':');

@@ -12,7 +12,7 @@ export const CLI = path.join(ROOT, 'dist', 'cli.js');
 /** The built CLI; exits with a clear message when the project was not built. */
 export function requireBuiltCli() {
   if (!existsSync(CLI)) {
-    console.error(`${path.relative(process.cwd(), CLI) || CLI} is missing: build first with \`npx tsc -p tsconfig.json\` (or \`npm run build\`).`);
+    console.error(`${path.relative(process.cwd(), CLI) || CLI} is missing: build first with \`npm run build\`.`);
     process.exit(2);
   }
   return CLI;

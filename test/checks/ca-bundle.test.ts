@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import tls from 'node:tls';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { caBundleCheck } from '../../src/checks/ca-bundle.js';
 import { CODEX_CA_HINT, MAX_BUNDLE_BYTES } from '../../src/codex/bundle-loader.js';
@@ -110,6 +111,104 @@ describe('ca.bundle: a bundle that loads', () => {
   });
 });
 
+const LINUX_STORE = { files: ['/etc/ssl/certs/ca-certificates.crt'], dirs: ['/etc/ssl/certs'] };
+const codexCli = (version: string) => () => ({ code: 0, stdout: `codex-cli ${version}\n`, stderr: '' });
+const HTTPS_USES = 'HTTPS (login, token exchange, API, MCP over HTTP)';
+const WS_USES = 'WebSocket (Responses streaming, Realtime)';
+const STORE_WORDS = 'the system store (/etc/ssl/certs/ca-certificates.crt, /etc/ssl/certs)';
+
+describe('ca.bundle: what the bundle is added to, per transport and Codex release', () => {
+  it('CODEX_CA_CERTIFICATE on a current Codex: HTTPS bundle + Mozilla + OS store, WebSocket OS store + bundle', async () => {
+    const record = await check(RSA_ROOT, { systemStore: LINUX_STORE });
+    expect(record.findings).toEqual([
+      {
+        level: 'info',
+        code: 'CA_BUNDLE_OK',
+        stage: 'register',
+        detail: `CODEX_CA_CERTIFICATE=${BUNDLE} loads as Codex loads it: 1 certificate. ${HTTPS_USES} verifies with rustls and trusts ${BUNDLE} (from CODEX_CA_CERTIFICATE) + the Mozilla roots built into Codex + ${STORE_WORDS}. ${WS_USES} verifies with rustls and trusts ${STORE_WORDS} + ${BUNDLE} (from CODEX_CA_CERTIFICATE); no Mozilla roots.`,
+      },
+    ]);
+  });
+
+  it('SSL_CERT_FILE as the bundle: the native roots are that file only, not the OS store', async () => {
+    const record = await check(RSA_ROOT, { systemStore: LINUX_STORE }, 'SSL_CERT_FILE');
+    expect(record.findings.map((f) => f.detail)).toEqual([
+      `SSL_CERT_FILE=${BUNDLE} loads as Codex loads it: 1 certificate. ${HTTPS_USES} verifies with rustls and trusts ${BUNDLE} (from SSL_CERT_FILE) + the Mozilla roots built into Codex + only SSL_CERT_FILE=${BUNDLE} in place of the OS store. ${WS_USES} verifies with rustls and trusts only SSL_CERT_FILE=${BUNDLE} in place of the OS store + ${BUNDLE} (from SSL_CERT_FILE); no Mozilla roots.`,
+    ]);
+  });
+
+  it('Codex 0.115-0.128: HTTPS adds the bundle to OpenSSL\'s store, without Mozilla roots', async () => {
+    const record = await check(RSA_ROOT, { systemStore: LINUX_STORE, exec: codexCli('0.120.0') });
+    expect(record.findings.map((f) => f.detail)).toEqual([
+      `CODEX_CA_CERTIFICATE=${BUNDLE} loads as Codex loads it: 1 certificate. ${HTTPS_USES} verifies with OpenSSL and trusts the system CA file (/etc/ssl/certs/ca-certificates.crt or the distribution's equivalent) + ${BUNDLE} (from CODEX_CA_CERTIFICATE); Codex 0.120.0 adds the bundle to the platform library (from 0.129.0 HTTPS uses rustls with the Mozilla roots). ${WS_USES} verifies with rustls and trusts ${STORE_WORDS} + ${BUNDLE} (from CODEX_CA_CERTIFICATE); no Mozilla roots.`,
+    ]);
+  });
+});
+
+describe('ca.bundle: a Codex before 0.115.0 reads no CA variable', () => {
+  const UPGRADE = (variable: string) => [
+    { text: `Upgrade Codex to 0.115.0 or later so that it loads ${variable}.`, command: 'npm install -g @openai/codex@latest' },
+    { text: 'If you installed Codex with Homebrew, upgrade it there instead.', command: 'brew upgrade codex' },
+  ];
+  const OLD_HTTPS = `${HTTPS_USES} verifies with OpenSSL and trusts the system CA file (/etc/ssl/certs/ca-certificates.crt or the distribution's equivalent).`;
+  const OLD_WS = `${WS_USES} verifies with rustls and trusts ${STORE_WORDS}; no Mozilla roots.`;
+
+  it('a missing file does not fail: Codex never opens it; the check says so and asks for an upgrade', async () => {
+    const record = await runDoctorCheck(
+      caBundleCheck,
+      testHost({ env: { CODEX_CA_CERTIFICATE: BUNDLE }, systemStore: LINUX_STORE, exec: codexCli('0.110.0') }),
+    );
+    expect(record.status).toBe('warn');
+    expect(record.error).toBeUndefined();
+    expect(record.summary).toBe(`Codex 0.110.0 ignores CODEX_CA_CERTIFICATE=${BUNDLE}: CA variables arrived in 0.115.0.`);
+    expect(record.findings.map((f) => [f.level, f.code, f.stage])).toEqual([
+      ['warn', 'CA_IGNORED_BY_CODEX', 'input'],
+      ['info', 'CA_FILE_NOT_FOUND', 'read'],
+    ]);
+    expect(record.findings[0]).toEqual({
+      level: 'warn',
+      code: 'CA_IGNORED_BY_CODEX',
+      stage: 'input',
+      detail: `Codex 0.110.0 predates custom CA support (0.115.0): it never reads CODEX_CA_CERTIFICATE=${BUNDLE} as a CA bundle (the file is described below as information). ${OLD_HTTPS} ${OLD_WS}`,
+      hints: UPGRADE('CODEX_CA_CERTIFICATE'),
+    });
+    expect(record.findings[1]?.detail).toBe(`After a Codex upgrade: CODEX_CA_CERTIFICATE names "${BUNDLE}", which does not exist.`);
+    expect(record.data?.ignoredByCodexVersion).toBe('0.110.0');
+  });
+
+  it('garbage in SSL_CERT_FILE is information, and the warning says what the file still replaces', async () => {
+    const record = await check(Buffer.from([0, 1, 2, 3, 0xff]), { systemStore: LINUX_STORE, exec: codexCli('0.114.9') }, 'SSL_CERT_FILE');
+    expect(record.status).toBe('warn');
+    expect(record.findings.map((f) => [f.level, f.code])).toEqual([
+      ['warn', 'CA_IGNORED_BY_CODEX'],
+      ['info', 'CA_FORMAT_OTHER'],
+      ['info', 'CA_NOT_UTF8'],
+    ]);
+    expect(record.findings[0]?.detail).toBe(
+      `Codex 0.114.9 predates custom CA support (0.115.0): it never reads SSL_CERT_FILE=${BUNDLE} as a CA bundle (the file is described below as information). ${HTTPS_USES} verifies with OpenSSL and trusts the system CA file (SSL_CERT_FILE=${BUNDLE} when it exists, else /etc/ssl/certs/ca-certificates.crt or the distribution's equivalent). ${WS_USES} verifies with rustls and trusts only SSL_CERT_FILE=${BUNDLE} in place of the OS store; no Mozilla roots.`,
+    );
+    expect(record.findings[0]?.hints).toEqual(UPGRADE('SSL_CERT_FILE'));
+  });
+
+  it('a good bundle is described for after the upgrade', async () => {
+    const record = await check(RSA_ROOT, { systemStore: LINUX_STORE, exec: codexCli('0.110.0') });
+    expect(record.findings.map((f) => [f.level, f.code])).toEqual([
+      ['warn', 'CA_IGNORED_BY_CODEX'],
+      ['info', 'CA_BUNDLE_OK'],
+    ]);
+    expect(record.findings[1]?.detail).toMatch(new RegExp(`^After a Codex upgrade: CODEX_CA_CERTIFICATE=${BUNDLE} loads as Codex loads it: 1 certificate\\. ${HTTPS_USES.replace(/[()]/g, '\\$&')} verifies with rustls `));
+    expect(record.evidence[0]?.lines[0]).toBe(
+      'Codex 0.110.0 does not read CODEX_CA_CERTIFICATE (CA variables arrived in 0.115.0); below is what a current Codex makes of the file.',
+    );
+  });
+
+  it('from 0.115.0 on, a missing file fails again', async () => {
+    const record = await runDoctorCheck(caBundleCheck, testHost({ env: { CODEX_CA_CERTIFICATE: BUNDLE }, exec: codexCli('0.115.0') }));
+    expect(record.status).toBe('fail');
+    expect(record.findings.map((f) => f.code)).toEqual(['CA_FILE_NOT_FOUND']);
+  });
+});
+
 describe('ca.bundle: read stage (Codex cannot read the file)', () => {
   it('a missing file fails with Codex\'s own message', async () => {
     const record = await runDoctorCheck(caBundleCheck, testHost({ env: { CODEX_CA_CERTIFICATE: '/nope.pem' } }));
@@ -193,15 +292,27 @@ describe('ca.bundle: parse stage (Codex finds no usable PEM)', () => {
     );
   });
 
-  it('a missing section end, and an END line with no newline after it', async () => {
-    const cut = await check(RSA_ROOT.slice(0, 300));
-    expect(cut.error).toMatchObject({ stage: 'parse', code: 'CA_PEM_MISSING_SECTION_END' });
+  it('a missing section end: the END line is not there', async () => {
+    const cut = await check(EC_ROOT + RSA_ROOT.slice(0, 300));
+    expect(cut.status).toBe('fail');
+    expect(cut.findings[0]).toEqual({
+      level: 'fail',
+      code: 'CA_PEM_MISSING_SECTION_END',
+      stage: 'parse',
+      detail: `The CERTIFICATE block that begins at line ${EC_ROOT.split('\n').length} has no -----END CERTIFICATE----- line; Codex rejects the whole file.`,
+      hints: [{ text: 'Re-export the certificate, or restore the missing END line of that block.', command: `sed -n '${EC_ROOT.split('\n').length},$p' ${BUNDLE}` }],
+    });
     expect(codex(cut).https).toBe(
       parseMessage('failed to parse PEM file: missing section end marker: [45, 45, 45, 45, 45, 69, 78, 68, 32, 67, 69, 82, 84, 73, 70, 73, 67, 65, 84, 69, 45, 45, 45, 45, 45]'),
     );
-    const noNewline = await check(RSA_ROOT.trimEnd());
-    expect(noNewline.error).toMatchObject({ stage: 'parse', code: 'CA_PEM_MISSING_SECTION_END' });
-    expect(noNewline.findings[0]?.hints?.[0]?.command).toBe(`printf '\\n' >> ${BUNDLE}`);
+  });
+
+  it('an END line with no newline after it loads (rustls-pki-types >= 1.10.1 reads a last line without one)', async () => {
+    const record = await check(RSA_ROOT + EC_ROOT.trimEnd());
+    expect(record.status).toBe('pass');
+    expect(record.summary).toBe(`CODEX_CA_CERTIFICATE loads: 2 certificates from ${BUNDLE}.`);
+    expect(record.findings.map((f) => f.code)).toEqual(['CA_BUNDLE_OK']);
+    expect(codex(record)).toEqual({ https: null, websocket: null });
   });
 
   it('bad base64', async () => {
@@ -277,6 +388,36 @@ describe('ca.bundle: what Codex never says (lints)', () => {
     expect(flags).toEqual([['SHA1 SIGNATURE', 'RSA 1024 TOO SMALL'], ['EXPIRED'], ['NOT YET VALID'], ['LEAF'], [], []]);
   });
 
+  // webpki never checks a trust anchor's own signature or dates: public roots in the bundle are not linted.
+  it('does not warn about the public roots of "system bundle + corporate root" (Node\'s Mozilla list)', async () => {
+    const record = await check([...tls.rootCertificates, good.root.pem].join('\n'));
+    expect(record.status).toBe('pass');
+    expect(record.findings.map((f) => f.code)).toEqual(['CA_BUNDLE_OK']);
+    const flags = (record.data?.certificates as { flags: string[] }[]).map((c) => c.flags).filter((f) => f.length > 0);
+    expect(flags.length).toBeGreaterThan(0); // the list holds SHA-1-signed roots (and one expiring before TEST_NOW)
+    for (const f of flags) expect(f.at(-1)).toBe('PUBLIC ROOT');
+  });
+
+  it('still warns about a SHA-1 / RSA-1024 corporate root next to public roots (Host.publicRoots)', async () => {
+    const host = testHost({ env: { CODEX_CA_CERTIFICATE: BUNDLE }, files: { [BUNDLE]: expired.root.pem + weak.root.pem } });
+    host.publicRoots = [expired.root.pem];
+    const record = await runDoctorCheck(caBundleCheck, host);
+    expect(record.findings.filter((f) => f.level === 'warn').map((f) => f.code)).toEqual(['CA_WEAK_SIGNATURE', 'CA_WEAK_RSA_KEY']);
+    expect(record.findings.find((f) => f.code === 'CA_WEAK_SIGNATURE')?.detail).toBe(
+      `1 certificate is signed with sha1WithRSAEncryption: #2 (${(record.data?.certificates as { subject: string }[])[1]!.subject}). rustls never checks a root's own signature, but a CA set up this way usually signs what it issues with the same hash, and rustls rejects those (BadSignature).`,
+    );
+    expect((record.data?.certificates as { flags: string[] }[]).map((c) => c.flags)).toEqual([['EXPIRED', 'PUBLIC ROOT'], ['SHA1 SIGNATURE', 'RSA 1024 TOO SMALL']]);
+  });
+
+  it('reads no public root while no certificate has anything to lint', async () => {
+    const host = testHost({ env: { CODEX_CA_CERTIFICATE: BUNDLE }, files: { [BUNDLE]: good.root.pem } });
+    let reads = 0;
+    Object.defineProperty(host, 'publicRoots', { get: () => (reads++, [good.root.pem]) });
+    const record = await runDoctorCheck(caBundleCheck, host);
+    expect(record.findings.map((f) => f.code)).toEqual(['CA_BUNDLE_OK']);
+    expect(reads).toBe(0);
+  });
+
   it('a UTF-8 BOM silently drops the first certificate of a bundle that still loads', async () => {
     const record = await check(`\ufeff${RSA_ROOT}${EC_ROOT}`);
     expect(record.status).toBe('warn');
@@ -309,6 +450,21 @@ describe('ca.bundle: no CA variable (system roots)', () => {
       sources: [
         { path: '/etc/ssl/certs/ca-certificates.crt', kind: 'file', certificates: 2, error: null },
         { path: '/etc/ssl/certs', kind: 'dir', certificates: 1, files: 1, error: null },
+      ],
+    });
+  });
+
+  it('keeps the last native root of a file that ends without a newline', async () => {
+    const record = await runDoctorCheck(
+      caBundleCheck,
+      testHost({ systemStore: STORE, files: { '/etc/ssl/certs/ca-certificates.crt': RSA_ROOT + EC_ROOT.trimEnd() } }),
+    );
+    expect(record.summary).toBe('No CA variable set: Codex uses the system roots (2 certificates from /etc/ssl/certs/ca-certificates.crt).');
+    expect(record.data?.nativeRoots).toMatchObject({
+      total: 2,
+      sources: [
+        { path: '/etc/ssl/certs/ca-certificates.crt', kind: 'file', certificates: 2, error: null },
+        { path: '/etc/ssl/certs', kind: 'dir', certificates: 0, files: 0, error: null },
       ],
     });
   });

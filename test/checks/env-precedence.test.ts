@@ -22,14 +22,23 @@ interface Run {
 /** Runs env.precedence the way main does: world loaded once, redactor from the effective env, the runner. */
 async function run(
   env: Record<string, string>,
-  host: Omit<TestHostOptions, 'env'> & { codex?: string | null; dotenv?: string; proxy?: string } = {},
+  host: Omit<TestHostOptions, 'env'> & {
+    codex?: string | null;
+    dotenv?: string;
+    proxy?: string;
+    /** What `scutil --proxy` / `reg query` print on macOS / Windows; null: the command fails. */
+    systemProxy?: string | null;
+  } = {},
 ): Promise<Run> {
-  const { codex = '0.130.0', dotenv, proxy, ...rest } = host;
+  const { codex = '0.130.0', dotenv, proxy, systemProxy = '', ...rest } = host;
   const h = testHost({
     env,
     ...rest,
     files: { ...(dotenv !== undefined && { [DOTENV]: dotenv }), ...rest.files },
-    exec: () => (codex === null ? { code: null, stdout: '', stderr: '' } : { code: 0, stdout: `codex-cli ${codex}\n`, stderr: '' }),
+    exec: (command) => {
+      if (command !== 'codex') return systemProxy === null ? { code: 1, stdout: '', stderr: 'failed' } : { code: 0, stdout: systemProxy, stderr: '' };
+      return codex === null ? { code: null, stdout: '', stderr: '' } : { code: 0, stdout: `codex-cli ${codex}\n`, stderr: '' };
+    },
   });
   const options: RunOptions = { timeoutMs: 5000, verbose: false, ...(proxy !== undefined && { proxy }) };
   const world = loadWorld(h, options);
@@ -126,6 +135,28 @@ describe('env.precedence: CA variables', () => {
     });
     expect(r.one('ENV_SSL_CERT_FILE_REPLACES_OS').detail).toBe(
       "SSL_CERT_FILE=/opt/other/cacert.pem replaces the OS trust store for Codex: even with CODEX_CA_CERTIFICATE selecting the bundle, Codex's native roots are only /opt/other/cacert.pem, so the OS store is not used by HTTPS or WebSocket. A corporate root that is in the OS store but not in that file is not trusted (rustls: invalid peer certificate: UnknownIssuer).",
+    );
+  });
+
+  it('before 0.115.0 neither variable is the bundle: no "only CODEX_CA_CERTIFICATE is loaded", no advice to drop SSL_CERT_FILE', async () => {
+    const r = await run({ CODEX_CA_CERTIFICATE: '/etc/corp.pem', SSL_CERT_FILE: '/opt/other/cacert.pem' }, { codex: '0.110.0' });
+    expect(r.one('ENV_CA_VARS_DIFFER')).toEqual({
+      level: 'warn',
+      code: 'ENV_CA_VARS_DIFFER',
+      stage: 'input',
+      detail:
+        "CODEX_CA_CERTIFICATE=/etc/corp.pem and SSL_CERT_FILE=/opt/other/cacert.pem name different files, and Codex 0.110.0 (before 0.115.0) loads neither as a bundle: it ignores CODEX_CA_CERTIFICATE, while SSL_CERT_FILE replaces the OS store as OpenSSL's CA file for HTTPS and as the native roots of WebSocket.",
+      hints: [
+        { text: 'Upgrade Codex to 0.115.0 or later so that it loads CODEX_CA_CERTIFICATE.', command: 'npm install -g @openai/codex@latest' },
+        { text: 'If you installed Codex with Homebrew, upgrade it there instead.', command: 'brew upgrade codex' },
+      ],
+    });
+  });
+
+  it('before 0.115.0 on macOS, SSL_CERT_FILE replaces only the native roots of WebSocket', async () => {
+    const r = await run({ CODEX_CA_CERTIFICATE: '/etc/corp.pem', SSL_CERT_FILE: '/opt/other/cacert.pem' }, { codex: '0.114.0', platform: 'darwin', systemStore: null });
+    expect(r.one('ENV_CA_VARS_DIFFER').detail).toBe(
+      'CODEX_CA_CERTIFICATE=/etc/corp.pem and SSL_CERT_FILE=/opt/other/cacert.pem name different files, and Codex 0.114.0 (before 0.115.0) loads neither as a bundle: it ignores CODEX_CA_CERTIFICATE, while SSL_CERT_FILE replaces the OS store as the native roots of WebSocket.',
     );
   });
 
@@ -361,7 +392,10 @@ describe('env.precedence: Codex version', () => {
       code: 'ENV_CODEX_TOO_OLD',
       stage: 'input',
       detail: 'Codex 0.110.0 predates custom CA support (0.115.0): it ignores CODEX_CA_CERTIFICATE, so no bundle can make it trust a corporate root.',
-      hints: [{ text: 'Upgrade Codex.', command: 'npm install -g @openai/codex@latest' }],
+      hints: [
+        { text: 'Upgrade Codex.', command: 'npm install -g @openai/codex@latest' },
+        { text: 'If you installed Codex with Homebrew, upgrade it there instead.', command: 'brew upgrade codex' },
+      ],
     });
     expect(r.all('ENV_CA_SELECTED')[0]!.detail).toBe(
       'Codex 0.110.0 predates CA variables (0.115.0): it reads neither CODEX_CA_CERTIFICATE nor SSL_CERT_FILE as a bundle.',
@@ -535,11 +569,12 @@ describe('env.precedence: proxies', () => {
     ]);
   });
 
-  it('mentions the system proxy settings on macOS when the environment has none', async () => {
-    const r = await run({}, { platform: 'darwin' });
+  it('says the macOS system proxy settings were read and set nothing when the environment has none', async () => {
+    const r = await run({}, { platform: 'darwin', systemProxy: '<dictionary> {\n  HTTPSEnable : 0\n}\n' });
     expect(r.all('ENV_PROXY_SELECTED')[0]!.detail).toBe(
-      "HTTPS (login, API): to auth.openai.com, api.openai.com and chatgpt.com it connects directly (no usable proxy variable applies to https:// URLs (HTTPS_PROXY or ALL_PROXY)). On macOS the system's manual proxy settings fill in what the environment leaves unset (not read by the doctor).",
+      'HTTPS (login, API): to auth.openai.com, api.openai.com and chatgpt.com it connects directly (no usable proxy variable applies to https:// URLs (HTTPS_PROXY or ALL_PROXY), and the system proxy settings set no HTTPS proxy).',
     );
+    expect(r.record.status).toBe('pass');
   });
 });
 
@@ -571,5 +606,271 @@ describe('env.precedence: secrets', () => {
       expect(facts).not.toContain(secret);
     }
     expect(text).toContain('https://alice:[redacted]@proxy.corp:8443');
+  });
+});
+
+describe('env.precedence: variables that point at the OS store', () => {
+  // systemStore null: the model's own Linux defaults (/etc/ssl/certs/ca-certificates.crt, /etc/ssl/certs, ...).
+  it('does not warn when SSL_CERT_FILE and SSL_CERT_DIR name the OS store itself (Docker, CI)', async () => {
+    const r = await run({ SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt', SSL_CERT_DIR: '/etc/ssl/certs/' }, { systemStore: null });
+    expect(r.all('ENV_SSL_CERT_FILE_REPLACES_OS')).toEqual([]);
+    expect(r.all('ENV_SSL_CERT_DIR_REPLACES_OS')).toEqual([]);
+    expect(r.all('ENV_SSL_CERT_POINTS_AT_OS_STORE')).toEqual([
+      {
+        level: 'info',
+        code: 'ENV_SSL_CERT_POINTS_AT_OS_STORE',
+        stage: 'input',
+        detail:
+          "SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt points at the OS store itself: Codex's native roots are the same roots as without it (a root added with update-ca-certificates or update-ca-trust is in there too).",
+      },
+      {
+        level: 'info',
+        code: 'ENV_SSL_CERT_POINTS_AT_OS_STORE',
+        stage: 'input',
+        detail:
+          "SSL_CERT_DIR=/etc/ssl/certs/ points at the OS store itself: Codex's native roots are the same roots as without it (a root added with update-ca-certificates or update-ca-trust is in there too).",
+      },
+    ]);
+    expect(r.record.status).toBe('pass');
+  });
+
+  it('keeps the recommended setup quiet: CODEX_CA_CERTIFICATE next to SSL_CERT_FILE naming the OS bundle', async () => {
+    const r = await run({ CODEX_CA_CERTIFICATE: '/etc/corp.pem', SSL_CERT_FILE: '/etc/pki/tls/certs/ca-bundle.crt' }, { systemStore: null });
+    expect(r.all('ENV_CA_VARS_DIFFER')).toEqual([]);
+    expect(r.all('ENV_SSL_CERT_FILE_REPLACES_OS')).toEqual([]);
+    expect(r.record.status).toBe('pass');
+  });
+
+  it('still warns for a file that is not the OS store, and for a directory list with another directory in it', async () => {
+    const r = await run({ SSL_CERT_FILE: '/etc/ssl/certs/corp-only.pem', SSL_CERT_DIR: '/etc/ssl/certs:/opt/corp/certs' }, { systemStore: null });
+    expect(r.all('ENV_SSL_CERT_FILE_REPLACES_OS')).toHaveLength(1);
+    expect(r.all('ENV_SSL_CERT_DIR_REPLACES_OS')).toHaveLength(1);
+    expect(r.all('ENV_SSL_CERT_POINTS_AT_OS_STORE')).toEqual([]);
+  });
+
+  it("compares with the lab's stand-in store too, and not on macOS, where the store is the keychain", async () => {
+    const lab = await run({ SSL_CERT_FILE: '/lab/roots.pem' }, { systemStore: { files: ['/lab/roots.pem'], dirs: [] } });
+    expect(lab.all('ENV_SSL_CERT_POINTS_AT_OS_STORE')).toHaveLength(1);
+    const mac = await run({ SSL_CERT_FILE: '/etc/ssl/cert.pem' }, { systemStore: null, platform: 'darwin' });
+    expect(mac.all('ENV_SSL_CERT_FILE_REPLACES_OS')).toHaveLength(1);
+  });
+
+  it('does not warn about NODE_EXTRA_CA_CERTS / REQUESTS_CA_BUNDLE naming the OS bundle while Codex adds no bundle', async () => {
+    const r = await run({ NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', REQUESTS_CA_BUNDLE: '/etc/ssl/certs/ca-certificates.crt' }, { systemStore: null });
+    expect(r.all('ENV_OTHER_CA_VAR_DIFFERS')).toEqual([]);
+    expect(r.record.status).toBe('pass');
+    // With a corporate bundle for Codex, the tools it starts still miss that root: the warning stays.
+    const corp = await run({ CODEX_CA_CERTIFICATE: '/etc/corp.pem', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' }, { systemStore: null });
+    expect(corp.all('ENV_OTHER_CA_VAR_DIFFERS')).toHaveLength(1);
+  });
+});
+
+describe('env.precedence: an unencoded @ in proxy credentials', () => {
+  it('warns that HTTPS sends a truncated password, with the encoding command and never the password', async () => {
+    const r = await run({ HTTPS_PROXY: 'http://alice:S3cr3t@Pass@proxy.corp:8080' });
+    expect(r.one('ENV_PROXY_UNENCODED_AT')).toEqual({
+      level: 'warn',
+      code: 'ENV_PROXY_UNENCODED_AT',
+      stage: 'input',
+      detail:
+        'HTTPS_PROXY=http://alice:[redacted]@proxy.corp:8080 has an unencoded @ in its password: Codex\'s HTTPS client (login, API) ends the credentials at the first @ and sends user "alice" with only the part of the password before that @, so a proxy that checks them refuses login with 407, while WebSocket streaming ends them at the last @ and sends user "alice" with the whole password. Write each @ in the user name or password as %40.',
+      hints: [
+        {
+          text: 'Percent-encode the password: run this with the real value in place of PASSWORD (keep the single quotes); @ becomes %40.',
+          command: `python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' 'PASSWORD'`,
+        },
+        { text: 'Then set HTTPS_PROXY with the encoded value in place of PASSWORD.', command: 'export HTTPS_PROXY=http://alice:PASSWORD@proxy.corp:8080' },
+      ],
+    });
+    for (const text of [JSON.stringify(r.record), JSON.stringify(r.facts)]) expect(text).not.toMatch(/S3cr3t|Pass@/);
+  });
+
+  it('names an @ in the user name, and gives the PowerShell command on Windows', async () => {
+    const r = await run({ HTTPS_PROXY: 'http://alice@corp.example:Pw0rd@proxy.corp:8080' }, { platform: 'win32' });
+    const finding = r.one('ENV_PROXY_UNENCODED_AT');
+    expect(finding.detail).toMatch(/^HTTPS_PROXY=http:\/\/alice@corp\.example:\[redacted\]@proxy\.corp:8080 has an unencoded @ in its user name: .* sends user "alice" without a password, /);
+    expect(finding.hints).toEqual([
+      { text: 'Percent-encode the user name and the password: run this with the real value in place of PASSWORD (keep the single quotes); @ becomes %40.', command: "[uri]::EscapeDataString('PASSWORD')" },
+      { text: 'Then set HTTPS_PROXY with the encoded value in place of PASSWORD.', command: "$env:HTTPS_PROXY = 'http://alice%40corp.example:PASSWORD@proxy.corp:8080'" },
+    ]);
+  });
+
+  it('stays quiet for an encoded @ and for a proxy only WebSocket uses', async () => {
+    expect((await run({ HTTPS_PROXY: 'http://alice:S3cr3t%40Pass@proxy.corp:8080' })).all('ENV_PROXY_UNENCODED_AT')).toEqual([]);
+    expect((await run({ HTTP_PROXY: 'http://alice:S3cr3t@Pass@proxy.corp:8080' })).all('ENV_PROXY_UNENCODED_AT')).toEqual([]);
+  });
+});
+
+describe('env.precedence: HTTP_PROXY case conflicts', () => {
+  it('says HTTP_PROXY matters for WebSocket only, never for HTTPS', async () => {
+    const r = await run({ HTTP_PROXY: 'http://a.corp:8080', http_proxy: 'http://b.corp:3128' });
+    expect(r.one('ENV_PROXY_CASE_CONFLICT').detail).toBe(
+      "HTTP_PROXY=http://a.corp:8080 and http_proxy=http://b.corp:3128 differ: Codex uses HTTP_PROXY (upper case wins) for WebSocket streaming when HTTPS_PROXY is unset (its HTTPS client never uses either for https:// URLs), while other tools may pick http_proxy.",
+    );
+    const empty = await run({ HTTP_PROXY: '', http_proxy: 'http://b.corp:3128' });
+    expect(empty.one('ENV_PROXY_CASE_CONFLICT').detail).toBe(
+      "HTTP_PROXY is set but empty, which hides http_proxy=http://b.corp:3128: Codex uses neither, so WebSocket streaming cannot fall back to it (Codex's HTTPS client never uses either for https:// URLs).",
+    );
+  });
+});
+
+describe('env.precedence: OPENAI_BASE_URL', () => {
+  const env = { OPENAI_BASE_URL: 'https://gateway.corp.example/v1' };
+  const snippet = '# $CODEX_HOME/config.toml\nopenai_base_url = "https://gateway.corp.example/v1"';
+
+  it('warns that Codex 0.119.0 and later ignore it, with the config.toml line', async () => {
+    const r = await run(env);
+    expect(r.one('ENV_OPENAI_BASE_URL_IGNORED')).toEqual({
+      level: 'warn',
+      code: 'ENV_OPENAI_BASE_URL_IGNORED',
+      stage: 'input',
+      detail:
+        'OPENAI_BASE_URL=https://gateway.corp.example/v1 is set (from the shell), but Codex 0.130.0 ignores it (since 0.119.0): the built-in provider still sends the model API to OpenAI (api.openai.com or chatgpt.com), not to https://gateway.corp.example/v1.',
+      hints: [{ text: 'Set the base URL in config.toml instead (a top-level key: above the first [table]).', snippet }],
+    });
+  });
+
+  it('says so with the version unknown, and is quiet when config.toml already sets openai_base_url', async () => {
+    const unknown = await run(env, { codex: null });
+    expect(unknown.one('ENV_OPENAI_BASE_URL_IGNORED').detail).toBe(
+      'OPENAI_BASE_URL=https://gateway.corp.example/v1 is set (from the shell), but Codex ignores it from 0.119.0 on (the installed version is unknown; current Codex is assumed): the built-in provider still sends the model API to OpenAI (api.openai.com or chatgpt.com), not to https://gateway.corp.example/v1.',
+    );
+    const configured = await run(env, { files: { '/home/user/.codex/config.toml': 'openai_base_url = "https://gateway.corp.example/v1"\n' } });
+    expect(configured.all('ENV_OPENAI_BASE_URL_IGNORED')).toEqual([]);
+  });
+
+  it('says it is the base URL before 0.119.0', async () => {
+    const r = await run(env, { codex: '0.118.0' });
+    expect(r.all('ENV_OPENAI_BASE_URL_IGNORED')).toEqual([]);
+    expect(r.one('ENV_OPENAI_BASE_URL_USED')).toMatchObject({
+      level: 'info',
+      detail:
+        "OPENAI_BASE_URL=https://gateway.corp.example/v1 (from the shell) is the base URL of Codex's built-in provider in Codex 0.118.0: the model API goes there. Codex 0.119.0 and later ignore the variable.",
+    });
+  });
+});
+
+describe('env.precedence: the macOS and Windows system proxy settings', () => {
+  const SCUTIL = '<dictionary> {\n  ExceptionsList : <array> {\n    0 : *.local\n  }\n  HTTPSEnable : 1\n  HTTPSPort : 8443\n  HTTPSProxy : secure.corp.example\n}\n';
+
+  it('routes HTTPS through the macOS HTTPS proxy and warns that WebSocket goes direct', async () => {
+    const r = await run({}, { platform: 'darwin', systemProxy: SCUTIL });
+    expect(r.all('ENV_PROXY_SELECTED').map((f) => f.detail)).toEqual([
+      'HTTPS (login, API): to auth.openai.com, api.openai.com and chatgpt.com it goes through http://secure.corp.example:8443 (the system proxy settings).',
+      'WebSocket (streaming): to chatgpt.com and api.openai.com it connects directly (no proxy variable is set (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY)).',
+    ]);
+    expect(r.one('ENV_SYSTEM_PROXY')).toEqual({
+      level: 'info',
+      code: 'ENV_SYSTEM_PROXY',
+      stage: 'input',
+      detail:
+        "macOS proxy settings (scutil --proxy): HTTPS proxy secure.corp.example:8443. Codex's HTTPS client uses them where HTTPS_PROXY is unset or empty (as here); its WebSocket client never reads them. The bypass list (*.local) is not applied by Codex.",
+    });
+    expect(r.one('ENV_SYSTEM_PROXY_HTTPS_ONLY')).toEqual({
+      level: 'warn',
+      code: 'ENV_SYSTEM_PROXY_HTTPS_ONLY',
+      stage: 'input',
+      detail:
+        "Login and API requests go through the macOS proxy setting http://secure.corp.example:8443, but Codex's WebSocket client does not read the system settings and connects directly to chatgpt.com and api.openai.com: where the proxy is the only way out, streaming fails and Codex falls back to HTTPS after 5 attempts.",
+      hints: [{ text: 'Give Codex the same proxy in HTTPS_PROXY: both transports read it.', command: 'export HTTPS_PROXY=http://secure.corp.example:8443' }],
+    });
+    expect(r.facts.proxies.find((d) => d.transport === 'https')).toMatchObject({ kind: 'proxy', variable: 'system' });
+  });
+
+  it('lets HTTPS_PROXY win over the system settings', async () => {
+    const r = await run({ HTTPS_PROXY: 'http://env.corp:3128' }, { platform: 'darwin', systemProxy: SCUTIL });
+    expect(r.facts.proxies.every((d) => d.kind === 'proxy' && d.variable === 'HTTPS_PROXY')).toBe(true);
+    expect(r.all('ENV_SYSTEM_PROXY_HTTPS_ONLY')).toEqual([]);
+    expect(r.record.status).toBe('pass');
+  });
+
+  it('applies the Windows exceptions (ProxyOverride) as NO_PROXY and says how to change them', async () => {
+    const reg = [
+      'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings',
+      '    ProxyEnable    REG_DWORD    0x1',
+      '    ProxyServer    REG_SZ    proxy.corp.example:8080',
+      '    ProxyOverride    REG_SZ    <local>;*.openai.com',
+      '',
+    ].join('\r\n');
+    const r = await run({ HTTPS_PROXY: 'http://proxy.corp.example:8080' }, { platform: 'win32', systemProxy: reg });
+    expect(r.one('ENV_NO_PROXY_BYPASS')).toEqual({
+      level: 'warn',
+      code: 'ENV_NO_PROXY_BYPASS',
+      stage: 'input',
+      detail:
+        'the system proxy exceptions (ProxyOverride) entry "openai.com" makes Codex skip the proxy (HTTPS_PROXY) and connect directly for HTTPS to auth.openai.com and api.openai.com (WebSocket still uses the proxy: the two transports match NO_PROXY differently). Where the proxy is the only way out, those connections fail.',
+      hints: [
+        {
+          text: 'Remove "openai.com" from the exceptions in the Windows proxy settings (Settings > Network & internet > Proxy), or set NO_PROXY, which Codex reads instead of them.',
+          command: "$env:NO_PROXY = '<local>'",
+        },
+      ],
+    });
+  });
+
+  it('warns that Codex ignores a PAC-only setup and connects directly', async () => {
+    const pac = '<dictionary> {\n  ProxyAutoConfigEnable : 1\n  ProxyAutoConfigURLString : http://pac.corp.example/proxy.pac\n}\n';
+    const r = await run({}, { platform: 'darwin', systemProxy: pac });
+    expect(r.one('ENV_SYSTEM_PROXY_PAC_IGNORED')).toEqual({
+      level: 'warn',
+      code: 'ENV_SYSTEM_PROXY_PAC_IGNORED',
+      stage: 'input',
+      detail:
+        "macOS gets its proxy from automatic configuration (http://pac.corp.example/proxy.pac), which Codex does not read: with no HTTPS_PROXY and no manual proxy setting, Codex connects directly. Where the PAC file sends browsers through a proxy, Codex's connections fail.",
+      hints: [
+        {
+          text: 'Find the proxy the PAC file gives for https://chatgpt.com (your browser uses it; the network team knows it) and set it for Codex.',
+          command: 'export HTTPS_PROXY=http://proxy.example.corp:8080',
+        },
+      ],
+    });
+    expect(r.all('ENV_SYSTEM_PROXY')).toEqual([]);
+  });
+
+  it('warns when the settings cannot be read and the environment sets no HTTPS proxy', async () => {
+    const r = await run({}, { platform: 'darwin', systemProxy: null });
+    expect(r.one('ENV_SYSTEM_PROXY_UNREAD')).toEqual({
+      level: 'warn',
+      code: 'ENV_SYSTEM_PROXY_UNREAD',
+      stage: 'input',
+      detail:
+        "The macOS proxy settings could not be read (scutil --proxy exited with 1). Codex's HTTPS client uses a proxy set there when HTTPS_PROXY is unset, so the HTTPS verdicts here assume there is none.",
+      hints: [{ text: 'Look at the settings yourself: an HTTPS proxy listed there is what Codex uses for login and the API.', command: 'scutil --proxy' }],
+    });
+    expect((await run({ HTTPS_PROXY: 'http://env.corp:3128' }, { platform: 'darwin', systemProxy: null })).all('ENV_SYSTEM_PROXY_UNREAD')).toEqual([]);
+  });
+
+  it('is not read on Linux', async () => {
+    const r = await run({}, { systemProxy: SCUTIL });
+    expect(r.facts.proxies.every((d) => d.kind === 'direct')).toBe(true);
+    expect(r.record.findings.map((f) => f.code).filter((c) => c.startsWith('ENV_SYSTEM_PROXY'))).toEqual([]);
+  });
+});
+
+describe('env.precedence: [features] respect_system_proxy', () => {
+  const files = { '/home/user/.codex/config.toml': '[features]\nrespect_system_proxy = true\n' };
+
+  it('warns on macOS that PAC answers come first and the doctor cannot evaluate them', async () => {
+    const r = await run({ HTTPS_PROXY: 'http://proxy.corp:8080' }, { platform: 'darwin', files });
+    expect(r.one('ENV_RESPECT_SYSTEM_PROXY_PAC')).toEqual({
+      level: 'warn',
+      code: 'ENV_RESPECT_SYSTEM_PROXY_PAC',
+      stage: 'input',
+      detail:
+        '[features] respect_system_proxy = true (~/.codex/config.toml): on macOS Codex asks the system first, PAC file and automatic discovery (WPAD) included, and a "direct" answer there overrides HTTPS_PROXY. The doctor cannot evaluate PAC: its proxy verdicts follow the environment and the manual system settings, so Codex may route differently.',
+      hints: [
+        {
+          text: 'See the PAC setting Codex consults (ProxyAutoConfigURLString, ProxyAutoDiscoveryEnable) and ask the network team what it returns for https://auth.openai.com and https://chatgpt.com.',
+          command: 'scutil --proxy',
+        },
+        { text: 'To let the environment decide, as the doctor assumes, turn the feature off.', snippet: '# $CODEX_HOME/config.toml\n[features]\nrespect_system_proxy = false' },
+      ],
+    });
+  });
+
+  it('gives the WinHTTP command on Windows, and says nothing on Linux (Codex falls back to the environment there)', async () => {
+    const win = await run({}, { platform: 'win32', files: { '/home/user\\.codex\\config.toml': files['/home/user/.codex/config.toml'] } });
+    expect(win.one('ENV_RESPECT_SYSTEM_PROXY_PAC').hints?.[0]?.command).toBe('netsh winhttp show proxy');
+    expect((await run({}, { files })).all('ENV_RESPECT_SYSTEM_PROXY_PAC')).toEqual([]);
   });
 });

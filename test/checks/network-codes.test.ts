@@ -17,6 +17,7 @@ const PRODUCING_TESTS = [
   './tls-auth.test.ts',
   './oauth-token.test.ts',
   './ws-upgrade.test.ts',
+  './platform-store.test.ts',
 ];
 
 describe('network catalogue codes', () => {

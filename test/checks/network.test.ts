@@ -16,6 +16,33 @@ describe('routeFrom', () => {
     expect(describeRoute(route, target)).toBe('chatgpt.com:443 through http://alice:[redacted]@proxy.corp:3128 (HTTPS_PROXY, as user "alice")');
   });
 
+  it('sends what each Codex client sends for a password with an unencoded @: HTTPS a truncated one, WebSocket the whole', () => {
+    const env = { HTTPS_PROXY: 'http://alice:p@ss@proxy.corp:3128' };
+    const https = routeFrom(proxyFor('https', 'https://auth.openai.com/oauth/token', env), env, undefined);
+    const websocket = routeFrom(proxyFor('websocket', wss, env), env, undefined);
+    expect(https).toMatchObject({ kind: 'proxy', proxy: { host: 'proxy.corp', port: 3128 }, credentials: { username: 'alice', password: 'p' } });
+    expect(websocket).toMatchObject({ kind: 'proxy', proxy: { host: 'proxy.corp', port: 3128 }, credentials: { username: 'alice', password: 'p@ss' } });
+  });
+
+  it('routes through the system proxy settings without credentials, and names them', () => {
+    const system = { platform: 'darwin' as const, command: 'scutil --proxy', error: null, https: 'secure.corp:8443', noProxy: null, exceptions: [], pac: null };
+    const route = routeFrom(proxyFor('https', 'https://auth.openai.com/oauth/token', {}, undefined, system), {}, undefined);
+    expect(route).toEqual({ kind: 'proxy', variable: 'system', proxy: { scheme: 'http', host: 'secure.corp', port: 8443, display: 'http://secure.corp:8443' } });
+    expect(describeRoute(route, { host: 'auth.openai.com', port: 443 })).toBe('auth.openai.com:443 through http://secure.corp:8443 (the system proxy settings)');
+    expect(networkHints('PROXY_AUTH_REQUIRED', { target, route, transport: 'https', platform: 'darwin' })[0].command).toBe('export HTTPS_PROXY=http://USER:PASSWORD@secure.corp:8443');
+  });
+
+  it('tells macOS and Windows users that only the manual system proxy counts, for HTTPS only', () => {
+    const route = { kind: 'direct' as const, note: 'no proxy' };
+    expect(networkHints('TLS_HANDSHAKE_RESET', { target, route, transport: 'https', platform: 'darwin' })[1]).toEqual({
+      text: "If your network requires a proxy, set it: Codex's HTTPS client reads only the manual system proxy settings (no PAC file or automatic discovery), and its WebSocket client reads none.",
+      command: 'export HTTPS_PROXY=http://proxy.example.corp:8080',
+    });
+    expect(networkHints('TLS_HANDSHAKE_RESET', { target, route, transport: 'https', platform: 'linux' })[1]?.text).toBe(
+      'If your network requires a proxy, set it: Codex does not read the system proxy settings on this platform.',
+    );
+  });
+
   it('takes --proxy over the environment, goes direct past NO_PROXY, and keeps an unusable proxy as such', () => {
     const env = { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: '.openai.com' };
     const shell = { HTTPS_PROXY: 'http://proxy.corp:3128' };

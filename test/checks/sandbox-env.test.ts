@@ -5,9 +5,10 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stringify } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { assessCodexConfig, codexConfigCheck, type FixRecord } from '../../src/checks/codex-config.js';
-import { assessSandboxEnv, sandboxEnvCheck } from '../../src/checks/sandbox-env.js';
+import { assessSandboxEnv, sandboxEnvCheck, topLevelNetworkSnippet } from '../../src/checks/sandbox-env.js';
 import { applyConfigFix, type CodexConfig } from '../../src/codex/config.js';
 import { SANDBOX_VARIABLES } from '../../src/codex/sandbox.js';
 import { loadWorld } from '../../src/codex/world.js';
@@ -171,3 +172,12 @@ describe('fixtures/config', () => {
 function fixesOf(result: CheckResult): FixRecord[] {
   return ((result.data as { fixes?: FixRecord[] } | undefined)?.fixes ?? []).map((f) => ({ ...f }));
 }
+
+describe('topLevelNetworkSnippet', () => {
+  it('is written exactly as smol-toml writes the same table', () => {
+    const access = { sandbox_workspace_write: { network_access: true } };
+    expect(topLevelNetworkSnippet(undefined)).toBe(stringify({ sandbox_mode: 'workspace-write', ...access }).trim());
+    expect(topLevelNetworkSnippet('read-only')).toBe(stringify({ sandbox_mode: 'workspace-write', ...access }).trim());
+    expect(topLevelNetworkSnippet('workspace-write')).toBe(stringify(access).trim());
+  });
+});

@@ -128,6 +128,28 @@ describe('profiles', () => {
     expect(old.problems).toMatchObject([{ kind: 'profile-key-legacy', fatal: false, line: 1 }]);
     expect(old.sandboxMode?.value).toBe('danger-full-access');
   });
+
+  it('with the Codex version unknown, a top-level profile key is a warning that names both cases and blocks nothing', async () => {
+    const host = testHost({ files: { [USER]: 'profile = "work"\n[profiles.work]\nsandbox_mode = "read-only"\n' } });
+    const [config, sandbox] = await runDoctorChecks([codexConfigCheck, sandboxEnvCheck], host);
+    expect(config!.status).toBe('warn');
+    expect(config!.findings.find((f) => f.code === 'CONFIG_PROFILE_KEY_VERSION_UNKNOWN')).toEqual({
+      level: 'warn',
+      code: 'CONFIG_PROFILE_KEY_VERSION_UNKNOWN',
+      stage: 'parse',
+      detail:
+        '~/.codex/config.toml (line 1): `profile = "work"` is an error from Codex 0.134.0 (Codex refuses to start; a profile is now the file work.config.toml in CODEX_HOME, selected with --profile work), while earlier releases use it to select [profiles.work]; the installed version is unknown.',
+      hints: [
+        { text: 'Find out which Codex release runs here (the doctor could not run codex).', command: 'codex --version' },
+        {
+          text: 'With 0.134.0 or later: delete `profile = "work"` from ~/.codex/config.toml, move [profiles.work] into ~/.codex/work.config.toml, and start Codex with --profile work. Before 0.134.0 the key is valid and selects [profiles.work].',
+          command: 'codex --profile work',
+        },
+      ],
+    });
+    expect(config!.findings.map((f) => f.code)).not.toContain('CONFIG_PROFILE_KEY_REMOVED');
+    expect(sandbox!.status).not.toBe('skip');
+  });
 });
 
 describe('values Codex refuses', () => {

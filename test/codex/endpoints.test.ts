@@ -34,6 +34,18 @@ describe('readAuthMode', () => {
     expect(none).toMatchObject({ mode: 'chatgpt', source: 'assumed' });
   });
 
+  it('reads an older API-key login (no auth_mode, an OPENAI_API_KEY) as API key, without the key', async () => {
+    const host = testHost({ files: { '/c/auth.json': JSON.stringify({ OPENAI_API_KEY: 'sk-olderloginkey0123456789', tokens: null }) } });
+    const info = await readAuthMode(host, '/c');
+    expect(info).toEqual({ mode: 'apikey', source: 'auth.json', note: '/c/auth.json has no auth_mode but holds an API key (an older API-key login): API key.' });
+    expect(JSON.stringify(info)).not.toContain('sk-older');
+    expect(codexEndpoints(info).provider.baseUrl).toBe('https://api.openai.com/v1');
+    // An empty or null key is no API-key login; an explicit auth_mode still wins.
+    expect(authModeOf('{"OPENAI_API_KEY":"","tokens":{}}')).toBeUndefined();
+    expect(authModeOf('{"OPENAI_API_KEY":null,"tokens":{}}')).toBeUndefined();
+    expect(authModeOf('{"auth_mode":"chatgpt","OPENAI_API_KEY":"sk-x"}')).toBe('chatgpt');
+  });
+
   it('accepts the spellings Codex writes', () => {
     expect(authModeOf('{"auth_mode":"chatgpt"}')).toBe('chatgpt');
     expect(authModeOf('{"auth_mode":"ChatGPT"}')).toBe('chatgpt');
@@ -83,6 +95,48 @@ describe('codexEndpoints', () => {
     expect(codexEndpoints(chatgpt, { modelProvider: 'nope' }).problems).toEqual([
       'model_provider = "nope" names no [model_providers.nope] table; Codex refuses to start with it.',
     ]);
+  });
+});
+
+describe('the built-in local providers (ollama, lmstudio)', () => {
+  it.each([
+    ['ollama', 'http://localhost:11434/v1'],
+    ['lmstudio', 'http://localhost:1234/v1'],
+  ])('model_provider = "%s" without a table is Codex\'s built-in local server at %s, not an error', (id, baseUrl) => {
+    const endpoints = codexEndpoints(chatgpt, { modelProvider: id });
+    expect(endpoints.problems).toEqual([]);
+    expect(endpoints.provider).toEqual({ id, builtIn: true, local: true, baseUrl, baseUrlSource: 'default', supportsWebsockets: false, httpHeaders: {} });
+    expect(endpoints.websocket).toEqual({
+      url: `${baseUrl.replace('http:', 'ws:')}/responses`,
+      enabled: false,
+      reason: `model_provider = "${id}" is Codex's built-in local model server at ${baseUrl}: the model API does not go to OpenAI, and Codex opens no WebSocket for it.`,
+    });
+  });
+
+  it('takes CODEX_OSS_BASE_URL, else CODEX_OSS_PORT, and ignores a [model_providers.ollama] table', () => {
+    const config = { modelProvider: 'ollama', modelProviders: { ollama: { baseUrl: 'https://elsewhere.example/v1' } } };
+    expect(codexEndpoints(chatgpt, config, { env: { CODEX_OSS_BASE_URL: 'http://gpu.corp:11434/v1', CODEX_OSS_PORT: '9' } }).provider).toMatchObject({
+      baseUrl: 'http://gpu.corp:11434/v1',
+      baseUrlSource: 'CODEX_OSS_BASE_URL',
+    });
+    expect(codexEndpoints(chatgpt, config, { env: { CODEX_OSS_PORT: '8080' } }).provider).toMatchObject({ baseUrl: 'http://localhost:8080/v1', baseUrlSource: 'CODEX_OSS_PORT' });
+    expect(codexEndpoints(chatgpt, config, { env: { CODEX_OSS_PORT: 'x' } }).provider).toMatchObject({ baseUrl: 'http://localhost:11434/v1', baseUrlSource: 'default' });
+  });
+});
+
+describe('OPENAI_BASE_URL', () => {
+  const env = { OPENAI_BASE_URL: 'https://gateway.corp.example/v1' };
+
+  it('sets the built-in provider before 0.119.0, so the network checks test that URL', () => {
+    const endpoints = codexEndpoints(apikey, {}, { env, codexVersion: '0.118.2' });
+    expect(endpoints.provider).toMatchObject({ baseUrl: 'https://gateway.corp.example/v1', baseUrlSource: 'OPENAI_BASE_URL' });
+    expect(endpoints.websocket.url).toBe('wss://gateway.corp.example/v1/responses');
+  });
+
+  it('is ignored from 0.119.0 on and when the version is unknown', () => {
+    expect(codexEndpoints(apikey, {}, { env, codexVersion: '0.119.0' }).provider).toMatchObject({ baseUrl: 'https://api.openai.com/v1', baseUrlSource: 'default' });
+    expect(codexEndpoints(apikey, {}, { env, codexVersion: null }).provider.baseUrl).toBe('https://api.openai.com/v1');
+    expect(codexEndpoints(apikey, {}, { env: { OPENAI_BASE_URL: '  ' }, codexVersion: '0.100.0' }).provider.baseUrlSource).toBe('default');
   });
 });
 

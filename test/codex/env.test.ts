@@ -156,6 +156,23 @@ describe('loadWorld', () => {
     expect(world.env).toEqual({ A: '1' });
   });
 
+  it('reads the macOS system proxy settings while codex --version is still running, and none on Linux', async () => {
+    let scutilRan!: () => void;
+    const ran = new Promise<void>((resolve) => (scutilRan = resolve));
+    const exec = async (command: string) => {
+      if (command === 'scutil') {
+        scutilRan();
+        return { code: 0, stdout: '<dictionary> {\n  HTTPSEnable : 1\n  HTTPSPort : 8443\n  HTTPSProxy : secure.corp\n}\n', stderr: '' };
+      }
+      // codex answers only once scutil has run: a loadWorld that read them one after the other would time out.
+      return ran.then(() => ({ code: 0, stdout: 'codex-cli 0.131.0', stderr: '' }));
+    };
+    const world = await loadWorld(testHost({ platform: 'darwin', exec }), options);
+    expect(world.codexVersion).toBe('0.131.0');
+    expect(world.systemProxy).toMatchObject({ platform: 'darwin', error: null, https: 'secure.corp:8443' });
+    expect((await loadWorld(testHost({ exec: () => ({ code: 0, stdout: 'codex-cli 0.131.0', stderr: '' }) }), options)).systemProxy).toBeNull();
+  });
+
   it('gives up on codex --version after the timeout, even if the child never exits', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const host = testHost({ exec: () => new Promise(() => undefined) });

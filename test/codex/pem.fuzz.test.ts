@@ -1,10 +1,12 @@
 // Mutates valid bundles a few thousand times (seeded, so every run sees the same inputs): the PEM reader,
 // the certificate reader and the format sniffer never throw, never hang, and always return a well-formed answer.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sniffBundleFormat } from '../../src/codex/bundle-format.js';
 import { readCertificate, registerVerdict } from '../../src/codex/certificate.js';
-import { parseCodexPem } from '../../src/codex/pem.js';
+import { codexDerItemLength } from '../../src/codex/der.js';
+import { decodeBase64Exact, parseCodexPem, rustDebugBytes, type PemParseResult } from '../../src/codex/pem.js';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/bundles/${name}`, import.meta.url));
 
@@ -14,6 +16,9 @@ const SEEDS: Buffer[] = [
   fixture('with-crl.pem'),
   Buffer.concat([fixture('ecdsa-p384-root.pem'), fixture('critical-extension-root.pem'), fixture('trusted-certificate.pem')]),
   Buffer.from(fixture('rsa-root.pem').toString('utf8').replace(/\n/g, '\r\n')),
+  // No newline after the last END line: Codex reads it (rustls-pki-types >= 1.10.1).
+  Buffer.from(fixture('rsa-root.pem').toString('utf8').trimEnd()),
+  Buffer.from((fixture('rsa-root.pem').toString('utf8') + fixture('ecdsa-p384-root.pem').toString('utf8')).replace(/\n/g, '\r\n').trimEnd()),
 ];
 
 const SNIPPETS = [
@@ -74,16 +79,104 @@ function mutate(input: Buffer, random: () => number): Buffer {
   return out;
 }
 
+/**
+ * The oracle: rustls-pki-types 1.14 `pem::from_slice` + `read` and custom_ca.rs's loop, ported line for line
+ * (one call per item, a fresh base64 buffer each, a last line without a newline still read), without any of
+ * the parser's shortcuts. The parser must give the same answer on every input.
+ */
+type Outcome = { ok: true; certificates: [der: string, line: number][] } | { ok: false; kind: string; detail: string };
+
+function referenceParse(input: Buffer): Outcome {
+  let text = (isUtf8(input) ? input : Buffer.from(input.toString('utf8'), 'utf8')).toString('latin1');
+  const trusted = text.includes('TRUSTED CERTIFICATE');
+  if (trusted) text = text.replaceAll('BEGIN TRUSTED CERTIFICATE', 'BEGIN CERTIFICATE').replaceAll('END TRUSTED CERTIFICATE', 'END CERTIFICATE');
+  const known = ['CERTIFICATE', 'PUBLIC KEY', 'RSA PRIVATE KEY', 'PRIVATE KEY', 'EC PRIVATE KEY', 'X509 CRL', 'CERTIFICATE REQUEST', 'ECHCONFIG'];
+  const lineOf = (offset: number): number => text.slice(0, offset).split('\n').length;
+  const fail = (kind: string, detail: string): Outcome => ({ ok: false, kind, detail });
+  const certificates: [string, number][] = [];
+  let cursor = 0;
+  for (;;) {
+    // from_slice
+    let b64 = '';
+    let section: { label: string; end: string; at: number } | null = null;
+    let item: { label: string; der: Buffer; at: number } | null = null;
+    for (;;) {
+      const lineStart = cursor;
+      const ends = [text.indexOf('\n', cursor), text.indexOf('\r', cursor)].filter((i) => i !== -1);
+      let line: string | null;
+      if (ends.length > 0) {
+        const index = Math.min(...ends);
+        line = text.slice(cursor, index);
+        cursor = index + 1;
+      } else if (cursor < text.length) {
+        line = text.slice(cursor);
+        cursor = text.length;
+      } else {
+        line = null;
+      }
+      if (line === null) {
+        if (section) return fail('missing-section-end', `failed to parse PEM file: missing section end marker: ${rustDebugBytes(Buffer.from(section.end, 'latin1'))}`);
+        break;
+      }
+      if (line.startsWith('-----BEGIN ')) {
+        let trailer = 0;
+        let pos = line.length;
+        for (let i = line.length - 1; i >= 0; i--) {
+          const c = line[i];
+          if (c === '-') {
+            trailer++;
+            pos = i;
+          } else if (c === '\n' || c === '\r' || c === ' ') continue;
+          else break;
+        }
+        if (trailer !== 5) return fail('illegal-section-start', `failed to parse PEM file: illegal section start: ${rustDebugBytes(Buffer.from(line, 'latin1'))}`);
+        const label = line.slice(11, pos);
+        section = { label, end: `-----END ${label}-----`, at: lineStart };
+        continue;
+      }
+      if (section && line.startsWith(section.end)) {
+        if (!known.includes(section.label)) {
+          section = null;
+          b64 = '';
+          continue;
+        }
+        const der = decodeBase64Exact(Buffer.from(b64, 'latin1'));
+        if (typeof der === 'string') return fail('base64', `failed to parse PEM file: base64 decode error: ${der}`);
+        item = { label: section.label, der, at: section.at };
+        break;
+      }
+      if (section) b64 += line;
+    }
+    if (item === null) break;
+    if (item.label !== 'CERTIFICATE') continue;
+    let der = item.der;
+    if (trusted) {
+      const length = codexDerItemLength(der);
+      if (length === null) return fail('trusted-der-length', 'failed to extract certificate data from TRUSTED CERTIFICATE: invalid DER length');
+      der = der.subarray(0, length);
+    }
+    certificates.push([der.toString('base64'), lineOf(item.at)]);
+  }
+  return certificates.length === 0 ? fail('no-certificates', 'no certificates found in PEM file') : { ok: true, certificates };
+}
+
+function outcomeOf(result: PemParseResult): Outcome {
+  return result.ok
+    ? { ok: true, certificates: result.certificates.map((c): [string, number] => [c.der.toString('base64'), c.line]) }
+    : { ok: false, kind: result.failure.kind, detail: result.codexDetail };
+}
+
 const DETAIL = /^(no certificates found in PEM file|failed to extract certificate data from TRUSTED CERTIFICATE: invalid DER length|failed to parse PEM file: (illegal section start: \[[\d, ]*\]|missing section end marker: \[[\d, ]*\]|base64 decode error: (InvalidCharacter\(\d+\)|PrematurePadding|InvalidTrailingPadding)))$/;
 
 describe('PEM reader fuzz', () => {
-  it('never throws or hangs on 4,000 mutated bundles, and always answers in Codex\'s terms', () => {
+  it('never throws or hangs on 4,000 mutated bundles, and always answers as rustls-pki-types and Codex do', () => {
     const random = prng(0xc0dec);
     const started = performance.now();
     const outcomes = new Map<string, number>();
     for (let i = 0; i < 4000; i++) {
       const input = mutate(SEEDS[i % SEEDS.length]!, random);
       const result = parseCodexPem(input);
+      expect(outcomeOf(result), `input #${i}`).toEqual(referenceParse(input));
       const format = sniffBundleFormat(input);
       expect(typeof format.kind).toBe('string');
       if (result.ok) {

@@ -36,6 +36,27 @@ describe('parseCodexPem: what loads', () => {
     expect(result.ok && result.certificates.map((c) => Buffer.compare(c.der, c === result.certificates[0] ? RSA_DER : EC_DER))).toEqual([0, 0]);
   });
 
+  // rustls-pki-types >= 1.10.1 (Codex pins 1.14) reads a last line without a newline (pki-types PR #66).
+  it('reads a last END line that has no newline after it', () => {
+    const result = parseCodexPem(bytes(RSA_ROOT.trimEnd()));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.certificates.map((c) => [Buffer.compare(c.der, RSA_DER), c.line])).toEqual([[0, 1]]);
+  });
+
+  it('keeps the last certificate of a bundle without a final newline, LF or CRLF', () => {
+    for (const text of [`${RSA_ROOT}${EC_ROOT.trimEnd()}`, `${RSA_ROOT}${EC_ROOT}`.replace(/\n/g, '\r\n').trimEnd()]) {
+      const result = parseCodexPem(bytes(text));
+      expect(result.ok && result.certificates.map((c) => Buffer.compare(c.der, c === result.certificates[0] ? RSA_DER : EC_DER))).toEqual([0, 0]);
+      expect(result.ok && result.certificates.map((c) => c.line)).toEqual([1, RSA_ROOT.split('\n').length]);
+    }
+  });
+
+  it('skips an unknown block whose END line is the last line without a newline', () => {
+    const result = parseCodexPem(bytes(`${RSA_ROOT}-----BEGIN PKCS7-----\nAAAA\n-----END PKCS7-----`));
+    expect(result.ok && result.counts).toMatchObject({ certificates: 1, otherLabels: { PKCS7: 1 } });
+  });
+
   it('normalises TRUSTED CERTIFICATE blocks and cuts the X509_AUX trailer (counted)', () => {
     const result = parseCodexPem(fixture('trusted-certificate.pem'));
     expect(result.ok).toBe(true);
@@ -109,14 +130,26 @@ describe('parseCodexPem: Codex failure details, verbatim', () => {
     const result = parseCodexPem(bytes(`${EC_ROOT}\n${cut}`));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.failure).toEqual({ kind: 'missing-section-end', label: 'CERTIFICATE', line: EC_ROOT.split('\n').length + 1, endWithoutNewline: false });
+    expect(result.failure).toEqual({ kind: 'missing-section-end', label: 'CERTIFICATE', line: EC_ROOT.split('\n').length + 1 });
     expect(result.codexDetail).toBe(`failed to parse PEM file: missing section end marker: ${rustDebugBytes(bytes('-----END CERTIFICATE-----'))}`);
     expect(result.counts.certificates).toBe(1);
   });
 
-  it('an END line without a newline after it is never read: missing section end', () => {
-    const result = parseCodexPem(bytes(RSA_ROOT.trimEnd()));
-    expect(!result.ok && result.failure).toEqual({ kind: 'missing-section-end', label: 'CERTIFICATE', line: 1, endWithoutNewline: true });
+  it('a last data line without a newline, and no END line: missing section end', () => {
+    const cut = RSA_ROOT.slice(0, RSA_ROOT.indexOf('\n-----END'));
+    const result = parseCodexPem(bytes(cut));
+    expect(!result.ok && result.failure).toEqual({ kind: 'missing-section-end', label: 'CERTIFICATE', line: 1 });
+    expect(!result.ok && result.codexDetail).toBe(`failed to parse PEM file: missing section end marker: ${rustDebugBytes(bytes('-----END CERTIFICATE-----'))}`);
+  });
+
+  it('a BEGIN line as the last line, without a newline: missing section end', () => {
+    const result = parseCodexPem(bytes(`${RSA_ROOT}-----BEGIN CERTIFICATE-----`));
+    expect(!result.ok && result.failure).toEqual({ kind: 'missing-section-end', label: 'CERTIFICATE', line: RSA_ROOT.split('\n').length });
+  });
+
+  it('a malformed BEGIN line as the last line, without a newline: illegal section start', () => {
+    const result = parseCodexPem(bytes(`${RSA_ROOT}-----BEGIN CERTIFICATE----`));
+    expect(!result.ok && result.failure).toEqual({ kind: 'illegal-section-start', line: RSA_ROOT.split('\n').length, text: '-----BEGIN CERTIFICATE----' });
   });
 
   it('invalid base64 in a certificate is fatal, with the offending byte', () => {

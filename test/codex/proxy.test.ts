@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseConflicts, describeProxyDecision, proxyFor, redactProxyValue, type ProxyDecision } from '../../src/codex/proxy.js';
+import { caseConflicts, describeProxyDecision, proxyFor, redactProxyValue, unencodedAtInUserinfo, type ProxyDecision } from '../../src/codex/proxy.js';
+import type { SystemProxySettings } from '../../src/codex/system-proxy.js';
 
 const AUTH = 'https://auth.openai.com/oauth/token';
 const WSS = 'wss://chatgpt.com/backend-api/codex/responses';
@@ -224,5 +225,73 @@ describe('describeProxyDecision', () => {
       'fails: HTTPS_PROXY (from the shell) is an https:// proxy (https://alice:[redacted]@p:1): Proxy URL scheme not supported',
     );
     expect(describeProxyDecision(proxyFor('websocket', WSS, { HTTPS_PROXY: 'http://p:1', NO_PROXY: '*' }))).toBe('connects directly: NO_PROXY entry "*" bypasses HTTPS_PROXY');
+  });
+});
+
+describe('an unencoded @ in the proxy credentials', () => {
+  const env = { HTTPS_PROXY: 'http://alice:S3cr3t@Pass@proxy.corp:8080' };
+
+  it('HTTPS (hyper-util) ends the userinfo at the first @, WebSocket (http::Uri) at the last; both dial the same host', () => {
+    const https = proxyFor('https', AUTH, env);
+    const websocket = proxyFor('websocket', WSS, env);
+    expect(https).toMatchObject({ kind: 'proxy', url: { host: 'proxy.corp', port: 8080 }, credentials: { username: 'alice', hasPassword: true } });
+    expect(websocket).toMatchObject({ kind: 'proxy', url: { host: 'proxy.corp', port: 8080 }, credentials: { username: 'alice', hasPassword: true } });
+    // An @ in the user name: HTTPS sends the part before it, with no password at all.
+    const email = { HTTPS_PROXY: 'http://alice@corp.example:S3cr3t@proxy.corp:8080' };
+    expect(proxyFor('https', AUTH, email)).toMatchObject({ kind: 'proxy', credentials: { username: 'alice', hasPassword: false } });
+    expect(proxyFor('websocket', WSS, email)).toMatchObject({ kind: 'proxy', credentials: { username: 'alice@corp.example', hasPassword: true } });
+    expect(JSON.stringify([https, websocket])).not.toMatch(/S3cr3t|Pass@/);
+  });
+
+  it('unencodedAtInUserinfo says what each client sends, never the password', () => {
+    expect(unencodedAtInUserinfo(env.HTTPS_PROXY)).toEqual({ https: { username: 'alice', hasPassword: true }, websocket: { username: 'alice', hasPassword: true } });
+    expect(unencodedAtInUserinfo('alice@corp.example:pw@proxy:1')).toEqual({ https: { username: 'alice', hasPassword: false }, websocket: { username: 'alice@corp.example', hasPassword: true } });
+    expect(unencodedAtInUserinfo('http://alice:S3cr3t%40Pass@proxy.corp:8080')).toBeNull();
+    expect(unencodedAtInUserinfo('http://proxy.corp:8080')).toBeNull();
+  });
+});
+
+describe('proxyFor https with the macOS/Windows system proxy settings', () => {
+  const system = (https: string | null, noProxy: string | null = null): SystemProxySettings => ({
+    platform: 'win32',
+    command: 'reg query',
+    error: null,
+    https,
+    noProxy,
+    exceptions: [],
+    pac: null,
+  });
+
+  it('fills the https slot when HTTPS_PROXY is unset or empty, and comes before ALL_PROXY', () => {
+    expect(route(proxyFor('https', AUTH, {}, undefined, system('secure.corp:8443')))).toBe('proxy system http://secure.corp:8443');
+    expect(route(proxyFor('https', AUTH, { HTTPS_PROXY: '' }, undefined, system('secure.corp:8443')))).toBe('proxy system http://secure.corp:8443');
+    expect(route(proxyFor('https', AUTH, { ALL_PROXY: 'http://all:1' }, undefined, system('secure.corp:8443')))).toBe('proxy system http://secure.corp:8443');
+    expect(describeProxyDecision(proxyFor('https', AUTH, {}, undefined, system('secure.corp:8443')))).toBe('goes through http://secure.corp:8443 (the system proxy settings)');
+  });
+
+  it('leaves the environment in charge when it sets HTTPS_PROXY, and --proxy above both', () => {
+    expect(route(proxyFor('https', AUTH, { HTTPS_PROXY: 'http://env:1' }, undefined, system('secure.corp:8443')))).toBe('proxy HTTPS_PROXY http://env:1');
+    expect(route(proxyFor('https', AUTH, {}, 'http://flag:2', system('secure.corp:8443')))).toBe('proxy --proxy http://flag:2');
+  });
+
+  it('is never read by the WebSocket client', () => {
+    expect(route(proxyFor('websocket', WSS, {}, undefined, system('secure.corp:8443')))).toBe('direct');
+  });
+
+  it('applies the Windows exceptions when NO_PROXY is empty, whichever proxy is used', () => {
+    expect(route(proxyFor('https', AUTH, {}, undefined, system('secure.corp:8443', '<local>,openai.com')))).toBe('bypassed ProxyOverride=openai.com (system)');
+    expect(route(proxyFor('https', AUTH, { HTTPS_PROXY: 'http://env:1' }, undefined, system(null, 'openai.com')))).toBe('bypassed ProxyOverride=openai.com (HTTPS_PROXY)');
+    expect(route(proxyFor('https', AUTH, { HTTPS_PROXY: 'http://env:1', NO_PROXY: 'localhost' }, undefined, system(null, 'openai.com')))).toBe('proxy HTTPS_PROXY http://env:1');
+  });
+
+  it('says the system settings were looked at when nothing applies', () => {
+    expect(proxyFor('https', AUTH, {}, undefined, system(null))).toMatchObject({
+      kind: 'direct',
+      reason: 'no usable proxy variable applies to https:// URLs (HTTPS_PROXY or ALL_PROXY), and the system proxy settings set no HTTPS proxy',
+    });
+  });
+
+  it('a SOCKS system proxy fails for HTTPS like a SOCKS variable', () => {
+    expect(route(proxyFor('https', AUTH, {}, undefined, system('socks5://s.corp:1080')))).toMatch(/^unsupported system socks5: SOCKS support is not compiled/);
   });
 });

@@ -115,6 +115,12 @@ describe('proxy credentials', () => {
     expect(proxyCredentials('http://proxy:8080')).toBeUndefined();
     expect(basicAuthorization({ username: 'alice', password: 's3c@ret' })).toBe(`Basic ${Buffer.from('alice:s3c@ret').toString('base64')}`);
   });
+
+  it('ends the userinfo at the first @ as Codex HTTPS does, or at the last as its WebSocket does', () => {
+    expect(proxyCredentials('http://alice:p@ss@proxy:8080', 'first-at')).toEqual({ username: 'alice', password: 'p' });
+    expect(proxyCredentials('http://alice:p@ss@proxy:8080', 'last-at')).toEqual({ username: 'alice', password: 'p@ss' });
+    expect(proxyCredentials('alice@corp.example:pw@proxy:8080', 'first-at')).toEqual({ username: 'alice', password: '' });
+  });
 });
 
 describe('parseHead', () => {

@@ -1,0 +1,31 @@
+// The public web PKI: the Mozilla roots Codex compiles in (webpki-roots). Host.publicRoots stands in for them
+// in the lab; otherwise Node's bundled list does (the same Mozilla CCADB set).
+import { fingerprint256 } from '../codex/certificate.js';
+import type { Host } from '../core/host.js';
+
+/** The public roots as PEM strings, one certificate each. */
+export function publicRootPems(host: Pick<Host, 'publicRoots'>): readonly string[] {
+  // node:tls loaded on first use: the offline run reaches here only when a certificate has something to lint.
+  return host.publicRoots ?? process.getBuiltinModule('node:tls').rootCertificates;
+}
+
+/** Where the public roots come from, for evidence lines. */
+export function publicRootsLabel(host: Pick<Host, 'publicRoots'>): string {
+  return host.publicRoots ? 'public roots (lab stand-in for webpki-roots)' : 'Mozilla roots (webpki-roots)';
+}
+
+const fingerprintsOf = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * SHA-256 fingerprints (`AB:CD:...`, as CertificateFacts.fingerprint256) of the public roots: hashed from
+ * their PEM body without parsing a certificate, and once per list.
+ */
+export function publicRootFingerprints(host: Pick<Host, 'publicRoots'>): ReadonlySet<string> {
+  const pems = publicRootPems(host);
+  let set = fingerprintsOf.get(pems);
+  if (!set) {
+    set = new Set(pems.map((pem) => fingerprint256(Buffer.from(pem.replace(/-----[^-]*-----|\s+/g, ''), 'base64'))));
+    fingerprintsOf.set(pems, set);
+  }
+  return set;
+}
