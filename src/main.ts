@@ -1,6 +1,4 @@
 // main(argv, io): picks the mode (tui | text | json), wires the runner to a renderer, returns the exit code.
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { RUNBOOK } from './checks/index.js';
 import { loadWorld, type CodexWorld } from './codex/world.js';
 import type { RunOptions } from './core/check.js';
@@ -109,7 +107,9 @@ export function createSession(host: Host, flags: DoctorFlags, saveDir = host.cwd
     },
     async save(report) {
       const stamp = report.generatedAt.replace(/[:.]/g, '-');
-      const file = path.resolve(saveDir, `codex-doctor-report-${stamp}.json`);
+      // Imported here, not with the module: only a saved report needs them (see core/builtins.ts for the cost).
+      const [{ writeFile }, { resolve }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+      const file = resolve(saveDir, `codex-doctor-report-${stamp}.json`);
       await writeFile(file, renderJson(report), { mode: 0o600 });
       return file;
     },

@@ -4,9 +4,9 @@
 // The options are defined once, in OPTIONS below. yargs (the --help text, --version, every usage error)
 // is loaded only when needed: the common command lines are read by node:util's parseArgs from the same
 // table, and anything it does not accept plainly goes to yargs, so that yargs words every usage error.
-import { parseArgs as parseArgv } from 'node:util';
 import type { Options as YargsOption } from 'yargs';
 import { CHECK_IDS } from './checks/index.js';
+import { nodeUtil } from './core/builtins.js';
 import { VERSION } from './version.js';
 
 export type OutputMode = 'auto' | 'json' | 'plain';
@@ -92,7 +92,7 @@ export async function parseArgs(argv: readonly string[], columns = 80): Promise<
 export function parseCommonArgv(argv: readonly string[]): { command: Command; args: Record<string, unknown> } | undefined {
   let parsed;
   try {
-    parsed = parseArgv({ args: [...argv], options: PARSE_ARGS_OPTIONS, strict: true, allowPositionals: true, tokens: true });
+    parsed = nodeUtil().parseArgs({ args: [...argv], options: PARSE_ARGS_OPTIONS, strict: true, allowPositionals: true, tokens: true });
   } catch {
     return undefined;
   }

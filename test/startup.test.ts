@@ -1,7 +1,7 @@
 // What the offline --json run loads: it must start fast, so the TUI (ink, react), the network probes (undici,
 // ws), the lab (node-forge), the --help machinery (yargs) and the text renderer (chalk) stay out of it.
 // The built binary runs with a module recorder preloaded, the way a user's CI would run it. dist/ is bundled
-// (esbuild, split into chunks): the build's metafile says which source files each loaded chunk holds.
+// (esbuild, split into chunks): the build's metafiles say which source files each loaded file holds.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,8 +20,12 @@ let dir: string;
 let bundled: Map<string, string[]>;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'cd-startup-'));
-  const meta = JSON.parse(await readFile(path.join(ROOT, 'dist', 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
-  bundled = new Map(Object.entries(meta.outputs).map(([output, { inputs }]) => [output, Object.keys(inputs)]));
+  bundled = new Map();
+  // The ESM bundle, and the CommonJS bin that loads it.
+  for (const name of ['meta.json', 'bin.meta.json']) {
+    const meta = JSON.parse(await readFile(path.join(ROOT, 'dist', name), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    for (const [output, { inputs }] of Object.entries(meta.outputs)) bundled.set(output, Object.keys(inputs));
+  }
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -48,7 +52,7 @@ async function modulesLoadedBy(args: string[]): Promise<Loaded> {
   const outputs = paths.map((p) => path.relative(ROOT, p).split(path.sep).join('/')).filter((p) => p.startsWith('dist/'));
   const sources = outputs.flatMap((output) => {
     const inputs = bundled.get(output);
-    if (!inputs) throw new Error(`${output} is not in dist/meta.json: dist/ is stale, run npm run build`);
+    if (!inputs) throw new Error(`${output} is in no metafile of dist/: dist/ is stale, run npm run build`);
     return inputs;
   });
   return {

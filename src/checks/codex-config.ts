@@ -4,9 +4,10 @@
 // config Codex refuses is reported once, here, and the sandbox emulation is skipped.
 import type { X509Certificate } from 'node:crypto';
 import type { TomlTable } from 'smol-toml';
-import { fixLocation, snippetFor, valueAt, type CodexConfig, type ConfigSource, type ConfigFix, type ConfigLayerKind, type ConfigPath, type ConfigProblem, type OtelExporterConfig, type UnknownConfigKey } from '../codex/config.js';
+import { BUILT_IN_PROVIDERS, isHttpUrl, loadEndpoints, type CodexEndpoints, type EndpointProblem } from '../codex/endpoints.js';
+import { fixLocation, locateKey, snippetFor, valueAt, type CodexConfig, type ConfigSource, type ConfigFix, type ConfigLayerKind, type ConfigPath, type ConfigProblem, type OtelExporterConfig, type UnknownConfigKey } from '../codex/config.js';
 import { shellQuote } from '../codex/bundle-format.js';
-import { formatKey, isTable } from '../codex/config-keys.js';
+import { formatKey, isTable, nearestKey } from '../codex/config-keys.js';
 import { displayPath } from '../codex/env.js';
 import { parseCodexPem } from '../codex/pem.js';
 import { smolToml } from '../codex/toml.js';
@@ -32,11 +33,12 @@ export const codexConfigCheck: DoctorCheck = {
     ctx.stage('read');
     const world = await ctx.world();
     ctx.stage('parse');
-    return assessCodexConfig(world.config, ctx.host);
+    return assessCodexConfig(world.config, ctx.host, await loadEndpoints(ctx.host, world));
   },
 };
 
-export async function assessCodexConfig(config: CodexConfig, host: Host): Promise<CheckResult> {
+/** `endpoints`: the provider Codex would use, whose problems (unknown model_provider, bad base URL) are reported here. */
+export async function assessCodexConfig(config: CodexConfig, host: Host, endpoints?: Pick<CodexEndpoints, 'problems'>): Promise<CheckResult> {
   const show = (file: string): string => displayPath(file, host.homeDir);
   const findings: Finding[] = [];
   const fixes: FixRecord[] = [];
@@ -54,6 +56,11 @@ export async function assessCodexConfig(config: CodexConfig, host: Host): Promis
     findings.push(finding);
     if (fix) fixes.push({ ...fix, codes: [finding.code] });
   }
+  for (const problem of endpoints?.problems ?? []) {
+    const { finding, fixes: its } = endpointProblemFinding(config, problem, show, host.platform);
+    findings.push(finding);
+    fixes.push(...its.map((fix) => ({ ...fix, codes: [finding.code] })));
+  }
 
   const fatal = config.problems.some((p) => p.fatal);
   if (!fatal) {
@@ -65,9 +72,12 @@ export async function assessCodexConfig(config: CodexConfig, host: Host): Promis
   const layerLines = config.layers.map((l) => `${l.kind.padEnd(8)} ${show(l.file)}: ${l.state}`);
   evidence.unshift({ title: 'Config files', lines: layerLines });
   const firstFatal = config.problems.find((p) => p.fatal);
+  const firstEndpoint = endpoints?.problems[0];
   const summary = firstFatal
     ? `Codex refuses this config: ${place(firstFatal, show)}: ${firstFatal.message}`
-    : read.length === 0
+    : firstEndpoint
+      ? firstEndpoint.message
+      : read.length === 0
       ? 'No config.toml: Codex uses its defaults.'
       : `Read ${read.map((l) => show(l.file)).join(', ')}.`;
   return {
@@ -263,6 +273,81 @@ function otelUnknown(config: CodexConfig, problem: ConfigProblem, at: string): {
   };
 }
 
+/**
+ * A provider Codex cannot use: an unknown model_provider, or a base URL that is not an http(s) URL. The fix
+ * goes where the value is written (config.toml, a profile, or the variable).
+ */
+export function endpointProblemFinding(
+  config: CodexConfig,
+  problem: EndpointProblem,
+  show: (f: string) => string,
+  platform: NodeJS.Platform,
+): { finding: Finding & { level: 'fail' }; fixes: ConfigFix[] } {
+  /** Where `key` is set (its file and line) and where a fix for it goes. */
+  const locate = (key: readonly string[]): { at: string; file: string; target: ConfigLayerKind; path: string[] } => {
+    const source = sourceWith(config, key);
+    const { target, prefix } = fixLocation(config, source?.kind ?? 'user');
+    const line = source ? locateKey(source.source, [...source.prefix, ...key]) : undefined;
+    const file = source?.file ?? config.layers.find((l) => l.kind === 'user')?.file ?? 'config.toml';
+    return { at: place({ file, ...(line !== undefined && { line }) }, show), file: show(file), target, path: [...prefix, ...key] };
+  };
+  switch (problem.kind) {
+    case 'unknown-provider': {
+      const { at, file, target, path } = locate(['model_provider']);
+      const id = problem.providerId;
+      const builtIn: Hint = { text: `To use Codex's built-in OpenAI provider, delete \`${formatKey(path)} = ${JSON.stringify(id)}\` from ${file}.` };
+      const define: ConfigFix = { target: 'user', remove: [], snippet: snippetFor(['model_providers', id], { name: id, base_url: 'https://llm.example.com/v1' }) };
+      const defineHint: Hint = { text: `Or define the provider in ${show(config.layers.find((l) => l.kind === 'user')?.file ?? 'config.toml')}, with the URL of its API:`, snippet: define.snippet };
+      // A misspelt id: the provider the user most likely meant.
+      const meant = nearestKey(id, [...Object.keys(config.modelProviders), ...BUILT_IN_PROVIDERS]);
+      const select: ConfigFix | undefined = meant === undefined ? undefined : { target, remove: [], snippet: snippetFor(path, meant) };
+      const hints: [Hint, ...Hint[]] = select
+        ? [{ text: `If you meant ${JSON.stringify(meant)}, write in ${file}${topLevelNote(select.snippet)}:`, snippet: select.snippet }, builtIn, defineHint]
+        : [builtIn, defineHint];
+      return {
+        finding: { level: 'fail', code: 'CONFIG_PROVIDER_NOT_FOUND', stage: 'resolve', detail: `${at}: ${problem.message}`, hints },
+        fixes: select ? [select, define] : [define],
+      };
+    }
+    case 'invalid-base-url': {
+      const guess = likelyUrl(problem.baseUrl);
+      const finding = (at: string, hints: [Hint, ...Hint[]]): Finding & { level: 'fail' } => ({ level: 'fail', code: 'CONFIG_BASE_URL_INVALID', stage: 'resolve', detail: `${at}: ${problem.message}`, hints });
+      switch (problem.source) {
+        case 'model_providers':
+        case 'openai_base_url': {
+          const key = problem.source === 'openai_base_url' ? ['openai_base_url'] : ['model_providers', problem.providerId, 'base_url'];
+          const { at, file, target, path } = locate(key);
+          const fix: ConfigFix = { target, remove: [], snippet: snippetFor(path, guess ?? 'https://llm.example.com/v1') };
+          const write: Hint = {
+            text: guess ? `Write the full URL, with its scheme, in ${file}${topLevelNote(fix.snippet)}:` : `Write the full https:// URL of the API (yours, not this example) in ${file}${topLevelNote(fix.snippet)}:`,
+            snippet: fix.snippet,
+          };
+          const hints: [Hint, ...Hint[]] = problem.source === 'openai_base_url' ? [write, { text: `Or delete \`${formatKey(path)}\` from ${file}: Codex then uses OpenAI's own URL.` }] : [write];
+          return { finding: finding(at, hints), fixes: [fix] };
+        }
+        case 'OPENAI_BASE_URL':
+        case 'CODEX_OSS_BASE_URL': {
+          const variable = problem.source;
+          const unset = platform === 'win32' ? `Remove-Item Env:${variable}` : `unset ${variable}`;
+          const hints: [Hint, ...Hint[]] = [{ text: `Unset ${variable} (and remove it from your shell profile or $CODEX_HOME/.env): Codex then uses its default URL.`, command: unset }];
+          if (guess) hints.push({ text: 'Or give the full URL, with its scheme.', command: platform === 'win32' ? `$env:${variable} = '${guess}'` : `export ${variable}=${shellQuote(guess)}` });
+          return { finding: finding(variable, hints), fixes: [] };
+        }
+        case 'CODEX_OSS_PORT':
+        case 'default':
+          return { finding: finding(problem.source, [{ text: 'Include this report in a codex-doctor bug report: this base URL is built by Codex itself.' }]), fixes: [] };
+      }
+    }
+  }
+}
+
+/** `gw.corp.example.com/v1` -> `https://gw.corp.example.com/v1`: what a base URL without its scheme meant. */
+function likelyUrl(value: string): string | undefined {
+  if (!/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(\/\S*)?$/.test(value)) return undefined;
+  const url = `https://${value}`;
+  return isHttpUrl(url) ? url : undefined;
+}
+
 /** A misspelt key outside the sandbox: the real key, and the TOML to write instead. */
 export function unknownKeyFinding(
   unknown: UnknownConfigKey,
@@ -332,7 +417,9 @@ function facts(config: CodexConfig, show: (f: string) => string): Finding[] {
   const parts: string[] = [];
   const from = (file: string): string => ` (${show(file)})`;
   if (config.modelProvider) {
-    const provider = config.modelProviders[config.modelProvider.value];
+    // The id is the user's: `toString` or `__proto__` is a provider only if the config defines it.
+    const id = config.modelProvider.value;
+    const provider = Object.hasOwn(config.modelProviders, id) ? config.modelProviders[id] : undefined;
     parts.push(`model_provider = "${config.modelProvider.value}"${from(config.modelProvider.file)}`);
     if (provider) {
       if (provider.baseUrl) parts.push(`its base_url is ${showUrl(provider.baseUrl)}`);

@@ -686,6 +686,7 @@ function systemProxyFindings(decisions: ProxyDecision[], world: CodexWorld, word
   }
 
   const viaSystem = decisions.find((d) => d.transport === 'https' && d.kind === 'proxy' && d.variable === 'system');
+  const usesSystem = decisions.some((d) => d.transport === 'https' && 'variable' in d && d.variable === 'system');
   const allDirect = decisions.filter((d) => d.transport === 'https').every((d) => d.kind === 'direct');
   const pacIgnored = system.pac !== null && allDirect && respect?.value !== true;
   if (system.https !== null || system.noProxy !== null || system.exceptions.length > 0 || (system.pac !== null && !pacIgnored)) {
@@ -695,7 +696,7 @@ function systemProxyFindings(decisions: ProxyDecision[], world: CodexWorld, word
       stage: 'input',
       detail: `${osName} proxy settings (${system.command}): ${system.https === null ? 'no HTTPS proxy' : `HTTPS proxy ${redactProxyValue(system.https)}`}${
         system.noProxy !== null ? `, exceptions ${system.noProxy}` : ''
-      }. Codex's HTTPS client uses them where HTTPS_PROXY is unset or empty${viaSystem ? ' (as here)' : httpsUnset ? '' : ' (here HTTPS_PROXY is set)'}; its WebSocket client never reads them.${
+      }. Codex's HTTPS client uses them where HTTPS_PROXY is unset or empty${usesSystem ? ' (as here)' : httpsUnset ? '' : ' (here HTTPS_PROXY is set)'}; its WebSocket client never reads them.${
         system.exceptions.length > 0 ? ` The bypass list (${system.exceptions.join(', ')}) is not applied by Codex.` : ''
       }${system.pac !== null && !pacIgnored ? ` The automatic configuration (${system.pac}) is ignored unless [features] respect_system_proxy = true.` : ''}`,
     });
@@ -859,7 +860,21 @@ function evidence(world: CodexWorld, trust: TrustPlan, decisions: ProxyDecision[
       lines: decisions.flatMap((d) => [`${transportShort(d.transport)} ${d.target}: ${describeProxyDecision(d)}`, ...d.notes.map((n) => `  note: ${n.text}`)]),
     },
     { title: `CODEX_HOME (${world.codexHomeSource})`, lines: [world.codexHome, ...dotenvLines] },
+    ...(world.systemProxy ? [systemProxyEvidence(world.systemProxy)] : []),
   ];
+}
+
+function systemProxyEvidence(system: NonNullable<CodexWorld['systemProxy']>): EvidenceSection {
+  const lines =
+    system.error !== null
+      ? [`not read: ${system.error}`]
+      : [
+          `HTTPS proxy (used by Codex HTTPS where HTTPS_PROXY is empty): ${system.https === null ? 'none' : redactProxyValue(system.https)}`,
+          ...(system.noProxy !== null ? [`exceptions (used as NO_PROXY where it is empty): ${system.noProxy}`] : []),
+          ...(system.exceptions.length > 0 ? [`bypass list (not applied by Codex): ${system.exceptions.join(', ')}`] : []),
+          `automatic configuration (ignored unless respect_system_proxy): ${system.pac ?? 'none'}`,
+        ];
+  return { title: `System proxy settings (${system.command})`, lines };
 }
 
 function reportData(world: CodexWorld, trust: TrustPlan, decisions: ProxyDecision[]): Record<string, unknown> {

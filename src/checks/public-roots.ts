@@ -1,12 +1,13 @@
 // The public web PKI: the Mozilla roots Codex compiles in (webpki-roots). Host.publicRoots stands in for them
 // in the lab; otherwise Node's bundled list does (the same Mozilla CCADB set).
 import { fingerprint256 } from '../codex/certificate.js';
+import { nodeTls } from '../core/builtins.js';
 import type { Host } from '../core/host.js';
 
 /** The public roots as PEM strings, one certificate each. */
 export function publicRootPems(host: Pick<Host, 'publicRoots'>): readonly string[] {
   // node:tls loaded on first use: the offline run reaches here only when a certificate has something to lint.
-  return host.publicRoots ?? process.getBuiltinModule('node:tls').rootCertificates;
+  return host.publicRoots ?? nodeTls().rootCertificates;
 }
 
 /** Where the public roots come from, for evidence lines. */

@@ -1,11 +1,14 @@
 // ws.upgrade: the Responses WebSocket as Codex opens it (codex-behavior.md §2, §5, §6): its own proxy rules
 // (tungstenite), its own trust set (native roots + bundle, rustls), the OpenAI-Beta header. It needs only the
 // offline checks, not tls.auth: login and streaming trust different roots, so either can work alone.
+import type { CodexConfig } from '../codex/config.js';
 import { loadEndpoints, WEBSOCKET_BETA_HEADER, type CodexEndpoints } from '../codex/endpoints.js';
+import { displayPath } from '../codex/env.js';
 import { proxyFor } from '../codex/proxy.js';
 import { trustPlan } from '../codex/trust.js';
 import type { ErrorCode } from '../core/codes.js';
-import type { EvidenceSection, Finding, Hint } from '../core/types.js';
+import type { Host } from '../core/host.js';
+import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
 import { pageTitle } from '../net/classify.js';
 import type { HttpHead } from '../net/errors.js';
 import { verifiedTls } from '../net/http-probe.js';
@@ -28,6 +31,7 @@ import {
   verdictEvidence,
   verdictHints,
 } from './chain-verdict.js';
+import { endpointProblemFinding } from './codex-config.js';
 import { factsOf, type DoctorCheck } from './context.js';
 import { WS_UPGRADE } from './network-checks.js';
 import { networkHints, websocketOffSnippet, type HintContext } from './network-hints.js';
@@ -50,6 +54,7 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
     const world = await ctx.world();
     const endpoints = await loadEndpoints(host, world);
     const { websocket } = endpoints;
+    if (endpoints.problems.length > 0) return invalidEndpoint(endpoints, world.config, host);
     if (!websocket.enabled || websocket.url === null) {
       return {
         summary: `Not used: ${websocket.reason}`,
@@ -183,6 +188,34 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
     }
   },
 };
+
+/**
+ * Codex cannot use the configured provider (config.codex reports it with the fix): there is no WebSocket to
+ * test, and testing the built-in default instead would pass for a URL Codex never opens.
+ */
+function invalidEndpoint(endpoints: CodexEndpoints, config: CodexConfig, host: Host): CheckResult<WsUpgradeFacts> {
+  const show = (file: string): string => displayPath(file, host.homeDir);
+  const findings = endpoints.problems.map((problem): Finding => {
+    const why =
+      problem.kind === 'unknown-provider'
+        ? 'Codex does not start, so it opens no WebSocket.'
+        : 'The WebSocket URL is built from it, so there is no WebSocket to open.';
+    const { hints } = endpointProblemFinding(config, problem, show, host.platform).finding;
+    return {
+      level: 'fail',
+      code: 'WS_ENDPOINT_INVALID',
+      stage: 'input',
+      detail: `Not tested: ${problem.message} ${why}`,
+      hints,
+    };
+  });
+  return {
+    summary: `Not tested: ${endpoints.problems[0]?.message ?? ''}`,
+    findings,
+    data: { url: null, enabled: false },
+    facts: { url: null, upgraded: false },
+  };
+}
 
 /** 101, or OpenAI's own 401/403, means the path works; anything a proxy says instead means it does not. */
 export function judgeUpgrade(outcome: UpgradeOutcome, url: URL, context: HintContext, endpoints: CodexEndpoints): Finding {

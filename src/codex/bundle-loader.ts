@@ -226,7 +226,14 @@ export interface NativeRootsLoad {
 /** Reads what rustls-native-certs would read. Never throws; unreadable locations become `error`. */
 export async function loadNativeRoots(host: Host, plan: NativeRootPlan): Promise<NativeRootsLoad> {
   if (plan.kind === 'platform-store') return { plan, sources: [], total: null, certificates: [] };
-  const distinct = new Map<string, Buffer>();
+  // Distinct DER certificates, first seen first (rustls-native-certs dedups).
+  const distinct: Buffer[] = [];
+  const seen = new BytesMap<true>();
+  const addDistinct = (der: Buffer): void => {
+    if (seen.get(der)) return;
+    seen.set(der, true);
+    distinct.push(der);
+  };
   const sources: NativeRootSource[] = [];
   type FileRead = { bytes: Buffer; error: null } | { bytes: null; error: string };
   const readPem = async (path: string): Promise<FileRead> => {
@@ -237,11 +244,25 @@ export async function loadNativeRoots(host: Host, plan: NativeRootPlan): Promise
       return { bytes: null, error: `failed to open file: ${rustIoErrorText(rawCause(error).code ?? 'EIO', host.platform)} in ${path}` };
     }
   };
+  // The one-certificate blocks of the files parsed so far (their bytes -> the DER). Where the bundle file is
+  // made from the CA directory (Debian and its kin concatenate the hash-named files), most of those files
+  // are, byte for byte, one of its blocks: such a file loads that block's certificate alone
+  // (PemCertificate.block), so it is not parsed again.
+  const blocks = new BytesMap<Buffer>();
   const addPem = (read: FileRead): { certificates: number; error: string | null } => {
     if (read.bytes === null) return { certificates: 0, error: read.error };
-    const pem = parseCodexPem(read.bytes, { normaliseTrusted: false });
+    const bytes = read.bytes;
+    const known = blocks.get(bytes);
+    if (known) {
+      addDistinct(known);
+      return { certificates: 1, error: null };
+    }
+    const pem = parseCodexPem(bytes, { normaliseTrusted: false });
     const certs = pem.ok ? pem.certificates : [];
-    for (const c of certs) distinct.set(c.der.toString('base64'), c.der);
+    for (const c of certs) {
+      addDistinct(c.der);
+      if (c.block) blocks.set(bytes.subarray(c.block.start, c.block.end), c.der);
+    }
     const error = pem.ok || pem.failure.kind === 'no-certificates' ? null : pem.codexDetail.replace('failed to parse PEM file: ', 'failed to parse PEM: ');
     return { certificates: certs.length, error };
   };
@@ -282,7 +303,25 @@ export async function loadNativeRoots(host: Host, plan: NativeRootPlan): Promise
       if (stat?.kind === 'directory') sources.push(await readDir(dir));
     }
   }
-  return { plan, sources, total: distinct.size, certificates: [...distinct.values()] };
+  return { plan, sources, total: distinct.length, certificates: distinct };
+}
+
+/**
+ * Values by the exact bytes of a buffer, compared within groups of equal length: a map keyed by a string
+ * encoding of each buffer would build a string per buffer, which on a cold start costs more than comparing.
+ */
+class BytesMap<T> {
+  readonly #byLength = new Map<number, { bytes: Buffer; value: T }[]>();
+
+  get(bytes: Buffer): T | undefined {
+    return this.#byLength.get(bytes.length)?.find((entry) => entry.bytes.equals(bytes))?.value;
+  }
+
+  set(bytes: Buffer, value: T): void {
+    const sameLength = this.#byLength.get(bytes.length);
+    if (sameLength) sameLength.push({ bytes, value });
+    else this.#byLength.set(bytes.length, [{ bytes, value }]);
+  }
 }
 
 /** Files of a CA directory read at the same time. */

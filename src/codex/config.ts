@@ -404,12 +404,13 @@ function withoutForbidden(layer: ConfigSource, problems: ConfigProblem[]): TomlT
 function mergeInto(target: TomlTable, source: TomlTable, path: string[], file: string, provenance: Map<string, string>): void {
   for (const [key, value] of Object.entries(source)) {
     const here = [...path, key];
-    const existing = target[key];
+    const existing = valueAt(target, [key]);
     if (isTable(value)) {
-      if (!isTable(existing)) target[key] = {};
-      mergeInto(target[key] as TomlTable, value, here, file, provenance);
+      const table: TomlTable = isTable(existing) ? existing : {};
+      if (table !== existing) setOwn(target, key, table);
+      mergeInto(table, value, here, file, provenance);
     } else {
-      target[key] = structuredClone(value);
+      setOwn(target, key, structuredClone(value));
       const prefix = `${formatKey(here)}.`;
       for (const k of [...provenance.keys()]) if (k.startsWith(prefix)) provenance.delete(k);
       provenance.set(formatKey(here), file);
@@ -493,7 +494,8 @@ function describeValue(value: unknown): string {
 }
 
 function readProviders(read: TableReader, merged: TomlTable): Record<string, ModelProviderConfig> {
-  const providers: Record<string, ModelProviderConfig> = {};
+  // No prototype: the ids are the user's (`__proto__`, `toString`), and each must be an entry like any other.
+  const providers: Record<string, ModelProviderConfig> = Object.create(null);
   const table = merged.model_providers;
   if (!isTable(table)) return providers;
   for (const id of Object.keys(table)) {
@@ -689,8 +691,13 @@ export function snippetFor(path: readonly string[], value: unknown): string {
   const root: TomlTable = {};
   let node = root;
   path.forEach((segment, i) => {
-    if (i === path.length - 1) node[segment] = value as TomlTable[string];
-    else node = node[segment] = {} as TomlTable;
+    if (i === path.length - 1) {
+      setOwn(node, segment, value as TomlTable[string]);
+      return;
+    }
+    const child: TomlTable = {};
+    setOwn(node, segment, child);
+    node = child;
   });
   return smolToml().stringify(root).trim();
 }
@@ -705,6 +712,14 @@ export function valueAt(table: TomlTable, path: readonly string[]): unknown {
     node = node[segment];
   }
   return node;
+}
+
+/**
+ * `table[key] = value` for a key read from a file: `__proto__` is a TOML key like any other, so it becomes an
+ * own property instead of replacing the prototype (or, merged into a plain object, polluting Object.prototype).
+ */
+function setOwn(table: TomlTable, key: string, value: TomlTable[string]): void {
+  Object.defineProperty(table, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 function deleteAt(table: TomlTable, path: readonly string[]): void {

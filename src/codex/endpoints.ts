@@ -2,6 +2,7 @@
 // base (api.openai.com with an API key, chatgpt.com with ChatGPT login), config.toml overrides, and the
 // Responses WebSocket URL. Pure functions, plus one bounded read of auth.json's `auth_mode`.
 import type { Host } from '../core/host.js';
+import { formatKey } from './config-keys.js';
 import { CODEX_RELEASES, versionAtLeast } from './codex-version.js';
 import type { CodexConfig } from './config.js';
 import type { CodexWorld } from './world.js';
@@ -74,14 +75,19 @@ export interface WebSocketPlan {
   reason: string;
 }
 
+/** Why Codex cannot use the configured model API; where the bad value comes from decides the fix. */
+export type EndpointProblem =
+  | { kind: 'unknown-provider'; providerId: string; message: string }
+  | { kind: 'invalid-base-url'; providerId: string; baseUrl: string; source: ProviderInfo['baseUrlSource']; message: string };
+
 export interface CodexEndpoints {
   issuer: string;
   tokenEndpoint: string;
   authMode: AuthModeInfo;
   provider: ProviderInfo;
   websocket: WebSocketPlan;
-  /** Problems with the configured provider (unknown model_provider, bad base_url), one sentence each. */
-  problems: string[];
+  /** Problems with the configured provider (unknown model_provider, bad base URL): Codex cannot reach its model API. */
+  problems: EndpointProblem[];
 }
 
 const AUTH_JSON_MAX_BYTES = 1024 * 1024;
@@ -180,11 +186,13 @@ function ossBaseUrl(id: OssProviderId, env: Readonly<Record<string, string>>): {
 
 /** Codex's endpoints for an auth mode and config (model_provider, [model_providers], openai_base_url). */
 export function codexEndpoints(authMode: AuthModeInfo, config: EndpointConfig = {}, environment: EndpointEnvironment = {}): CodexEndpoints {
-  const problems: string[] = [];
+  const problems: EndpointProblem[] = [];
   const env = environment.env ?? {};
   const providerId = config.modelProvider ?? BUILT_IN_PROVIDER;
   // Built-in providers cannot be redefined: Codex keeps its own entries for `openai`, `ollama` and `lmstudio`.
-  const entry = providerId === BUILT_IN_PROVIDER || isOssProvider(providerId) ? undefined : config.modelProviders?.[providerId];
+  // The id is the user's: only an own entry counts (`toString` or `__proto__` is not a provider).
+  const providers = config.modelProviders ?? {};
+  const entry = providerId === BUILT_IN_PROVIDER || isOssProvider(providerId) || !Object.hasOwn(providers, providerId) ? undefined : providers[providerId];
   let provider: ProviderInfo;
   if (entry) {
     // A [model_providers.<id>] entry; custom providers default to supports_websockets = false.
@@ -204,7 +212,11 @@ export function codexEndpoints(authMode: AuthModeInfo, config: EndpointConfig = 
     provider = { id: providerId, builtIn: true, local: true, baseUrl, baseUrlSource: source, supportsWebsockets: false, httpHeaders: {} };
   } else {
     if (providerId !== BUILT_IN_PROVIDER) {
-      problems.push(`model_provider = "${providerId}" names no [model_providers.${providerId}] table; Codex refuses to start with it.`);
+      problems.push({
+        kind: 'unknown-provider',
+        providerId,
+        message: `model_provider = ${JSON.stringify(providerId)} names no [${formatKey(['model_providers', providerId])}] table and no built-in provider (${BUILT_IN_PROVIDERS.join(', ')}); Codex refuses to start ("Model provider \`${providerId}\` not found").`,
+      });
     }
     // Before 0.119.0 the built-in provider took its base URL from OPENAI_BASE_URL.
     const fromEnv = honouredOpenAiBaseUrl(env, environment.codexVersion);
@@ -218,7 +230,15 @@ export function codexEndpoints(authMode: AuthModeInfo, config: EndpointConfig = 
       httpHeaders: {},
     };
   }
-  if (!URL.canParse(provider.baseUrl)) problems.push(`The base URL ${provider.baseUrl} is not a URL.`);
+  if (!isHttpUrl(provider.baseUrl)) {
+    problems.push({
+      kind: 'invalid-base-url',
+      providerId: provider.id,
+      baseUrl: provider.baseUrl,
+      source: provider.baseUrlSource,
+      message: `The base URL ${JSON.stringify(provider.baseUrl)} (${baseUrlOrigin(provider)}) is not an http:// or https:// URL: Codex cannot send a model request to it.`,
+    });
+  }
   return {
     issuer: ISSUER,
     tokenEndpoint: TOKEN_ENDPOINT,
@@ -227,6 +247,30 @@ export function codexEndpoints(authMode: AuthModeInfo, config: EndpointConfig = 
     websocket: websocketPlan(provider),
     problems,
   };
+}
+
+/** Codex's own providers: model_provider may name them without a [model_providers] table. */
+export const BUILT_IN_PROVIDERS = [BUILT_IN_PROVIDER, ...(Object.keys(OSS_PROVIDER_PORTS) as OssProviderId[])] as const;
+
+/** A base URL reqwest can send a request to. */
+export function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol);
+}
+
+/** Where the provider's base URL is written, as the user would look for it. */
+export function baseUrlOrigin(provider: Pick<ProviderInfo, 'id' | 'baseUrlSource'>): string {
+  switch (provider.baseUrlSource) {
+    case 'model_providers':
+      return `base_url of [${formatKey(['model_providers', provider.id])}]`;
+    case 'openai_base_url':
+      return 'openai_base_url in config.toml';
+    case 'OPENAI_BASE_URL':
+    case 'CODEX_OSS_BASE_URL':
+    case 'CODEX_OSS_PORT':
+      return `the ${provider.baseUrlSource} variable`;
+    case 'default':
+      return `Codex's default for ${provider.id}`;
+  }
 }
 
 export function defaultBaseUrl(mode: AuthMode): string {
@@ -281,7 +325,8 @@ export function tokenRequestBody(code: string, codeVerifier: string): string {
 
 /** The endpoint-relevant part of the loaded config.toml. */
 export function endpointConfigOf(config: CodexConfig): EndpointConfig {
-  const providers: Record<string, ProviderEntry> = {};
+  // No prototype: the ids are the user's (`__proto__` is an entry like any other).
+  const providers: Record<string, ProviderEntry> = Object.create(null);
   for (const [id, p] of Object.entries(config.modelProviders)) {
     providers[id] = {
       ...(p.name !== undefined && { name: p.name }),

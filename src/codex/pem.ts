@@ -2,7 +2,7 @@
 // rustls-pki-types' `pem::from_slice`): lossy UTF-8, TRUSTED CERTIFICATE normalisation, the section reader
 // and its exact error texts. It also counts what Codex never shows. Private key bytes are decoded only to
 // reproduce Codex's base64 verdict, then wiped; nothing about a key leaves this module except a count.
-import { isUtf8 } from 'node:buffer';
+import { nodeBuffer } from '../core/builtins.js';
 import { codexDerItemLength } from './der.js';
 
 /** The labels rustls-pki-types decodes; any other label is skipped without decoding. */
@@ -72,6 +72,13 @@ export interface PemCertificate {
   der: Buffer;
   /** Line of the BEGIN marker, 1-based. */
   line: number;
+  /**
+   * The block's bytes in the input, from the start of its BEGIN line to past its END line's line end, when
+   * they alone hold this certificate: then a file of exactly these bytes parses to it and nothing else. Not
+   * set when the reader worked on a converted copy (lossy UTF-8, TRUSTED CERTIFICATE), nor when base64 from
+   * before a repeated BEGIN line belongs to the certificate.
+   */
+  block?: { start: number; end: number };
 }
 
 export type PemParseResult =
@@ -103,7 +110,7 @@ export interface PemParseOptions {
 /** Parses a CA file's bytes exactly as Codex does. Never throws. */
 export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}): PemParseResult {
   const input = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const lossyUtf8 = !isUtf8(input);
+  const lossyUtf8 = !nodeBuffer().isUtf8(input);
   // String::from_utf8_lossy: invalid sequences become U+FFFD; valid UTF-8 round-trips byte for byte.
   let work: Buffer = lossyUtf8 ? Buffer.from(input.toString('utf8'), 'utf8') : input;
   const counts: PemCounts = {
@@ -219,6 +226,9 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
     if (section && text.startsWith(section.endMarker, lineStart)) {
       const label = section.label;
       const beginLine = lines.lineAt(section.beginOffset);
+      // The block alone holds its item unless the reader works on a converted copy, or base64 from before a
+      // repeated BEGIN line was carried over (all that `ranges` holds at this point).
+      const blockStart = work === input && ranges.length === 0 ? section.beginOffset : -1;
       section = null;
       if (rangeStart !== -1) ranges.push(rangeStart, rangeEnd);
       rangeStart = -1;
@@ -251,7 +261,8 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
             }
             der = decoded.subarray(0, length);
           }
-          certificates.push({ der, line: beginLine });
+          const block = blockStart === -1 ? undefined : { start: blockStart, end: Math.min(offset, text.length) };
+          certificates.push({ der, line: beginLine, ...(block && { block }) });
           break;
         }
         case 'X509 CRL':

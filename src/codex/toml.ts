@@ -2,12 +2,12 @@
 // snippet built from one, and importing the library (9 modules) costs several milliseconds of the offline
 // --json start-up. require() is synchronous, so parsing and writing TOML stay plain function calls; it loads
 // the package's single-file CommonJS build.
+import { createRequire } from 'node:module';
 import type * as SmolToml from 'smol-toml';
-import { nodeModule } from '../core/builtins.js';
 
 let loaded: typeof SmolToml | undefined;
 
 export function smolToml(): typeof SmolToml {
-  loaded ??= nodeModule().createRequire(import.meta.url)('smol-toml') as typeof SmolToml;
+  loaded ??= createRequire(import.meta.url)('smol-toml') as typeof SmolToml;
   return loaded;
 }

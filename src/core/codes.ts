@@ -149,6 +149,10 @@ export const CATALOGUE = {
   WS_CLOSED: 'The connection was closed during the upgrade without an HTTP answer.',
   WS_TIMEOUT: 'The upgrade request was sent but no answer came back in time.',
   WS_UNEXPECTED_RESPONSE: 'The upgrade got another status than 101 or an OpenAI error.',
+  WS_ENDPOINT_INVALID: 'The provider configuration gives Codex no usable model API (config.codex names the problem and the fix), so there is no WebSocket to test.',
+
+  // --- lab: the simulated network of `codex-doctor lab` ---
+  LAB_ROUTE_REFUSED: 'A lab run tried to connect outside 127.0.0.1 and the lab\'s routing table; the lab refuses instead of resolving the name or leaving this machine.',
 
   // --- config.codex: config.toml and its layers (issue 4) ---
   CONFIG_LOADED: 'Which config files Codex reads (system, user, project, profile).',
@@ -168,6 +172,9 @@ export const CATALOGUE = {
   CONFIG_CA_KEY_UNSUPPORTED: 'config.toml names a CA file, but Codex has no such setting: only CODEX_CA_CERTIFICATE or SSL_CERT_FILE select a bundle.',
   CONFIG_PROVIDER: 'Which model provider and base URLs Codex uses, and the file that sets them.',
   CONFIG_MCP_URL_SERVER: 'An MCP server reached over HTTP: the same CA and proxy settings as for Codex apply to it.',
+  // config.codex: the provider Codex would use (standards review)
+  CONFIG_PROVIDER_NOT_FOUND: 'model_provider names neither a [model_providers.<id>] table nor a built-in provider (openai, ollama, lmstudio); Codex refuses to start.',
+  CONFIG_BASE_URL_INVALID: 'The model API base URL Codex would use (base_url, openai_base_url, OPENAI_BASE_URL or CODEX_OSS_BASE_URL) is not an http(s) URL; no model request can be sent.',
 
   // --- sandbox.env: what commands in Codex's sandbox get (issue 4) ---
   SANDBOX_NETWORK_DISABLED: 'Sandboxed commands have no network (read-only, or workspace-write without network_access): CA and proxy settings cannot matter there.',

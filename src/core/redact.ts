@@ -5,22 +5,22 @@ const SECRET_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/i;
 const MIN_SECRET_LENGTH = 4;
 
 /**
- * Pattern, replacement, and a literal that every match contains: a string without it is not searched (the
- * report holds hundreds of strings, nearly none with a secret, and this keeps the safety net cheap).
+ * What to replace, and a literal that every match contains: a string without it is not searched (the report
+ * holds hundreds of strings, nearly none with a secret, and this keeps the safety net cheap).
  */
-const PATTERNS: Array<[RegExp, string, string]> = [
+const PATTERNS: Array<{ pattern: RegExp; replacement: string; literal: string }> = [
   // user:password@ in any URL: keep the user, drop the password.
   // (The literal placeholder PASSWORD in a hint is not a secret.)
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):(?!PASSWORD@)[^\s@/]*@/gi, '$1:[redacted]@', '://'],
+  { pattern: /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):(?!PASSWORD@)[^\s@/]*@/gi, replacement: '$1:[redacted]@', literal: '://' },
   // OpenAI-style keys and bearer tokens.
-  [/\bsk-[A-Za-z0-9_-]{8,}/g, 'sk-[redacted]', 'sk-'],
+  { pattern: /\bsk-[A-Za-z0-9_-]{8,}/g, replacement: 'sk-[redacted]', literal: 'sk-' },
   // (Only token-shaped words: "Basic Proxy-Authorization" in a sentence is not a credential.)
-  [/\bBasic\s+[A-Za-z0-9+/]{8,}={0,2}(?![\w-])/g, 'Basic [redacted]', 'Basic'],
-  [/\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*(?![\w-])/g, 'Bearer [redacted]', 'Bearer'],
+  { pattern: /\bBasic\s+[A-Za-z0-9+/]{8,}={0,2}(?![\w-])/g, replacement: 'Basic [redacted]', literal: 'Basic' },
+  { pattern: /\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*(?![\w-])/g, replacement: 'Bearer [redacted]', literal: 'Bearer' },
   // JWTs (auth.json id/access tokens).
-  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, '[redacted-jwt]', 'eyJ'],
+  { pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, replacement: '[redacted-jwt]', literal: 'eyJ' },
   // A private key block found anywhere.
-  [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?(-----END \1PRIVATE KEY-----|$)/g, '[redacted $1PRIVATE KEY]', 'PRIVATE KEY-----'],
+  { pattern: /-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?(-----END \1PRIVATE KEY-----|$)/g, replacement: '[redacted $1PRIVATE KEY]', literal: 'PRIVATE KEY-----' },
 ];
 
 export class Redactor {
@@ -51,8 +51,16 @@ export class Redactor {
 
   text(input: string): string {
     let out = input;
-    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join('[redacted]');
-    for (const [pattern, replacement, literal] of PATTERNS) if (out.includes(literal)) out = out.replace(pattern, replacement);
+    // Indexed loops: this runs for every string of the report while the code is still cold, where for-of
+    // and array destructuring allocate iterator results at every step.
+    for (let i = 0; i < this.secrets.length; i++) {
+      const secret = this.secrets[i]!;
+      if (out.includes(secret)) out = out.split(secret).join('[redacted]');
+    }
+    for (let i = 0; i < PATTERNS.length; i++) {
+      const { pattern, replacement, literal } = PATTERNS[i]!;
+      if (out.includes(literal)) out = out.replace(pattern, replacement);
+    }
     return out;
   }
 

@@ -103,7 +103,7 @@ async function bundle(count) {
   mkdirSync(CACHE, { recursive: true });
   const started = performance.now();
   // The lab's minting (node-forge structures, native RSA signatures) from the build: nothing duplicated here.
-  const { KeyStore, mintCorporateCa } = await import(pathToFileURL(path.join(ROOT, 'dist', 'lab', 'pki.js')).href);
+  const { KeyStore, mintCorporateCa } = await import(pathToFileURL(path.join(ROOT, 'dist', 'lab', 'pki.mjs')).href);
   const keys = Array.from({ length: 16 }, () => new KeyStore());
   const organizations = ['Example Trust Services', 'Contoso PKI', 'Fabrikam Security', 'Northwind Certification', 'Tailspin CA Ltd'];
   const countries = ['US', 'DE', 'FR', 'JP', 'GB', 'CA', 'NL'];

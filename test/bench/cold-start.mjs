@@ -35,10 +35,9 @@ main(async () => {
 
   const loaded = await loadedModules(cli, env, scratch);
   const heavy = HEAVY.filter((name) => loaded.packages.has(name));
-  console.log(`modules the offline run loads (an ESM load hook records every module it imports, dynamic imports included):`);
-  console.log(`  ${loaded.dist} files of dist/, ${loaded.builtins} node: built-ins`);
+  console.log(`modules the offline run loads (the inspector records every script V8 compiles: ESM, CommonJS, dynamic imports):`);
+  console.log(`  ${loaded.dist} files of dist/, ${loaded.builtins} node: built-ins beyond node's own start-up`);
   console.log(`  packages: ${[...loaded.packages].map(([name, n]) => `${name} (${n} files)`).join(', ') || 'none'}`);
-  console.log(`  (files a CommonJS package require()s internally are not seen by the hook; its entry point is)`);
   console.log(`  heavy packages in the offline graph: ${heavy.length ? heavy.join(', ') : 'none'} (must be none of ${HEAVY.join(', ')})`);
   const watched = WATCHED.filter((name) => loaded.packages.has(name));
   console.log(`  watched packages loaded: ${watched.join(', ') || 'none'} (allowed, yet this run has no config.toml to parse)\n`);
@@ -52,7 +51,7 @@ main(async () => {
   reportToParent('cold-start', verdicts);
 });
 
-/** Runs the offline doctor once with a load hook that appends every module URL to a file (test/helpers/module-recorder.mjs). */
+/** Runs the offline doctor once with the module recorder preloaded (test/helpers/module-recorder.mjs). */
 async function loadedModules(cli, env, scratch) {
   const log = path.join(scratch, 'loaded.txt');
   const recorder = pathToFileURL(path.join(ROOT, 'test', 'helpers', 'module-recorder.mjs')).href;
@@ -67,21 +66,21 @@ async function loadedModules(cli, env, scratch) {
   const distPrefix = pathToFileURL(path.join(ROOT, 'dist')).href + '/';
   return {
     dist: urls.filter((u) => u.startsWith(distPrefix)).length,
-    builtins: urls.filter((u) => u.startsWith('node:')).length,
+    builtins: urls.filter((u) => u.startsWith('node:') && !u.startsWith('node:internal/')).length,
     packages: new Map([...packages].sort((a, b) => b[1] - a[1])),
   };
 }
 
 /**
  * Where the wall time goes, as a staircase of whole processes (medians): node, node's ESM loader, each
- * direct dependency the offline run loads imported alone, the whole static graph of dist/main.js, the run.
+ * direct dependency the offline run loads imported alone, the whole static graph of dist/main.mjs, the run.
  */
 async function printStaircase(cli, env, packages, bareMedian) {
   const dependencies = Object.keys(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).dependencies ?? {});
   const steps = [
     ['node --input-type=module -e 0 (ESM loader)', ['--input-type=module', '-e', '0']],
     ...dependencies.filter((name) => packages.has(name)).map((name) => [`import '${name}' alone`, ['--input-type=module', '-e', `await import(${JSON.stringify(name)})`]]),
-    ["import dist/main.js (static graph, no run)", ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'main.js')).href)})`]],
+    ["import dist/main.mjs (static graph, no run)", ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'main.mjs')).href)})`]],
     ['the offline run', [cli, ...OFFLINE_ARGS]],
   ];
   console.log(`\nwhere the time goes (medians of ${STAIRCASE_RUNS} whole processes; + is over node -e 0 = ${bareMedian.toFixed(0)} ms):`);

@@ -19,7 +19,7 @@ const TOKEN_FORM = 'grant_type=authorization_code&code=bench&redirect_uri=http%3
 
 main(async () => {
   const cli = requireBuiltCli();
-  const { DEFAULT_SCENARIO } = await import(pathToFileURL(path.join(ROOT, 'dist', 'lab', 'scenario.js')).href);
+  const { DEFAULT_SCENARIO } = await import(pathToFileURL(path.join(ROOT, 'dist', 'lab', 'scenario.mjs')).href);
   const scenario = process.argv[2] ?? DEFAULT_SCENARIO;
   const scratch = scratchDir('lab-runbook');
   const home = path.join(scratch, 'home');

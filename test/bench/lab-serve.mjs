@@ -6,8 +6,8 @@ import { requireBuiltCli, ROOT } from './lib.mjs';
 
 requireBuiltCli();
 const load = (file) => import(pathToFileURL(path.join(ROOT, 'dist', 'lab', file)).href);
-const { DEFAULT_SCENARIO, SCENARIOS_DIR, loadScenario } = await load('scenario.js');
-const { startLab } = await load('world.js');
+const { DEFAULT_SCENARIO, SCENARIOS_DIR, loadScenario } = await load('scenario.mjs');
+const { startLab } = await load('world.mjs');
 
 const name = process.argv[2] ?? DEFAULT_SCENARIO;
 const scenario = await loadScenario(path.join(SCENARIOS_DIR, `${name}.toml`));

@@ -454,6 +454,31 @@ describe('ca.bundle: no CA variable (system roots)', () => {
     });
   });
 
+  it('reads hash-named files that are not byte for byte a block of the bundle, and counts a failed bundle\'s blocks nowhere', async () => {
+    const crlf = RSA_ROOT.replace(/\n/g, '\r\n');
+    const record = await runDoctorCheck(
+      caBundleCheck,
+      testHost({
+        systemStore: STORE,
+        files: {
+          // The RSA root loads, then a broken block fails the whole file: none of its certificates count.
+          '/etc/ssl/certs/ca-certificates.crt': `${RSA_ROOT}-----BEGIN CERTIFICATE-----\nAA!A\n-----END CERTIFICATE-----\n`,
+          '/etc/ssl/certs/0a1b2c3d.0': RSA_ROOT,
+          '/etc/ssl/certs/0a1b2c3d.1': crlf,
+          '/etc/ssl/certs/1b2c3d4e.0': `# EC root\n${EC_ROOT}`,
+          '/etc/ssl/certs/1b2c3d4e.1': EC_ROOT,
+        },
+      }),
+    );
+    expect(record.data?.nativeRoots).toMatchObject({
+      total: 2,
+      sources: [
+        { path: '/etc/ssl/certs/ca-certificates.crt', kind: 'file', certificates: 0, error: 'failed to parse PEM: base64 decode error: InvalidCharacter(33)' },
+        { path: '/etc/ssl/certs', kind: 'dir', certificates: 4, files: 4, error: null },
+      ],
+    });
+  });
+
   it('keeps the last native root of a file that ends without a newline', async () => {
     const record = await runDoctorCheck(
       caBundleCheck,

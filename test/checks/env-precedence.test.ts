@@ -775,6 +775,11 @@ describe('env.precedence: the macOS and Windows system proxy settings', () => {
       hints: [{ text: 'Give Codex the same proxy in HTTPS_PROXY: both transports read it.', command: 'export HTTPS_PROXY=http://secure.corp.example:8443' }],
     });
     expect(r.facts.proxies.find((d) => d.transport === 'https')).toMatchObject({ kind: 'proxy', variable: 'system' });
+    expect(r.record.evidence.find((e) => e.title === 'System proxy settings (scutil --proxy)')?.lines).toEqual([
+      'HTTPS proxy (used by Codex HTTPS where HTTPS_PROXY is empty): secure.corp.example:8443',
+      'bypass list (not applied by Codex): *.local',
+      'automatic configuration (ignored unless respect_system_proxy): none',
+    ]);
   });
 
   it('lets HTTPS_PROXY win over the system settings', async () => {

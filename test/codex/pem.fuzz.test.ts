@@ -173,10 +173,21 @@ describe('PEM reader fuzz', () => {
     const random = prng(0xc0dec);
     const started = performance.now();
     const outcomes = new Map<string, number>();
+    let blocks = 0;
     for (let i = 0; i < 4000; i++) {
       const input = mutate(SEEDS[i % SEEDS.length]!, random);
       const result = parseCodexPem(input);
       expect(outcomeOf(result), `input #${i}`).toEqual(referenceParse(input));
+      // The native roots rely on it: a file of exactly a block's bytes loads that block's certificate alone.
+      const asNativeRoots = parseCodexPem(input, { normaliseTrusted: false });
+      for (const [parsed, options] of [[result, {}], [asNativeRoots, { normaliseTrusted: false }]] as const) {
+        for (const cert of parsed.ok ? parsed.certificates : []) {
+          if (!cert.block) continue;
+          const alone = parseCodexPem(input.subarray(cert.block.start, cert.block.end), options);
+          expect(alone.ok && alone.certificates.map((c) => c.der.toString('base64')), `input #${i}, block of line ${cert.line}`).toEqual([cert.der.toString('base64')]);
+          blocks++;
+        }
+      }
       const format = sniffBundleFormat(input);
       expect(typeof format.kind).toBe('string');
       if (result.ok) {
@@ -193,6 +204,7 @@ describe('PEM reader fuzz', () => {
         outcomes.set(result.failure.kind, (outcomes.get(result.failure.kind) ?? 0) + 1);
       }
     }
+    expect(blocks).toBeGreaterThan(500);
     // The mutations reach every outcome, so the fuzz exercises every path it claims to.
     expect([...outcomes.keys()].sort()).toEqual(['base64', 'illegal-section-start', 'missing-section-end', 'no-certificates', 'ok', 'trusted-der-length']);
     // A generous sanity bound (seconds, not a benchmark): a hang or quadratic blow-up would blow it.

@@ -105,6 +105,25 @@ describe('parseCodexPem: what loads', () => {
   });
 });
 
+describe('parseCodexPem: where each certificate block lies', () => {
+  it('gives the bytes of each block, BEGIN line to END line end, which alone load that certificate', () => {
+    const input = bytes(`# roots\n${RSA_ROOT}notes\n${EC_ROOT}`);
+    const result = parseCodexPem(input, { normaliseTrusted: false });
+    expect(result.ok && result.certificates.map((c) => c.block && input.subarray(c.block.start, c.block.end).toString('utf8'))).toEqual([RSA_ROOT, EC_ROOT]);
+  });
+
+  it('gives none when the reader worked on a converted copy, or base64 from before a repeated BEGIN belongs to it', () => {
+    const lossy = parseCodexPem(Buffer.concat([Buffer.from([0xff, 0x0a]), bytes(RSA_ROOT)]));
+    const trusted = parseCodexPem(fixture('trusted-certificate.pem'));
+    const carried = parseCodexPem(bytes(`-----BEGIN CERTIFICATE-----\nAAAA\n${RSA_ROOT}`));
+    for (const result of [lossy, trusted, carried]) expect(result.ok && result.certificates.map((c) => c.block)).toEqual([undefined]);
+    // A repeated BEGIN with nothing carried over: the block is the second BEGIN's.
+    const restarted = parseCodexPem(bytes(`-----BEGIN CERTIFICATE-----\n${RSA_ROOT}`));
+    const start = '-----BEGIN CERTIFICATE-----\n'.length;
+    expect(restarted.ok && restarted.certificates.map((c) => c.block)).toEqual([{ start, end: start + RSA_ROOT.length }]);
+  });
+});
+
 describe('parseCodexPem: Codex failure details, verbatim', () => {
   it('empty and PEM-less input: "no certificates found in PEM file"', () => {
     for (const input of [bytes(''), bytes('hello\n'), RSA_DER, fixture('utf16le-bom.pem'), fixture('bundle.p7b'), bytes(PRIVATE_KEY)]) {
