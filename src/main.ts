@@ -31,6 +31,17 @@ export interface Io {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // Whatever reaches stderr (a usage error quoting an argument, the lab's messages) may hold a password
+  // typed on the command line or set in the environment.
+  // (Built on the first write: most runs write nothing there.)
+  let stderrRedactor: Redactor | undefined;
+  const { stderr, env } = io;
+  const redactedStderr: OutStream = {
+    write: (chunk: string) => stderr.write((stderrRedactor ??= Redactor.fromEnv({ ...env, ...argumentEntries(argv) })).text(chunk)),
+    ...(stderr.isTTY !== undefined && { isTTY: stderr.isTTY }),
+    ...(stderr.columns !== undefined && { columns: stderr.columns }),
+  };
+  io = { ...io, stderr: redactedStderr };
   const parsed = await parseArgs(argv, io.stdout.columns ?? 80);
   switch (parsed.kind) {
     case 'usage-error':
@@ -54,6 +65,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return runLabCommand(parsed, io);
     }
   }
+}
+
+/** The command-line arguments as entries for the redactor (`--proxy=URL` read as URL). */
+function argumentEntries(argv: readonly string[]): Record<string, string> {
+  return Object.fromEntries(argv.map((arg, i) => [`argument ${i}`, arg.replace(/^--?[\w-]+=/, '')]));
 }
 
 /** A run that can be started (and restarted, by the TUI's `r`) with live events. */
@@ -84,7 +100,9 @@ export function createSession(host: Host, flags: DoctorFlags, saveDir = host.cwd
       const generatedAt = host.now();
       const worldPromise = loadWorld(host, options);
       const world = await worldPromise.catch(() => undefined);
-      const redactor = Redactor.fromEnv({ ...host.env, ...world?.env });
+      const redactor = Redactor.fromEnv({ ...host.env, ...world?.env, ...(options.proxy !== undefined && { '--proxy': options.proxy }) }).withConfig(
+        world ? [world.config.merged, ...world.config.layers.map((layer) => layer.table)] : [],
+      );
       const checks = await runChecks({
         checks: RUNBOOK,
         host,
@@ -143,6 +161,7 @@ export async function runDoctor(input: { host: Host; flags: DoctorFlags; io: Io;
   const { host, flags, io } = input;
   const session = createSession(host, flags, io.cwd ?? host.cwd);
   const mode = pickMode(flags, io);
+  const banner = input.banner === undefined ? undefined : Redactor.fromEnv({ ...io.env, ...host.env }).text(input.banner);
   switch (mode) {
     case 'json': {
       const report = await session.run(undefined, io.signal);
@@ -152,13 +171,13 @@ export async function runDoctor(input: { host: Host; flags: DoctorFlags; io: Io;
     case 'tui': {
       // Ink and React are loaded only here, so --json and plain text start fast.
       const { runTui } = await import('./render/tui/run-tui.js');
-      return runTui(session, io, { banner: input.banner });
+      return runTui(session, io, { banner });
     }
     case 'text': {
       // chalk comes with the text renderer: --json never loads it.
       const { createTextRenderer } = await import('./render/text.js');
       const text = createTextRenderer(io.stdout, textStyle(io), { verbose: flags.verbose, planned: session.planned });
-      if (input.banner) io.stdout.write(`${input.banner}\n`);
+      if (banner) io.stdout.write(`${banner}\n`);
       text.header();
       const report = await session.run((e) => text.onEvent(e), io.signal);
       text.footer(report);

@@ -6,7 +6,7 @@
 // table, and anything it does not accept plainly goes to yargs, so that yargs words every usage error.
 import type { Options as YargsOption } from 'yargs';
 import { CHECK_IDS } from './checks/index.js';
-import { nodeUtil } from './core/builtins.js';
+import { nodeNet, nodeUtil } from './core/builtins.js';
 import { VERSION } from './version.js';
 
 export type OutputMode = 'auto' | 'json' | 'plain';
@@ -32,6 +32,8 @@ export type ParsedCommand =
   | { kind: 'usage-error'; message: string };
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** The longest delay a Node timer takes (2^31-1 ms, ~24.8 days): a longer one fires after 1 ms. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 interface OptionSpec {
   type: 'boolean' | 'string' | 'number';
@@ -190,8 +192,20 @@ function mapOptions(options: Readonly<Record<string, OptionSpec>>): Record<strin
   return Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, yargsOption(spec)]));
 }
 
-/** What both parsers hand over, checked the same way: check ids, timeout, --resolve, --proxy. */
+/** What both parsers hand over, checked the same way: repeats, empty values, check ids, timeout, --resolve, --proxy. */
 function toCommand(command: Command, args: Record<string, unknown>): ParsedCommand {
+  for (const [name, spec] of Object.entries(ALL_OPTIONS)) {
+    const value = args[name];
+    // yargs keeps every value of a repeated option in an array: which one was meant is not ours to guess.
+    if (!spec.array && spec.type !== 'boolean' && Array.isArray(value)) {
+      return { kind: 'usage-error', message: `--${name} given more than once: give it once.` };
+    }
+    // An empty value would be dropped without a word (--codex-home '' reads CODEX_HOME, --only '' runs every check).
+    const values = spec.array ? ((value as string[] | undefined) ?? []) : typeof value === 'string' ? [value] : [];
+    if (values.some((v) => v.split(',').every((part) => part.trim() === ''))) {
+      return { kind: 'usage-error', message: `--${name} needs a value; it was given an empty one.` };
+    }
+  }
   const list = (name: string): string[] => ((args[name] as string[] | undefined) ?? []).flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter(Boolean);
@@ -205,10 +219,13 @@ function toCommand(command: Command, args: Record<string, unknown>): ParsedComma
   if (!Number.isFinite(timeout) || timeout <= 0) {
     return { kind: 'usage-error', message: '--timeout needs a positive number of milliseconds.' };
   }
+  if (timeout > MAX_TIMEOUT_MS) {
+    return { kind: 'usage-error', message: `--timeout ${timeout}: at most ${MAX_TIMEOUT_MS} ms (about 24 days).` };
+  }
   const resolve: DoctorFlags['resolve'] = [];
   for (const entry of list('resolve')) {
     const parsed = parseResolve(entry);
-    if (!parsed) return { kind: 'usage-error', message: `--resolve ${entry}: expected host:port:address (e.g. auth.openai.com:443:127.0.0.1).` };
+    if (!parsed) return { kind: 'usage-error', message: `--resolve ${entry}: expected host:port:address, the address an IP address (e.g. auth.openai.com:443:127.0.0.1).` };
     resolve.push(parsed);
   }
   const proxy = args.proxy as string | undefined;
@@ -240,9 +257,14 @@ function optional<K extends string>(key: K, value: unknown): { [P in K]?: string
 
 /** curl's --resolve: `host:port:address`, the address possibly a bracketed IPv6. */
 export function parseResolve(entry: string): DoctorFlags['resolve'][number] | undefined {
-  const match = /^([^:\s]+):(\d{1,5}):\[?([^\]\s]+)\]?$/.exec(entry);
+  const match = /^([^:\s]+):(\d{1,5}):(?:\[([^\]\s]+)\]|([^\]\s]+))$/.exec(entry);
   if (!match) return undefined;
   const port = Number(match[2]);
   if (port < 1 || port > 65535) return undefined;
-  return { host: match[1]!.toLowerCase(), port, address: match[3]! };
+  const address = match[3] ?? match[4]!;
+  // An IP address, as curl requires (a typo such as 127.0.0.l would otherwise be looked up in DNS).
+  // node:net is loaded only here, when --resolve is given.
+  const family = nodeNet().isIP(address);
+  if (family === 0 || (match[3] !== undefined && family !== 6)) return undefined;
+  return { host: match[1]!.toLowerCase(), port, address };
 }

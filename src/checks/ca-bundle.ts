@@ -21,6 +21,7 @@ import { nativeRootLocations, selectCaBundle, type CaSelection } from '../codex/
 import {
   describeKey,
   findDuplicates,
+  fingerprint256,
   lintCertificate,
   type CertificateFacts,
   type CertificateLint,
@@ -65,7 +66,7 @@ export const caBundleCheck: DoctorCheck<CaBundleFacts> = {
     ctx.stage('read');
     if (selection.kind === 'system') return systemRoots(ctx, world, selection);
     const load = await loadCaBundle(host, selection);
-    return bundleResult(ctx, world, load);
+    return await bundleResult(ctx, world, load);
   },
 };
 
@@ -176,15 +177,21 @@ function noRootsFinding(plan: ReturnType<typeof nativeRootLocations>, world: Cod
 
 // --- a variable: the bundle as Codex loads it -------------------------------------------------------------
 
-/** Whether a certificate (by SHA-256 fingerprint) is one of the public roots. */
-type PublicRootTest = (fingerprint256: string) => boolean;
+/**
+ * Whether a certificate (by SHA-256 fingerprint) is a root nobody has to fix: its flag (PUBLIC ROOT, OS STORE
+ * ROOT), or null for a certificate someone installed on purpose, such as a corporate CA.
+ */
+type KnownRootTest = (fingerprint256: string) => 'PUBLIC ROOT' | 'OS STORE ROOT' | null;
 
-function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleLoad) {
+async function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleLoad) {
   const { host } = ctx;
   const selection = load.selection;
   // Hashing the public roots costs start-up time: done only when a certificate has something to lint.
   let publicRoots: ReadonlySet<string> | undefined;
-  const isPublicRoot: PublicRootTest = (fingerprint256) => (publicRoots ??= publicRootFingerprints(host)).has(fingerprint256);
+  const isPublicRoot = (fingerprint256: string): boolean => (publicRoots ??= publicRootFingerprints(host)).has(fingerprint256);
+  const osStoreRoots = 'certificates' in load ? await osStoreRootsToSpare(host, load.certificates, isPublicRoot) : new Set<string>();
+  const knownRoot: KnownRootTest = (fingerprint256) =>
+    isPublicRoot(fingerprint256) ? 'PUBLIC ROOT' : osStoreRoots.has(fingerprint256) ? 'OS STORE ROOT' : null;
   const planFor = (codexVersion: string | null): TrustPlan =>
     trustPlan(world.env, host.platform, { cwd: host.cwd, codexVersion, ...(host.systemStore && { systemStore: host.systemStore }) });
   const installed = planFor(world.codexVersion);
@@ -210,8 +217,11 @@ function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleLoad) {
   switch (load.status) {
     case 'read-failed': {
       findings.push(readFailure(load, host));
-      summary = `Codex cannot read ${named}: ${problemWords(load.problem)}.`;
-      evidence.push(codexSays(load.codexMessage === null ? [] : [load.codexMessage], load.problem === 'too-large'));
+      summary =
+        load.problem === 'not-regular-file'
+          ? `${named} is ${problemWords(load.problem)}: the doctor does not read it.`
+          : `Codex cannot read ${named}: ${problemWords(load.problem)}.`;
+      evidence.push(codexSays(load.codexMessage === null ? [] : [load.codexMessage], load.codexMessage === null));
       break;
     }
     case 'parse-failed': {
@@ -235,7 +245,7 @@ function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleLoad) {
         });
       }
       findings.push(...formatWarnings(load.format, load.counts, selection));
-      findings.push(...lintFindings(load.certificates, host.now(), selection, isPublicRoot));
+      findings.push(...lintFindings(load.certificates, host.now(), selection, knownRoot));
       findings.push(...skippedFindings(load.counts, load.lossyUtf8, selection));
       const messages = [load.httpsMessage, load.websocketMessage].filter((m): m is string => m !== null);
       evidence.push(
@@ -244,7 +254,7 @@ function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleLoad) {
           : { title: 'What Codex says', lines: [`Codex logs (info): loaded certificates from custom CA bundle, certificate_count=${load.certificates.length}.`, RUST_LOG_TIP] },
       );
       evidence.push(neverSays(load.counts, load.format, load.lossyUtf8, load.size));
-      evidence.push(certificateTable(load.certificates, host.now(), isPublicRoot));
+      evidence.push(certificateTable(load.certificates, host.now(), knownRoot));
       summary =
         load.status === 'loaded'
           ? `${selection.variable} loads: ${plural(load.certificates.length, 'certificate')} from ${selection.raw}.`
@@ -254,7 +264,7 @@ function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleLoad) {
   }
 
   const stage = load.status === 'read-failed' ? 'read' : load.status === 'parse-failed' ? 'parse' : load.status === 'register-failed' ? 'register' : null;
-  const data = bundleData(load, stage, host.now(), isPublicRoot);
+  const data = bundleData(load, stage, host.now(), knownRoot);
   if (ignoredBy !== null) {
     // Nothing in the file stops this Codex: one warning to upgrade, and the rest as information.
     summary = `Codex ${ignoredBy} ignores ${named}: CA variables arrived in ${CODEX_RELEASES.customCa}.`;
@@ -292,6 +302,8 @@ function problemWords(problem: Extract<BundleLoad, { status: 'read-failed' }>['p
       return 'the file does not exist';
     case 'directory':
       return 'it is a directory';
+    case 'not-regular-file':
+      return 'a named pipe or a device, not a regular file';
     case 'unreadable':
       return 'the file is unreadable';
     case 'too-large':
@@ -335,6 +347,19 @@ function readFailure(load: Extract<BundleLoad, { status: 'read-failed' }>, host:
             command: `cat ${shellQuote(selection.path.replace(/[\\/]+$/, ''))}/*.pem > ${shellQuote(`${selection.path.replace(/[\\/]+$/, '')}.bundle.pem`)}`,
           },
           { text: `Or unset ${selection.variable} to use the system roots.`, command: `unset ${selection.variable}` },
+        ],
+      };
+    case 'not-regular-file':
+      return {
+        ...base,
+        code: 'CA_NOT_A_REGULAR_FILE',
+        detail: `${selection.variable} names ${selection.raw}, a named pipe or a device, not a regular file. The doctor does not read it (reading may block until something writes to it, and a pipe can be read only once), while Codex reads it at every start: a process substitution such as <(cat corp.pem) is gone or already drained by then.`,
+        hints: [
+          {
+            text: 'Save the PEM to a regular file (or copy the file that feeds the pipe there).',
+            command: `mkdir -p ~/.codex && cat ${q} > ~/.codex/ca-bundle.pem`,
+          },
+          { text: `Point ${selection.variable} at that file, in the shell profile where it is set now.`, command: `export ${selection.variable}="$HOME/.codex/ca-bundle.pem"` },
         ],
       };
     case 'unreadable':
@@ -568,17 +593,37 @@ function formatWarnings(format: BundleFormat, counts: PemCounts, selection: Vari
   ];
 }
 
-function lintFindings(loaded: LoadedCertificate[], now: Date, selection: VariableSelection, isPublicRoot: PublicRootTest): Finding[] {
+/**
+ * The OS store's certificates (the native roots Codex loads when no variable is set: the distribution's own
+ * roots) among the bundle's certificates that have something to lint and are no public root. Debian's
+ * ca-certificates.crt, for one, still holds roots that Node's newer Mozilla list dropped (expired, SHA-1):
+ * the distribution's roots are nothing for the user or IT to fix either. The store is read only when such a
+ * certificate is there; in the lab, Host.systemStore stands in for it.
+ */
+async function osStoreRootsToSpare(host: Host, loaded: LoadedCertificate[], isPublicRoot: (fingerprint256: string) => boolean): Promise<ReadonlySet<string>> {
+  const now = host.now();
+  const linted = loaded.flatMap((c) => (c.read.ok && lintsOf(c.read.facts, now).length > 0 && !isPublicRoot(c.read.facts.fingerprint256) ? [c.read.facts.fingerprint256] : []));
+  if (linted.length === 0) return new Set();
+  // The store without the SSL_CERT_* variables: what the distribution installed, not what a variable names.
+  const store = await loadNativeRoots(host, nativeRootLocations({}, host.platform, host.systemStore, host.cwd));
+  const inStore = new Set(store.certificates.map((der) => fingerprint256(der)));
+  return new Set(linted.filter((fingerprint) => inStore.has(fingerprint)));
+}
+
+function lintsOf(facts: CertificateFacts, now: Date): CertificateLint[] {
+  // A v1 self-signed root has no basicConstraints at all; webpki accepts it as an anchor.
+  return lintCertificate(facts, now, { expectCa: !(facts.version === 1 && facts.selfIssued) });
+}
+
+function lintFindings(loaded: LoadedCertificate[], now: Date, selection: VariableSelection, knownRoot: KnownRootTest): Finding[] {
   const byKind = new Map<CertificateLint['kind'], { cert: CertificateFacts; number: number; lint: CertificateLint }[]>();
   for (const c of loaded) {
     if (!c.read.ok) continue;
     const facts = c.read.facts;
-    // A v1 self-signed root has no basicConstraints at all; webpki accepts it as an anchor.
-    const expectCa = !(facts.version === 1 && facts.selfIssued);
-    const lints = lintCertificate(facts, now, { expectCa });
-    // webpki never checks a trust anchor's own signature or dates: a public root in the file (a distribution
-    // bundle, or "system bundle + corporate root") is nothing for the user or IT to fix.
-    if (lints.length === 0 || isPublicRoot(facts.fingerprint256)) continue;
+    const lints = lintsOf(facts, now);
+    // webpki never checks a trust anchor's own signature or dates: a public root or one of the OS store's in
+    // the file (a distribution bundle, or "system bundle + corporate root") is nothing for the user or IT to fix.
+    if (lints.length === 0 || knownRoot(facts.fingerprint256) !== null) continue;
     for (const lint of lints) {
       const list = byKind.get(lint.kind) ?? [];
       list.push({ cert: facts, number: c.number, lint });
@@ -745,19 +790,19 @@ function neverSays(counts: PemCounts, format: BundleFormat, lossyUtf8: boolean, 
   };
 }
 
-function certificateTable(loaded: LoadedCertificate[], now: Date, isPublicRoot: PublicRootTest): EvidenceSection {
+function certificateTable(loaded: LoadedCertificate[], now: Date, knownRoot: KnownRootTest): EvidenceSection {
   const lines = loaded.slice(0, EVIDENCE_ROWS).map((c) => {
     if (!c.read.ok) return `#${c.number} line ${c.line}: unreadable (${c.read.reason})`;
     const f = c.read.facts;
-    const flags = certificateFlags(f, now, isPublicRoot);
+    const flags = certificateFlags(f, now, knownRoot);
     return `#${c.number} ${f.subject} | issuer: ${f.selfIssued ? 'self' : f.issuer} | ${f.isCa ? 'CA' : 'not CA'} | ${describeKey(f.publicKey)} | ${f.signature.name} | ${day(f.notBefore)} to ${day(f.notAfter)} | SHA-256 ${f.fingerprint256}${flags.length ? ` | ${flags.join(', ')}` : ''}`;
   });
   if (loaded.length > EVIDENCE_ROWS) lines.push(`... and ${loaded.length - EVIDENCE_ROWS} more (all of them are in the --json report).`);
   return { title: 'Certificates', lines };
 }
 
-function certificateFlags(facts: CertificateFacts, now: Date, isPublicRoot: PublicRootTest): string[] {
-  const flags = lintCertificate(facts, now, { expectCa: !(facts.version === 1 && facts.selfIssued) }).map((l) => {
+function certificateFlags(facts: CertificateFacts, now: Date, knownRoot: KnownRootTest): string[] {
+  const flags = lintsOf(facts, now).map((l) => {
     switch (l.kind) {
       case 'expired':
         return 'EXPIRED';
@@ -771,12 +816,13 @@ function certificateFlags(facts: CertificateFacts, now: Date, isPublicRoot: Publ
         return 'LEAF';
     }
   });
-  // Why a flagged public root raises no warning (only looked up for a flagged certificate).
-  if (flags.length > 0 && isPublicRoot(facts.fingerprint256)) flags.push('PUBLIC ROOT');
+  // Why a flagged public or OS store root raises no warning (only looked up for a flagged certificate).
+  const known = flags.length > 0 ? knownRoot(facts.fingerprint256) : null;
+  if (known !== null) flags.push(known);
   return flags;
 }
 
-function bundleData(load: BundleLoad, stage: 'read' | 'parse' | 'register' | null, now: Date, isPublicRoot: PublicRootTest): Record<string, unknown> {
+function bundleData(load: BundleLoad, stage: 'read' | 'parse' | 'register' | null, now: Date, knownRoot: KnownRootTest): Record<string, unknown> {
   const data: Record<string, unknown> = { selection: selectionData(load.selection), stage, status: load.status };
   switch (load.status) {
     case 'read-failed':
@@ -811,7 +857,7 @@ function bundleData(load: BundleLoad, stage: 'read' | 'parse' | 'register' | nul
               key: describeKey(c.read.facts.publicKey),
               signatureAlgorithm: c.read.facts.signature.name,
               sha256: c.read.facts.fingerprint256,
-              flags: certificateFlags(c.read.facts, now, isPublicRoot),
+              flags: certificateFlags(c.read.facts, now, knownRoot),
             }
           : { number: c.number, line: c.line, unreadable: c.read.reason },
       );

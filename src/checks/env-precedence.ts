@@ -2,6 +2,7 @@
 // the CA variable that wins and what each transport trusts, the proxy each transport takes to OpenAI,
 // and the settings that look like they matter but do not (codex-behavior.md §1, §2, §5, §7).
 // Everything Codex decides comes from src/codex; this file only turns those decisions into findings.
+import { shellQuote } from '../codex/bundle-format.js';
 import { nativeRootLocations, resolveAgainst } from '../codex/ca-selection.js';
 import { CODEX_RELEASES, versionAtLeast } from '../codex/codex-version.js';
 import { API_KEY_BASE_URL, CHATGPT_BASE_URL, honouredOpenAiBaseUrl, ISSUER, websocketUrl } from '../codex/endpoints.js';
@@ -89,7 +90,12 @@ export function analyseEnvironment(world: CodexWorld, host: Pick<Host, 'platform
       hints: [
         world.codexHomeSource === 'option'
           ? { text: 'Pass an existing directory to --codex-home.', command: 'codex-doctor --codex-home ~/.codex' }
-          : { text: 'Create the directory, or unset CODEX_HOME to use ~/.codex.', command: `mkdir -p ${shellQuote(world.codexHome)}` },
+          : world.codexHomeNotADirectory
+            ? {
+                text: `${words.show(world.codexHome)} is a file, not a directory: point CODEX_HOME at a directory (Codex keeps config.toml, auth.json and .env there).`,
+                command: words.exportCommand('CODEX_HOME', `${host.homeDir}/.codex`),
+              }
+            : { text: 'Create the directory, or unset CODEX_HOME to use ~/.codex.', command: `mkdir -p ${shellQuote(world.codexHome)}` },
         ...(world.codexHomeSource === 'CODEX_HOME' ? [{ text: 'Or use the default ~/.codex.', command: words.unsetCommand('CODEX_HOME') }] : []),
       ],
     });
@@ -135,7 +141,7 @@ function dotenvFindings(world: CodexWorld, words: Words): Finding[] {
       hints: [
         dotenv.status === 'not-a-file'
           ? { text: `Replace ${shown} with a plain file of NAME=value lines.` }
-          : { text: `Make ${shown} readable by your user.`, command: `chmod 600 ${shown}` },
+          : { text: `Make ${shown} readable by your user.`, command: `chmod 600 ${words.dotenvArgument}` },
       ],
     });
   }
@@ -148,7 +154,7 @@ function dotenvFindings(world: CodexWorld, words: Words): Finding[] {
       hints: [
         {
           text: `Rewrite line ${line.line} as NAME=value; quote a value with blanks in single quotes (no escapes inside), e.g. ${line.key ?? 'NAME'}='value with blanks'.`,
-          command: `sed -n '${line.line}p' ${shown}`,
+          command: `sed -n '${line.line}p' ${words.dotenvArgument}`,
         },
       ],
     });
@@ -907,13 +913,17 @@ function reportData(world: CodexWorld, trust: TrustPlan, decisions: ProxyDecisio
 
 /** Wording and fix commands that depend on where a variable is set and on the platform's shell. */
 class Words {
+  /** The .env path for sentences (`~/.codex/.env`). */
   readonly dotenv: string;
+  /** The .env path as a shell argument: quoted where it holds blanks or quotes, `~/` kept outside the quotes. */
+  readonly dotenvArgument: string;
 
   constructor(
     private readonly world: CodexWorld,
     private readonly host: Pick<Host, 'platform' | 'cwd' | 'homeDir'>,
   ) {
     this.dotenv = displayPath(world.dotenv.path, host.homeDir);
+    this.dotenvArgument = this.dotenv.startsWith('~/') ? `~/${shellQuote(this.dotenv.slice(2))}` : shellQuote(this.dotenv);
   }
 
   /** A file path as the user would type it (~ for the home directory). */
@@ -967,7 +977,7 @@ class Words {
     if (origin?.source === 'dotenv') {
       return {
         text: sentence(`Delete the ${name} line (line ${origin.line}) from ${this.dotenv}${origin.overridesShell ? ` and unset ${name} in the shell as well` : ''}`),
-        command: `sed -i.bak -E '/^[[:space:]]*(export[[:space:]]+)?${name}[[:space:]]*=/d' ${this.dotenv}`,
+        command: `sed -i.bak -E '/^[[:space:]]*(export[[:space:]]+)?${name}[[:space:]]*=/d' ${this.dotenvArgument}`,
       };
     }
     return { text: sentence(`Unset ${name} in the shell profile, CI or IDE settings that set it`), command: this.unsetCommand(name) };
@@ -980,9 +990,4 @@ class Words {
     if (origin?.source === 'dotenv') return { text: `${text} It is set in ${this.dotenv} (line ${origin.line}).`, snippet: `${name}=${value}` };
     return { text, command: this.exportCommand(name, value) };
   }
-}
-
-/** POSIX single-quoting when needed. */
-function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_/.:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

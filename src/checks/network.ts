@@ -7,8 +7,8 @@ import { proxySourceName, type ProxyDecision, type ProxyUrl, type ProxyVariable 
 import { oneLine, subjectOf } from '../codex/webpki.js';
 import type { CheckContext } from '../core/check.js';
 import type { Stage } from '../core/types.js';
-import { classify, type Classified, type ClassifyContext } from '../net/classify.js';
-import { connectTcp, resolveTarget, type HostPort, type Resolved } from '../net/dial.js';
+import { classify, isNetworkError, type Classified, type ClassifyContext } from '../net/classify.js';
+import { connectTcp, resolveTarget, type DialRules, type HostPort, type Resolved } from '../net/dial.js';
 import { ProbeTimeoutError, ProxySchemeError, type HttpHead } from '../net/errors.js';
 import { verifiedTls } from '../net/http-probe.js';
 import { socks5Connect } from '../net/socks.js';
@@ -70,7 +70,10 @@ export class StageFailure extends Error {
   }
 }
 
-/** Runs probe steps under stages: the live stage is reported, and a failure remembers where it happened. */
+/**
+ * Runs probe steps under stages: the live stage is reported, and a failure remembers where it happened.
+ * A bug of ours (a TypeError...) is not a failure of the path: it goes up unwrapped, for the runner's crash record.
+ */
 export class Stager {
   current: Stage = 'input';
   constructor(private readonly ctx: Pick<CheckContext, 'stage'>) {}
@@ -81,11 +84,12 @@ export class Stager {
     try {
       return await run();
     } catch (error) {
-      throw error instanceof StageFailure ? error : new StageFailure(stage, error);
+      throw error instanceof StageFailure || !isNetworkError(error) ? error : new StageFailure(stage, error);
     }
   }
 }
 
+/** The failure's code; rethrows a bug of ours (classify() does) so that the check crashes instead. */
 export function classifyFailure(error: unknown, stager: Stager, context: ClassifyContext): Classified {
   if (error instanceof StageFailure) return classify(error.raw, error.stage, error.aboutTarget ? { ...context, proxied: false } : context);
   return classify(error, stager.current, context);
@@ -115,7 +119,8 @@ export interface OpenedPath {
 export interface OpenPathInput {
   target: HostPort;
   route: Route;
-  dial: CheckContext['host']['dial'];
+  /** Where the Host lets connections go (its dial overrides; loopback only in the lab). */
+  dialing: DialRules;
   signal: AbortSignal;
   /** Roots to verify an https:// proxy's own certificate with (the transport's trust set). */
   proxyCa: readonly string[];
@@ -137,14 +142,14 @@ export async function throughPath<T>(stager: Stager, input: OpenPathInput, use: 
 
 /** dns -> tcp -> (proxy-connect): a byte pipe to the target, or a StageFailure. */
 export async function openPath(stager: Stager, input: OpenPathInput): Promise<OpenedPath> {
-  const { target, route, dial, signal } = input;
+  const { target, route, dialing, signal } = input;
   if (route.kind === 'unusable') {
     const { decision } = route;
     const scheme = decision.kind === 'unsupported' ? decision.scheme : 'invalid';
     throw new StageFailure('proxy-connect', new ProxySchemeError(scheme || 'scheme-less', decision.transport, decision.message));
   }
   const hop: HostPort = route.kind === 'proxy' ? { host: route.proxy.host, port: route.proxy.port } : target;
-  const dialed = await stager.step('dns', () => resolveTarget(hop, dial, signal));
+  const dialed = await stager.step('dns', () => resolveTarget(hop, dialing, signal));
   const tcp = await stager.step('tcp', () => connectTcp(dialed, signal));
   if (route.kind === 'direct') return { socket: tcp, dialed, connect: null };
   try {
@@ -156,13 +161,13 @@ export async function openPath(stager: Stager, input: OpenPathInput): Promise<Op
 }
 
 async function throughProxy(stager: Stager, input: OpenPathInput, route: Extract<Route, { kind: 'proxy' }>, tcp: Duplex, dialed: Resolved): Promise<OpenedPath> {
-  const { target, dial, signal } = input;
+  const { target, dialing, signal } = input;
 
   if (route.proxy.scheme === 'socks5' || route.proxy.scheme === 'socks5h') {
     // socks5h: the proxy resolves the name; socks5: the client does, and sends the address.
     const destination =
       route.proxy.scheme === 'socks5'
-        ? await stager.step('dns', () => resolveTarget(target, dial, signal).catch((raw: unknown) => Promise.reject(new StageFailure('dns', raw, true))))
+        ? await stager.step('dns', () => resolveTarget(target, dialing, signal).catch((raw: unknown) => Promise.reject(new StageFailure('dns', raw, true))))
         : null;
     const socket = await stager.step('proxy-connect', () =>
       socks5Connect({

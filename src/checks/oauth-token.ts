@@ -45,7 +45,7 @@ export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
     const budget = probeBudget(ctx);
     let response: HttpResponse;
     try {
-      const pathInput = { target, route, dial: ctx.host.dial, signal: budget.signal, proxyCa: trust.https.pems };
+      const pathInput = { target, route, dialing: ctx.host, signal: budget.signal, proxyCa: trust.https.pems };
       response = await throughPath(stager, pathInput, async (opened) => {
         const socket = await stager.step('tls-handshake', () =>
           verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(trust.https, target.host, ctx.host.now()), signal: budget.signal }),

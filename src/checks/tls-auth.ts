@@ -75,7 +75,7 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
     let capture: TlsCapture;
     let connectAnswer: HttpHead | null;
     try {
-      const pathInput = { target, route, dial: host.dial, signal: budget.signal, proxyCa: sets.https.pems };
+      const pathInput = { target, route, dialing: host, signal: budget.signal, proxyCa: sets.https.pems };
       ({ capture, connectAnswer } = await throughPath(stager, pathInput, async (opened) => ({
         capture: await stager.step('tls-handshake', () =>
           captureTls({ socket: opened.socket, servername: target.host, ca: sets.https.pems, alpn: HTTPS_ALPN, signal: budget.signal }),

@@ -78,7 +78,7 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
 
     const stager = new Stager(ctx);
     const budget = probeBudget(ctx);
-    const pathInput = { target, route, dial: host.dial, signal: budget.signal, proxyCa: sets.websocket.pems };
+    const pathInput = { target, route, dialing: host, signal: budget.signal, proxyCa: sets.websocket.pems };
     const fail = (error: unknown): { summary: string; findings: Finding[]; data: Record<string, unknown> } => {
       const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'ws' });
       const hints = failure.code === 'PROXY_SCHEME_UNSUPPORTED' ? networkHints(failure.code, hintContext) : withWorkaround(networkHints(failure.code, hintContext));

@@ -29,14 +29,21 @@ export interface LoadedCertificate {
   verdict: RegisterVerdict;
 }
 
-export type ReadProblem = 'not-found' | 'directory' | 'unreadable' | 'too-large';
+/**
+ * not-regular-file: a named pipe or a device (`<(cat corp.pem)`, /dev/stdin). It is not opened: opening a
+ * pipe blocks until something writes to it, and what it yields can be read only once.
+ */
+export type ReadProblem = 'not-found' | 'directory' | 'not-regular-file' | 'unreadable' | 'too-large';
 
 export type BundleLoad =
   | {
       status: 'read-failed';
       selection: VariableSelection;
       problem: ReadProblem;
-      /** Codex's message; null for too-large (Codex would read it all, and what it then says depends on the content). */
+      /**
+       * Codex's message; null for too-large and not-regular-file (Codex would read it, and what it then says
+       * depends on the content).
+       */
       codexMessage: string | null;
       cause: RawCause | null;
       size: number | null;
@@ -93,6 +100,7 @@ export async function loadCaBundle(host: Host, selection: VariableSelection): Pr
   }
   if (stat === null) return readFailed('not-found', 'ENOENT', null, { code: 'ENOENT', message: 'no such file or directory' });
   if (stat.kind === 'directory') return readFailed('directory', 'EISDIR', stat.size, { code: 'EISDIR', message: 'is a directory' });
+  if (stat.kind === 'other') return readFailed('not-regular-file', null, null, null);
 
   let bytes: Buffer;
   let size: number;

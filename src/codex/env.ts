@@ -48,8 +48,9 @@ const ILLEGAL_DOTENV_PREFIX = 'CODEX_';
 
 /** Applies .env content over the shell environment exactly as Codex's set_filtered does. Pure. */
 export function applyDotenv(shellEnv: Readonly<Record<string, string>>, content: Uint8Array | string, path: string): EffectiveEnv {
-  const env: Record<string, string> = { ...shellEnv };
-  const provenance: Record<string, VariableOrigin> = {};
+  // .env names are user input: records without a prototype keep a name like __proto__ an ordinary entry.
+  const env: Record<string, string> = Object.assign(Object.create(null), shellEnv);
+  const provenance: Record<string, VariableOrigin> = Object.create(null);
   for (const name of Object.keys(shellEnv)) provenance[name] = { source: 'shell' };
   const applied = new Map<string, { name: string; line: number; overridesShell: boolean }>();
   const ignored = new Map<string, { name: string; line: number; value?: string }>();
@@ -100,7 +101,7 @@ export async function loadEffectiveEnv(host: Host, codexHome: string): Promise<E
   try {
     const stat = await host.fs.stat(path);
     if (stat === null) return withoutDotenv(host.env, path, 'absent');
-    if (stat.kind !== 'file') return withoutDotenv(host.env, path, 'not-a-file', `it is a ${stat.kind}, not a file`);
+    if (stat.kind !== 'file') return withoutDotenv(host.env, path, 'not-a-file', stat.kind === 'directory' ? 'it is a directory, not a file' : 'it is not a regular file');
     const read = await host.fs.readFile(path, MAX_DOTENV_BYTES);
     return applyDotenv(host.env, read.bytes, path);
   } catch (error) {
@@ -117,6 +118,8 @@ export interface CodexHome {
   source: 'option' | 'CODEX_HOME' | 'default';
   /** Codex's own words when the directory is unusable; Codex then refuses to start and reads no .env. */
   problem: string | null;
+  /** The path exists but is a file (or a pipe, a device): creating the directory there would fail. */
+  notADirectory?: true;
 }
 
 /** `--codex-home` wins; else CODEX_HOME if non-empty (must be an existing directory); else ~/.codex. */
@@ -135,7 +138,7 @@ export async function resolveCodexHome(host: Host, override?: string): Promise<C
   try {
     const stat = await host.fs.stat(path);
     if (stat === null) return { path, source, problem: `${label} points to ${quoted}, but that path does not exist` };
-    if (stat.kind !== 'directory') return { path, source, problem: `${label} points to ${quoted}, but that path is not a directory` };
+    if (stat.kind !== 'directory') return { path, source, problem: `${label} points to ${quoted}, but that path is not a directory`, notADirectory: true };
     return { path, source, problem: null };
   } catch (error) {
     return { path, source, problem: `failed to read ${label} ${quoted}: ${ioMessage(error)}` };

@@ -115,7 +115,7 @@ export function parseCodexPem(bytes: Uint8Array, options: PemParseOptions = {}):
   let work: Buffer = lossyUtf8 ? Buffer.from(input.toString('utf8'), 'utf8') : input;
   const counts: PemCounts = {
     certificates: 0, trustedNormalised: 0, crls: 0, privateKeys: 0, publicKeys: 0, csrs: 0, echConfigs: 0,
-    otherLabels: {}, ignoredBeginMarkers: 0, firstIgnoredBeginLine: null,
+    otherLabels: Object.create(null), ignoredBeginMarkers: 0, firstIgnoredBeginLine: null,
   };
   const normalisedTrusted = options.normaliseTrusted !== false && work.includes(TRUSTED);
   if (normalisedTrusted) {

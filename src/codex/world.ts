@@ -14,6 +14,8 @@ export interface CodexWorld {
   codexHomeSource: CodexHome['source'];
   /** Codex's words when CODEX_HOME is unusable (Codex then refuses to start); null when fine. */
   codexHomeProblem: string | null;
+  /** Set when CODEX_HOME (or --codex-home) names an existing path that is not a directory. */
+  codexHomeNotADirectory?: true;
   /** The environment Codex runs with: the process env with $CODEX_HOME/.env applied. */
   env: Readonly<Record<string, string>>;
   /** Where each variable of `env` comes from (plus CODEX_* names .env tried to set). */
@@ -44,6 +46,7 @@ export async function loadWorld(host: Host, options: RunOptions): Promise<CodexW
     codexHome: home.path,
     codexHomeSource: home.source,
     codexHomeProblem: home.problem,
+    ...(home.notADirectory && { codexHomeNotADirectory: true }),
     env: envResult.env,
     provenance: envResult.provenance,
     dotenv: envResult.dotenv,

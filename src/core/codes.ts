@@ -13,6 +13,7 @@ export const CATALOGUE = {
   CA_FILE_NOT_FOUND: 'The CA file named by the variable does not exist.',
   CA_IS_DIRECTORY: 'The CA variable names a directory; Codex needs a PEM file.',
   CA_UNREADABLE: 'The CA file exists but cannot be read (permissions or I/O error).',
+  CA_NOT_A_REGULAR_FILE: 'The CA variable names a named pipe or a device; the doctor does not read it, and Codex needs a regular PEM file at every start.',
   CA_EMPTY_FILE: 'The CA file is empty.',
   CA_TOO_LARGE: 'The CA file is far larger than any certificate bundle; it is not a bundle.',
   CA_NO_CERTIFICATES: 'Codex finds no CERTIFICATE block in the file ("no certificates found in PEM file").',

@@ -46,6 +46,11 @@ export interface Host {
   monotonic(): number;
   dial: DialOverrides;
   /**
+   * Set by the lab: connect only to loopback addresses and the destinations in `dial`. Anything else is refused
+   * before any DNS lookup or socket, so a stray proxy URL or host name can never leave the machine.
+   */
+  loopbackOnly?: boolean;
+  /**
    * Where the OS trust store is read from. Undefined: the model's per-platform default locations.
    * The lab points this at its own files so that its public root stands in for the system roots.
    */

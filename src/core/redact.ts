@@ -2,16 +2,27 @@
 // Checks redact at the source; the final report is passed through `Redactor.deep` as a safety net.
 
 const SECRET_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/i;
+/** Secret-sounding names whose value is a path, not a secret. */
+const PATH_NAME = /^(CODEX_CA_CERTIFICATE|.*_CA.*|.*CERT.*)$/i;
+/**
+ * config.toml keys with a secret-sounding name whose value is not a secret: a variable's name (env_key),
+ * a choice ("apikey", "keyring"), a path, a number. Redacting those would blank common words everywhere.
+ */
+const CONFIG_NOT_SECRET = /^(env_key(_instructions)?|.*_env_var|preferred_auth_method|cli_auth_credentials_store|.*private[-_]key|.*_limit)$/i;
+/** Tables of config.toml whose every value is a credential (`Authorization = "Bearer ..."`, `X-Api-Key`...). */
+const SECRET_TABLES = new Set(['http_headers']);
 const MIN_SECRET_LENGTH = 4;
+/** How deep `NAME=value` lines inside a value are followed (a .env quote left open swallows later lines). */
+const MAX_EMBEDDED_DEPTH = 3;
 
 /**
  * What to replace, and a literal that every match contains: a string without it is not searched (the report
  * holds hundreds of strings, nearly none with a secret, and this keeps the safety net cheap).
  */
 const PATTERNS: Array<{ pattern: RegExp; replacement: string; literal: string }> = [
-  // user:password@ in any URL: keep the user, drop the password.
-  // (The literal placeholder PASSWORD in a hint is not a secret.)
-  { pattern: /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):(?!PASSWORD@)[^\s@/]*@/gi, replacement: '$1:[redacted]@', literal: '://' },
+  // user:password@ in any URL: keep the user, drop the password, up to the LAST @ that is followed by a host
+  // (a raw / or @ in the password, see userinfoPasswords). (The placeholder PASSWORD in a hint is not a secret.)
+  { pattern: /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):(?!PASSWORD@)\S*@(?=[^\s@/?#]*(?:[\s/?#]|$))/gi, replacement: '$1:[redacted]@', literal: '://' },
   // OpenAI-style keys and bearer tokens.
   { pattern: /\bsk-[A-Za-z0-9_-]{8,}/g, replacement: 'sk-[redacted]', literal: 'sk-' },
   // (Only token-shaped words: "Basic Proxy-Authorization" in a sentence is not a credential.)
@@ -36,17 +47,34 @@ export class Redactor {
   /** Collects the values that must never appear in output from an environment. */
   static fromEnv(env: Readonly<Record<string, string | undefined>>): Redactor {
     const secrets: string[] = [];
-    for (const [name, value] of Object.entries(env)) {
-      if (!value) continue;
-      if (SECRET_NAME.test(name) && !/^(CODEX_CA_CERTIFICATE|.*_CA.*|.*CERT.*)$/i.test(name)) secrets.push(value);
-      const password = proxyPassword(value);
-      if (password) secrets.push(password, decodeURIComponentSafe(password));
-    }
+    for (const [name, value] of Object.entries(env)) if (value) collectEntry(name, value, secrets, 0);
     return new Redactor(secrets);
   }
 
   with(more: Iterable<string>): Redactor {
     return new Redactor([...this.secrets, ...more]);
+  }
+
+  /**
+   * Adds the secrets of parsed config.toml tables: the values of secret-named keys at any depth (as if they
+   * were variables: `[shell_environment_policy.set]`, an MCP server's `env` or `bearer_token`), every value
+   * of an `http_headers` table, and the password of any URL value.
+   */
+  withConfig(tables: Iterable<unknown>): Redactor {
+    const secrets: string[] = [];
+    const walk = (value: unknown, name: string, inSecretTable: boolean): void => {
+      if (typeof value === 'string') {
+        if (inSecretTable) pushSecret(value, secrets);
+        if (!CONFIG_NOT_SECRET.test(name) && !/^(\/|~\/|\.\/)/.test(value)) collectEntry(name, value, secrets, 0);
+        else secrets.push(...userinfoPasswords(value));
+      } else if (Array.isArray(value)) {
+        for (const item of value) walk(item, name, inSecretTable);
+      } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+        for (const [key, item] of Object.entries(value)) walk(item, key, inSecretTable || SECRET_TABLES.has(key));
+      }
+    };
+    for (const table of tables) walk(table, '', false);
+    return this.with(secrets);
   }
 
   text(input: string): string {
@@ -77,6 +105,55 @@ export class Redactor {
   }
 }
 
+/** One `NAME=value` (a variable, a config key): its secrets into `out`. */
+function collectEntry(name: string, value: string, out: string[], depth: number): void {
+  if (SECRET_NAME.test(name) && !PATH_NAME.test(name)) pushSecret(value, out);
+  out.push(...userinfoPasswords(value));
+  // A .env value whose opening quote is never closed runs over the following lines, which Codex then never
+  // sees as variables but the report shows inside this value: their secrets are secrets all the same.
+  if (depth < MAX_EMBEDDED_DEPTH && /[\r\n]/.test(value)) {
+    for (const line of value.split(/\r?\n|\r/)) {
+      const embedded = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*?)\s*$/.exec(line);
+      if (embedded) collectEntry(embedded[1]!, unquote(embedded[2]!), out, depth + 1);
+    }
+  }
+}
+
+/** A secret value as written, trimmed and unquoted (whichever form a message quotes). */
+function pushSecret(value: string, out: string[]): void {
+  out.push(value);
+  const bare = unquote(value.trim());
+  if (bare !== value) out.push(bare);
+}
+
+function unquote(value: string): string {
+  return value.replace(/^(["'])([\s\S]*)\1$/, '$2').replace(/^["']|["']$/g, '');
+}
+
+/**
+ * The password of a URL-like value (`scheme://user:pass@host`, or `user:pass@host` without a scheme), taken so
+ * that it is caught however it is read: everything from the first `:` after the `//` to the LAST `@` of the
+ * line, whatever it holds (a raw `/`, `?`, `#` or blank makes the value no valid URL, yet it is typed and
+ * shown), plus each `@`-separated piece of it, because Codex's clients disagree on where the credentials end
+ * (hyper-util cuts at the first `@`, http::Uri at the last: see unencodedAtInUserinfo in src/codex/proxy.ts),
+ * plus the percent-decoded and percent-encoded forms of each. Redaction's one reading of userinfo.
+ */
+export function userinfoPasswords(value: string): string[] {
+  const line = value.split(/[\r\n]/, 1)[0]!;
+  const scheme = /^\s*[a-z][a-z0-9+.-]*:\/\//i.exec(line);
+  const start = scheme ? scheme[0].length : 0;
+  const at = line.lastIndexOf('@');
+  const colon = line.indexOf(':', start);
+  if (colon === -1 || colon >= at) return [];
+  // Without a scheme only `user:pass@host` is read so (not a sentence or a path that happens to hold : and @).
+  if (!scheme && !/^[^\s:@/]*$/.test(line.slice(0, colon))) return [];
+  const password = line.slice(colon + 1, at);
+  if (password === '') return [];
+  const pieces = password.split('@');
+  const readings = pieces.length > 1 ? [password, ...pieces.filter((p) => p.length >= MIN_SECRET_LENGTH)] : [password];
+  return readings.flatMap((p) => [p, percentDecode(p), encodeURIComponent(p)]);
+}
+
 /** `http://user:pass@host` -> `http://user:[redacted]@host`; also drops query values. */
 export function redactUrl(url: string): string {
   // Without a scheme (`user:pass@proxy:8080`, which Codex reads as http://) the same rule applies.
@@ -90,16 +167,11 @@ export function redactUrl(url: string): string {
     // URL adds a trailing slash the user did not write.
     return !url.endsWith('/') && out.endsWith('/') ? out.slice(0, -1) : out;
   } catch {
-    return new Redactor().text(url);
+    return new Redactor(userinfoPasswords(url)).text(url);
   }
 }
 
-function proxyPassword(value: string): string | undefined {
-  const match = /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:([^\s@/]+)@/i.exec(value) ?? /^[^\s:@/]*:([^\s@/]+)@/.exec(value);
-  return match?.[1];
-}
-
-function decodeURIComponentSafe(value: string): string {
+function percentDecode(value: string): string {
   try {
     return decodeURIComponent(value);
   } catch {

@@ -3,7 +3,7 @@
 import type { Check, CheckContext, RunOptions } from './check.js';
 import type { Host } from './host.js';
 import type { Redactor } from './redact.js';
-import type { CheckRecord, CheckResult, Finding, RunEvent, Stage, Status } from './types.js';
+import type { CheckRecord, CheckResult, Finding, Hint, RunEvent, Stage, Status } from './types.js';
 
 export interface Selection {
   only?: readonly string[];
@@ -212,17 +212,49 @@ function timedOut(check: Check<never>, stage: Stage, timeoutMs: number): CheckRe
         code: 'RUN_DEADLINE',
         stage,
         detail,
-        hints: [
-          {
-            text: `Something on the path accepted the connection and never answered at ${stage}; if the network is just slow, rerun with a longer deadline.`,
-            command: `codex-doctor --timeout ${timeoutMs * 3}`,
-          },
-        ],
+        hints: deadlineHints(stage, timeoutMs),
       },
     ],
     evidence: [],
     durationMs: 0,
   };
+}
+
+/** The longest delay a Node timer takes (a longer one fires at once), so the longest deadline worth suggesting. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** What a deadline at this stage points to: the network only where the check was talking to it. */
+function deadlineHints(stage: Stage, timeoutMs: number): [Hint, ...Hint[]] {
+  const rerun = `codex-doctor --timeout ${Math.min(timeoutMs * 3, MAX_TIMER_MS)}`;
+  switch (stage) {
+    case 'input':
+    case 'read':
+    case 'parse':
+    case 'register':
+    case 'resolve':
+    case 'policy':
+      return [
+        {
+          text: `Nothing on the network was involved at ${stage}: a local file or program did not answer (a named pipe or device in a CA or proxy variable, a hung network file system, a stuck \`codex --version\`). Check the paths in the CA variables and CODEX_HOME.`,
+          command: 'env | grep -E "^(CODEX_CA_CERTIFICATE|SSL_CERT_FILE|SSL_CERT_DIR|CODEX_HOME)="',
+        },
+        { text: 'If the disk is only slow (a network home directory), rerun with a longer deadline.', command: rerun },
+      ];
+    case 'dns':
+    case 'tcp':
+    case 'proxy-connect':
+    case 'proxy-auth':
+    case 'tls-handshake':
+    case 'tls-verify':
+    case 'http':
+    case 'ws-upgrade':
+      return [
+        {
+          text: `Something on the path accepted the connection and never answered at ${stage}; if the network is just slow, rerun with a longer deadline.`,
+          command: rerun,
+        },
+      ];
+  }
 }
 
 function crashed(check: Check<never>, stage: Stage, error: unknown, redactor: Redactor): CheckRecord {

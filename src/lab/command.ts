@@ -10,6 +10,14 @@ import { DEFAULT_SCENARIO, loadScenario, loadScenarios, SCENARIOS_DIR, ScenarioE
 
 /** `dir`: where the scenario files are (the package's scenarios/; tests pass their own). */
 export async function runLabCommand(parsed: Extract<ParsedCommand, { kind: 'lab' }>, io: Io, dir = SCENARIOS_DIR): Promise<number> {
+  const routing = routingFlags(parsed.flags);
+  if (routing.length > 0) {
+    io.stderr.write(
+      `codex-doctor lab: ${routing.join(' and ')} cannot be used with lab: the lab routes every connection itself, on 127.0.0.1. ` +
+        'Put the proxy in a scenario instead ([lab.proxy], and HTTPS_PROXY = "${lab.proxyUrl}" under [env]).\n',
+    );
+    return ExitCode.usage;
+  }
   try {
     if (parsed.list) return await listScenarios(parsed.flags, io, dir);
     const name = parsed.scenario ?? DEFAULT_SCENARIO;
@@ -25,6 +33,11 @@ export async function runLabCommand(parsed: Extract<ParsedCommand, { kind: 'lab'
     io.stderr.write(`codex-doctor lab: ${error.message}\n`);
     return ExitCode.usage;
   }
+}
+
+/** The flags that would route connections outside the lab (it refuses them: nothing leaves this machine). */
+function routingFlags(flags: DoctorFlags): string[] {
+  return [...(flags.proxy !== undefined ? ['--proxy'] : []), ...(flags.resolve.length > 0 ? ['--resolve'] : [])];
 }
 
 /** Starts the scenario's lab, runs the doctor on it with the normal renderers, and always stops the lab. */

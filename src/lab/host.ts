@@ -63,6 +63,8 @@ export async function labHost(scenario: Scenario, lab: Lab): Promise<Host> {
     now: () => new Date(),
     monotonic: () => performance.now(),
     dial: lab.dial,
+    // Nothing leaves the machine: a destination the lab does not route is refused, never looked up.
+    loopbackOnly: true,
     systemStore: { files: [lab.files.systemStore], dirs: [] },
     // The lab's public root plays the Mozilla roots compiled into Codex: Node's real roots never apply.
     publicRoots: [lab.pem.publicRoot],

@@ -11,6 +11,7 @@ import {
   ProxySchemeError,
   UpgradeHandshakeError,
 } from './errors.js';
+import { DialRefusedError } from './dial.js';
 import { SocksError } from './socks.js';
 
 export interface Classified {
@@ -62,7 +63,41 @@ export function isCertificateError(raw: unknown): boolean {
 
 const TLS_STAGES: readonly Stage[] = ['tls-handshake', 'tls-verify'];
 
+/** The errors our probes throw for what the network did (src/net/errors.ts, socks.ts, dial.ts). */
+const PROBE_ERRORS = [
+  ProxyResponseError,
+  ProxyClosedError,
+  ProxyProtocolError,
+  ProxySchemeError,
+  ProbeTimeoutError,
+  UpgradeHandshakeError,
+  ChainRejectedError,
+  SocksError,
+  DialRefusedError,
+] as const;
+
+/** Errors JavaScript raises for broken code: never something the network did, even with a Node `code` (ERR_INVALID_ARG_TYPE). */
+const PROGRAMMING_ERRORS = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError] as const;
+
+/**
+ * Whether a probe met `raw` on the network: one of our probe errors, an abort, a Node system or TLS error
+ * (with its `code`), or a bare Node/OpenSSL code. Anything else (a TypeError, an Error without a code) is a
+ * bug of ours.
+ */
+export function isNetworkError(raw: unknown): boolean {
+  if (typeof raw === 'string') return true;
+  if (!(raw instanceof Error)) return false;
+  if (PROBE_ERRORS.some((type) => raw instanceof type) || isAbort(raw)) return true;
+  if (PROGRAMMING_ERRORS.some((type) => raw instanceof type)) return false;
+  return codeOf(raw) !== undefined || classifyTlsError(raw, '', 'tls-handshake') !== undefined;
+}
+
+/**
+ * The catalogue code for what the network did. Throws `raw` back when it is not a network error
+ * (isNetworkError): a bug of ours must crash the check (RUN_CRASH, exit 3), not pass for a failed connection.
+ */
 export function classify(raw: unknown, stage: Stage, context: ClassifyContext = {}): Classified {
+  if (!isNetworkError(raw)) throw raw;
   const cause = causeOf(raw);
   const result = (code: ErrorCode, detail: string, at: Stage = stage): Classified => ({ code, stage: at, detail, cause });
 
@@ -84,6 +119,9 @@ export function classify(raw: unknown, stage: Stage, context: ClassifyContext = 
     return result(code, raw.message, 'tls-verify');
   }
   if (raw instanceof ProbeTimeoutError) return classifyTimeout(stage, context, cause, raw.afterMs);
+  if (raw instanceof DialRefusedError) {
+    return result('LAB_ROUTE_REFUSED', `The lab refused to connect to ${raw.destination}${context.proxied && stage === 'dns' ? ' (the proxy)' : ''}: a lab run reaches only 127.0.0.1 and the hosts the lab routes, never DNS or the network.`, 'dns');
+  }
   if (isAbort(raw)) return result('RUN_DEADLINE', `Still waiting at stage ${stage} when the run was stopped.`);
 
   const code = codeOf(raw) ?? '';

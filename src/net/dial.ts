@@ -1,8 +1,9 @@
 // Where to connect: the Host's dial overrides (curl's --resolve, the lab's routing) first, then DNS.
-// A host that is already an IP address is never looked up.
+// A host that is already an IP address is never looked up. A loopback-only Host (the lab) never looks
+// anything up: what it does not route, and is not a loopback address, is refused.
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
-import type { DialOverrides } from '../core/host.js';
+import type { Host } from '../core/host.js';
 import { abortable } from './wait.js';
 
 export interface HostPort {
@@ -26,11 +27,26 @@ export function dialKey(target: HostPort): string {
   return `${bareHost(target.host).toLowerCase()}:${target.port}`;
 }
 
-/** Resolves without DNS when it can; throws Node's lookup error (ENOTFOUND, EAI_AGAIN) otherwise. */
-export async function resolveTarget(target: HostPort, dial: DialOverrides, signal: AbortSignal): Promise<Resolved> {
-  const override = dial.get(dialKey(target));
+/** How a Host lets connections go: its overrides, and whether anything else is refused. */
+export type DialRules = Pick<Host, 'dial' | 'loopbackOnly'>;
+
+/** A loopback-only Host (the lab) refused a destination it does not route: nothing was looked up or dialed. */
+export class DialRefusedError extends Error {
+  override readonly name = 'DialRefusedError';
+  constructor(readonly destination: string) {
+    super(`refused to connect to ${destination}: not a loopback address, and not routed by this host`);
+  }
+}
+
+/**
+ * Resolves without DNS when it can; throws Node's lookup error (ENOTFOUND, EAI_AGAIN) otherwise, or
+ * DialRefusedError when the Host is loopback-only and the destination is neither routed nor loopback.
+ */
+export async function resolveTarget(target: HostPort, rules: DialRules, signal: AbortSignal): Promise<Resolved> {
+  const override = rules.dial.get(dialKey(target));
   if (override) return { address: override.address, port: override.port, source: 'override' };
   const host = bareHost(target.host);
+  if (rules.loopbackOnly && !isLoopbackAddress(host)) throw new DialRefusedError(`${target.host}:${target.port}`);
   if (net.isIP(host) !== 0) return { address: host, port: target.port, source: 'literal' };
   // dns.lookup cannot be cancelled; abortable() lets the probe move on when the signal aborts.
   const { address } = await abortable<{ address: string }>(signal, (resolve, reject) => {
@@ -38,6 +54,16 @@ export async function resolveTarget(target: HostPort, dial: DialOverrides, signa
     return () => {};
   });
   return { address, port: target.port, source: 'dns' };
+}
+
+const LOOPBACK = new net.BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** 127.0.0.0/8 or ::1 (also IPv4-mapped); never a name (`localhost` would need a lookup). */
+export function isLoopbackAddress(host: string): boolean {
+  const family = net.isIP(host);
+  return family !== 0 && LOOPBACK.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 /** A connected TCP socket; rejects with Node's socket error, or the abort reason. */

@@ -52,8 +52,10 @@ export function upgradeWebSocket(request: UpgradeRequest): Promise<UpgradeOutcom
       res.once('error', done);
     });
     ws.on('error', (error) => {
-      // ws reports a bad 101 handshake with plain Errors ("Invalid Upgrade header", "Invalid Sec-WebSocket-Accept header").
-      reject(upgradeHead && /^Invalid /.test(error.message) ? new UpgradeHandshakeError(error.message) : error);
+      // ws reports a bad 101 handshake with plain Errors, without a code ("Invalid Upgrade header", "Invalid
+      // Sec-WebSocket-Accept header", "Server sent a subprotocol but none was requested"); socket errors carry one.
+      const handshake = upgradeHead !== undefined && (error as NodeJS.ErrnoException).code === undefined;
+      reject(handshake ? new UpgradeHandshakeError(error.message) : error);
     });
     return () => {
       ws.removeAllListeners();

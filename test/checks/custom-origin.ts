@@ -85,6 +85,7 @@ export async function customOrigin(options: CustomOriginOptions): Promise<Custom
   host.systemStore = { files: [store], dirs: [] };
   host.publicRoots = [pki.root.pem];
   host.dial = new Map([[`${hostname}:443`, { address: '127.0.0.1', port }]]);
+  host.loopbackOnly = true;
   return {
     host,
     requests,

@@ -36,6 +36,7 @@ export async function labHost(spec: LabSpec, env: (lab: Lab) => Record<string, s
     systemStore: { files: [lab.files.systemStore], dirs: [] },
   });
   host.dial = lab.dial;
+  host.loopbackOnly = true;
   host.publicRoots = [lab.pem.publicRoot];
   return { lab, host, codexHome, stop: () => lab.stop() };
 }

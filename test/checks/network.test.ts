@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { networkHints } from '../../src/checks/network-hints.js';
 import { classifyFailure, describeRoute, probeBudget, routeFrom, StageFailure, Stager } from '../../src/checks/network.js';
 import { proxyFor } from '../../src/codex/proxy.js';
+import { tlsAuthCheck } from '../../src/checks/tls-auth.js';
+import { wsUpgradeCheck } from '../../src/checks/ws-upgrade.js';
+import { exitCodeFor } from '../../src/core/exit-codes.js';
+import type { DialOverrides } from '../../src/core/host.js';
 import { ProbeTimeoutError } from '../../src/net/errors.js';
 import { testHost } from '../helpers/host.js';
+import { runWithNeeds } from './network-lab.js';
 
 const target = { host: 'chatgpt.com', port: 443 };
 const wss = 'wss://chatgpt.com/backend-api/codex/responses';
@@ -72,6 +77,37 @@ describe('classifyFailure', () => {
         command: 'export ALL_PROXY=socks5h://127.0.0.1:1080',
       },
     ]);
+  });
+});
+
+describe('a bug of ours inside a probe', () => {
+  it('crashes the check (RUN_CRASH, exit 3) instead of passing for a network failure (NET_ERROR)', async () => {
+    const host = testHost({ env: { HTTPS_PROXY: 'http://127.0.0.1:9' } });
+    // The first thing each probe does is look up its route: a TypeError there is our code failing, not the network.
+    const broken = new Map() as Map<string, never> & DialOverrides;
+    broken.get = () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'address')");
+    };
+    host.dial = broken;
+    host.loopbackOnly = true;
+    const records = await runWithNeeds([tlsAuthCheck, wsUpgradeCheck], host);
+    for (const id of ['tls.auth', 'ws.upgrade']) {
+      expect(records.get(id), id).toMatchObject({
+        status: 'crash',
+        error: { stage: 'dns', code: 'RUN_CRASH', cause: { name: 'TypeError', message: "Cannot read properties of undefined (reading 'address')" } },
+      });
+      expect(records.get(id)!.findings.map((f) => f.code), id).toEqual(['RUN_CRASH']);
+    }
+    expect(exitCodeFor([...records.values()], false)).toBe(3);
+  });
+
+  it('is thrown back by classifyFailure, wrapped or not; a Node error with a code is still classified', () => {
+    const stager = new Stager({ stage: () => {} });
+    const bug = new RangeError('Invalid array length');
+    expect(() => classifyFailure(new StageFailure('tcp', bug), stager, {})).toThrow(bug);
+    expect(() => classifyFailure(new Error('no code: our own invariant'), stager, {})).toThrow('no code: our own invariant');
+    const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    expect(classifyFailure(new StageFailure('http', epipe), stager, {}).code).toBe('NET_CONNECTION_RESET');
   });
 });
 

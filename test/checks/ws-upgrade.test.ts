@@ -79,6 +79,31 @@ describe('ws.upgrade: the path works', () => {
     expect(upgrades).toHaveLength(0);
   });
 
+  it.each([
+    [
+      'an unknown model_provider',
+      'model_provider = "corp"\n',
+      'model_provider = "corp" names no [model_providers.corp] table and no built-in provider (openai, ollama, lmstudio); Codex refuses to start ("Model provider `corp` not found"). Codex does not start, so it opens no WebSocket.',
+    ],
+    [
+      'an openai_base_url that is not a URL',
+      'openai_base_url = "garbage"\n',
+      'The base URL "garbage" (openai_base_url in config.toml) is not an http:// or https:// URL: Codex cannot send a model request to it. The WebSocket URL is built from it, so there is no WebSocket to open.',
+    ],
+    [
+      "a provider's base_url that is not a URL (even with WebSocket off)",
+      'model_provider = "corp"\n[model_providers.corp]\nbase_url = "not a url"\n',
+      'The base URL "not a url" (base_url of [model_providers.corp]) is not an http:// or https:// URL: Codex cannot send a model request to it. The WebSocket URL is built from it, so there is no WebSocket to open.',
+    ],
+  ])('fails, untested, at input for %s: never a pass for a URL Codex cannot use', async (_what, toml, detail) => {
+    const { records, upgrades } = await inLab({}, () => ({}), { before: (_lab, codexHome) => writeFile(path.join(codexHome, 'config.toml'), toml) });
+    const record = ws(records);
+    expect(record.status).toBe('fail');
+    expect(record.error).toEqual({ stage: 'input', code: 'WS_ENDPOINT_INVALID', detail: `Not tested: ${detail}` });
+    expect(record.findings.map((f) => f.code)).toEqual(['WS_ENDPOINT_INVALID']);
+    expect(upgrades).toHaveLength(0);
+  });
+
   it('goes through a socks5h:// proxy, which the WebSocket supports and HTTPS does not', async () => {
     const { lab, host, stop } = await labHost({});
     const socks = await startSocksProxy({ routes: new Map([['chatgpt.com:443', lab.origin.port]]) });

@@ -3,6 +3,8 @@ import { assessCodexConfig, codexConfigCheck } from '../../src/checks/codex-conf
 import { sandboxEnvCheck } from '../../src/checks/sandbox-env.js';
 import { findUnknownKeys, nearestKey } from '../../src/codex/config-keys.js';
 import { applyConfigFix, loadCodexConfig, locateKey, type CodexConfig } from '../../src/codex/config.js';
+import { codexEndpoints, endpointConfigOf, type AuthModeInfo } from '../../src/codex/endpoints.js';
+import type { FixRecord } from '../../src/checks/codex-config.js';
 import { parse } from 'smol-toml';
 import { exitCodeFor } from '../../src/core/exit-codes.js';
 import { testHost, type MemoryEntry } from '../helpers/host.js';
@@ -300,6 +302,106 @@ describe('facts for the network checks', () => {
       ['OTEL_CA_INVALID', 'The OTEL ca-certificate /ca.pem holds no usable certificate: no certificates found in PEM file.'],
       ['OTEL_CLIENT_PAIR_INCOMPLETE', '[otel.exporter.otlp-http] tls sets client-private-key without client-certificate; mutual TLS needs both.'],
     ]);
+  });
+});
+
+describe('provider ids that are also JavaScript property names', () => {
+  const chatgpt: AuthModeInfo = { mode: 'chatgpt', source: 'assumed', note: '' };
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'model_provider = "%s" without its table is an unknown provider (exit 1), never a crash',
+    async (id) => {
+      const host = testHost({ files: { [USER]: `model_provider = "${id}"\n` } });
+      const records = await runDoctorChecks([codexConfigCheck], host);
+      const [config] = records;
+      expect(config!.status).toBe('fail');
+      expect(config!.error).toEqual({
+        stage: 'resolve',
+        code: 'CONFIG_PROVIDER_NOT_FOUND',
+        detail: `~/.codex/config.toml (line 1): model_provider = "${id}" names no [model_providers.${id}] table and no built-in provider (openai, ollama, lmstudio); Codex refuses to start ("Model provider \`${id}\` not found").`,
+      });
+      expect(exitCodeFor(records, false)).toBe(1);
+    },
+  );
+
+  it.each(['__proto__', 'constructor', 'toString'])('[model_providers.%s] is a provider like any other, and pollutes nothing', async (id) => {
+    const config = await load({ [USER]: `model_provider = "${id}"\n[model_providers.${id}]\nbase_url = "https://llm.corp.example.com/v1"\nsupports_websockets = true\n` });
+    expect(config.problems).toEqual([]);
+    expect(Object.keys(config.modelProviders)).toEqual([id]);
+    expect(Object.hasOwn(config.modelProviders, id)).toBe(true);
+    expect(config.modelProviders[id]).toMatchObject({ id, baseUrl: 'https://llm.corp.example.com/v1', supportsWebsockets: true });
+    // Merging the layers once set Object.prototype.base_url for `__proto__`.
+    expect(({} as Record<string, unknown>).base_url).toBeUndefined();
+    expect(({} as Record<string, unknown>).supports_websockets).toBeUndefined();
+    const endpoints = codexEndpoints(chatgpt, endpointConfigOf(config));
+    expect(endpoints.problems).toEqual([]);
+    expect(endpoints.provider).toMatchObject({ id, builtIn: false, baseUrl: 'https://llm.corp.example.com/v1', supportsWebsockets: true });
+    expect(endpoints.websocket).toMatchObject({ url: 'wss://llm.corp.example.com/v1/responses', enabled: true });
+  });
+});
+
+describe('a provider Codex cannot use', () => {
+  const chatgpt: AuthModeInfo = { mode: 'chatgpt', source: 'assumed', note: '' };
+  const assess = async (config: CodexConfig) => assessCodexConfig(config, testHost(), codexEndpoints(chatgpt, endpointConfigOf(config)));
+
+  it.each([
+    [
+      'an unknown model_provider, with the provider it most likely meant',
+      'model_provider = "opnai"\n',
+      'CONFIG_PROVIDER_NOT_FOUND',
+      '~/.codex/config.toml (line 1): model_provider = "opnai" names no [model_providers.opnai] table and no built-in provider (openai, ollama, lmstudio); Codex refuses to start ("Model provider `opnai` not found").',
+      ['model_provider = "openai"', '[model_providers.opnai]\nname = "opnai"\nbase_url = "https://llm.example.com/v1"'],
+    ],
+    [
+      "a provider's base_url that is not a URL",
+      'model_provider = "corp"\n\n[model_providers.corp]\nbase_url = "not a url"\n',
+      'CONFIG_BASE_URL_INVALID',
+      '~/.codex/config.toml (line 4): The base URL "not a url" (base_url of [model_providers.corp]) is not an http:// or https:// URL: Codex cannot send a model request to it.',
+      ['[model_providers.corp]\nbase_url = "https://llm.example.com/v1"'],
+    ],
+    [
+      'an openai_base_url without its scheme, completed',
+      'openai_base_url = "gw.corp.example.com/openai/v1"\n',
+      'CONFIG_BASE_URL_INVALID',
+      '~/.codex/config.toml (line 1): The base URL "gw.corp.example.com/openai/v1" (openai_base_url in config.toml) is not an http:// or https:// URL: Codex cannot send a model request to it.',
+      ['openai_base_url = "https://gw.corp.example.com/openai/v1"'],
+    ],
+    [
+      'an openai_base_url that is garbage',
+      'openai_base_url = "garbage"\n',
+      'CONFIG_BASE_URL_INVALID',
+      '~/.codex/config.toml (line 1): The base URL "garbage" (openai_base_url in config.toml) is not an http:// or https:// URL: Codex cannot send a model request to it.',
+      ['openai_base_url = "https://llm.example.com/v1"'],
+    ],
+  ])('fails config.codex for %s, with snippets that fix it', async (_what, toml, code, detail, snippets) => {
+    const config = await load({ [USER]: toml });
+    const result = await assess(config);
+    const failing = result.findings.filter((f) => f.level === 'fail');
+    expect(failing.map((f) => [f.code, f.stage, f.detail])).toEqual([[code, 'resolve', detail]]);
+    expect(failing[0]!.hints?.flatMap((h) => (h.snippet ? [h.snippet] : []))).toEqual(snippets);
+    const fixes = (result.data as { fixes: FixRecord[] }).fixes;
+    expect(fixes.map((f) => f.snippet)).toEqual(snippets);
+    for (const fix of fixes) {
+      const after = applyConfigFix(config, fix);
+      expect(after.problems, fix.snippet).toEqual([]);
+      expect((await assess(after)).findings.filter((f) => f.level !== 'info'), fix.snippet).toEqual([]);
+    }
+  });
+
+  it('names the variable when the bad base URL comes from OPENAI_BASE_URL (Codex before 0.119.0)', async () => {
+    const config = await load({});
+    const endpoints = codexEndpoints(chatgpt, endpointConfigOf(config), { env: { OPENAI_BASE_URL: 'gw.corp.example.com/v1' }, codexVersion: '0.118.0' });
+    const result = await assessCodexConfig(config, testHost(), endpoints);
+    expect(result.findings.find((f) => f.level === 'fail')).toEqual({
+      level: 'fail',
+      code: 'CONFIG_BASE_URL_INVALID',
+      stage: 'resolve',
+      detail: 'OPENAI_BASE_URL: The base URL "gw.corp.example.com/v1" (the OPENAI_BASE_URL variable) is not an http:// or https:// URL: Codex cannot send a model request to it.',
+      hints: [
+        { text: 'Unset OPENAI_BASE_URL (and remove it from your shell profile or $CODEX_HOME/.env): Codex then uses its default URL.', command: 'unset OPENAI_BASE_URL' },
+        { text: 'Or give the full URL, with its scheme.', command: 'export OPENAI_BASE_URL=https://gw.corp.example.com/v1' },
+      ],
+    });
   });
 });
 

@@ -93,7 +93,11 @@ describe('codexEndpoints', () => {
   it('keeps the built-in openai provider even when config redefines it, and flags an unknown model_provider', () => {
     expect(codexEndpoints(chatgpt, { modelProviders: { openai: { baseUrl: 'https://evil.example' } } }).provider.baseUrl).toBe('https://chatgpt.com/backend-api/codex');
     expect(codexEndpoints(chatgpt, { modelProvider: 'nope' }).problems).toEqual([
-      'model_provider = "nope" names no [model_providers.nope] table; Codex refuses to start with it.',
+      {
+        kind: 'unknown-provider',
+        providerId: 'nope',
+        message: 'model_provider = "nope" names no [model_providers.nope] table and no built-in provider (openai, ollama, lmstudio); Codex refuses to start ("Model provider `nope` not found").',
+      },
     ]);
   });
 });

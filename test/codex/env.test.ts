@@ -79,7 +79,7 @@ describe('resolveCodexHome', () => {
       'CODEX_HOME is a file',
       { CODEX_HOME: '/srv/file' },
       undefined,
-      { path: '/srv/file', source: 'CODEX_HOME', problem: 'CODEX_HOME points to "/srv/file", but that path is not a directory' },
+      { path: '/srv/file', source: 'CODEX_HOME', problem: 'CODEX_HOME points to "/srv/file", but that path is not a directory', notADirectory: true },
     ],
     [
       'unreadable CODEX_HOME',

@@ -112,6 +112,8 @@ export function testHost(options: TestHostOptions = {}): Host {
     now: () => new Date(now),
     monotonic: () => performance.now(),
     dial: new Map(),
+    // Tests never leave loopback: a check that reaches for a real host is refused before any DNS lookup.
+    loopbackOnly: true,
     exec: async (command, args) => (options.exec ? options.exec(command, args) : { code: null, stdout: '', stderr: '' }),
   };
   if (options.systemStore !== null) host.systemStore = options.systemStore ?? { files: [], dirs: [] };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classify, pageTitle } from '../../src/net/classify.js';
+import { classify, isNetworkError, pageTitle } from '../../src/net/classify.js';
+import { DialRefusedError } from '../../src/net/dial.js';
 import {
   ChainRejectedError,
   ProbeTimeoutError,
@@ -159,6 +160,36 @@ describe('classify: waiting too long', () => {
 
   it('says a bad 101 handshake is a stripped upgrade', () => {
     expect(classify(new UpgradeHandshakeError('Invalid Upgrade header'), 'ws-upgrade')).toMatchObject({ code: 'WS_UPGRADE_STRIPPED', stage: 'ws-upgrade' });
+  });
+});
+
+describe('classify: what the network did not do', () => {
+  it.each([
+    ['a TypeError', new TypeError("Cannot read properties of undefined (reading 'head')")],
+    ['a RangeError', new RangeError('Invalid array length')],
+    ['a ReferenceError', new ReferenceError('socket is not defined')],
+    ['a SyntaxError', new SyntaxError('Unexpected token < in JSON')],
+    ["a Node argument error, although it has a code", Object.assign(new TypeError('The "port" argument must be of type number'), { code: 'ERR_INVALID_ARG_TYPE' })],
+    ['an Error without a code', new Error('refusing to send a request over an unverified TLS connection')],
+    ['something thrown that is not an Error', { oops: true }],
+  ])('throws %s back (a bug of ours), never NET_ERROR', (_what, raw) => {
+    expect(isNetworkError(raw)).toBe(false);
+    expect(() => classify(raw, 'tcp')).toThrow();
+  });
+
+  it('classifies Node system and TLS errors, aborts and our own probe errors', () => {
+    expect(isNetworkError(nodeError('EPROTO'))).toBe(true);
+    expect(isNetworkError(new Error('error:0A00010B:SSL routines::wrong version number'))).toBe(true);
+    expect(isNetworkError(Object.assign(new Error('aborted'), { name: 'AbortError' }))).toBe(true);
+    expect(isNetworkError(new ProxyClosedError(0))).toBe(true);
+  });
+
+  it("says the lab refused a destination it does not route, at dns, naming it", () => {
+    expect(classify(new DialRefusedError('192.0.2.1:8080'), 'dns', { proxied: true })).toMatchObject({
+      code: 'LAB_ROUTE_REFUSED',
+      stage: 'dns',
+      detail: 'The lab refused to connect to 192.0.2.1:8080 (the proxy): a lab run reaches only 127.0.0.1 and the hosts the lab routes, never DNS or the network.',
+    });
   });
 });
 

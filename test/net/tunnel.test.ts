@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectTcp, resolveTarget } from '../../src/net/dial.js';
+import { connectTcp, DialRefusedError, resolveTarget } from '../../src/net/dial.js';
 import { ProxyClosedError, ProxyProtocolError, ProxyResponseError } from '../../src/net/errors.js';
 import { basicAuthorization, openTunnel, parseHead, proxyCredentials } from '../../src/net/tunnel.js';
 
@@ -134,7 +134,20 @@ describe('resolveTarget', () => {
   it('uses the dial overrides first, never looks up an IP literal, and never resolves in tests', async () => {
     const signal = new AbortController().signal;
     const dial = new Map([['auth.openai.com:443', { address: '127.0.0.1', port: 4443 }]]);
-    expect(await resolveTarget({ host: 'AUTH.openai.com', port: 443 }, dial, signal)).toEqual({ address: '127.0.0.1', port: 4443, source: 'override' });
-    expect(await resolveTarget({ host: '[::1]', port: 8080 }, new Map(), signal)).toEqual({ address: '::1', port: 8080, source: 'literal' });
+    expect(await resolveTarget({ host: 'AUTH.openai.com', port: 443 }, { dial }, signal)).toEqual({ address: '127.0.0.1', port: 4443, source: 'override' });
+    expect(await resolveTarget({ host: '[::1]', port: 8080 }, { dial: new Map() }, signal)).toEqual({ address: '::1', port: 8080, source: 'literal' });
+  });
+
+  it('on a loopback-only Host (the lab), refuses what it does not route and is not loopback, before any lookup', async () => {
+    const signal = new AbortController().signal;
+    const rules = { dial: new Map([['auth.openai.com:443', { address: '127.0.0.1', port: 4443 }]]), loopbackOnly: true };
+    expect(await resolveTarget({ host: 'auth.openai.com', port: 443 }, rules, signal)).toMatchObject({ address: '127.0.0.1', source: 'override' });
+    expect(await resolveTarget({ host: '127.0.0.1', port: 8080 }, rules, signal)).toMatchObject({ address: '127.0.0.1', source: 'literal' });
+    expect(await resolveTarget({ host: '[::1]', port: 8080 }, rules, signal)).toMatchObject({ address: '::1', source: 'literal' });
+    for (const host of ['192.0.2.1', '[::ffff:192.0.2.1]', '[2001:db8::1]', 'proxy.corp.example', 'localhost', 'chatgpt.com']) {
+      const refused = resolveTarget({ host, port: 8080 }, rules, signal);
+      await expect(refused, host).rejects.toBeInstanceOf(DialRefusedError);
+      await expect(refused, host).rejects.toMatchObject({ destination: `${host}:8080` });
+    }
   });
 });
