@@ -32,8 +32,8 @@ export interface Io {
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   // Whatever reaches stderr (a usage error quoting an argument, the lab's messages) may hold a password
-  // typed on the command line or set in the environment.
-  // (Built on the first write: most runs write nothing there.)
+  // typed on the command line or set in the environment. The redactor is built on the first write: most runs
+  // write nothing there.
   let stderrRedactor: Redactor | undefined;
   const { stderr, env } = io;
   const redactedStderr: OutStream = {
@@ -102,6 +102,7 @@ export function createSession(host: Host, flags: DoctorFlags, saveDir = host.cwd
       const world = await worldPromise.catch(() => undefined);
       const redactor = Redactor.fromEnv({ ...host.env, ...world?.env, ...(options.proxy !== undefined && { '--proxy': options.proxy }) }).withConfig(
         world ? [world.config.merged, ...world.config.layers.map((layer) => layer.table)] : [],
+        world?.config.layers.map((layer) => layer.source) ?? [],
       );
       const checks = await runChecks({
         checks: RUNBOOK,

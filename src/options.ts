@@ -76,7 +76,7 @@ const ALL_OPTIONS: Readonly<Record<string, OptionSpec>> = { ...OPTIONS, ...LAB_O
 
 const EPILOG = `Checks, in runbook order: ${CHECK_IDS.join(', ')}.
 Exit codes: 0 all passed (warnings allowed), 1 a check failed (or warned, with --strict),
-2 usage error, 3 the doctor itself crashed, 130 interrupted.`;
+2 usage error, 3 the doctor itself crashed, 130 interrupted, 141 stdout closed early (| head).`;
 
 type Command = 'doctor' | 'lab';
 

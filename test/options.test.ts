@@ -19,6 +19,9 @@ const COMMAND_LINES: string[][] = [
   ['lab'], ['lab', 'zscaler-healthy'], ['lab', 'zscaler-healthy', '--json'], ['lab', '--list'], ['lab', '--list', '--json'], ['lab', '123'], ['lab', 'true'],
   ['lab', 'a', 'b'], ['--json', 'lab', 'x'], ['lab', '--', 'x'], ['lab', 'x', '--list', '--strict', '--timeout', '50'], ['lab', '--only', 'ca.bundle', 'scen'],
   ['lab', 'scen', '--only', 'a', 'b'], ['--help'], ['--version'], ['lab', '--help'], ['--help', '--json'],
+  ['--codex-home', '/a', '--codex-home', '/b'], ['--profile', 'a', '--profile=b'], ['--codex-home', ''], ['--profile', ''], ['--skip', ','],
+  ['--timeout', '99999999999'], ['--timeout', '2147483647'], ['--timeout', '2147483648'], ['--resolve', 'auth.openai.com:443:127.0.0.l'],
+  ['--resolve', 'a:443:[127.0.0.1]'], ['--resolve', 'a:443:::1'], ['--resolve', 'a:443:proxy.corp'],
 ];
 
 describe('command line readers', () => {
@@ -36,5 +39,31 @@ describe('command line readers', () => {
     for (const argv of [['--help'], ['--version'], ['--frobnicate'], ['--json', '--plain'], ['--only', 'a', 'b'], ['--json', 'false'], ['--proxy', '"x"'], ['--timeout', '-5'], ['--', 'x'], ['--list']]) {
       expect(parseCommonArgv(argv), JSON.stringify(argv)).toBeUndefined();
     }
+  });
+});
+
+describe('values that would be dropped or misread silently are usage errors', () => {
+  it.each([
+    [['--codex-home', '/a', '--codex-home', '/b'], '--codex-home given more than once: give it once.'],
+    [['--proxy', 'http://a:1', '--proxy', 'http://b:2'], '--proxy given more than once: give it once.'],
+    [['--profile', 'a', '--profile', 'b'], '--profile given more than once: give it once.'],
+    [['--timeout', '5', '--timeout', '7'], '--timeout given more than once: give it once.'],
+    [['--codex-home', ''], '--codex-home needs a value; it was given an empty one.'],
+    [['--only', ''], '--only needs a value; it was given an empty one.'],
+    [['--skip', ' , '], '--skip needs a value; it was given an empty one.'],
+    // A longer one overflows Node's timers, which then fire after 1 ms.
+    [['--timeout', '99999999999'], '--timeout 99999999999: at most 2147483647 ms (about 24 days).'],
+    [['--resolve', 'auth.openai.com:443:127.0.0.l'], '--resolve auth.openai.com:443:127.0.0.l: expected host:port:address, the address an IP address (e.g. auth.openai.com:443:127.0.0.1).'],
+    [['--resolve', 'a:443:[127.0.0.1]'], '--resolve a:443:[127.0.0.1]: expected host:port:address, the address an IP address (e.g. auth.openai.com:443:127.0.0.1).'],
+  ])('%j', async (argv, message) => {
+    expect(await parseArgs(argv)).toEqual({ kind: 'usage-error', message });
+  });
+
+  it('accepts the limits themselves', async () => {
+    expect(await parseArgs(['--timeout', '2147483647'])).toMatchObject({ kind: 'doctor', flags: { timeoutMs: 2147483647 } });
+    expect(await parseArgs(['--resolve', 'a:443:[::1]', '--resolve', 'b:443:10.0.0.1'])).toMatchObject({
+      kind: 'doctor',
+      flags: { resolve: [{ host: 'a', port: 443, address: '::1' }, { host: 'b', port: 443, address: '10.0.0.1' }] },
+    });
   });
 });

@@ -208,7 +208,7 @@ async function readLayer(host: Host, kind: ConfigLayerKind, file: string): Promi
   try {
     const stat = await host.fs.stat(file);
     if (stat === null) return { kind, file, state: 'missing', table: {}, source: '' };
-    if (stat.kind !== 'file') return invalid({ kind: 'not-a-file', message: `${file} is a ${stat.kind}, not a file` });
+    if (stat.kind !== 'file') return invalid({ kind: 'not-a-file', message: stat.kind === 'directory' ? `${file} is a directory, not a file` : `${file} is not a regular file` });
     const read = await host.fs.readFile(file, MAX_CONFIG_BYTES);
     if (read.truncated) return invalid({ kind: 'too-large', message: `${file} is ${read.size} bytes, far larger than any config file` });
     return parseLayer(kind, file, read.bytes);

@@ -1,11 +1,11 @@
 // The Host for the real machine.
-import { getBuiltinModule } from './builtins.js';
+import { getBuiltinModule, nodeNet } from './builtins.js';
 import type { DialOverrides, Host, HostFs, ReadResult } from './host.js';
 
 // Built-ins from getBuiltinModule, not imports: Node's ESM wrapper of node:fs reads every export, and the
 // lazy ones (fs.promises, ReadStream, WriteStream...) load fs/promises and the stream machinery, ~1.5 ms of
 // a cold start that the offline run does not otherwise pay (see builtins.ts).
-const { accessSync, close, closeSync, constants, fstat, fstatSync, open, openSync, read, readdirSync, readSync, statSync } = getBuiltinModule('node:fs');
+const { accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } = getBuiltinModule('node:fs');
 const os = getBuiltinModule('node:os');
 const path = getBuiltinModule('node:path');
 
@@ -29,9 +29,11 @@ export const realFs: HostFs = {
 /**
  * Reads at most maxBytes of a file. A regular file is read synchronously: a run reads a few hundred small
  * files (the hash-named roots in /etc/ssl/certs), and four thread-pool round trips per file (open, fstat,
- * read, close) cost several times more on a cold start than the reads themselves. Anything else (a FIFO,
- * a device) may block, so it is read through the thread pool, where the event loop (Ctrl-C, timeouts)
- * keeps running; O_NONBLOCK lets the first open return at once whatever the file is.
+ * read, close) cost several times more on a cold start than the reads themselves. Nothing here ever waits in
+ * a thread-pool call: a thread blocked in open() or read() on a FIFO nobody writes to cannot be cancelled,
+ * and it even keeps process.exit() from returning (libuv joins its threads at exit). O_NONBLOCK lets the open
+ * return at once whatever the file is; a FIFO or socket is then read on the event loop, where it waits like
+ * any socket (the run's deadline and Ctrl-C still work), and a device gives what it has at once.
  */
 function readBounded(path: string, maxBytes: number): Promise<ReadResult> {
   let fd: number;
@@ -40,6 +42,7 @@ function readBounded(path: string, maxBytes: number): Promise<ReadResult> {
   } catch (error) {
     return Promise.reject(error);
   }
+  let handedOver = false;
   try {
     const stats = fstatSync(fd);
     if (stats.isFile()) {
@@ -54,36 +57,60 @@ function readBounded(path: string, maxBytes: number): Promise<ReadResult> {
       }
       return Promise.resolve({ bytes, truncated: size > maxBytes, size });
     }
+    if (stats.isFIFO() || stats.isSocket()) {
+      handedOver = true;
+      return readStream(fd, maxBytes);
+    }
+    return Promise.resolve(readAvailable(fd, maxBytes));
   } catch (error) {
     return Promise.reject(error);
   } finally {
-    closeSync(fd);
+    if (!handedOver) closeSync(fd);
   }
-  return readBoundedAsync(path, maxBytes);
 }
 
-/** readBounded through the thread pool (callback fs: cheaper per call than a FileHandle). */
-function readBoundedAsync(path: string, maxBytes: number): Promise<ReadResult> {
+/** A device (or a directory, which fails with EISDIR): what it gives without waiting, up to maxBytes. */
+function readAvailable(fd: number, maxBytes: number): ReadResult {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Past the bound by one chunk at most, which tells a longer stream from one of exactly maxBytes.
+  while (size <= maxBytes) {
+    const chunk = Buffer.alloc(64 * 1024);
+    let bytesRead: number;
+    try {
+      bytesRead = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') break;
+      throw error;
+    }
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    size += bytesRead;
+  }
+  return { bytes: Buffer.concat(chunks).subarray(0, maxBytes), truncated: size > maxBytes, size };
+}
+
+/** A FIFO or a socket, read on the event loop until its writer closes it or maxBytes have come. */
+function readStream(fd: number, maxBytes: number): Promise<ReadResult> {
   return new Promise((resolve, reject) => {
-    open(path, 'r', (openError, fd) => {
-      if (openError) return reject(openError);
-      const finish = (error: Error | null, result?: ReadResult): void => close(fd, () => (error ? reject(error) : resolve(result!)));
-      fstat(fd, (statError, stats) => {
-        if (statError) return finish(statError);
-        const size = stats.size;
-        const bytes = Buffer.alloc(Math.min(size, maxBytes));
-        const readFrom = (offset: number): void => {
-          if (offset >= bytes.length) return finish(null, { bytes, truncated: size > maxBytes, size });
-          read(fd, bytes, offset, bytes.length - offset, offset, (readError, bytesRead) => {
-            if (readError) return finish(readError);
-            // The file shrank while being read: what was there.
-            if (bytesRead === 0) return finish(null, { bytes: bytes.subarray(0, offset), truncated: size > maxBytes, size });
-            readFrom(offset + bytesRead);
-          });
-        };
-        readFrom(0);
-      });
+    // The socket owns the descriptor from here on and closes it.
+    const socket = new (nodeNet().Socket)({ fd, readable: true, writable: false });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (): void => {
+      const all = Buffer.concat(chunks);
+      resolve({ bytes: all.subarray(0, maxBytes), truncated: size > maxBytes, size });
+    };
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > maxBytes) {
+        socket.destroy();
+        done();
+      }
     });
+    socket.on('end', done);
+    socket.on('error', reject);
   });
 }
 

@@ -56,24 +56,40 @@ export class Redactor {
   }
 
   /**
-   * Adds the secrets of parsed config.toml tables: the values of secret-named keys at any depth (as if they
-   * were variables: `[shell_environment_policy.set]`, an MCP server's `env` or `bearer_token`), every value
-   * of an `http_headers` table, and the password of any URL value.
+   * Adds the secrets of config.toml: the values of secret-named keys at any depth (as if they were
+   * variables: `[shell_environment_policy.set]`, an MCP server's `env` or `bearer_token`), every value of an
+   * `http_headers` table, and the password of any URL value. From the parsed tables, and from the files'
+   * text, read line by line as `key = value`: a file that does not parse is shown as lines around the error.
    */
-  withConfig(tables: Iterable<unknown>): Redactor {
+  withConfig(tables: Iterable<unknown>, sources: Iterable<string> = []): Redactor {
     const secrets: string[] = [];
-    const walk = (value: unknown, name: string, inSecretTable: boolean): void => {
-      if (typeof value === 'string') {
-        if (inSecretTable) pushSecret(value, secrets);
-        if (!CONFIG_NOT_SECRET.test(name) && !/^(\/|~\/|\.\/)/.test(value)) collectEntry(name, value, secrets, 0);
-        else secrets.push(...userinfoPasswords(value));
-      } else if (Array.isArray(value)) {
-        for (const item of value) walk(item, name, inSecretTable);
-      } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-        for (const [key, item] of Object.entries(value)) walk(item, key, inSecretTable || SECRET_TABLES.has(key));
+    const value = (name: string, text: string, inSecretTable: boolean): void => {
+      if (inSecretTable) pushSecret(text, secrets);
+      if (!CONFIG_NOT_SECRET.test(name) && !/^(\/|~\/|\.\/)/.test(text)) collectEntry(name, text, secrets, 0);
+      else secrets.push(...userinfoPasswords(text));
+    };
+    const walk = (node: unknown, name: string, inSecretTable: boolean): void => {
+      if (typeof node === 'string') value(name, node, inSecretTable);
+      else if (Array.isArray(node)) for (const item of node) walk(item, name, inSecretTable);
+      else if (node !== null && typeof node === 'object' && !(node instanceof Date)) {
+        for (const [key, item] of Object.entries(node)) walk(item, key, inSecretTable || SECRET_TABLES.has(key));
       }
     };
     for (const table of tables) walk(table, '', false);
+    for (const source of sources) {
+      let table = '';
+      for (const line of source.split(/\r?\n/)) {
+        const header = /^\s*\[+\s*([^\]]*?)\s*\]+/.exec(line);
+        if (header) table = header[1]!;
+        const inSecretTable = SECRET_TABLES.has(lastKey(table));
+        for (const pair of line.matchAll(TOML_PAIR)) {
+          // A boolean, a number or a date is no secret (requires_openai_auth = true would blank every "true").
+          if (/^(true|false|inf|nan|[+-]?[\d_.:TZ+-]+)$/i.test(pair[2]!)) continue;
+          const key = lastKey(pair[1]!);
+          value(key, unquote(pair[2]!), inSecretTable || SECRET_TABLES.has(key) || /\bhttp_headers\s*=\s*\{/.test(line));
+        }
+      }
+    }
     return this.with(secrets);
   }
 
@@ -103,6 +119,15 @@ export class Redactor {
     }
     return value;
   }
+}
+
+/** `key = "value"` in a TOML line, also inside an inline table (the value: a string or a bare word). */
+const TOML_PAIR = /(?:^|[{,])\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=\s*("(?:[^"\\]|\\.)*"?|'[^']*'?|[^\s,{}#]+)/g;
+
+/** `a.b."c d"` -> `c d`. */
+function lastKey(dotted: string): string {
+  const parts = dotted.match(/"[^"]*"|'[^']*'|[^.\s]+/g) ?? [''];
+  return unquote(parts[parts.length - 1]!);
 }
 
 /** One `NAME=value` (a variable, a config key): its secrets into `out`. */
@@ -165,7 +190,9 @@ export function redactUrl(url: string): string {
     let out = parsed.toString().replace(':redacted@', ':[redacted]@').replace(/=redacted/g, '=[redacted]');
     if (schemeless) out = out.slice('http://'.length);
     // URL adds a trailing slash the user did not write.
-    return !url.endsWith('/') && out.endsWith('/') ? out.slice(0, -1) : out;
+    if (!url.endsWith('/') && out.endsWith('/')) out = out.slice(0, -1);
+    // A raw / in the password makes URL read its start as the port and the rest as the path.
+    return new Redactor(userinfoPasswords(url)).text(out);
   } catch {
     return new Redactor(userinfoPasswords(url)).text(url);
   }

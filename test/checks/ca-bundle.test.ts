@@ -1,6 +1,8 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { caBundleCheck } from '../../src/checks/ca-bundle.js';
 import { CODEX_CA_HINT, MAX_BUNDLE_BYTES } from '../../src/codex/bundle-loader.js';
@@ -244,6 +246,45 @@ describe('ca.bundle: read stage (Codex cannot read the file)', () => {
     expect(codex(record).https).toBeNull();
   });
 
+  // A FIFO with no writer blocks whoever opens it (the run used to end in RUN_DEADLINE with a network hint, and
+  // the process never exited); a pipe or /dev/stdin has no size to stat, so it read as an empty file.
+  it.each([
+    ['a named pipe nobody writes to (mkfifo)', 'fifo'],
+    ['a pipe with data (a process substitution, /dev/stdin in a pipeline)', 'pipe'],
+    ['a device (/dev/null)', 'device'],
+  ])('%s is not opened: CA_NOT_A_REGULAR_FILE at read, with a fix that makes it a file', async (_, kind) => {
+    const temp = await tempHost();
+    const pipe = kind === 'pipe' ? spawn('sh', ['-c', 'cat > /dev/null'], { stdio: ['pipe', 'ignore', 'ignore'] }) : null;
+    try {
+      let path = '/dev/null';
+      if (kind === 'fifo') {
+        path = join(temp.dir, 'corp.pem');
+        execFileSync('mkfifo', [path]);
+      }
+      // What `<(cat corp.pem)` and /dev/stdin name: a pipe, here the standard input of a child process.
+      if (pipe) path = `/proc/${pipe.pid}/fd/0`;
+      const host = { ...temp.host, env: { CODEX_CA_CERTIFICATE: path } };
+      const reads: string[] = [];
+      host.fs = { ...host.fs, readFile: (file, max) => (reads.push(file), temp.host.fs.readFile(file, max)) };
+      const record = await runDoctorCheck(caBundleCheck, host);
+      expect(reads).not.toContain(path);
+      expect(record.status).toBe('fail');
+      expect(record.summary).toBe(`CODEX_CA_CERTIFICATE=${path} is a named pipe or a device, not a regular file: the doctor does not read it.`);
+      expect(record.error).toMatchObject({ stage: 'read', code: 'CA_NOT_A_REGULAR_FILE' });
+      expect(record.error?.detail).toBe(
+        `CODEX_CA_CERTIFICATE names ${path}, a named pipe or a device, not a regular file. The doctor does not read it (reading may block until something writes to it, and a pipe can be read only once), while Codex reads it at every start: a process substitution such as <(cat corp.pem) is gone or already drained by then.`,
+      );
+      expect(record.findings[0]?.hints?.map((h) => h.command)).toEqual([
+        `mkdir -p ~/.codex && cat ${path} > ~/.codex/ca-bundle.pem`,
+        'export CODEX_CA_CERTIFICATE="$HOME/.codex/ca-bundle.pem"',
+      ]);
+      expect(codex(record).https).toBeNull();
+    } finally {
+      pipe?.kill();
+      await temp.cleanup();
+    }
+  });
+
   it('reads a real file from disk (temp dir, relative path)', async () => {
     const temp = await tempHost({ env: { CODEX_CA_CERTIFICATE: 'corp.der' } });
     try {
@@ -416,6 +457,37 @@ describe('ca.bundle: what Codex never says (lints)', () => {
     const record = await runDoctorCheck(caBundleCheck, host);
     expect(record.findings.map((f) => f.code)).toEqual(['CA_BUNDLE_OK']);
     expect(reads).toBe(0);
+  });
+
+  // Debian's ca-certificates.crt still holds roots Node's newer Mozilla list dropped (Baltimore, expired; six
+  // SHA-1 roots): the distribution's own roots are no corporate CA, and pointing SSL_CERT_FILE at that file
+  // must not warn about them. A corporate root outside the OS store still does (the fortigate-sha1 case).
+  it('does not lint the OS store\'s own roots (SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt)', async () => {
+    const osBundle = '/etc/ssl/certs/ca-certificates.crt';
+    const sha1Root = mintCorporateCa({ now: TEST_NOW, root: { signature: 'sha1' }, intermediate: null });
+    const host = testHost({ env: { SSL_CERT_FILE: osBundle }, systemStore: LINUX_STORE, files: { [osBundle]: expired.root.pem + sha1Root.root.pem + good.root.pem } });
+    const record = await runDoctorCheck(caBundleCheck, host);
+    expect(record.status).toBe('pass');
+    expect(record.findings.map((f) => f.code)).toEqual(['CA_BUNDLE_OK']);
+    expect((record.data?.certificates as { flags: string[] }[]).map((c) => c.flags)).toEqual([['EXPIRED', 'OS STORE ROOT'], ['SHA1 SIGNATURE', 'OS STORE ROOT'], []]);
+  });
+
+  it('still warns about a SHA-1 corporate root that is not in the OS store, next to the store\'s roots', async () => {
+    const store = '/etc/ssl/certs/ca-certificates.crt';
+    const host = testHost({ env: { CODEX_CA_CERTIFICATE: BUNDLE }, systemStore: LINUX_STORE, files: { [store]: expired.root.pem, [BUNDLE]: expired.root.pem + weak.root.pem } });
+    const record = await runDoctorCheck(caBundleCheck, host);
+    expect(record.findings.filter((f) => f.level === 'warn').map((f) => f.code)).toEqual(['CA_WEAK_SIGNATURE', 'CA_WEAK_RSA_KEY']);
+    expect((record.data?.certificates as { flags: string[] }[]).map((c) => c.flags)).toEqual([['EXPIRED', 'OS STORE ROOT'], ['SHA1 SIGNATURE', 'RSA 1024 TOO SMALL']]);
+  });
+
+  it('reads no OS store while no certificate has anything to lint', async () => {
+    const reads: string[] = [];
+    const host = testHost({ env: { CODEX_CA_CERTIFICATE: BUNDLE }, systemStore: LINUX_STORE, files: { [BUNDLE]: good.root.pem, '/etc/ssl/certs/ca-certificates.crt': expired.root.pem } });
+    const { readFile } = host.fs;
+    host.fs = { ...host.fs, readFile: (file, max) => (reads.push(file), readFile(file, max)) };
+    const record = await runDoctorCheck(caBundleCheck, host);
+    expect(record.findings.map((f) => f.code)).toEqual(['CA_BUNDLE_OK']);
+    expect(reads).toEqual([BUNDLE]);
   });
 
   it('a UTF-8 BOM silently drops the first certificate of a bundle that still loads', async () => {

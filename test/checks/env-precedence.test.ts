@@ -384,6 +384,46 @@ describe('env.precedence: $CODEX_HOME/.env', () => {
   });
 });
 
+describe('env.precedence: fix commands that run as printed', () => {
+  const home = '/x/sp ace/co dex';
+
+  it('quotes a .env path with blanks, keeping ~/ outside the quotes where the path is under HOME', async () => {
+    const dotenv = 'SSL_CERT_FILE=C:\\certs\\corp.pem\nSSL_CERT_FILE=/etc/corp.pem\n';
+    const r = await run({ CODEX_HOME: home }, { files: { [`${home}/.env`]: dotenv } });
+    expect(r.one('ENV_DOTENV_LINE_SKIPPED').hints?.[0]?.command).toBe(`sed -n '1p' '${home}/.env'`);
+    const underHome = await run({ CODEX_HOME: '/home/user/my codex' }, { files: { '/home/user/my codex/.env': 'SSL_CERT_FILE=C:\\x\n' } });
+    expect(underHome.one('ENV_DOTENV_LINE_SKIPPED').hints?.[0]?.command).toBe("sed -n '1p' ~/'my codex/.env'");
+  });
+
+  it('quotes the .env path of chmod and of sed -i too', async () => {
+    const unreadable = await run({ CODEX_HOME: home }, { files: { [`${home}/.env`]: { readError: 'EACCES' } } });
+    expect(unreadable.one('ENV_DOTENV_UNREADABLE').hints?.[0]?.command).toBe(`chmod 600 '${home}/.env'`);
+    const commands = (await run({ CODEX_HOME: home }, { files: { [`${home}/.env`]: 'SSL_CERT_FILE=/etc/corp.pem\n', '/etc/corp.pem': 'x' } })).record.findings
+      .flatMap((f) => f.hints ?? [])
+      .map((h) => h.command ?? '')
+      .filter((c) => c.startsWith('sed -i'));
+    expect(commands.length).toBeGreaterThan(0);
+    for (const command of commands) expect(command.endsWith(` '${home}/.env'`)).toBe(true);
+  });
+
+  it('CODEX_HOME naming a file: no mkdir -p (it would fail with "File exists"), point it at a directory', async () => {
+    const r = await run({ CODEX_HOME: '/home/user/notes.txt' }, { files: { '/home/user/notes.txt': 'x' } });
+    expect(r.record.error?.detail).toBe('CODEX_HOME points to "/home/user/notes.txt", but that path is not a directory: Codex refuses to start with it (and reads no .env).');
+    expect(r.one('ENV_CODEX_HOME_INVALID').hints).toEqual([
+      {
+        text: '~/notes.txt is a file, not a directory: point CODEX_HOME at a directory (Codex keeps config.toml, auth.json and .env there).',
+        command: 'export CODEX_HOME=/home/user/.codex',
+      },
+      { text: 'Or use the default ~/.codex.', command: 'unset CODEX_HOME' },
+    ]);
+  });
+
+  it('a missing CODEX_HOME with blanks: mkdir -p with the path quoted', async () => {
+    const r = await run({ CODEX_HOME: home });
+    expect(r.one('ENV_CODEX_HOME_INVALID').hints?.[0]?.command).toBe(`mkdir -p '${home}'`);
+  });
+});
+
 describe('env.precedence: Codex version', () => {
   it('warns to upgrade a Codex without custom CA support', async () => {
     const r = await run({ CODEX_CA_CERTIFICATE: '/etc/corp.pem' }, { codex: '0.110.0' });

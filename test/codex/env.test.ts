@@ -61,6 +61,17 @@ describe('loadEffectiveEnv', () => {
     expect(result.env).toEqual({ A: '1' });
     expect(result.dotenv).toEqual({ path: DOTENV, applied: [], ignored: [], skipped: [], ...dotenv });
   });
+
+  it('says a FIFO or a device "is not a regular file", and does not open it', async () => {
+    const host = testHost({ env: { A: '1' } });
+    host.fs = {
+      ...host.fs,
+      stat: async (file) => (file === DOTENV ? { kind: 'other', size: 0 } : null),
+      readFile: async () => expect.unreachable('a FIFO is not opened'),
+    };
+    const result = await loadEffectiveEnv(host, '/home/user/.codex');
+    expect(result.dotenv).toMatchObject({ status: 'not-a-file', error: 'it is not a regular file' });
+  });
 });
 
 describe('resolveCodexHome', () => {

@@ -36,3 +36,94 @@ describe('redaction', () => {
     expect(r.deep({ a: ['x topsecret y', 3, null], b: { c: 'topsecret' } })).toEqual({ a: ['x [redacted] y', 3, null], b: { c: '[redacted]' } });
   });
 });
+
+describe('passwords a URL parser would not read as passwords', () => {
+  // Each is redacted in every form a message may show: as typed, percent-decoded, percent-encoded.
+  it.each([
+    ['a raw /', 'http://alice:S3c/r3tPw@127.0.0.1:9', 'S3c/r3tPw'],
+    ['a blank', 'http://alice:S3c r3tPw@127.0.0.1:9', 'S3c r3tPw'],
+    ['a raw @ (HTTPS cuts there, WebSocket does not)', 'http://alice:S3c@r3tPw@127.0.0.1:9', 'S3c@r3tPw'],
+    ['a raw ? and #', 'http://alice:pa?ss#w0rd@127.0.0.1:9', 'pa?ss#w0rd'],
+    ['no scheme', 'alice:S3c/r3tPw@proxy.corp:8080', 'S3c/r3tPw'],
+  ])('%s', (_, value, password) => {
+    const r = Redactor.fromEnv({ HTTPS_PROXY: value });
+    const shown = r.text(`HTTPS_PROXY=${value}; decoded ${decodeURIComponent(encodeURIComponent(password))}; encoded ${encodeURIComponent(password)}`);
+    expect(shown).not.toContain(password);
+    expect(shown).not.toContain(encodeURIComponent(password));
+    expect(shown).toContain('alice');
+  });
+
+  it('redacts each @-separated piece, which is what the first-@ reading sends', () => {
+    const r = Redactor.fromEnv({ ALL_PROXY: 'http://alice:first-piece@second-piece@proxy:3128' });
+    expect(r.text('sent first-piece, then second-piece')).toBe('sent [redacted], then [redacted]');
+  });
+
+  it('the URL pattern (no environment) redacts up to the last @ before the host', () => {
+    const r = new Redactor();
+    expect(r.text('via http://alice:S3c/r3t@Pw@127.0.0.1:9 now')).toBe('via http://alice:[redacted]@127.0.0.1:9 now');
+    expect(r.text('"http://alice:a/b@proxy:8080/path"')).toBe('"http://alice:[redacted]@proxy:8080/path"');
+    expect(r.text('https://proxy.corp:8080/ has no credentials')).toBe('https://proxy.corp:8080/ has no credentials');
+  });
+
+  it('leaves values that only look like userinfo alone', () => {
+    const r = Redactor.fromEnv({ GIT_REMOTE: 'git@github.com:org/repo.git', EMAIL: 'ann@corp.example', PATH_LIKE: '/usr/bin:/bin' });
+    expect(r.text('git@github.com:org/repo.git ann@corp.example /usr/bin:/bin')).toBe('git@github.com:org/repo.git ann@corp.example /usr/bin:/bin');
+  });
+});
+
+describe('secrets the environment does not show plainly', () => {
+  it('a .env value whose quote never closes swallows NAME=value lines: their secrets count', () => {
+    const r = Redactor.fromEnv({ HTTPS_PROXY: 'http://127.0.0.1:9\nAZURE_OPENAI_API_KEY=az1234567890secret\nexport DB_PASSWORD="hunter2-pw"\nFOO=bar' });
+    expect(r.text('HTTPS_PROXY is http://127.0.0.1:9\nAZURE_OPENAI_API_KEY=az1234567890secret\nexport DB_PASSWORD="hunter2-pw"\nFOO=bar')).toBe(
+      'HTTPS_PROXY is http://127.0.0.1:9\nAZURE_OPENAI_API_KEY=[redacted]\nexport DB_PASSWORD="[redacted]"\nFOO=bar',
+    );
+  });
+
+  it('config.toml: secret-named keys at any depth, every http_headers value, URL passwords; not names, choices or paths', () => {
+    const config = {
+      preferred_auth_method: 'apikey',
+      cli_auth_credentials_store: 'auto',
+      shell_environment_policy: { set: { OPENAI_API_KEY: 'cfg-openai-key-123', PATH: '/usr/bin' } },
+      model_providers: { azure: { env_key: 'AZURE_OPENAI_API_KEY', http_headers: { 'X-Tenant': 'tenant-secret-9' }, experimental_bearer_token: 'bearer-in-config' } },
+      mcp_servers: { docs: { url: 'https://bob:mcp/pass@mcp.corp/sse', bearer_token_env_var: 'DOCS_TOKEN', env: { GITHUB_TOKEN: 'ghp_configtoken' } } },
+      otel: { exporter: { 'otlp-http': { tls: { 'client-private-key': '/home/u/otel.key' } } } },
+    };
+    const r = new Redactor().withConfig([config]);
+    const text = 'cfg-openai-key-123 tenant-secret-9 bearer-in-config mcp/pass ghp_configtoken';
+    expect(r.text(text)).toBe('[redacted] [redacted] [redacted] [redacted] [redacted]');
+    const kept = 'apikey auto AZURE_OPENAI_API_KEY DOCS_TOKEN /home/u/otel.key /usr/bin';
+    expect(r.text(kept)).toBe(kept);
+  });
+});
+
+describe('config.toml as text (a file that does not parse is shown as lines)', () => {
+  it('reads key = value lines, inline tables and [tables], but not booleans, numbers or variable names', () => {
+    const source = [
+      'requires_openai_auth = true',
+      'tool_output_token_limit = 12000',
+      '[shell_environment_policy.set]',
+      'OPENAI_API_KEY = "cfg-text-key-1" # the key',
+      '"DB_PASSWORD" = \'literal-pw-22\'',
+      'BROKEN_TOKEN = "never-closed-33',
+      '[mcp_servers.docs]',
+      'url = "http://carol:text/pw@mcp.corp/sse"',
+      'http_headers = { "X-Tenant" = "tenant-text-44", Accept = "application/json" }',
+      'env_key = "AZURE_OPENAI_API_KEY"',
+      '[model_providers.x.http_headers]',
+      'X-Custom = "custom-header-55"',
+      'foo = = broken',
+    ].join('\n');
+    const r = new Redactor().withConfig([], [source]);
+    expect(r.text('cfg-text-key-1 literal-pw-22 never-closed-33 text/pw tenant-text-44 application/json custom-header-55')).toBe(
+      '[redacted] [redacted] [redacted] [redacted] [redacted] [redacted] [redacted]',
+    );
+    expect(r.text('true 12000 AZURE_OPENAI_API_KEY http://mcp.corp')).toBe('true 12000 AZURE_OPENAI_API_KEY http://mcp.corp');
+  });
+});
+
+describe('redactUrl', () => {
+  it('a raw / after a numeric start: URL reads a port and a path, the password is redacted all the same', () => {
+    expect(redactUrl('http://alice:123/r3tPw@127.0.0.1:9')).not.toContain('r3tPw');
+    expect(redactUrl('http://alice:S3c/r3tPw@127.0.0.1:9')).toBe('http://alice:[redacted]@127.0.0.1:9');
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Check } from '../../src/core/check.js';
 import { exitCodeFor } from '../../src/core/exit-codes.js';
 import { realHost } from '../../src/core/real-host.js';
@@ -85,6 +85,39 @@ describe('runner', () => {
     expect(performance.now() - started).toBeLessThan(1200);
     expect(records[0]).toMatchObject({ status: 'fail', error: { stage: 'proxy-connect', code: 'RUN_DEADLINE' } });
     expect(records[1]!.status).toBe('pass');
+  });
+
+  it('a deadline at a local stage does not blame the network; the suggested deadline stays a valid timer', async () => {
+    const hang = (id: string, stage: 'read' | 'tls-handshake'): Check =>
+      check(id, [], async (ctx) => {
+        ctx.stage(stage);
+        return new Promise<CheckResult>(() => {});
+      });
+    const records = await run([hang('a.read', 'read'), hang('b.tls', 'tls-handshake')], { options: { timeoutMs: 100, verbose: false } }).result;
+    const hints = records.map((r) => r.findings[0]?.hints ?? []);
+    expect(hints[0]![0]!.text).toBe(
+      'Nothing on the network was involved at read: a local file or program did not answer (a named pipe or device in a CA or proxy variable, a hung network file system, a stuck `codex --version`). Check the paths in the CA variables and CODEX_HOME.',
+    );
+    expect(hints[0]!.map((h) => h.text).join(' ')).not.toMatch(/network is|connection/);
+    expect(hints[0]![1]!.command).toBe('codex-doctor --timeout 300');
+    expect(hints[1]![0]!.text).toBe('Something on the path accepted the connection and never answered at tls-handshake; if the network is just slow, rerun with a longer deadline.');
+  });
+
+  it('never suggests a deadline longer than a Node timer takes (2^31-1 ms)', async () => {
+    // The suggestion is three times the deadline: near the limit it would overflow, and Node fires an
+    // overflowing timer after 1 ms. (Fake timers: the deadline passes without waiting 24 days.)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { result } = run([check('a.read', [], async (ctx) => (ctx.stage('read'), new Promise<CheckResult>(() => {})))], {
+        options: { timeoutMs: 2 ** 31 - 1, verbose: false },
+      });
+      await vi.advanceTimersByTimeAsync(2 ** 31 - 1);
+      const [record] = await result;
+      expect(record!.error?.code).toBe('RUN_DEADLINE');
+      expect(record!.findings[0]?.hints?.[1]?.command).toBe('codex-doctor --timeout 2147483647');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('aborts the shared signal at the deadline so probes can let go', async () => {
