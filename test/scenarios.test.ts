@@ -11,28 +11,13 @@ import { codexDerItemLength } from '../src/codex/der.js';
 import { runLabCommand, runScenario } from '../src/lab/command.js';
 import { startScenario } from '../src/lab/host.js';
 import { DEFAULT_SCENARIO, expectationMismatches, loadScenarios, parseScenario, SCENARIOS_DIR, type Scenario } from '../src/lab/scenario.js';
-import type { Io } from '../src/main.js';
-import { DEFAULT_TIMEOUT_MS, type DoctorFlags } from '../src/options.js';
 import { cleanEnv, runCli } from './helpers/cli.js';
 import { expectValidReport } from './helpers/schema.js';
+import { captureIo, doctorFlags } from './helpers/io.js';
 
 const scenarios = await loadScenarios();
 
-function flags(output: DoctorFlags['output']): DoctorFlags {
-  return { output, only: [], skip: [], timeoutMs: DEFAULT_TIMEOUT_MS, strict: false, verbose: false, resolve: [] };
-}
 
-function capture(): Io & { out(): string; err(): string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (chunk: string) => (out += chunk) },
-    stderr: { write: (chunk: string) => (err += chunk) },
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe('scenarios/', () => {
   it('holds at least 16 scenarios, one per file, including the default', async () => {
@@ -60,8 +45,8 @@ const RUN_TIMEOUT_MS = 30_000;
 
 describe.each(scenarios.map((s) => [s.name, s] as const))('scenario %s', (_name, scenario: Scenario) => {
   it('produces the diagnosis it declares', { timeout: RUN_TIMEOUT_MS }, async () => {
-    const io = capture();
-    const code = await runScenario(scenario, { flags: flags('json'), io });
+    const io = captureIo();
+    const code = await runScenario(scenario, { flags: doctorFlags({ output: 'json' }), io });
     const report = JSON.parse(io.out()) as Report;
     expectValidReport(report);
     expect(report.environment.lab).toBe(scenario.name);
@@ -173,7 +158,7 @@ describe('codex-doctor lab (in-process)', { timeout: RUN_TIMEOUT_MS }, () => {
   it('Ctrl-C during a run exits 130 and still stops the lab and removes its directory', async () => {
     const hangs = scenarios.find((s) => s.name === 'proxy-hangs')!;
     const interrupt = new AbortController();
-    const io = capture();
+    const io = captureIo();
     // Interrupt as soon as the first check has settled: the network checks are then waiting on the proxy.
     const stdout = io.stdout;
     io.stdout = {
@@ -183,7 +168,7 @@ describe('codex-doctor lab (in-process)', { timeout: RUN_TIMEOUT_MS }, () => {
         return true;
       },
     };
-    const code = await runScenario(hangs, { flags: flags('plain'), io: { ...io, signal: interrupt.signal } });
+    const code = await runScenario(hangs, { flags: doctorFlags({ output: 'plain' }), io: { ...io, signal: interrupt.signal } });
     expect(code).toBe(130);
     const dir = /(\/\S*codex-doctor-lab-[^/\s]+)\//.exec(io.out())?.[1];
     expect(dir, io.out()).toBeDefined();
@@ -195,10 +180,10 @@ describe('codex-doctor lab (in-process)', { timeout: RUN_TIMEOUT_MS }, () => {
     try {
       await writeFile(path.join(dir, 'broken.toml'), 'name = "broken"\ntitle = "t"\ndescription = "d"\n[lab.proxy]\nmode = "socks"\n');
       for (const parsed of [
-        { kind: 'lab' as const, flags: flags('auto'), list: false, scenario: 'broken' },
-        { kind: 'lab' as const, flags: flags('auto'), list: true },
+        { kind: 'lab' as const, flags: doctorFlags({ output: 'auto' }), list: false, scenario: 'broken' },
+        { kind: 'lab' as const, flags: doctorFlags({ output: 'auto' }), list: true },
       ]) {
-        const io = capture();
+        const io = captureIo();
         expect(await runLabCommand(parsed, io, dir)).toBe(2);
         expect(io.err()).toBe('codex-doctor lab: broken.toml: lab.proxy.mode: expected one of "inspect", "connect", got "socks"\n');
         expect(io.out()).toBe('');
@@ -209,8 +194,8 @@ describe('codex-doctor lab (in-process)', { timeout: RUN_TIMEOUT_MS }, () => {
   });
 
   it('--list --json lists every scenario with its title and expected exit code', async () => {
-    const io = capture();
-    const code = await runLabCommand({ kind: 'lab', flags: flags('json'), list: true }, io);
+    const io = captureIo();
+    const code = await runLabCommand({ kind: 'lab', flags: doctorFlags({ output: 'json' }), list: true }, io);
     expect(code).toBe(0);
     expect(JSON.parse(io.out())).toEqual(scenarios.map((s) => ({ name: s.name, title: s.title, description: s.description, exitCode: s.expect.exitCode })));
   });

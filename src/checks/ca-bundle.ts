@@ -637,7 +637,6 @@ function lintFindings(loaded: LoadedCertificate[], now: Date, selection: Variabl
       .slice(0, NAMED_IN_DETAIL)
       .map((e, i) => `#${e.number} (${e.cert.subject}${extra(i)})`)
       .join(', ') + (list.length > NAMED_IN_DETAIL ? ` and ${list.length - NAMED_IN_DETAIL} more` : '');
-  const inspect: Hint = { text: 'Inspect every certificate of the bundle.', command: `openssl storeutl -noout -text -certs ${q}` };
 
   const expired = byKind.get('expired');
   if (expired) {

@@ -4,9 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../src/core/types.js';
 import { runLabCommand, runScenario } from '../../src/lab/command.js';
 import { parseScenario } from '../../src/lab/scenario.js';
-import type { Io } from '../../src/main.js';
-import { DEFAULT_TIMEOUT_MS, type DoctorFlags } from '../../src/options.js';
 import { cleanEnv, runCli } from '../helpers/cli.js';
+import { captureIo, doctorFlags } from '../helpers/io.js';
 
 // Every TCP connection and DNS lookup of the run, recorded. Only loopback is really dialed and nothing is really
 // looked up, so that the test stays hermetic even if the lab's own refusal breaks: the assertions are about what
@@ -38,21 +37,7 @@ vi.mock('node:dns/promises', async (importOriginal) => {
   return { ...actual, lookup, default: { ...actual.default, lookup } };
 });
 
-function flags(extra: Partial<DoctorFlags> = {}): DoctorFlags {
-  return { output: 'json', only: [], skip: [], timeoutMs: DEFAULT_TIMEOUT_MS, strict: false, verbose: false, resolve: [], ...extra };
-}
 
-function capture(): Io & { out(): string; err(): string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (chunk: string) => (out += chunk) },
-    stderr: { write: (chunk: string) => (err += chunk) },
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 /** A lab whose user environment points the proxy somewhere outside the lab. */
 function strayProxyScenario(proxy: string) {
@@ -81,8 +66,8 @@ describe('codex-doctor lab refuses the flags that would route outside the lab', 
     [{ resolve: [{ host: 'auth.openai.com', port: 443, address: '192.0.2.1' }] }, '--resolve'],
     [{ proxy: 'http://proxy.corp.example:8080', resolve: [{ host: 'chatgpt.com', port: 443, address: '192.0.2.1' }] }, '--proxy and --resolve'],
   ])('%o is a usage error (exit 2) that says where the proxy goes instead', async (extra, named) => {
-    const io = capture();
-    const code = await runLabCommand({ kind: 'lab', flags: flags(extra), list: false, scenario: 'zscaler-healthy' }, io);
+    const io = captureIo();
+    const code = await runLabCommand({ kind: 'lab', flags: doctorFlags(extra), list: false, scenario: 'zscaler-healthy' }, io);
     expect(code).toBe(2);
     expect(io.out()).toBe('');
     expect(io.err()).toBe(
@@ -107,8 +92,8 @@ describe('the lab Host', { timeout: 30_000 }, () => {
   ])('refuses a proxy at %s outside the lab: no DNS lookup, no socket, LAB_ROUTE_REFUSED at dns', async (_what, envProxy, refused, how) => {
     attempts.connects.length = 0;
     attempts.lookups.length = 0;
-    const io = capture();
-    const run = how === 'proxy-flag' ? flags({ proxy: `http://${refused}` }) : flags();
+    const io = captureIo();
+    const run = how === 'proxy-flag' ? doctorFlags({ proxy: `http://${refused}` }) : doctorFlags();
     const code = await runScenario(strayProxyScenario(envProxy), { flags: run, io });
     const report = JSON.parse(io.out()) as Report;
     const check = (id: string) => report.checks.find((c) => c.id === id)!;
