@@ -61,9 +61,9 @@ describe('values that would be dropped or misread silently are usage errors', ()
 
   it('accepts the limits themselves', async () => {
     expect(await parseArgs(['--timeout', '2147483647'])).toMatchObject({ kind: 'doctor', flags: { timeoutMs: 2147483647 } });
-    expect(await parseArgs(['--resolve', 'a:443:[::1]', '--resolve', 'b:443:10.0.0.1'])).toMatchObject({
+    expect(await parseArgs(['--resolve', 'a:443:[::1]', '--resolve', 'b:443:192.0.2.1'])).toMatchObject({
       kind: 'doctor',
-      flags: { resolve: [{ host: 'a', port: 443, address: '::1' }, { host: 'b', port: 443, address: '10.0.0.1' }] },
+      flags: { resolve: [{ host: 'a', port: 443, address: '::1' }, { host: 'b', port: 443, address: '192.0.2.1' }] },
     });
   });
 });

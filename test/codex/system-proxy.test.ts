@@ -48,7 +48,7 @@ HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settin
     User Agent    REG_SZ    Mozilla/4.0 (compatible; MSIE 8.0; Win32)
     ProxyEnable    REG_DWORD    0x1
     ProxyServer    REG_SZ    http=proxy.corp.example:8080;https=secure-proxy.corp.example:8443;ftp=ftp.corp.example:21
-    ProxyOverride    REG_SZ    <local>;*.corp.example;10.*
+    ProxyOverride    REG_SZ    <local>;*.corp.example;198.*
     AutoConfigURL    REG_SZ    http://pac.corp.example/proxy.pac
 
 HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\5.0
@@ -92,7 +92,7 @@ describe('parseWindowsInternetSettings (Windows)', () => {
       command: 'reg query "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"',
       error: null,
       https: 'secure-proxy.corp.example:8443',
-      noProxy: '<local>,corp.example,10.0.0.0/8',
+      noProxy: '<local>,corp.example,198.0.0.0/8',
       exceptions: [],
       pac: 'http://pac.corp.example/proxy.pac',
     });
@@ -114,7 +114,7 @@ describe('parseWindowsInternetSettings (Windows)', () => {
   });
 
   it('normalises ProxyOverride as hyper-util does', () => {
-    expect(normaliseProxyOverride('*.corp.example; 192.168.*.*;172.16.5.*;<local>')).toBe('corp.example,192.168.0.0/16,172.16.5.0/24,<local>');
+    expect(normaliseProxyOverride('*.corp.example; 198.51.*.*;203.0.113.*;<local>')).toBe('corp.example,198.51.0.0/16,203.0.113.0/24,<local>');
   });
 });
 
