@@ -2,6 +2,7 @@
 // loopback ports from its routing table; an unknown destination gets reply 2 (not allowed by ruleset).
 import { once } from 'node:events';
 import net from 'node:net';
+import { listenOnLoopback, SocketTracker } from '../../src/lab/server-kit.js';
 
 export interface SocksProxy {
   port: number;
@@ -15,9 +16,8 @@ export async function startSocksProxy(options: {
   auth?: { username: string; password: string };
 }): Promise<SocksProxy> {
   const requests: SocksProxy['requests'] = [];
-  const sockets = new Set<net.Socket>();
+  const sockets = new SocketTracker();
   const server = net.createServer(async (client) => {
-    sockets.add(client);
     client.on('error', () => {});
     let buffered = Buffer.alloc(0);
     let waiter: (() => void) | null = null;
@@ -70,15 +70,5 @@ export async function startSocksProxy(options: {
     if (buffered.length > 0) upstream.write(buffered);
     client.pipe(upstream).pipe(client);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    requests,
-    close: async () => {
-      for (const s of sockets) s.destroy();
-      server.close();
-      await once(server, 'close');
-    },
-  };
+  return { ...(await listenOnLoopback(server, sockets)), requests };
 }

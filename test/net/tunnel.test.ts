@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listenOnLoopback } from '../../src/lab/server-kit.js';
 import { connectTcp, DialRefusedError, resolveTarget } from '../../src/net/dial.js';
 import { ProxyClosedError, ProxyProtocolError, ProxyResponseError } from '../../src/net/errors.js';
 import { basicAuthorization, openTunnel, parseHead, proxyCredentials } from '../../src/net/tunnel.js';
@@ -8,9 +9,7 @@ import { basicAuthorization, openTunnel, parseHead, proxyCredentials } from '../
 /** A raw TCP "proxy" on 127.0.0.1 that hands each connection's first request to `answer`. */
 async function rawProxy(answer: (socket: net.Socket, request: string) => void): Promise<{ port: number; requests: string[]; close(): Promise<void> }> {
   const requests: string[] = [];
-  const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
-    sockets.add(socket);
     socket.on('error', () => {});
     let buffered = '';
     const onData = (chunk: Buffer): void => {
@@ -22,17 +21,7 @@ async function rawProxy(answer: (socket: net.Socket, request: string) => void): 
     };
     socket.on('data', onData);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    requests,
-    close: async () => {
-      for (const s of sockets) s.destroy();
-      server.close();
-      await once(server, 'close');
-    },
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }
 
 const cleanups: Array<() => Promise<void>> = [];
