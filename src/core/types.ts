@@ -32,7 +32,52 @@ export interface Hint {
   command?: string;
   snippet?: string;
   docs?: string;
+  /** The fix as data: what `codex-doctor fix` applies and what the JSON report carries. */
+  action?: FixAction;
 }
+
+/**
+ * Where a variable setting must live: the user's shell profile, or `$CODEX_HOME/.env`, which Codex loads
+ * over the shell environment but where it ignores every name starting with `CODEX_`.
+ */
+export type EnvTarget = 'shell-profile' | 'codex-dotenv';
+
+/** A certificate file shape Codex cannot read, converted to PEM. */
+export type CertificateSourceFormat = 'der' | 'pkcs7' | 'utf16' | 'directory';
+
+/** A JSON-compatible TOML value. */
+export type TomlValue = string | number | boolean | TomlValue[] | { [key: string]: TomlValue };
+
+/** One change to config.toml; `path` is the dotted key split into parts (table names, then the key). */
+export type ConfigChange =
+  | { op: 'set'; path: string[]; value: TomlValue }
+  | { op: 'remove'; path: string[] };
+
+/** One change the tool can apply; paths are absolute. */
+export type FixStep =
+  | { kind: 'set-env'; name: string; value: string; target: EnvTarget }
+  | { kind: 'unset-env'; name: string; target: EnvTarget }
+  /** Writes `to` (which must not exist yet) as PEM from `from`. */
+  | { kind: 'convert-certificate'; from: string; to: string; format: CertificateSourceFormat }
+  /** Writes `to` (which must not exist yet) from the certificates of `sources`, in order. */
+  | { kind: 'write-bundle'; to: string; sources: string[] }
+  /** Edits config.toml in place, keeping the rest of the file. */
+  | { kind: 'edit-config'; file: string; changes: ConfigChange[] };
+
+/** What an IT or proxy team must change; never applied by the tool. */
+export type ItTopic =
+  | 'corporate-root'
+  | 'weak-ca'
+  | 'allow-host'
+  | 'allow-websocket'
+  | 'proxy-credentials'
+  | 'proxy-reachability';
+
+export type FixAction =
+  | FixStep
+  /** Steps that only together make the fix (convert a file, then point a variable at it). */
+  | { kind: 'sequence'; steps: [FixStep, ...FixStep[]] }
+  | { kind: 'it-request'; topic: ItTopic; hosts?: string[] };
 
 /** The raw error behind a finding, kept for the evidence (name, code, message; always redacted). */
 export interface RawCause {
