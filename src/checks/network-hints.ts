@@ -160,6 +160,8 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
       return [askIt(`to fix the certificates the inspection proxy presents (webpki refuses them: ${code}), or to exempt ${OPENAI_HOSTS_FOR_IT} from inspection.`)];
     case 'TLS_VERIFY_FAILED':
       return [askIt(`why the chain for ${host} fails verification (the raw cause names the reason); include this report.`)];
+    case 'WS_HANDSHAKE_INVALID':
+      return [askIt(`which device on the path${proxy ? ` (${proxyName} or behind it)` : ''} answers WebSocket upgrades to ${host} with a 101 that is not a WebSocket handshake, and to let the upgrade through to ${host}.`)];
     default:
       return [{ text: `See the detail and raw cause; include this report when you ask your network team about ${host}.` }];
   }

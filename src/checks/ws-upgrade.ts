@@ -7,6 +7,7 @@ import { displayPath } from '../codex/env.js';
 import { proxyFor } from '../codex/proxy.js';
 import { trustPlan } from '../codex/trust.js';
 import type { ErrorCode } from '../core/codes.js';
+import { withoutUserinfo } from '../core/redact.js';
 import type { Host } from '../core/host.js';
 import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
 import { pageTitle } from '../net/classify.js';
@@ -63,7 +64,8 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
         facts: { url: websocket.url, upgraded: false },
       };
     }
-    const url = new URL(websocket.url);
+    // What Codex would do with userinfo in the base URL is no business of a probe that sends no credential.
+    const url = withoutUserinfo(new URL(websocket.url));
     const envFacts = factsOf(ctx, 'env.precedence');
     const caFacts = factsOf(ctx, 'ca.bundle');
     const plan =

@@ -198,6 +198,14 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** The URL without user:password: what a probe may send and a report may show. */
+export function withoutUserinfo(url: URL): URL {
+  const bare = new URL(url);
+  bare.username = '';
+  bare.password = '';
+  return bare;
+}
+
 function percentDecode(value: string): string {
   try {
     return decodeURIComponent(value);

@@ -111,7 +111,12 @@ export function classify(raw: unknown, stage: Stage, context: ClassifyContext = 
     return result('PROXY_SCHEME_UNSUPPORTED', `${raw.message} (the ${raw.transport === 'https' ? 'HTTPS' : 'WebSocket'} transport cannot use a ${raw.scheme} proxy).`, 'proxy-connect');
   }
   if (raw instanceof UpgradeHandshakeError) {
-    return result('WS_UPGRADE_STRIPPED', `The upgrade got 101 but the handshake is invalid: ${raw.message}.`, 'ws-upgrade');
+    const { status, reason } = raw.head;
+    return result(
+      'WS_HANDSHAKE_INVALID',
+      `The upgrade got ${status}${reason ? ` ${reason}` : ''} but not a valid WebSocket handshake (${raw.message}): something on the path answered in the server's place, and Codex drops such a connection.`,
+      'ws-upgrade',
+    );
   }
   if (raw instanceof ChainRejectedError) {
     const code = isErrorCode(raw.catalogueCode) ? raw.catalogueCode : 'TLS_VERIFY_FAILED';

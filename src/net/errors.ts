@@ -69,6 +69,14 @@ export class ProbeTimeoutError extends Error {
 /** The server answered an upgrade with 101 but not with a valid WebSocket handshake (Upgrade / Accept headers). */
 export class UpgradeHandshakeError extends Error {
   override readonly name = 'UpgradeHandshakeError';
+  constructor(
+    /** The 101 as it came. */
+    readonly head: HttpHead,
+    /** What `ws` found wrong ("Invalid Sec-WebSocket-Accept header"). */
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The doctor's own verifier (webpki emulation) refused the chain before any application data was sent. */

@@ -4,6 +4,7 @@ import type tls from 'node:tls';
 import WebSocket from 'ws';
 import { UpgradeHandshakeError, type HttpHead } from './errors.js';
 import { headersOf, isVerified } from './http-probe.js';
+import { withoutUserinfo } from '../core/redact.js';
 import { abortable } from './wait.js';
 
 const MAX_BODY_BYTES = 4096;
@@ -28,7 +29,8 @@ export function upgradeWebSocket(request: UpgradeRequest): Promise<UpgradeOutcom
   if (!isVerified(socket)) throw new Error('refusing to upgrade over an unverified TLS connection');
   return abortable<UpgradeOutcome>(signal, (resolve, reject) => {
     let upgradeHead: HttpHead | undefined;
-    const ws = new WebSocket(url, {
+    // `ws` turns a URL's user:password into Authorization: Basic; the doctor never sends a credential.
+    const ws = new WebSocket(withoutUserinfo(url), {
       headers,
       perMessageDeflate: false,
       followRedirects: false,
@@ -55,7 +57,10 @@ export function upgradeWebSocket(request: UpgradeRequest): Promise<UpgradeOutcom
       // ws reports a bad 101 handshake with plain Errors, without a code ("Invalid Upgrade header", "Invalid
       // Sec-WebSocket-Accept header", "Server sent a subprotocol but none was requested"); socket errors carry one.
       const handshake = upgradeHead !== undefined && (error as NodeJS.ErrnoException).code === undefined;
-      reject(handshake ? new UpgradeHandshakeError(error.message) : error);
+      if (!handshake) return reject(error);
+      // ws says "Invalid" for an absent Sec-WebSocket-Accept too; a user looks for the header either way.
+      const absent = /Sec-WebSocket-Accept/.test(error.message) && upgradeHead!.headers['sec-websocket-accept'] === undefined;
+      reject(new UpgradeHandshakeError(upgradeHead!, absent ? 'Missing Sec-WebSocket-Accept header' : error.message));
     });
     return () => {
       ws.removeAllListeners();
@@ -65,3 +70,4 @@ export function upgradeWebSocket(request: UpgradeRequest): Promise<UpgradeOutcom
     };
   });
 }
+

@@ -61,6 +61,19 @@ describe('ws.upgrade: the path works', () => {
     expect(upgrades).toHaveLength(1);
   });
 
+  it('never sends the userinfo of the base URL (ws would turn it into Basic auth), nor prints it', async () => {
+    const { records, upgrades } = await inLab({}, () => ({}), {
+      before: (_lab, codexHome) => writeFile(path.join(codexHome, 'config.toml'), 'openai_base_url = "https://user:s3cretpass@api.openai.com/v1"\n'),
+    });
+    expect(upgrades).toHaveLength(1);
+    expect(upgrades[0]?.authorization).toBeUndefined();
+    expect(JSON.stringify(upgrades)).not.toContain(Buffer.from('user:s3cretpass').toString('base64'));
+    const record = ws(records);
+    expect(record.status).toBe('pass');
+    expect(JSON.stringify(record)).not.toContain('s3cretpass');
+    expect(record.summary).toBe('wss://api.openai.com/v1/responses: 101, the WebSocket path works.');
+  });
+
   it('is not needed when the provider turns WebSocket off', async () => {
     const { records, upgrades } = await inLab({}, () => ({}), {
       before: (_lab, codexHome) =>
@@ -218,9 +231,16 @@ describe('ws.upgrade: odd answers from the host', () => {
     }
   }
 
-  it('fails a 101 that is not a WebSocket handshake', async () => {
-    const record = await against({ upgrade: (_req, socket) => socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n') });
-    expect(record.error).toMatchObject({ code: 'WS_UPGRADE_STRIPPED', stage: 'ws-upgrade', detail: 'The upgrade got 101 but the handshake is invalid: Invalid Upgrade header.' });
+  it.each([
+    ['another protocol', 'Upgrade: h2c\r\nConnection: Upgrade', 'Invalid Upgrade header'],
+    ['no Sec-WebSocket-Accept', 'Upgrade: websocket\r\nConnection: Upgrade', 'Missing Sec-WebSocket-Accept header'],
+    ['a wrong Sec-WebSocket-Accept', 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: dGhlIHNhbXBsZSBub25jZQ==', 'Invalid Sec-WebSocket-Accept header'],
+  ])('fails a 101 with %s with its own code: the upgrade was not stripped, the handshake is wrong', async (_what, headers, reason) => {
+    const record = await against({ upgrade: (_req, socket) => socket.end(`HTTP/1.1 101 Switching Protocols\r\n${headers}\r\n\r\n`) });
+    expect(record.error).toMatchObject({ code: 'WS_HANDSHAKE_INVALID', stage: 'ws-upgrade' });
+    expect(record.error?.detail).toBe(
+      `The upgrade got 101 Switching Protocols but not a valid WebSocket handshake (${reason}): something on the path answered in the server's place, and Codex drops such a connection.`,
+    );
   });
 
   it('reports a status no proxy refusal or OpenAI error explains', async () => {

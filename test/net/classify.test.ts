@@ -158,8 +158,9 @@ describe('classify: waiting too long', () => {
     expect(classify(abort, 'proxy-connect')).toMatchObject({ code: 'RUN_DEADLINE', stage: 'proxy-connect' });
   });
 
-  it('says a bad 101 handshake is a stripped upgrade', () => {
-    expect(classify(new UpgradeHandshakeError('Invalid Upgrade header'), 'ws-upgrade')).toMatchObject({ code: 'WS_UPGRADE_STRIPPED', stage: 'ws-upgrade' });
+  it('says a bad 101 handshake is an invalid handshake, not a stripped upgrade', () => {
+    const head = { status: 101, reason: 'Switching Protocols', headers: { upgrade: ['h2c'] } };
+    expect(classify(new UpgradeHandshakeError(head, 'Invalid Upgrade header'), 'ws-upgrade')).toMatchObject({ code: 'WS_HANDSHAKE_INVALID', stage: 'ws-upgrade' });
   });
 });
 
