@@ -4,11 +4,12 @@
 // Everything Codex decides comes from src/codex; this file only turns those decisions into findings.
 import { shellQuote } from '../codex/bundle-format.js';
 import { nativeRootLocations, resolveAgainst } from '../codex/ca-selection.js';
-import { CODEX_RELEASES, versionAtLeast } from '../codex/codex-version.js';
+import { ASSUMED_CODEX_RELEASE, CODEX_RELEASES, versionAtLeast } from '../codex/codex-version.js';
 import { API_KEY_BASE_URL, CHATGPT_BASE_URL, honouredOpenAiBaseUrl, ISSUER, websocketUrl } from '../codex/endpoints.js';
 import { describeOrigin, displayPath, type VariableOrigin } from '../codex/env.js';
 import {
   caseConflicts,
+  type CaseConflict,
   describeProxyDecision,
   PROXY_VARIABLE_PAIRS,
   proxyFor,
@@ -28,6 +29,7 @@ import { redactUrl } from '../core/redact.js';
 import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
 import { upgradeCodexHints } from './codex-upgrade.js';
 import type { DoctorCheck } from './context.js';
+import { loginFallbackFindings } from './login-retry.js';
 
 /** What env.precedence hands to the checks that need it. */
 export interface EnvPrecedenceFacts {
@@ -113,6 +115,7 @@ export function analyseEnvironment(world: CodexWorld, host: Pick<Host, 'platform
   ];
   findings.push(...proxyFindings(decisions, world, words, host.platform, proxyOverride));
   findings.push(...systemProxyFindings(decisions, world, words, host.platform, proxyOverride));
+  findings.push(...loginFallbackFindings(world, host.platform, proxyOverride, (file) => words.show(file)));
   findings.push(...openAiBaseUrlFindings(world, words));
 
   const problems = findings.filter((f) => f.level !== 'info').length;
@@ -415,7 +418,7 @@ function versionFindings(world: CodexWorld, trust: TrustPlan): Finding[] {
         level: 'info',
         code: 'ENV_CODEX_VERSION',
         stage: 'input',
-        detail: `\`codex --version\` did not answer (codex is not on PATH, or it failed): the advice assumes Codex ${CODEX_RELEASES.rustlsHttps} or later.`,
+        detail: `\`codex --version\` did not answer (codex is not on PATH, or it failed): the advice assumes Codex ${ASSUMED_CODEX_RELEASE}, the release it was checked against.`,
       },
     ];
   }
@@ -463,6 +466,10 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Wor
   for (const conflict of caseConflicts(env)) {
     // HTTP_PROXY is a WebSocket fallback only: the HTTPS client never uses it for https:// URLs (§5).
     const httpPair = conflict.upper === 'HTTP_PROXY';
+    if (conflict.upperEmpty && !httpPair) {
+      findings.push(emptyUpperFinding(conflict, decisions, words));
+      continue;
+    }
     findings.push({
       level: 'warn',
       code: 'ENV_PROXY_CASE_CONFLICT',
@@ -769,6 +776,30 @@ function openAiBaseUrlFindings(world: CodexWorld, words: Words): Finding[] {
       hints: [snippet],
     },
   ];
+}
+
+/**
+ * `HTTPS_PROXY=""` (or ALL_PROXY, NO_PROXY) beside a set lower-case twin: Codex uses neither, on both
+ * transports (confirmed on the real 0.169.0 binary, §5): say which connections that sends direct.
+ */
+function emptyUpperFinding(conflict: CaseConflict, decisions: ProxyDecision[], words: Words): Finding {
+  const hidden = `${conflict.upper} is set but empty, which hides ${conflict.lower}=${conflict.lowerValue}: Codex uses neither, for HTTPS and WebSocket alike`;
+  let consequence: string;
+  if (conflict.upper === 'NO_PROXY') {
+    consequence = ', so no host bypasses the proxy';
+  } else {
+    const direct = (transport: Transport): string[] =>
+      [...new Set(decisions.filter((d) => d.transport === transport && d.kind === 'direct' && d.hiddenBy?.upper === conflict.upper).map((d) => hostOf(d.target)))];
+    const parts = (['https', 'websocket'] as const).flatMap((t) => (direct(t).length > 0 ? [`${transportName(t)} to ${listWords(direct(t))}`] : []));
+    consequence = parts.length > 0 ? `, so Codex connects directly, not through ${conflict.lowerValue}: ${parts.join('; ')}` : '';
+  }
+  return {
+    level: 'warn',
+    code: 'ENV_PROXY_EMPTY_UPPER',
+    stage: 'input',
+    detail: `${hidden}${consequence}.`,
+    hints: [words.removeHint(conflict.upper, { after: `so that Codex reads ${conflict.lower}` })],
+  };
 }
 
 function transportName(transport: Transport): string {

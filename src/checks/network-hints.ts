@@ -2,7 +2,7 @@
 // Codex transport. Imperative, with the exact command or TOML where there is one. Never "disable
 // verification", never a password.
 import { shellQuote } from '../codex/bundle-format.js';
-import { proxySourceName } from '../codex/proxy.js';
+import { proxySourceName, type HiddenProxyVariable } from '../codex/proxy.js';
 import type { ErrorCode } from '../core/codes.js';
 import type { Hint } from '../core/types.js';
 import type { HostPort } from '../net/dial.js';
@@ -55,6 +55,7 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
     case 'NET_TIMEOUT':
     case 'NET_CONNECTION_RESET':
     case 'NET_ERROR':
+      if (context.route.kind === 'direct' && context.route.hiddenBy) return [unhideHint(context.route.hiddenBy, host, context.platform)];
       return context.route.kind === 'proxy'
         ? [{ text: `The connection through ${proxyName} broke (${code}). Check that ${variable} names the proxy your browser uses.` }, askIt(`whether ${proxyName} blocks ${host}.`)]
         : [
@@ -118,6 +119,7 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
           ];
 
     case 'TLS_HANDSHAKE_RESET':
+      if (context.route.kind === 'direct' && context.route.hiddenBy) return [unhideHint(context.route.hiddenBy, host, context.platform)];
       return [
         { text: `Something on the path closes TLS connections for ${host} (often a firewall filtering on the server name).` },
         context.route.kind === 'direct'
@@ -165,6 +167,15 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
     default:
       return [{ text: `See the detail and raw cause; include this report when you ask your network team about ${host}.` }];
   }
+}
+
+/** The connection went direct only because `HTTPS_PROXY=""` hides `https_proxy`: unset the empty one. */
+function unhideHint(hidden: HiddenProxyVariable, host: string, platform: NodeJS.Platform): Hint {
+  return {
+    text: `Codex connected to ${host} directly because ${hidden.upper} is set but empty, which hides ${hidden.lower}. Unset ${hidden.upper} so that Codex uses the proxy in ${hidden.lower}.`,
+    command: platform === 'win32' ? `Remove-Item Env:${hidden.upper}` : `unset ${hidden.upper}`,
+    action: { kind: 'unset-env', name: hidden.upper, target: 'shell-profile' },
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { X509Certificate } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { describeKey, readCertificate } from '../codex/certificate.js';
-import { proxySourceName, type ProxyDecision, type ProxyUrl, type ProxyVariable } from '../codex/proxy.js';
+import { proxySourceName, type HiddenProxyVariable, type ProxyDecision, type ProxyUrl, type ProxyVariable } from '../codex/proxy.js';
 import { oneLine, subjectOf } from '../codex/webpki.js';
 import type { CheckContext } from '../core/check.js';
 import type { Stage } from '../core/types.js';
@@ -16,7 +16,7 @@ import { basicAuthorization, openTunnel, proxyCredentials, type ProxyCredentials
 
 /** How a probe reaches its target, as Codex's transport would. */
 export type Route =
-  | { kind: 'direct'; note: string }
+  | { kind: 'direct'; note: string; /** An empty upper-case variable hides the lower-case proxy the user set. */ hiddenBy?: HiddenProxyVariable }
   | {
       kind: 'proxy';
       proxy: ProxyUrl;
@@ -30,7 +30,7 @@ export type Route =
 export function routeFrom(decision: ProxyDecision, env: Readonly<Record<string, string>>, override: string | undefined): Route {
   switch (decision.kind) {
     case 'direct':
-      return { kind: 'direct', note: decision.reason };
+      return { kind: 'direct', note: decision.reason, ...(decision.hiddenBy && { hiddenBy: decision.hiddenBy }) };
     case 'bypassed':
       return { kind: 'direct', note: `${proxySourceName(decision.noProxyVariable)} entry "${decision.noProxyEntry}" bypasses ${proxySourceName(decision.variable)}` };
     case 'unsupported':

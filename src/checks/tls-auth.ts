@@ -34,6 +34,7 @@ import { factsOf, type DoctorCheck } from './context.js';
 import { TLS_AUTH } from './network-checks.js';
 import { networkHints } from './network-hints.js';
 import { chainLine, classifyFailure, describeRoute, hostPortOf, probeBudget, routeFrom, Stager, throughPath, type Route } from './network.js';
+import { loginRetryAfterFailure } from './login-retry.js';
 import { trustSetsFor, type TrustSets } from './trust-sets.js';
 
 /** What tls.auth hands to oauth.token. */
@@ -89,6 +90,7 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
         findings: [
           routeFinding,
           { level: 'fail', code: failure.code, stage: failure.stage, detail: failure.detail, cause: failure.cause, hints: networkHints(failure.code, hintContext) },
+          ...loginRetryAfterFailure(world, failure.stage, host.platform, ctx.options.proxy),
         ],
         data: { target: `${target.host}:${target.port}`, route: describeRoute(route, target), stage: failure.stage },
       };
@@ -106,6 +108,7 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
     const fallback = (code: Parameters<typeof networkHints>[0]) => networkHints(code, { ...hintContext, intercepted });
 
     const findings: Finding[] = [routeFinding, interceptionFinding(interception, 'tls-verify'), ...verdictFindings(https, websocket, sets, search, fallback)];
+    if (!https.ok) findings.push(...loginRetryAfterFailure(world, 'tls-verify', host.platform, ctx.options.proxy));
     const anchor = https.webpki.anchor ?? websocket.webpki.anchor;
     const evidence: EvidenceSection[] = [
       ...chainEvidence(capture, anchor, target.host),

@@ -1,4 +1,4 @@
-// The installed Codex release, which changes what the doctor advises (codex-behavior.md §1).
+// The installed Codex release, which changes what the doctor advises (codex-behavior.md §1, §11).
 import { execWithin } from '../core/exec-within.js';
 import type { Host } from '../core/host.js';
 
@@ -10,7 +10,32 @@ export const CODEX_RELEASES = {
   rustlsHttps: '0.129.0',
   /** The OPENAI_BASE_URL variable is ignored from here on; config.toml's openai_base_url replaces it. */
   openaiBaseUrlEnvIgnored: '0.119.0',
+  // Checked against the real 0.169.0 binary (§11). Where the first release with the behaviour is not
+  // pinned down, 0.169.0 is the first one observed: older releases get the older advice.
+  /** Unknown config keys are warned about at start ("Codex is ignoring N unrecognized configuration settings"). */
+  unknownKeysWarned: '0.169.0',
+  /** The browser login callback's redirect_uri names 127.0.0.1 instead of localhost. */
+  loopbackLoginCallback: '0.169.0',
+  /** Device-code login errors read `Error logging in: {e}`. */
+  deviceLoginErrorPrefix: '0.169.0',
+  /** After the WebSocket-to-HTTPS fallback, a failing HTTPS transport is retried without end. */
+  unboundedRetries: '0.169.0',
+  /** `[features] system_proxy_fallback` exists and is on by default. */
+  systemProxyFallback: '0.169.0',
 } as const;
+
+/** The release the advice assumes when `codex --version` does not answer (no codex on PATH). */
+export const ASSUMED_CODEX_RELEASE = '0.169.0';
+
+/** The installed release, or the assumed one when it is unknown. */
+export function releaseForAdvice(version: string | null): string {
+  return version ?? ASSUMED_CODEX_RELEASE;
+}
+
+/** Whether the installed Codex (the assumed release when unknown) has a behaviour that came with `release`. */
+export function codexHas(version: string | null, release: string): boolean {
+  return versionAtLeast(releaseForAdvice(version), release);
+}
 
 export const CODEX_VERSION_TIMEOUT_MS = 1500;
 

@@ -90,7 +90,7 @@ const OTHER_TOP_LEVEL = [
   'model_instructions_file', 'experimental_instructions_file', 'forced_login_method', 'forced_chatgpt_workspace_id',
   'project_doc_max_bytes', 'project_doc_fallback_filenames', 'tools', 'web_search', 'mcp_oauth_credentials_store',
   'preferred_auth_method', 'windows_wsl_setup_acknowledged', 'skills', 'service_tier', 'sqlite_home', 'realtime',
-  'tool_output_token_limit', 'suppress_unstable_features_warning', 'notice', 'personality', 'log_dir',
+  'tool_output_token_limit', 'suppress_unstable_features_warning', 'notice', 'personality', 'log_dir', 'permissions', 'default_permissions',
 ];
 
 export const SECTIONS: readonly Section[] = [
@@ -98,7 +98,7 @@ export const SECTIONS: readonly Section[] = [
     walk: ['shell_environment_policy', 'sandbox_workspace_write', 'features', 'model_providers', 'otel', 'mcp_servers'] },
   { path: SEP, keys: ['inherit', 'ignore_default_excludes', 'exclude', 'set', 'include_only', 'filters', 'experimental_use_profile'], complete: true, area: 'sandbox' },
   { path: SWW, keys: ['writable_roots', 'network_access', 'exclude_tmpdir_env_var', 'exclude_slash_tmp'], complete: true, area: 'sandbox' },
-  { path: ['features'], keys: ['respect_system_proxy'], complete: false, area: 'network' },
+  { path: ['features'], keys: ['respect_system_proxy', 'system_proxy_fallback', 'network_proxy', 'unbounded_connection_retries'], complete: false, area: 'network' },
   { path: ['model_providers'], keys: [], complete: false, area: 'network', walk: ['*'] },
   { path: PROVIDER, keys: ['name', 'base_url', 'env_key', 'env_key_instructions', 'wire_api', 'query_params', 'http_headers', 'env_http_headers',
     'request_max_retries', 'stream_max_retries', 'stream_idle_timeout_ms', 'requires_openai_auth', 'supports_websockets',

@@ -60,8 +60,19 @@ export interface ProxyNote {
   text: string;
 }
 
+/** An empty upper-case variable that hides its lower-case twin (`HTTPS_PROXY=""` beside `https_proxy=...`). */
+export interface HiddenProxyVariable {
+  upper: string;
+  lower: string;
+}
+
 export type ProxyDecision = (
-  | { kind: 'direct'; reason: string }
+  | {
+      kind: 'direct';
+      reason: string;
+      /** Set when the transport would have used the lower-case variable but an empty upper-case one hides it. */
+      hiddenBy?: HiddenProxyVariable;
+    }
   | { kind: 'proxy'; url: ProxyUrl; variable: ProxyVariable; credentials?: ProxyCredentials }
   | {
       /** Codex picks this proxy but cannot use it for this transport: the connection fails. */
@@ -164,6 +175,8 @@ function reqwestDecision(target: URL, env: Readonly<Record<string, string>>, ove
     }
     const names = forHttps ? 'HTTPS_PROXY or ALL_PROXY' : 'HTTP_PROXY or ALL_PROXY';
     const systemToo = forHttps && override === undefined && system !== null && system.error === null ? ', and the system proxy settings set no HTTPS proxy' : '';
+    const hidden = override === undefined ? hiddenLower(notes, forHttps ? ['HTTPS_PROXY', 'ALL_PROXY'] : ['HTTP_PROXY', 'ALL_PROXY']) : null;
+    if (hidden) return { ...base, kind: 'direct', reason: `${emptyHidesReason(hidden)}${systemToo}`, hiddenBy: hidden };
     return { ...base, kind: 'direct', reason: `no usable proxy variable applies to ${target.protocol}// URLs (${names})${systemToo}` };
   }
 
@@ -296,6 +309,8 @@ function tungsteniteDecision(target: URL, env: Readonly<Record<string, string>>,
     }
   }
   if (!candidate) {
+    const hidden = override === undefined ? hiddenLower(notes, tls ? ['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY'] : ['HTTP_PROXY', 'ALL_PROXY']) : null;
+    if (hidden) return { ...base, kind: 'direct', reason: emptyHidesReason(hidden), hiddenBy: hidden };
     return { ...base, kind: 'direct', reason: `no proxy variable is set (${tls ? 'HTTPS_PROXY, HTTP_PROXY, ALL_PROXY' : 'HTTP_PROXY, ALL_PROXY'})` };
   }
 
@@ -383,6 +398,19 @@ function firstSet(env: Readonly<Record<string, string>>, names: readonly [string
   }
   const lowerValue = env[lower];
   return lowerValue === undefined ? null : { variable: lower as ProxyVariable, value: lowerValue };
+}
+
+/** The first of `uppers` whose empty value hid a set lower-case twin (from the notes of one decision). */
+function hiddenLower(notes: readonly ProxyNote[], uppers: readonly string[]): HiddenProxyVariable | null {
+  for (const upper of uppers) {
+    if (notes.some((n) => n.kind === 'empty-hides-lower' && n.variable === upper)) return { upper, lower: upper.toLowerCase() };
+  }
+  return null;
+}
+
+/** Observed on the real 0.169.0 binary for login, HTTPS and the WebSocket alike (codex-behavior.md §5, §11). */
+function emptyHidesReason(hidden: HiddenProxyVariable): string {
+  return `${hidden.upper} is set but empty, which hides ${hidden.lower}: Codex uses neither`;
 }
 
 /** tungstenite get_env_first: the first name that is set, then an empty value counts as unset. */

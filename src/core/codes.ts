@@ -61,6 +61,7 @@ export const CATALOGUE = {
   ENV_INSECURE_WORKAROUND: 'A setting that disables TLS verification is present; it does not help Codex and weakens other tools.',
   ENV_PROXY_SELECTED: 'Which proxy each Codex transport uses.',
   ENV_PROXY_CASE_CONFLICT: 'Upper- and lower-case forms of a proxy variable disagree; the upper-case one wins.',
+  ENV_PROXY_EMPTY_UPPER: 'An upper-case proxy variable is set but empty, which hides its lower-case twin: Codex uses neither, on HTTPS and WebSocket alike (checked on 0.169.0).',
   ENV_PROXY_SCHEME_UNSUPPORTED: 'A proxy URL uses a scheme Codex cannot use for one of its transports.',
   ENV_PROXY_HTTP_ONLY: 'Only HTTP_PROXY is set: Codex HTTPS ignores it while WebSocket uses it.',
   ENV_NO_PROXY_BYPASS: 'NO_PROXY makes Codex bypass the proxy for an OpenAI host.',
@@ -82,6 +83,8 @@ export const CATALOGUE = {
   ENV_SYSTEM_PROXY_HTTPS_ONLY: 'Codex HTTPS goes through the system proxy setting, but WebSocket does not read it and connects directly.',
   ENV_SYSTEM_PROXY_PAC_IGNORED: 'The system proxy comes from a PAC file or automatic discovery, which Codex does not read: it connects directly.',
   ENV_RESPECT_SYSTEM_PROXY_PAC: '[features] respect_system_proxy is on (macOS/Windows): PAC/WPAD answers can route Codex differently than the doctor models.',
+  ENV_RESPECT_SYSTEM_PROXY_ENV_FALLBACK: '[features] respect_system_proxy is on, but outside macOS and Windows Codex falls back to the environment: it changes nothing.',
+  ENV_LOGIN_SYSTEM_PROXY_RETRY: 'After a connect-class failure login retries the token exchange once through the system proxy ([features] system_proxy_fallback, on by default in 0.169.0); model traffic never does, so login can work while streaming fails.',
 
   // --- network (tls.auth, oauth.token, ws.upgrade): reaching a host ---
   NET_ROUTE: 'How the connection is routed: direct or through which proxy, and to which address.',

@@ -14,7 +14,7 @@ import { STAGES, type Report, type Stage, type Status } from '../core/types.js';
 import type { OriginHostFault, OriginTlsVersions, OriginWebSocketMode } from './origin.js';
 import { CORPORATE_PRODUCTS, type CorporateProduct, type DistinguishedName, type LeafOptions, type RsaKeyBits, type SignatureHash, type Validity } from './pki.js';
 import type { BlockPage, ProxyAuth, ProxyAuthScheme, ProxyFailure, ProxyMode, WebSocketRefusal } from './proxy.js';
-import type { LabSpec } from './world.js';
+import type { DirectAccess, LabSpec } from './world.js';
 
 /** scenarios/ at the package root: dist/lab/scenario.js and src/lab/scenario.ts are both two levels down. */
 export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -264,6 +264,7 @@ const WS_REFUSALS = [400, 403, 405, 426, 'close', 'strip-upgrade'] as const sati
 const BLOCK_AT = ['connect', 'request'] as const satisfies readonly BlockPage['at'][];
 const FAILURES = ['hang', 'close', 'bad-gateway'] as const satisfies readonly ProxyFailure[];
 const STORE_ROOTS = ['public', 'corporate'] as const;
+const DIRECT_ACCESS = ['open', 'refused'] as const satisfies readonly DirectAccess[];
 const OPENAI_HOST_NAMES = ['auth.openai.com', 'api.openai.com', 'chatgpt.com'] as const;
 
 function labSpec(fields: Fields | undefined): LabSpec {
@@ -272,8 +273,10 @@ function labSpec(fields: Fields | undefined): LabSpec {
   const corporateCa = fields.table('corporateCa');
   const proxy = fields.table('proxy');
   const systemStore = fields.list('systemStore', STORE_ROOTS);
+  const direct = fields.oneOf('direct', DIRECT_ACCESS);
   fields.done();
   return {
+    ...(direct ? { direct } : {}),
     ...(origin ? { origin: originSpec(origin) } : {}),
     ...(corporateCa ? { corporateCa: corporateCaSpec(corporateCa) } : {}),
     ...(proxy ? { proxy: proxySpec(proxy) } : {}),

@@ -59,7 +59,16 @@ export interface LabSpec {
   };
   /** Which roots the lab's system store file holds. Default ['public']. */
   systemStore?: ReadonlyArray<'public' | 'corporate'>;
+  /**
+   * `refused`: a firewall lets only the proxy out; a direct connection to an OpenAI host is refused (as
+   * on most corporate networks). Default `open`: a direct connection reaches the origin.
+   */
+  direct?: DirectAccess;
 }
+
+export type DirectAccess = 'open' | 'refused';
+/** Port 1 on loopback: nothing listens there (a privileged port), so a connection is refused at once. */
+const REFUSING_PORT = 1;
 
 export interface LabFiles {
   /** The directory holding everything below; removed by stop(). Scenarios put CODEX_HOME etc. here. */
@@ -148,7 +157,7 @@ export async function startLab(spec: LabSpec = {}): Promise<Lab> {
           ? proxyUrl.replace('://', `://${encodeURIComponent(auth.username)}:${encodeURIComponent(auth.password)}@`)
           : null,
       routes,
-      dial: new Map([...routes].map(([target, port]) => [target, { address: LOOPBACK, port }])),
+      dial: new Map([...routes].map(([target, port]) => [target, { address: LOOPBACK, port: spec.direct === 'refused' ? REFUSING_PORT : port }])),
       pem: {
         publicRoot: pki.root.pem,
         publicIntermediate: pki.intermediate.pem,

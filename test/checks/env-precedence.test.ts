@@ -455,7 +455,7 @@ describe('env.precedence: Codex version', () => {
   it('says so when codex does not answer', async () => {
     const r = await run({}, { codex: null });
     expect(r.one('ENV_CODEX_VERSION').detail).toBe(
-      '`codex --version` did not answer (codex is not on PATH, or it failed): the advice assumes Codex 0.129.0 or later.',
+      '`codex --version` did not answer (codex is not on PATH, or it failed): the advice assumes Codex 0.169.0, the release it was checked against.',
     );
   });
 });
@@ -472,14 +472,28 @@ describe('env.precedence: proxies', () => {
           'HTTPS_PROXY=http://a.corp:8080 and https_proxy=http://b.corp:3128 differ: Codex uses HTTPS_PROXY (upper case wins) for both transports, while other tools may pick https_proxy.',
         hints: [{ text: 'Keep one spelling. Unset https_proxy in the shell profile, CI or IDE settings that set it.', command: 'unset https_proxy' }],
       },
+    ]);
+    expect(r.all('ENV_PROXY_EMPTY_UPPER')).toEqual([
       {
         level: 'warn',
-        code: 'ENV_PROXY_CASE_CONFLICT',
+        code: 'ENV_PROXY_EMPTY_UPPER',
         stage: 'input',
-        detail: 'NO_PROXY is set but empty, which hides no_proxy=localhost: Codex uses neither, for HTTPS or WebSocket.',
-        hints: [{ text: 'Unset NO_PROXY in the shell profile, CI or IDE settings that set it.', command: 'unset NO_PROXY' }],
+        detail: 'NO_PROXY is set but empty, which hides no_proxy=localhost: Codex uses neither, for HTTPS and WebSocket alike, so no host bypasses the proxy.',
+        hints: [{ text: 'Unset NO_PROXY in the shell profile, CI or IDE settings that set it so that Codex reads no_proxy.', command: 'unset NO_PROXY' }],
       },
     ]);
+  });
+
+  it('explains that an empty HTTPS_PROXY sends login, API and the WebSocket direct (0.169.0), and the route says why', async () => {
+    const r = await run({ HTTPS_PROXY: '', https_proxy: 'http://alice:s3cret@proxy.corp:8080' }, { codex: '0.169.0' });
+    const finding = r.one('ENV_PROXY_EMPTY_UPPER');
+    expect(finding.detail).toBe(
+      'HTTPS_PROXY is set but empty, which hides https_proxy=http://alice:[redacted]@proxy.corp:8080: Codex uses neither, for HTTPS and WebSocket alike, so Codex connects directly, not through http://alice:[redacted]@proxy.corp:8080: HTTPS (login, API) to auth.openai.com, api.openai.com and chatgpt.com; WebSocket (streaming) to chatgpt.com and api.openai.com.',
+    );
+    expect(finding.hints).toEqual([{ text: 'Unset HTTPS_PROXY in the shell profile, CI or IDE settings that set it so that Codex reads https_proxy.', command: 'unset HTTPS_PROXY' }]);
+    expect(r.all('ENV_PROXY_CASE_CONFLICT')).toEqual([]);
+    expect(r.facts.proxies.every((d) => d.kind === 'direct' && d.hiddenBy?.upper === 'HTTPS_PROXY')).toBe(true);
+    expect(JSON.stringify(r.record)).not.toContain('s3cret');
   });
 
   it('warns that an https:// proxy fails for WebSocket only', async () => {
@@ -917,5 +931,45 @@ describe('env.precedence: [features] respect_system_proxy', () => {
     const win = await run({}, { platform: 'win32', files: { '/home/user\\.codex\\config.toml': files['/home/user/.codex/config.toml'] } });
     expect(win.one('ENV_RESPECT_SYSTEM_PROXY_PAC').hints?.[0]?.command).toBe('netsh winhttp show proxy');
     expect((await run({}, { files })).all('ENV_RESPECT_SYSTEM_PROXY_PAC')).toEqual([]);
+  });
+});
+
+describe('env.precedence: [features] system_proxy_fallback and respect_system_proxy (0.169.0)', () => {
+  const SCUTIL = '<dictionary> {\n  HTTPSEnable : 1\n  HTTPSPort : 8443\n  HTTPSProxy : secure.corp.example\n}\n';
+  const CONFIG = '/home/user/.codex/config.toml';
+
+  it('says login retries through the system proxy while model traffic does not (macOS, on by default)', async () => {
+    const r = await run({ HTTPS_PROXY: 'http://env.corp:3128' }, { platform: 'darwin', systemProxy: SCUTIL, codex: '0.169.0' });
+    expect(r.one('ENV_LOGIN_SYSTEM_PROXY_RETRY')).toEqual({
+      level: 'info',
+      code: 'ENV_LOGIN_SYSTEM_PROXY_RETRY',
+      stage: 'input',
+      detail:
+        'Login goes through http://env.corp:3128 (HTTPS_PROXY). If that token exchange fails to connect (a TLS handshake failure counts), Codex 0.169.0 retries it once through the macOS proxy setting secure.corp.example:8443 ([features] system_proxy_fallback, on by default; codex-login.log says "oauth token connection failed; retrying with system proxy"). Login can then succeed while model traffic (API over HTTPS, WebSocket), which never retries that way, still fails: the network checks here test the first route.',
+    });
+  });
+
+  it('is silent when the feature is off, the release predates it, login already uses the system proxy, or on Linux', async () => {
+    const off = await run({ HTTPS_PROXY: 'http://env.corp:3128' }, { platform: 'darwin', systemProxy: SCUTIL, codex: '0.169.0', files: { [CONFIG]: '[features]\nsystem_proxy_fallback = false\n' } });
+    expect(off.all('ENV_LOGIN_SYSTEM_PROXY_RETRY')).toEqual([]);
+    const old = await run({ HTTPS_PROXY: 'http://env.corp:3128' }, { platform: 'darwin', systemProxy: SCUTIL, codex: '0.144.1' });
+    expect(old.all('ENV_LOGIN_SYSTEM_PROXY_RETRY')).toEqual([]);
+    const same = await run({}, { platform: 'darwin', systemProxy: SCUTIL, codex: '0.169.0' });
+    expect(same.all('ENV_LOGIN_SYSTEM_PROXY_RETRY')).toEqual([]);
+    const linux = await run({ HTTPS_PROXY: 'http://env.corp:3128' }, { platform: 'linux', codex: '0.169.0' });
+    expect(linux.all('ENV_LOGIN_SYSTEM_PROXY_RETRY')).toEqual([]);
+  });
+
+  it('assumes 0.169.0 (retry on) when codex is not on PATH', async () => {
+    const r = await run({ HTTPS_PROXY: 'http://env.corp:3128' }, { platform: 'darwin', systemProxy: SCUTIL, codex: null });
+    expect(r.one('ENV_LOGIN_SYSTEM_PROXY_RETRY').detail).toContain('Codex 0.169.0 retries it once');
+  });
+
+  it('says respect_system_proxy changes nothing on Linux (Codex falls back to the environment)', async () => {
+    const r = await run({}, { platform: 'linux', codex: '0.169.0', files: { [CONFIG]: '[features]\nrespect_system_proxy = true\n' } });
+    expect(r.one('ENV_RESPECT_SYSTEM_PROXY_ENV_FALLBACK').detail).toBe(
+      '[features] respect_system_proxy = true (~/.codex/config.toml) reads the macOS or Windows proxy settings; on this platform Codex falls back to the environment, so it changes nothing here.',
+    );
+    expect(r.all('ENV_RESPECT_SYSTEM_PROXY_PAC')).toEqual([]);
   });
 });

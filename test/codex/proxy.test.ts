@@ -174,6 +174,27 @@ describe('proxyFor websocket (tungstenite rules)', () => {
   });
 });
 
+describe('an empty upper-case proxy variable disables its lower-case twin on both transports (0.169.0)', () => {
+  const env = { HTTPS_PROXY: '', https_proxy: 'http://lower.corp:8080' };
+
+  it('sends login, API and WebSocket direct, and names the empty variable as the reason', () => {
+    for (const [transport, url] of [['https', AUTH], ['websocket', WSS]] as const) {
+      const d = proxyFor(transport, url, env);
+      expect(d).toMatchObject({ kind: 'direct', reason: 'HTTPS_PROXY is set but empty, which hides https_proxy: Codex uses neither', hiddenBy: { upper: 'HTTPS_PROXY', lower: 'https_proxy' } });
+    }
+  });
+
+  it('ALL_PROXY="" hides all_proxy the same way', () => {
+    expect(proxyFor('https', AUTH, { ALL_PROXY: '', all_proxy: 'http://all.corp:3128' })).toMatchObject({ kind: 'direct', hiddenBy: { upper: 'ALL_PROXY', lower: 'all_proxy' } });
+  });
+
+  it('is no reason when another variable still gives a proxy (the WebSocket falls back to HTTP_PROXY)', () => {
+    const d = proxyFor('websocket', WSS, { ...env, HTTP_PROXY: 'http://h.corp:3128' });
+    expect(route(d)).toBe('proxy HTTP_PROXY http://h.corp:3128');
+    expect(proxyFor('https', AUTH, { HTTPS_PROXY: '' })).not.toHaveProperty('hiddenBy');
+  });
+});
+
 describe('proxyFor with --proxy', () => {
   it('replaces the environment proxy for both transports, keeping each transport\'s scheme rules and NO_PROXY', () => {
     const env = { HTTPS_PROXY: 'http://env:1', ALL_PROXY: 'http://all:2' };
