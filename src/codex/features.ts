@@ -61,25 +61,10 @@ export const LOGIN_RETRY_LOG_LINE = 'oauth token connection failed; retrying wit
  * Failures reqwest counts as connect errors (no HTTP answer from the server yet): resolving, connecting, the
  * proxy's CONNECT (its 407 and 403 included) and the TLS handshake, whose certificate check is part of it.
  */
+const CONNECT_CLASS_STAGES: ReadonlySet<Stage> = new Set<Stage>(['dns', 'tcp', 'proxy-connect', 'proxy-auth', 'tls-handshake', 'tls-verify']);
+
 export function isConnectClassStage(stage: Stage): boolean {
-  switch (stage) {
-    case 'dns':
-    case 'tcp':
-    case 'proxy-connect':
-    case 'proxy-auth':
-    case 'tls-handshake':
-    case 'tls-verify':
-      return true;
-    case 'input':
-    case 'read':
-    case 'parse':
-    case 'register':
-    case 'resolve':
-    case 'http':
-    case 'ws-upgrade':
-    case 'policy':
-      return false;
-  }
+  return CONNECT_CLASS_STAGES.has(stage);
 }
 
 export type LoginRetry =
