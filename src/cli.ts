@@ -69,6 +69,21 @@ main(process.argv.slice(2), {
   env: process.env,
   signal: interrupt.signal,
   cwd: process.cwd(),
+  prompt: {
+    interactive: () => getBuiltinModule('node:tty').isatty(0),
+    async ask(question) {
+      const { createInterface } = await import('node:readline');
+      const lines = createInterface({ input: process.stdin, output: stdoutAsStream() });
+      return new Promise((resolve) => {
+        // End of input (Ctrl-D) answers no.
+        lines.once('close', () => resolve(''));
+        lines.question(question, (answer) => {
+          resolve(answer);
+          lines.close();
+        });
+      });
+    },
+  },
 }).then(
   (code) => exitWhenWritten(stoppedWith ?? code),
   (error: unknown) => {

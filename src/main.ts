@@ -28,6 +28,15 @@ export interface Io {
   signal?: AbortSignal;
   /** The user's working directory, where a saved report goes (a lab Host's cwd is its temporary directory). */
   cwd?: string;
+  /** The keyboard, for `fix` to ask before it changes anything. */
+  prompt?: Prompt;
+}
+
+export interface Prompt {
+  /** Whether stdin is a terminal someone can answer on. */
+  interactive(): boolean;
+  /** Writes the question and resolves with the line typed (empty at end of input). */
+  ask(question: string): Promise<string>;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -54,6 +63,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const dial = new Map(parsed.flags.resolve.map((r) => [`${r.host}:${r.port}`, { address: r.address, port: r.port }]));
       const host = realHost({ env: { ...io.env }, dial });
       return runDoctor({ host, flags: parsed.flags, io });
+    }
+    case 'fix': {
+      const dial = new Map(parsed.flags.resolve.map((r) => [`${r.host}:${r.port}`, { address: r.address, port: r.port }]));
+      const host = realHost({ env: { ...io.env }, dial });
+      // Loaded only for `fix`: nothing of it slows the doctor's own runs.
+      const { runFix } = await import('./fix/command.js');
+      return runFix({ host, flags: parsed.flags, yes: parsed.yes, dryRun: parsed.dryRun, io });
     }
     case 'lab': {
       // The lab (servers, PKI) is loaded only when asked for. Its RSA key, the slowest part of a lab start,
@@ -82,7 +98,12 @@ export interface DoctorSession {
   save(report: Report): Promise<string>;
 }
 
-export function createSession(host: Host, flags: DoctorFlags, saveDir = host.cwd): DoctorSession {
+export interface UnredactedRun {
+  /** The run, unredacted, with the redactor for what is shown: `fix` writes the real values. */
+  runUnredacted(signal?: AbortSignal): Promise<{ report: Report; redactor: Redactor }>;
+}
+
+export function createSession(host: Host, flags: DoctorFlags, saveDir = host.cwd): DoctorSession & UnredactedRun {
   const options: RunOptions = {
     timeoutMs: flags.timeoutMs,
     verbose: flags.verbose,
@@ -92,38 +113,43 @@ export function createSession(host: Host, flags: DoctorFlags, saveDir = host.cwd
   };
   const selection = { only: flags.only, skip: flags.skip };
   const plan = planChecks(RUNBOOK, selection);
+  const runUnredacted = async (onEvent?: (event: RunEvent) => void, signal?: AbortSignal): Promise<{ report: Report; redactor: Redactor }> => {
+    const started = host.monotonic();
+    const generatedAt = host.now();
+    const worldPromise = loadWorld(host, options);
+    const world = await worldPromise.catch(() => undefined);
+    const redactor = Redactor.fromEnv({ ...host.env, ...world?.env, ...(options.proxy !== undefined && { '--proxy': options.proxy }) }).withConfig(
+      world ? [world.config.merged, ...world.config.layers.map((layer) => layer.table)] : [],
+      world?.config.layers.map((layer) => layer.source) ?? [],
+    );
+    const checks = await runChecks({
+      checks: RUNBOOK,
+      host,
+      options,
+      redactor,
+      extra: { world: () => worldPromise },
+      selection,
+      ...(onEvent && { onEvent }),
+      ...(signal && { signal }),
+    });
+    const interrupted = signal?.aborted === true;
+    const report = buildReport({
+      checks,
+      environment: environmentSummary(host, world),
+      generatedAt,
+      durationMs: host.monotonic() - started,
+      exitCode: interrupted ? ExitCode.interrupted : exitCodeFor(checks, flags.strict),
+    });
+    return { report, redactor };
+  };
   return {
     planned: RUNBOOK.filter((c) => plan.has(c.id)).map((c) => ({ id: c.id, title: c.title })),
     strict: flags.strict,
     async run(onEvent, signal) {
-      const started = host.monotonic();
-      const generatedAt = host.now();
-      const worldPromise = loadWorld(host, options);
-      const world = await worldPromise.catch(() => undefined);
-      const redactor = Redactor.fromEnv({ ...host.env, ...world?.env, ...(options.proxy !== undefined && { '--proxy': options.proxy }) }).withConfig(
-        world ? [world.config.merged, ...world.config.layers.map((layer) => layer.table)] : [],
-        world?.config.layers.map((layer) => layer.source) ?? [],
-      );
-      const checks = await runChecks({
-        checks: RUNBOOK,
-        host,
-        options,
-        redactor,
-        extra: { world: () => worldPromise },
-        selection,
-        ...(onEvent && { onEvent }),
-        ...(signal && { signal }),
-      });
-      const interrupted = signal?.aborted === true;
-      const report = buildReport({
-        checks,
-        environment: environmentSummary(host, world),
-        generatedAt,
-        durationMs: host.monotonic() - started,
-        exitCode: interrupted ? ExitCode.interrupted : exitCodeFor(checks, flags.strict),
-      });
+      const { report, redactor } = await runUnredacted(onEvent, signal);
       return redactor.deep(report);
     },
+    runUnredacted: (signal) => runUnredacted(undefined, signal),
     async save(report) {
       const stamp = report.generatedAt.replace(/[:.]/g, '-');
       // Imported here, not with the module: only a saved report needs them (see core/builtins.ts for the cost).

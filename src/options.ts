@@ -28,6 +28,7 @@ export interface DoctorFlags {
 export type ParsedCommand =
   | { kind: 'doctor'; flags: DoctorFlags }
   | { kind: 'lab'; flags: DoctorFlags; scenario?: string; list: boolean }
+  | { kind: 'fix'; flags: DoctorFlags; yes: boolean; dryRun: boolean }
   | { kind: 'print'; text: string }
   | { kind: 'usage-error'; message: string };
 
@@ -72,13 +73,26 @@ const LAB_OPTIONS = {
   list: { type: 'boolean', default: false, describe: 'List the scenarios' },
 } as const satisfies Record<string, OptionSpec>;
 
-const ALL_OPTIONS: Readonly<Record<string, OptionSpec>> = { ...OPTIONS, ...LAB_OPTIONS };
+/** `fix`: applies the runbook's fixes after showing them. */
+const FIX_COMMAND = 'fix';
+const FIX_OPTIONS = {
+  yes: { alias: 'y', type: 'boolean', default: false, describe: 'Apply without asking (needed when stdin is not a terminal)' },
+  'dry-run': { type: 'boolean', default: false, describe: 'Show the plan and change nothing' },
+} as const satisfies Record<string, OptionSpec>;
+
+const ALL_OPTIONS: Readonly<Record<string, OptionSpec>> = { ...OPTIONS, ...LAB_OPTIONS, ...FIX_OPTIONS };
+/** The options only one command takes. */
+const COMMAND_OPTIONS: Readonly<Record<Command, readonly string[]>> = {
+  doctor: [],
+  lab: Object.keys(LAB_OPTIONS),
+  fix: Object.keys(FIX_OPTIONS),
+};
 
 const EPILOG = `Checks, in runbook order: ${CHECK_IDS.join(', ')}.
 Exit codes: 0 all passed (warnings allowed), 1 a check failed (or warned, with --strict),
 2 usage error, 3 the doctor itself crashed, 130 interrupted, 141 stdout closed early (| head).`;
 
-type Command = 'doctor' | 'lab';
+type Command = 'doctor' | 'lab' | 'fix';
 
 export async function parseArgs(argv: readonly string[], columns = 80): Promise<ParsedCommand> {
   const common = parseCommonArgv(argv);
@@ -98,12 +112,13 @@ export function parseCommonArgv(argv: readonly string[]): { command: Command; ar
   } catch {
     return undefined;
   }
-  const command: Command = argv[0] === LAB_COMMAND ? 'lab' : 'doctor';
+  const command: Command = argv[0] === LAB_COMMAND ? 'lab' : argv[0] === FIX_COMMAND ? 'fix' : 'doctor';
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
     switch (token.kind) {
       case 'positional':
-        if (command !== 'lab' || token.index > 1) return undefined;
+        // `lab [scenario]` and `fix`: the command word first, then lab's one scenario name.
+        if (command === 'doctor' || token.index > (command === 'lab' ? 1 : 0)) return undefined;
         break;
       case 'option-terminator':
         return undefined;
@@ -116,7 +131,8 @@ export function parseCommonArgv(argv: readonly string[]): { command: Command; ar
       }
     }
   }
-  if ((command !== 'lab' && seen.has('list')) || (seen.has('json') && seen.has('plain'))) return undefined;
+  const foreign = Object.entries(COMMAND_OPTIONS).some(([owner, names]) => owner !== command && names.some((name) => seen.has(name)));
+  if (foreign || (seen.has('json') && seen.has('plain'))) return undefined;
 
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const args: Record<string, unknown> = {};
@@ -161,6 +177,14 @@ export async function parseWithYargs(argv: readonly string[], columns = 80): Pro
       (y) => y.positional('scenario', SCENARIO).options(mapOptions(LAB_OPTIONS)),
       () => {
         command = 'lab';
+      },
+    )
+    .command(
+      FIX_COMMAND,
+      'Apply the fixes: shows each change, asks once, backs up every file it changes, then reruns the checks',
+      (y) => y.options(mapOptions(FIX_OPTIONS)),
+      () => {
+        command = 'fix';
       },
     )
     .options(mapOptions(OPTIONS))
@@ -248,6 +272,7 @@ function toCommand(command: Command, args: Record<string, unknown>): ParsedComma
   if (command === 'lab') {
     return { kind: 'lab', flags, list: Boolean(args.list), ...optional('scenario', args.scenario) };
   }
+  if (command === 'fix') return { kind: 'fix', flags, yes: Boolean(args.yes), dryRun: Boolean(args['dry-run']) };
   return { kind: 'doctor', flags };
 }
 

@@ -22,6 +22,8 @@ const COMMAND_LINES: string[][] = [
   ['--codex-home', '/a', '--codex-home', '/b'], ['--profile', 'a', '--profile=b'], ['--codex-home', ''], ['--profile', ''], ['--skip', ','],
   ['--timeout', '99999999999'], ['--timeout', '2147483647'], ['--timeout', '2147483648'], ['--resolve', 'auth.openai.com:443:127.0.0.l'],
   ['--resolve', 'a:443:[127.0.0.1]'], ['--resolve', 'a:443:::1'], ['--resolve', 'a:443:proxy.corp'],
+  ['fix'], ['fix', '--yes'], ['fix', '-y'], ['fix', '--dry-run', '--json'], ['fix', '--yes', '--plain', '--only', 'ca.bundle'], ['fix', 'x'],
+  ['fix', '--list'], ['--yes'], ['--dry-run'], ['lab', '--yes'], ['lab', 'x', '--dry-run'], ['fix', '--help'], ['fix', '--yes', '--yes'], ['fix', '--dry-run=false'],
 ];
 
 describe('command line readers', () => {
@@ -30,7 +32,7 @@ describe('command line readers', () => {
   });
 
   it('reads the common command lines without yargs', () => {
-    for (const argv of [[], ['--json'], ['--json', '--skip', 'tls.auth,oauth.token,ws.upgrade'], ['--plain', '-v', '--timeout', '3000'], ['lab', 'zscaler-healthy', '--json'], ['lab', '--list']]) {
+    for (const argv of [[], ['--json'], ['--json', '--skip', 'tls.auth,oauth.token,ws.upgrade'], ['--plain', '-v', '--timeout', '3000'], ['lab', 'zscaler-healthy', '--json'], ['lab', '--list'], ['fix', '--yes'], ['fix', '--dry-run', '--json']]) {
       expect(parseCommonArgv(argv), JSON.stringify(argv)).toBeDefined();
     }
   });

@@ -458,3 +458,9 @@ function emit(block: Uint8Array, from: number, count: number, out: Buffer, at: n
   }
   return at;
 }
+
+/** A DER certificate as one PEM block, 64 base64 characters a line. */
+export function toPem(der: Uint8Array): string {
+  const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+}

@@ -23,6 +23,26 @@ export interface HostFs {
   readdir(path: string): Promise<string[]>;
 }
 
+/**
+ * Writing, for `codex-doctor fix` only (checks never write). Paths are absolute. Kept apart from HostFs so
+ * that a read-only Host (most tests) needs none of it.
+ */
+export interface HostWriter {
+  /**
+   * Writes `bytes` to `path`, creating missing parent directories. `exclusive`: fail with EEXIST when the
+   * path exists (a new file never replaces one); otherwise an existing file is replaced in place, keeping
+   * its mode. `mode` applies to a file this call creates.
+   */
+  writeFile(path: string, bytes: Uint8Array, options: { exclusive: boolean; mode?: number }): Promise<void>;
+  /** Removes a file this tool created (undoing a half-applied fix). A missing file is fine. */
+  removeFile(path: string): Promise<void>;
+  /**
+   * Whether this user may replace the existing file, or create it (then the nearest existing directory
+   * above it must be writable). Never throws.
+   */
+  writable(path: string): Promise<boolean>;
+}
+
 /** Where to dial instead of DNS: `host:port` -> address and port (curl's --resolve, the lab's routing). */
 export type DialOverrides = ReadonlyMap<string, { address: string; port: number }>;
 
@@ -65,4 +85,6 @@ export interface Host {
   exec(command: string, args: string[], options: { timeoutMs: number }): Promise<ExecResult>;
   /** Set by the lab: the scenario name, shown in the report. */
   lab?: string;
+  /** File writes for `codex-doctor fix`; undefined on a Host that must not change anything. */
+  writer?: HostWriter;
 }

@@ -1,6 +1,6 @@
 // The Host for the real machine.
 import { getBuiltinModule, nodeNet } from './builtins.js';
-import type { DialOverrides, Host, HostFs, ReadResult } from './host.js';
+import type { DialOverrides, Host, HostFs, HostWriter, ReadResult } from './host.js';
 
 // Built-ins from getBuiltinModule, not imports: Node's ESM wrapper of node:fs reads every export, and the
 // lazy ones (fs.promises, ReadStream, WriteStream...) load fs/promises and the stream machinery, ~1.5 ms of
@@ -114,6 +114,32 @@ function readStream(fd: number, maxBytes: number): Promise<ReadResult> {
   });
 }
 
+/** Writes for `codex-doctor fix`, loaded only when a fix is applied. */
+export const realWriter: HostWriter = {
+  async writeFile(file, bytes, { exclusive, mode }) {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(path.dirname(file), { recursive: true });
+    // 'wx' fails with EEXIST on anything at the path, a dangling symlink included; 'w' truncates in place,
+    // so an existing file keeps its mode and owner.
+    await writeFile(file, bytes, { flag: exclusive ? 'wx' : 'w', ...(mode !== undefined && { mode }) });
+  },
+  async removeFile(file) {
+    const { rm } = await import('node:fs/promises');
+    await rm(file, { force: true });
+  },
+  async writable(file) {
+    // The file itself when it exists, else the nearest directory above it that does (mkdir -p starts there).
+    for (let current = file; ; current = path.dirname(current)) {
+      try {
+        accessSync(current, constants.W_OK);
+        return current === file || statSync(current).isDirectory();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(current) === current) return false;
+      }
+    }
+  },
+};
+
 export function realHost(options: { env?: Record<string, string | undefined>; dial?: DialOverrides } = {}): Host {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.env ?? process.env)) if (v !== undefined) env[k] = v;
@@ -124,6 +150,7 @@ export function realHost(options: { env?: Record<string, string | undefined>; di
     cwd: process.cwd(),
     homeDir: os.homedir(),
     fs: realFs,
+    writer: realWriter,
     now: () => new Date(),
     // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~1 ms of a cold start).
     monotonic: () => Number(process.hrtime.bigint()) / 1e6,

@@ -149,6 +149,14 @@ function fromResult(check: Check<never>, result: CheckResult, redactor: Redactor
     evidence: result.evidence ?? [],
     data: result.data,
   });
+  // Actions keep their real values (a proxy URL with its password): `codex-doctor fix` writes them, and every
+  // renderer redacts the whole report again before anything is shown.
+  clean.findings.forEach((finding, i) =>
+    finding.hints?.forEach((hint, j) => {
+      const action = result.findings[i]?.hints?.[j]?.action;
+      if (action !== undefined) hint.action = action;
+    }),
+  );
   const status = statusOf(clean.findings);
   const firstFail = clean.findings.find((f) => f.level === 'fail');
   return {

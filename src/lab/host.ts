@@ -6,8 +6,8 @@
 import { X509Certificate } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Host, HostFs } from '../core/host.js';
-import { realFs } from '../core/real-host.js';
+import type { Host, HostFs, HostWriter } from '../core/host.js';
+import { realFs, realWriter } from '../core/real-host.js';
 import { toPem } from './pki.js';
 import { fillPlaceholders, FIXTURES_DIR, ScenarioError, type PlaceholderValues, type Scenario, type ScenarioFile, type TextEncoding } from './scenario.js';
 import { startLab, type Lab } from './world.js';
@@ -60,6 +60,7 @@ export async function labHost(scenario: Scenario, lab: Lab): Promise<Host> {
     cwd: dir,
     homeDir: home,
     fs: confinedFs(dir),
+    writer: confinedWriter(dir),
     now: () => new Date(),
     monotonic: () => performance.now(),
     dial: lab.dial,
@@ -100,6 +101,26 @@ export function confinedFs(root: string): HostFs {
       const inside = confine(p);
       if (inside === null) throw missing('scandir', p);
       return realFs.readdir(inside);
+    },
+  };
+}
+
+/** Writes inside the lab directory only: a fix applied in the lab can never touch the developer's files. */
+export function confinedWriter(root: string): HostWriter {
+  const confine = (p: string): string => {
+    const resolved = path.resolve(root, p);
+    if (resolved === root || resolved.startsWith(root + path.sep)) return resolved;
+    throw Object.assign(new Error(`EACCES: outside the lab directory, open '${p}'`), { code: 'EACCES', path: p });
+  };
+  return {
+    writeFile: (p, bytes, options) => realWriter.writeFile(confine(p), bytes, options),
+    removeFile: (p) => realWriter.removeFile(confine(p)),
+    writable: async (p) => {
+      try {
+        return await realWriter.writable(confine(p));
+      } catch {
+        return false;
+      }
     },
   };
 }

@@ -4,6 +4,7 @@
 // size, shared by every certificate) and signatures are made natively, because pure-JS RSA 2048 is far too
 // slow for tests.
 
+import { toPem } from '../codex/pem.js';
 import { createHash, randomBytes, sign as signNative } from 'node:crypto';
 import { isIP } from 'node:net';
 import forge from 'node-forge';
@@ -357,10 +358,7 @@ function signCertificate(
   return { pem: toPem(der), der, subject, fingerprint256: fingerprint(der) };
 }
 
-export function toPem(der: Buffer): string {
-  const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
-  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
-}
+export { toPem };
 
 function fingerprint(der: Buffer): string {
   return (createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g) ?? []).join(':');
