@@ -1,0 +1,114 @@
+// Agreement between the real Codex and the doctor, per scenario x release x transport; known disagreements
+// (recorded with a reason in known-disagreements.json) and the table printed and committed as
+// docs/conformance.md. Pure: unit-tested in test/conformance/.
+
+import type { DoctorVerdict } from './doctor-verdict.js';
+import type { Outcome, Transport } from './observe.js';
+
+export interface Row {
+  scenario: string;
+  release: string;
+  transport: Transport;
+  codex: Outcome;
+  doctor: DoctorVerdict | null;
+  /** null: agree. Otherwise what differs: the verdict, or the cause class Codex's text names. */
+  disagreement: 'verdict' | 'cause' | 'no-report' | null;
+  /** Prescription for a failing transport: fixed, not fixed, IT's fix, or not measured (no action in the report). */
+  fix?: 'fixed' | 'not-fixed' | 'it-request' | 'not-measured' | 'error';
+}
+
+export interface KnownDisagreement {
+  scenario: string;
+  /** A release, or "*" for every release. */
+  release: string;
+  transport: Transport;
+  reason: string;
+}
+
+export function compareTransport(codex: Outcome, doctor: DoctorVerdict | null): Row['disagreement'] {
+  if (!doctor) return 'no-report';
+  if (codex.works !== doctor.works) return 'verdict';
+  // Codex's text names a cause only on some paths (the WebSocket); compare where it does.
+  if (!codex.works && codex.cause && doctor.cause && codex.cause !== doctor.cause) return 'cause';
+  if (!codex.works && codex.cause && !doctor.cause) return 'cause';
+  return null;
+}
+
+export function isKnown(row: Row, known: readonly KnownDisagreement[]): KnownDisagreement | undefined {
+  return known.find((k) => k.scenario === row.scenario && k.transport === row.transport && (k.release === '*' || k.release === row.release));
+}
+
+/** Disagreements not recorded, and recorded ones that no longer happen (the file cannot rot). */
+export function judge(rows: readonly Row[], known: readonly KnownDisagreement[]): { unexpected: Row[]; vanished: KnownDisagreement[] } {
+  const unexpected = rows.filter((row) => row.disagreement !== null && !isKnown(row, known));
+  const ran = (k: KnownDisagreement): Row[] =>
+    rows.filter((row) => row.scenario === k.scenario && row.transport === k.transport && (k.release === '*' || k.release === row.release));
+  const vanished = known.filter((k) => {
+    const matching = ran(k);
+    return matching.length > 0 && matching.every((row) => row.disagreement === null);
+  });
+  return { unexpected, vanished };
+}
+
+export interface Efficacy {
+  fixed: number;
+  fixable: number;
+  itRequests: number;
+  notMeasured: number;
+}
+
+export function efficacy(rows: readonly Row[]): Efficacy {
+  const count = (fix: Row['fix']): number => rows.filter((r) => r.fix === fix).length;
+  return {
+    fixed: count('fixed'),
+    fixable: count('fixed') + count('not-fixed') + count('error'),
+    itRequests: count('it-request'),
+    notMeasured: count('not-measured'),
+  };
+}
+
+const TRANSPORT_LABEL: Record<Transport, string> = { login: 'login (token POST)', websocket: 'WebSocket', https: 'HTTPS' };
+
+function verdictWord(works: boolean | undefined): string {
+  return works === undefined ? '?' : works ? 'works' : 'fails';
+}
+
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+/** The Markdown table (also what the terminal shows). */
+export function renderTable(rows: readonly Row[], known: readonly KnownDisagreement[]): string {
+  const lines = [
+    '| scenario | release | transport | Codex | doctor | agree | fix | Codex says |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    const codex = `${verdictWord(row.codex.works)}${row.codex.cause ? ` (${row.codex.cause})` : ''}`;
+    const doctor = row.doctor ? `${verdictWord(row.doctor.works)}${row.doctor.cause ? ` (${row.doctor.cause})` : ''}` : 'no report';
+    const agree = row.disagreement === null ? 'yes' : isKnown(row, known) ? `KNOWN: ${row.disagreement}` : `NO: ${row.disagreement}`;
+    lines.push(
+      `| ${row.scenario} | ${row.release} | ${TRANSPORT_LABEL[row.transport]} | ${codex} | ${doctor} | ${agree} | ${row.fix ?? ''} | ${cell(row.codex.evidence.slice(0, 140))} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function summaryLines(rows: readonly Row[], known: readonly KnownDisagreement[]): string[] {
+  const { unexpected, vanished } = judge(rows, known);
+  const agreeing = rows.filter((r) => r.disagreement === null).length;
+  const e = efficacy(rows);
+  const scenarios = new Set(rows.map((r) => r.scenario)).size;
+  const releases = [...new Set(rows.map((r) => r.release))];
+  return [
+    `${scenarios} scenarios x ${releases.length} release(s) (${releases.join(', ')}) x 3 transports = ${rows.length} observations`,
+    `agreement: ${agreeing}/${rows.length}; known disagreements: ${rows.filter((r) => r.disagreement !== null && isKnown(r, known)).length}; new: ${unexpected.length}; recorded but gone: ${vanished.length}`,
+    e.fixable + e.notMeasured + e.itRequests === 0
+      ? 'fix efficacy: no failing transport'
+      : [
+          e.fixable > 0 ? `fix efficacy: ${e.fixed}/${e.fixable} fixed by the doctor's first action` : 'fix efficacy: not measured',
+          ...(e.itRequests ? [`${e.itRequests} failing transport(s) whose first action is a request to IT`] : []),
+          ...(e.notMeasured ? [`${e.notMeasured} failing transport(s) not measured (the report carries no fix action)`] : []),
+        ].join('; '),
+  ];
+}

@@ -1,0 +1,104 @@
+// Issue #12 item 4: the doctor's first fix action, applied in the scenario world, so that Codex can be
+// rerun on it. Environment changes go into the rerun's environment (a shell profile only takes effect in a
+// new shell, which the rerun is) or into $CODEX_HOME/.env; file steps write what the action names.
+
+import { X509Certificate } from 'node:crypto';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse, stringify } from 'smol-toml';
+import type { FixAction, FixStep, TomlValue } from '../src/core/types.js';
+
+export type FixApplication =
+  | { kind: 'applied'; action: FixAction; env: Record<string, string> }
+  /** The first action is a request to IT: not the user's to make. */
+  | { kind: 'it-request'; action: FixAction }
+  /** The report carries no action on any failing or warning finding (older doctor): efficacy not measured. */
+  | { kind: 'no-action' }
+  | { kind: 'error'; message: string };
+
+interface ReportLike {
+  checks?: Array<{ status?: string; error?: { code?: string }; findings?: Array<{ level?: string; hints?: Array<{ action?: FixAction }> }> }>;
+}
+
+/** The first action of the first failing (then warning) finding, in runbook order. */
+export function firstFixAction(report: unknown): FixAction | undefined {
+  const checks = (report as ReportLike | null)?.checks ?? [];
+  for (const level of ['fail', 'warn']) {
+    for (const check of checks) {
+      for (const finding of check.findings ?? []) {
+        if (finding.level !== level) continue;
+        const action = finding.hints?.find((hint) => hint.action !== undefined)?.action;
+        if (action) return action;
+      }
+    }
+  }
+  return undefined;
+}
+
+export async function applyFirstFix(
+  report: unknown,
+  world: { env: Record<string, string>; codexHome: string; cwd: string },
+): Promise<FixApplication> {
+  const action = firstFixAction(report);
+  if (!action) return { kind: 'no-action' };
+  if (action.kind === 'it-request') return { kind: 'it-request', action };
+  const env = { ...world.env };
+  try {
+    for (const step of action.kind === 'sequence' ? action.steps : [action]) await applyStep(step, env, world);
+  } catch (error) {
+    return { kind: 'error', message: (error as Error).message };
+  }
+  return { kind: 'applied', action, env };
+}
+
+async function applyStep(step: FixStep, env: Record<string, string>, world: { codexHome: string; cwd: string }): Promise<void> {
+  const dotenv = path.join(world.codexHome, '.env');
+  switch (step.kind) {
+    case 'set-env':
+      if (step.target === 'codex-dotenv') await appendFile(dotenv, `${step.name}=${step.value}\n`);
+      else env[step.name] = step.value;
+      return;
+    case 'unset-env':
+      if (step.target === 'codex-dotenv') {
+        const text = await readFile(dotenv, 'utf8').catch(() => '');
+        await writeFile(dotenv, text.split('\n').filter((line) => !line.startsWith(`${step.name}=`)).join('\n'));
+      } else delete env[step.name];
+      return;
+    case 'convert-certificate':
+      await writeFile(step.to, await pemOf(step.from, step.format), { flag: 'wx' });
+      return;
+    case 'write-bundle': {
+      const parts = await Promise.all(step.sources.map((source) => readFile(source, 'utf8')));
+      await writeFile(step.to, parts.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join(''), { flag: 'wx' });
+      return;
+    }
+    case 'edit-config': {
+      const config = parse(await readFile(step.file, 'utf8').catch(() => '')) as Record<string, TomlValue>;
+      for (const change of step.changes) {
+        const keys = [...change.path];
+        const last = keys.pop();
+        if (last === undefined) continue;
+        let table: Record<string, TomlValue> = config;
+        for (const key of keys) table = (table[key] ??= {}) as Record<string, TomlValue>;
+        if (change.op === 'set') table[last] = change.value;
+        else delete table[last];
+      }
+      await writeFile(step.file, stringify(config));
+      return;
+    }
+  }
+}
+
+async function pemOf(file: string, format: 'der' | 'pkcs7' | 'utf16' | 'directory'): Promise<string> {
+  const bytes = await readFile(file);
+  switch (format) {
+    case 'der':
+      return new X509Certificate(bytes).toString();
+    case 'utf16': {
+      const text = bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf16le');
+      return text;
+    }
+    default:
+      throw new Error(`the harness cannot convert a ${format} certificate yet`);
+  }
+}

@@ -1,0 +1,231 @@
+// `npm run conformance`: the real Codex is the test oracle. For every release in releases.json and every lab
+// scenario, one isolated world (world.ts in its own `unshare -n -m` namespace) runs Codex per transport and
+// the doctor; this file compares, prints the table, writes docs/conformance.md, and fails on any new
+// disagreement, on a recorded one that no longer happens, on a prescription that does not fix, and when the
+// isolation it needs is not available.
+
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { compareTransport, judge, renderTable, summaryLines, type KnownDisagreement, type Row } from './compare.js';
+import { doctorVerdicts } from './doctor-verdict.js';
+import { TRANSPORTS } from './observe.js';
+import type { WorldInput, WorldResult } from './world.js';
+
+// Built to .conformance-build/bin/ (two levels down, like dist/lab/, so that the lab finds scenarios/ and fixtures/).
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const CACHE = path.join(ROOT, '.codex-cache');
+const WORLD = path.join(ROOT, '.conformance-build', 'bin', 'world.mjs');
+
+interface Options {
+  releases: string[] | null;
+  scenarios: string[] | null;
+  jobs: number;
+  write: boolean;
+}
+
+function options(argv: string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const list = (flag: string): string[] | null => value(flag)?.split(',').filter(Boolean) ?? null;
+  return {
+    releases: list('--release'),
+    scenarios: list('--scenario'),
+    jobs: Number(value('--jobs') ?? Math.max(2, Math.min(4, cpus().length + 1))),
+    // A partial run (some releases or scenarios) does not overwrite the committed table.
+    write: !argv.includes('--no-write') && !argv.includes('--release') && !argv.includes('--scenario'),
+  };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`conformance: ${message}\n`);
+  process.exit(1);
+}
+
+/** Isolation is absolute: without root and namespaces the suite says so and fails. */
+function preflight(): void {
+  if (process.platform !== 'linux') fail(`needs Linux network namespaces; this is ${process.platform}. Nothing was checked.`);
+  if (process.getuid?.() !== 0) fail('needs root (it runs Codex in private network and mount namespaces: unshare -n -m). Nothing was checked.');
+  for (const tool of ['unshare', 'ip', 'mount', 'tar', 'npm']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) fail(`needs \`${tool}\` (Debian: util-linux, iproute2, mount, tar). Nothing was checked.`);
+  }
+  const probe = spawnSync('unshare', ['-n', '-m', 'sh', '-c', 'ip link set lo up && mount --bind /etc/hostname /etc/hostname'], { encoding: 'utf8' });
+  if (probe.status !== 0) fail(`private namespaces are not permitted here (unshare -n -m: ${probe.stderr.trim() || `exit ${probe.status}`}). Nothing was checked.`);
+}
+
+/** The release's Linux binary from `@openai/codex@X-linux-x64`, unpacked once into .codex-cache/X/. */
+async function codexBinary(release: string): Promise<string> {
+  const dir = path.join(CACHE, release);
+  const found = await findBinary(dir);
+  if (found) return found;
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  process.stderr.write(`conformance: fetching @openai/codex@${release}-linux-x64 into ${path.relative(ROOT, dir)}/\n`);
+  const packed = execFileSync('npm', ['pack', `@openai/codex@${release}-linux-x64`, '--pack-destination', dir, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop();
+  if (!packed) fail(`npm pack @openai/codex@${release}-linux-x64 printed no file name`);
+  execFileSync('tar', ['xzf', path.join(dir, packed), '-C', dir]);
+  await rm(path.join(dir, packed));
+  const binary = await findBinary(dir);
+  if (!binary) fail(`no codex binary in @openai/codex@${release}-linux-x64 (looked for vendor/<target>/bin/codex and vendor/<target>/codex/codex)`);
+  return binary;
+}
+
+async function findBinary(dir: string): Promise<string | null> {
+  const vendor = path.join(dir, 'package', 'vendor');
+  const targets = await readdir(vendor).catch(() => [] as string[]);
+  for (const target of targets.filter((t) => t.startsWith('x86_64-unknown-linux'))) {
+    for (const candidate of [path.join(vendor, target, 'bin', 'codex'), path.join(vendor, target, 'codex', 'codex')]) {
+      if (existsSync(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+/** One world in its own namespaces; a world that crashes or says nothing is an error, never a pass. */
+function runWorld(input: WorldInput, deadlineMs: number): Promise<WorldResult | { error: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('unshare', ['-n', '-m', '--', process.execPath, WORLD, JSON.stringify(input)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr = (stderr + c).slice(-4000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), deadlineMs);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      const line = stdout.trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(line) as WorldResult);
+      } catch {
+        resolve({ error: `world exited ${code ?? 'by signal'} without a result: ${stderr.trim().split('\n').slice(-5).join(' | ')}` });
+      }
+    });
+  });
+}
+
+async function pool<T, R>(items: readonly T[], jobs: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(jobs, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index] as T);
+      }
+    }),
+  );
+  return results;
+}
+
+function rowsOf(result: WorldResult, release: string): Row[] {
+  const verdicts = doctorVerdicts(result.doctor);
+  return TRANSPORTS.map((transport) => {
+    const codex = result.codex[transport];
+    const doctor = verdicts?.[transport] ?? null;
+    const row: Row = { scenario: result.scenario, release, transport, codex, doctor, disagreement: compareTransport(codex, doctor) };
+    if (!codex.works && result.prescription) {
+      const { applied, after } = result.prescription;
+      row.fix =
+        applied.kind === 'applied'
+          ? after[transport]?.works
+            ? 'fixed'
+            : 'not-fixed'
+          : applied.kind === 'it-request'
+            ? 'it-request'
+            : applied.kind === 'no-action'
+              ? 'not-measured'
+              : 'error';
+    }
+    return row;
+  });
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const opts = options(process.argv.slice(2));
+  preflight();
+  const releases = opts.releases ?? (JSON.parse(await readFile(path.join(ROOT, 'conformance', 'releases.json'), 'utf8')) as { releases: Array<{ version: string }> }).releases.map((r) => r.version);
+  const known = JSON.parse(await readFile(path.join(ROOT, 'conformance', 'known-disagreements.json'), 'utf8')) as { disagreements: KnownDisagreement[] };
+  const scenarioDir = path.join(ROOT, 'scenarios');
+  const scenarios = (await readdir(scenarioDir))
+    .filter((f) => f.endsWith('.toml'))
+    .map((f) => f.replace(/\.toml$/, ''))
+    .filter((name) => !opts.scenarios || opts.scenarios.includes(name))
+    .sort();
+  if (scenarios.length === 0) fail('no scenario selected');
+
+  const binaries = new Map<string, string>();
+  for (const release of releases) binaries.set(release, await codexBinary(release));
+
+  const jobs = releases.flatMap((release) => scenarios.map((scenario) => ({ release, scenario })));
+  const errors: string[] = [];
+  let done = 0;
+  const results = await pool(jobs, opts.jobs, async ({ release, scenario }) => {
+    const input: WorldInput = {
+      scenarioFile: path.join(scenarioDir, `${scenario}.toml`),
+      codexBinary: binaries.get(release)!,
+      doctorCli: path.join(ROOT, 'dist', 'cli.js'),
+      timeoutMs: 30_000,
+      prescribe: true,
+    };
+    const result = await runWorld(input, 240_000);
+    done += 1;
+    if ('error' in result) {
+      errors.push(`${scenario} @ ${release}: ${result.error}`);
+      process.stderr.write(`  [${done}/${jobs.length}] ${scenario} @ ${release}: ERROR\n`);
+      return [];
+    }
+    if (!result.codexVersion.includes(release)) errors.push(`${scenario} @ ${release}: the binary says "${result.codexVersion}"`);
+    const rows = rowsOf(result, release);
+    const marks = rows.map((r) => `${r.transport} ${r.codex.works ? 'works' : 'fails'}${r.disagreement ? ' (DISAGREE)' : ''}`).join(', ');
+    process.stderr.write(`  [${done}/${jobs.length}] ${scenario} @ ${release}: ${marks}\n`);
+    return rows;
+  });
+  const rows = results.flat();
+  const { unexpected, vanished } = judge(rows, known.disagreements);
+  const notFixed = rows.filter((r) => r.fix === 'not-fixed' || r.fix === 'error');
+  const table = renderTable(rows, known.disagreements);
+  const summary = summaryLines(rows, known.disagreements);
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  process.stdout.write(`\n${table}\n${summary.join('\n')}\n(${minutes} min)\n`);
+
+  if (opts.write && errors.length === 0) {
+    const knownList = known.disagreements.map((k) => `- \`${k.scenario}\` (${k.release === '*' ? 'every release' : k.release}, ${k.transport}): ${k.reason}`);
+    const doc = [
+      '# Conformance: codex-doctor against the real Codex',
+      '',
+      'Generated by `npm run conformance` (see the README). Each row: one lab scenario run with the real Codex binary of',
+      'that release in a private network namespace, per transport, and codex-doctor in the same world. "Codex" is what',
+      'the binary did; "doctor" is the doctor\'s verdict for that host and transport; "fix" is what applying the',
+      "doctor's first fix action did to a failing transport.",
+      '',
+      ...summary.map((line) => `- ${line}`),
+      '',
+      '## Known disagreements',
+      '',
+      ...(knownList.length > 0 ? knownList : ['None.']),
+      '',
+      '## Results',
+      '',
+      table,
+    ].join('\n');
+    await writeFile(path.join(ROOT, 'docs', 'conformance.md'), doc);
+  }
+
+  const problems = [
+    ...errors.map((m) => `world error: ${m}`),
+    ...unexpected.map((r) => `NEW disagreement: ${r.scenario} @ ${r.release} ${r.transport}: Codex ${r.codex.works ? 'works' : 'fails'}${r.codex.cause ? ` (${r.codex.cause})` : ''}, doctor ${r.doctor ? `${r.doctor.works ? 'works' : 'fails'}${r.doctor.cause ? ` (${r.doctor.cause})` : ''} [${r.doctor.source}]` : 'gave no report'}; Codex: ${r.codex.evidence}`),
+    ...vanished.map((k) => `recorded disagreement no longer happens (remove it from conformance/known-disagreements.json): ${k.scenario} @ ${k.release} ${k.transport}`),
+    ...notFixed.map((r) => `the doctor's first fix did not make ${r.scenario} @ ${r.release} ${r.transport} work (${r.fix})`),
+  ];
+  if (problems.length > 0) {
+    process.stderr.write(`\nconformance FAILED:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  process.stdout.write('conformance passed: the doctor agrees with the real Codex on every observation above.\n');
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));
