@@ -7,6 +7,9 @@ import type { TomlTable } from 'smol-toml';
 import { BUILT_IN_PROVIDERS, isHttpUrl, loadEndpoints, type CodexEndpoints, type EndpointProblem } from '../codex/endpoints.js';
 import { fixLocation, locateKey, snippetFor, valueAt, type CodexConfig, type ConfigSource, type ConfigFix, type ConfigLayerKind, type ConfigPath, type ConfigProblem, type OtelExporterConfig, type UnknownConfigKey } from '../codex/config.js';
 import { shellQuote } from '../codex/bundle-format.js';
+import { unknownKeyLine, unknownKeysWarning } from '../codex/codex-messages.js';
+import { CODEX_RELEASES, codexHas, releaseForAdvice } from '../codex/codex-version.js';
+import { costOfIgnoring } from '../codex/key-costs.js';
 import { formatKey, isTable, nearestKey } from '../codex/config-keys.js';
 import { displayPath } from '../codex/env.js';
 import { parseCodexPem } from '../codex/pem.js';
@@ -52,7 +55,7 @@ export async function assessCodexConfig(config: CodexConfig, host: Host, endpoin
   }
   for (const unknown of config.unknownKeys) {
     if (unknown.area === 'sandbox') continue; // sandbox.env reports these, with the emulation
-    const { finding, fix } = unknownKeyFinding(unknown, show, fixLocation(config, unknown.layer));
+    const { finding, fix } = unknownKeyFinding(unknown, show, fixLocation(config, unknown.layer), config.context.codexVersion ?? null);
     findings.push(finding);
     if (fix) fixes.push({ ...fix, codes: [finding.code] });
   }
@@ -353,14 +356,16 @@ export function unknownKeyFinding(
   unknown: UnknownConfigKey,
   show: (f: string) => string,
   location: { target: ConfigLayerKind; prefix: string[] },
+  codexVersion: string | null,
 ): { finding: Finding; fix?: ConfigFix } {
   const at = place(unknown, show);
   const { target, prefix } = location;
   const key = formatKey([...prefix, ...unknown.path]);
   const code = unknown.area === 'sandbox' ? 'SANDBOX_UNKNOWN_KEY' : 'CONFIG_UNKNOWN_KEY';
+  const ignores = codexIgnores(unknown, key, show, codexVersion);
   if (unknown.real === null) {
     const valid = (unknown.validKeys ?? []).map((k) => `\`${k}\``).join(', ');
-    return { finding: { level: 'warn', code, stage: 'parse', detail: `${at}: \`${key}\` is not a Codex key; Codex ignores it silently.`, hints: [{ text: `Delete \`${key}\` from ${show(unknown.file)}; the keys of that table are ${valid}.` }] } };
+    return { finding: { level: 'warn', code, stage: 'parse', detail: `${at}: \`${key}\` is not a Codex key; ${ignores}.`, hints: [{ text: `Delete \`${key}\` from ${show(unknown.file)}; the keys of that table are ${valid}.` }] } };
   }
   if ('env' in unknown.real) {
     const raw = typeof unknown.value === 'string' ? unknown.value : '/path/to/corporate-root-ca.pem';
@@ -383,11 +388,30 @@ export function unknownKeyFinding(
       level: 'warn',
       code,
       stage: 'parse',
-      detail: `${at}: \`${key}\` is not a Codex key, so Codex ignores it silently; the real key is \`${real}\`.`,
+      detail: `${at}: \`${key}\` is not a Codex key; ${ignores}. The real key is \`${real}\`; until it is fixed, ${costOfIgnoring(unknown.real.key)}.`,
       hints: [{ text: `In ${show(unknown.file)}, delete \`${key}\` and write instead${topLevelNote(fix.snippet)}:`, snippet: fix.snippet }],
     },
     fix,
   };
+}
+
+/**
+ * How Codex treats a key it does not know: from 0.169.0 it warns at start, one line per key (quoted here as
+ * Codex prints it for a value; a whole table is named in the same warning); before, it says nothing.
+ */
+export function codexIgnores(
+  unknown: Pick<UnknownConfigKey, 'layer' | 'file' | 'value'>,
+  key: string,
+  show: (f: string) => string,
+  codexVersion: string | null,
+  pronoun: 'it' | 'them' = 'it',
+): string {
+  const release = releaseForAdvice(codexVersion);
+  if (!codexHas(codexVersion, CODEX_RELEASES.unknownKeysWarned)) return `Codex ${release} ignores ${pronoun} silently (0.169.0 and later warn about ${pronoun})`;
+  const warning = unknownKeysWarning('N');
+  return isTable(unknown.value)
+    ? `Codex ${release} ignores ${pronoun} and names ${pronoun} in its start-up warning ("${warning}")`
+    : `Codex ${release} ignores ${pronoun} and warns at start ("${warning}", then "${unknownKeyLine(unknown.layer, show(unknown.file), key)}")`;
 }
 
 /** A URL for a message: redacted, and as written (URL parsing adds a `/` to a bare origin). */

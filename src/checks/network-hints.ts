@@ -96,6 +96,11 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
         },
         askIt(`to allow Basic authentication, or unauthenticated access to ${OPENAI_HOSTS_FOR_IT}, on ${proxyName}.`),
       ];
+    case 'NET_CODEX_POLICY_DENIED':
+      return [
+        { text: `This is Codex's own network policy, not your company's proxy: the doctor runs inside a Codex sandbox, whose managed proxy lets through only the domains its permissions allow. Run codex-doctor in a terminal outside Codex.` },
+        { text: `If sandboxed commands need ${host}, add it to \`domains\` of the [permissions.<name>.network] profile in $CODEX_HOME/config.toml.` },
+      ];
     case 'PROXY_BLOCKED':
       return [askIt(`to allow ${OPENAI_HOSTS_FOR_IT} through ${proxyName} for Codex (the proxy's policy refuses ${host}).`)];
     case 'PROXY_UPSTREAM_FAILED':

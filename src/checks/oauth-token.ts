@@ -2,7 +2,8 @@
 // the token endpoint over a verified TLS connection, through the same route. The code is deliberately
 // invalid and the verifier random, so no credential ever exists: OpenAI's JSON 4xx proves the path works.
 import { randomBytes } from 'node:crypto';
-import { tokenRequestBody } from '../codex/endpoints.js';
+import { DEVICE_CODE_URL, deviceLoginFailed, sendError, tokenExchangeFailed } from '../codex/codex-messages.js';
+import { loginRedirectUri, tokenRequestBody } from '../codex/endpoints.js';
 import type { ErrorCode } from '../core/codes.js';
 import type { EvidenceSection, Finding, Hint } from '../core/types.js';
 import { pageTitle } from '../net/classify.js';
@@ -39,7 +40,8 @@ export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
         data: { url: url.href, route: describeRoute(route, target), sent: false },
       };
     }
-    const body = tokenRequestBody(`codex-doctor-invalid-${randomBytes(8).toString('hex')}`, randomBytes(48).toString('base64url'));
+    const { codexVersion } = await ctx.world();
+    const body = tokenRequestBody(`codex-doctor-invalid-${randomBytes(8).toString('hex')}`, randomBytes(48).toString('base64url'), codexVersion);
 
     const stager = new Stager(ctx);
     const budget = probeBudget(ctx);
@@ -67,7 +69,8 @@ export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
       });
     } catch (error) {
       const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'oauth' });
-      const codexSays = `Codex would show: "Token exchange failed: error sending request for url (${url.href})".`;
+      // Device-code login goes the same way (same client, same route) to its own endpoint.
+      const codexSays = `Codex would show: "${tokenExchangeFailed(url.href)}" (with \`codex login --device-auth\`: "${deviceLoginFailed(sendError(DEVICE_CODE_URL), codexVersion)}").`;
       return {
         summary: `POST ${url.href}: failed at ${failure.stage} (${failure.code}).`,
         findings: [
@@ -92,7 +95,7 @@ export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
       {
         title: `POST ${url.href}`,
         lines: [
-          'Body (form-encoded, as Codex sends it): grant_type=authorization_code, code=<deliberately invalid>, redirect_uri, client_id, code_verifier=<random>',
+          `Body (form-encoded, as Codex sends it): grant_type=authorization_code, code=<deliberately invalid>, redirect_uri=${loginRedirectUri(codexVersion)} (the browser login's callback; 1457 when 1455 is taken), client_id, code_verifier=<random>`,
           `Answer: ${response.status} ${response.reason}; ${header(response, 'content-type') ?? 'no content type'}; ${header(response, 'server') ? `server ${header(response, 'server')}` : 'no server header'}`,
           `Body starts: ${response.body.replace(/\s+/g, ' ').slice(0, 200)}`,
         ],

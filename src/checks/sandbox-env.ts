@@ -20,7 +20,8 @@ import { shellQuote } from '../codex/bundle-format.js';
 import type { Host } from '../core/host.js';
 import { redactUrl } from '../core/redact.js';
 import type { CheckResult, Finding, Hint } from '../core/types.js';
-import { CONFIG_CHECK_ID, fixData, place, showUrl, topLevelNote, unknownKeyFinding, type FixRecord } from './codex-config.js';
+import { CONFIG_CHECK_ID, codexIgnores, fixData, place, showUrl, topLevelNote, unknownKeyFinding, type FixRecord } from './codex-config.js';
+import { costOfIgnoring } from '../codex/key-costs.js';
 import type { DoctorCheck } from './context.js';
 
 const SEP = 'shell_environment_policy';
@@ -79,11 +80,11 @@ export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record
 
   for (const unknown of config.unknownKeys.filter((u) => u.area === 'sandbox')) {
     if (isPolicyKey(unknown)) {
-      const finding = policyKeyFinding(unknown, policy, show, adviceHint);
+      const finding = policyKeyFinding(unknown, policy, show, adviceHint, config.context.codexVersion ?? null);
       findings.push(finding);
       if (advice) addFix(advice.fix, finding.code);
     } else {
-      const { finding, fix } = unknownKeyFinding(unknown, show, fixLocation(config, unknown.layer));
+      const { finding, fix } = unknownKeyFinding(unknown, show, fixLocation(config, unknown.layer), config.context.codexVersion ?? null);
       findings.push(finding);
       if (fix) addFix(fix, finding.code);
     }
@@ -377,6 +378,7 @@ function policyKeyFinding(
   policy: ShellEnvironmentPolicy,
   show: (f: string) => string,
   adviceHint: Hint | undefined,
+  codexVersion: string | null,
 ): Finding {
   const at = place(unknown, show);
   const fallback: Hint = { text: `Delete \`${formatKey(unknown.path)}\` from ${show(unknown.file)}.` };
@@ -386,7 +388,7 @@ function policyKeyFinding(
       level: 'warn',
       code: 'SANDBOX_SHELL_ENVIRONMENT_TABLE',
       stage: 'parse',
-      detail: `${at}: ${tables.join(' and ')} ${tables.length > 1 ? 'are not Codex tables' : 'is not a Codex table'}; Codex ignores ${tables.length > 1 ? 'them' : 'it'} silently, so sandboxed commands get ${describePolicy(policy)}. The real table is [shell_environment_policy].`,
+      detail: `${at}: ${tables.join(' and ')} ${tables.length > 1 ? 'are not Codex tables' : 'is not a Codex table'}; ${codexIgnores(unknown, formatKey(unknown.path), show, codexVersion, tables.length > 1 ? 'them' : 'it')}, so sandboxed commands get ${describePolicy(policy)}. The real table is [shell_environment_policy].`,
       hints: [adviceHint ?? fallback],
     };
   }
@@ -399,7 +401,7 @@ function policyKeyFinding(
     level: 'warn',
     code: 'SANDBOX_UNKNOWN_KEY',
     stage: 'parse',
-    detail: `${at}: \`${formatKey(unknown.path)}\` is not a Codex key, so Codex ignores it silently${real ? `; the real key is \`${real}\`` : `; the keys of [shell_environment_policy] are ${(unknown.validKeys ?? []).join(', ')}`}${addsNothing}.`,
+    detail: `${at}: \`${formatKey(unknown.path)}\` is not a Codex key; ${codexIgnores(unknown, formatKey(unknown.path), show, codexVersion)}${real ? `. The real key is \`${real}\`; until it is fixed, ${costOfIgnoring(unknown.real !== null && 'key' in unknown.real ? unknown.real.key : [])}` : `. The keys of [shell_environment_policy] are ${(unknown.validKeys ?? []).join(', ')}`}${addsNothing}.`,
     hints: [adviceHint ?? fallback],
   };
 }

@@ -1,6 +1,7 @@
 // ws.upgrade: the Responses WebSocket as Codex opens it (codex-behavior.md §2, §5, §6): its own proxy rules
 // (tungstenite), its own trust set (native roots + bundle, rustls), the OpenAI-Beta header. It needs only the
 // offline checks, not tls.auth: login and streaming trust different roots, so either can work alone.
+import { AFTER_WEBSOCKET_FAILURE, unboundedRetriesNote } from '../codex/codex-messages.js';
 import type { CodexConfig } from '../codex/config.js';
 import { loadEndpoints, WEBSOCKET_BETA_HEADER, type CodexEndpoints } from '../codex/endpoints.js';
 import { displayPath } from '../codex/env.js';
@@ -77,6 +78,9 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
     const routeFinding: Finding = { level: 'info', code: 'NET_ROUTE', stage: 'tcp', detail: `The WebSocket connects to ${describeRoute(route, target)}.` };
     const hintContext: HintContext = { target, route, transport: 'websocket', platform: host.platform, provider: endpoints.provider };
     const withWorkaround = (hints: [Hint, ...Hint[]]): [Hint, ...Hint[]] => [...hints, workaround(endpoints)];
+    // 0.169.0: after the fallback a failing HTTPS is retried without end; say what CI then sees.
+    const hangNote = unboundedRetriesNote(world.codexVersion);
+    const retries: Finding[] = hangNote ? [{ level: 'info', code: 'NET_RETRIES_UNBOUNDED', stage: 'ws-upgrade', detail: hangNote }] : [];
 
     const stager = new Stager(ctx);
     const budget = probeBudget(ctx);
@@ -86,7 +90,7 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
       const hints = failure.code === 'PROXY_SCHEME_UNSUPPORTED' ? networkHints(failure.code, hintContext) : withWorkaround(networkHints(failure.code, hintContext));
       return {
         summary: `${url.href}: failed at ${failure.stage} (${failure.code}).`,
-        findings: [routeFinding, { level: 'fail', code: failure.code, stage: failure.stage, detail: failure.detail, cause: failure.cause, hints }],
+        findings: [routeFinding, ...retries, { level: 'fail', code: failure.code, stage: failure.stage, detail: failure.detail, cause: failure.cause, hints }],
         data: { url: url.href, route: describeRoute(route, target), stage: failure.stage },
       };
     };
@@ -139,11 +143,12 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
           findings: [
             routeFinding,
             interceptionFinding(interception, 'tls-verify'),
+            ...retries,
             {
               level: 'fail',
               code: verdict.failure.code,
               stage: 'tls-verify',
-              detail: `${verdict.failure.detail} Codex reports "failed to connect to websocket" and retries ("Reconnecting... n/5") before falling back to HTTPS.`,
+              detail: `${verdict.failure.detail} Codex reports "failed to connect to websocket". ${AFTER_WEBSOCKET_FAILURE}`,
               cause: verdict.failure.cause,
               hints: withWorkaround(verdictHints(verdict, search, fallback)),
             },
@@ -180,7 +185,7 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
       });
       return {
         summary: `${url.href}: ${outcome.head.status}${finding.level === 'info' ? ', the WebSocket path works' : ` (${finding.code})`}.`,
-        findings: [routeFinding, interceptionFinding(interception, 'tls-verify'), finding],
+        findings: [routeFinding, interceptionFinding(interception, 'tls-verify'), ...(finding.level === 'fail' ? retries : []), finding],
         evidence,
         data: { ...base, status: outcome.head.status },
         facts: { url: url.href, upgraded: outcome.kind === 'upgraded' },
@@ -231,7 +236,7 @@ export function judgeUpgrade(outcome: UpgradeOutcome, url: URL, context: HintCon
     level: 'fail',
     code,
     stage: 'ws-upgrade',
-    detail: `${detail} Codex retries ("Reconnecting... n/5") and then falls back to HTTPS streaming.`,
+    detail: `${detail} ${AFTER_WEBSOCKET_FAILURE}`,
     hints: [workaround(endpoints), askForWebSocket(url, context)],
   });
   if (kind === 'openai-json') {

@@ -130,6 +130,8 @@ export interface ConfigContext {
   profileStyle: 'file' | 'table';
   /** `codex --version` did not answer: the advice assumes current Codex but must not call older rules errors. */
   codexVersionUnknown?: boolean;
+  /** `codex --version`, for advice that changed across releases; null or absent when unknown. */
+  codexVersion?: string | null;
 }
 
 export interface CodexConfig {
@@ -185,6 +187,7 @@ export function configContext(host: Pick<Host, 'homeDir' | 'platform'>, options:
     profile: options.profile,
     profileStyle: legacy ? 'table' : 'file',
     ...(options.codexVersion === null && { codexVersionUnknown: true }),
+    codexVersion: options.codexVersion ?? null,
   };
 }
 

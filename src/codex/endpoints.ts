@@ -3,7 +3,7 @@
 // Responses WebSocket URL. Pure functions, plus one bounded read of auth.json's `auth_mode`.
 import type { Host } from '../core/host.js';
 import { formatKey } from './config-keys.js';
-import { CODEX_RELEASES, versionAtLeast } from './codex-version.js';
+import { CODEX_RELEASES, codexHas, versionAtLeast } from './codex-version.js';
 import type { CodexConfig } from './config.js';
 import type { CodexWorld } from './world.js';
 
@@ -11,8 +11,17 @@ export const ISSUER = 'https://auth.openai.com';
 export const TOKEN_ENDPOINT = `${ISSUER}/oauth/token`;
 /** Codex's OAuth client id (public: it is in every login URL). */
 export const CLIENT_ID = 'app_EMoamEEZ73f0CkXaXp7hrann';
-/** The browser login callback Codex listens on. */
-export const LOGIN_REDIRECT_URI = 'http://localhost:1455/auth/callback';
+/** The ports the browser login callback listens on: 1455, or 1457 when 1455 is taken. */
+export const LOGIN_CALLBACK_PORTS = [1455, 1457] as const;
+
+/**
+ * The redirect_uri of the browser login (and so of its token exchange): on 127.0.0.1 from 0.169.0 (the banner
+ * still prints localhost:1455), on localhost before.
+ */
+export function loginRedirectUri(codexVersion: string | null, port: number = LOGIN_CALLBACK_PORTS[0]): string {
+  const host = codexHas(codexVersion, CODEX_RELEASES.loopbackLoginCallback) ? '127.0.0.1' : 'localhost';
+  return `http://${host}:${port}/auth/callback`;
+}
 export const API_KEY_BASE_URL = 'https://api.openai.com/v1';
 export const CHATGPT_BASE_URL = 'https://chatgpt.com/backend-api/codex';
 /** The header Codex sends on the Responses WebSocket upgrade. */
@@ -313,11 +322,11 @@ function websocketPlan(provider: ProviderInfo): WebSocketPlan {
 }
 
 /** The token request body, form-encoded exactly as Codex sends it, with a deliberately invalid code. */
-export function tokenRequestBody(code: string, codeVerifier: string): string {
+export function tokenRequestBody(code: string, codeVerifier: string, codexVersion: string | null): string {
   return new URLSearchParams({
     grant_type: 'authorization_code',
     code,
-    redirect_uri: LOGIN_REDIRECT_URI,
+    redirect_uri: loginRedirectUri(codexVersion),
     client_id: CLIENT_ID,
     code_verifier: codeVerifier,
   }).toString();

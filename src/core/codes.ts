@@ -95,6 +95,8 @@ export const CATALOGUE = {
   NET_TIMEOUT: 'The connection attempt got no answer in time (ETIMEDOUT or packets silently dropped).',
   NET_CONNECTION_RESET: 'The connection was reset or closed by the peer or something on the path (ECONNRESET).',
   NET_ERROR: 'Another socket-level error; the raw cause names it.',
+  NET_CODEX_POLICY_DENIED: "Codex's own network policy refused the destination (its managed proxy, or `destination denied by application network policy` / `application network permission was revoked`), not the corporate proxy.",
+  NET_RETRIES_UNBOUNDED: 'Codex 0.169.0 retries failing model traffic without end after the HTTPS fallback: a CI run of `codex exec` hangs until its timeout instead of failing.',
 
   // --- network: the HTTP proxy in between ---
   PROXY_UNREACHABLE: 'The proxy does not accept connections (unknown host, refused or unreachable).',
@@ -173,7 +175,7 @@ export const CATALOGUE = {
   CONFIG_PROFILE_KEY_VERSION_UNKNOWN: 'A top-level `profile = "x"` key with the Codex release unknown: valid before 0.134.0, an error (Codex refuses to start) from 0.134.0.',
   CONFIG_POLICY_CONFLICT: '[shell_environment_policy] mixes `filters` with `exclude` or `include_only`; Codex rejects the config.',
   CONFIG_PROJECT_KEY_IGNORED: 'A project .codex/config.toml sets a key Codex takes only from user or system config; it is ignored there.',
-  CONFIG_UNKNOWN_KEY: 'A key Codex does not know and ignores silently (a misspelling); the real key is named.',
+  CONFIG_UNKNOWN_KEY: 'A key Codex does not know and ignores (0.169.0 warns about it at start, older releases say nothing); the real key and what the mistake costs are named.',
   CONFIG_CA_KEY_UNSUPPORTED: 'config.toml names a CA file, but Codex has no such setting: only CODEX_CA_CERTIFICATE or SSL_CERT_FILE select a bundle.',
   CONFIG_PROVIDER: 'Which model provider and base URLs Codex uses, and the file that sets them.',
   CONFIG_MCP_URL_SERVER: 'An MCP server reached over HTTP: the same CA and proxy settings as for Codex apply to it.',
@@ -191,7 +193,7 @@ export const CATALOGUE = {
   SANDBOX_CA_FILE_MISSING: 'A CA variable that reaches sandboxed commands names a file that does not exist.',
   SANDBOX_CA_FILE_UNREADABLE: 'A CA variable that reaches sandboxed commands names a path that cannot be read as a file (or, for SSL_CERT_DIR, a directory).',
   SANDBOX_SHELL_ENVIRONMENT_TABLE: 'A [shell_environment] table (copied from a blog post): Codex ignores it; the real table is [shell_environment_policy].',
-  SANDBOX_UNKNOWN_KEY: 'A sandbox key Codex does not know and ignores silently; the real key is named.',
+  SANDBOX_UNKNOWN_KEY: 'A sandbox key Codex does not know and ignores (0.169.0 warns about it at start); the real key and what the mistake costs are named.',
   SANDBOX_TOOL_CA_UNSET: 'Codex uses a custom CA, but none of the CA variables the tools in the sandbox read (Node, Python, curl, git...) is set.',
 
   // --- config.codex: the OTEL exporter's own TLS settings (issue 4) ---

@@ -1,5 +1,6 @@
 // The one place that turns a raw probe error into a catalogue code: Node socket and DNS errors, TLS alerts,
 // certificate verification codes, proxy answers, timeouts and aborts. Hints are the checks' business.
+import { codexPolicyText } from '../codex/codex-messages.js';
 import { isErrorCode, type ErrorCode } from '../core/codes.js';
 import type { RawCause, Stage } from '../core/types.js';
 import {
@@ -193,6 +194,11 @@ function classifyProxyAnswer(raw: ProxyResponseError, cause: RawCause): Classifi
     return { code: 'PROXY_AUTH_REQUIRED', stage: 'proxy-auth', detail: `${detail} No credentials were sent.`, cause };
   }
   const detail = `The proxy answered CONNECT with ${answer}.${pageNote}`;
+  // Codex's own managed network proxy (the doctor runs inside a Codex sandbox): its policy, not the company's.
+  const codexPolicy = status === 403 ? codexPolicyText(raw.body) : null;
+  if (codexPolicy) {
+    return { code: 'NET_CODEX_POLICY_DENIED', stage: 'policy', detail: `Codex's own network policy refused the connection (its managed proxy answered ${answer}: "${codexPolicy.quote}"); the corporate proxy was not asked.`, cause };
+  }
   if (status === 403 || status === 451) return { code: 'PROXY_BLOCKED', stage: 'proxy-connect', detail, cause };
   if (status === 502 || status === 503 || status === 504) return { code: 'PROXY_UPSTREAM_FAILED', stage: 'proxy-connect', detail, cause };
   return { code: 'PROXY_CONNECT_REJECTED', stage: 'proxy-connect', detail, cause };

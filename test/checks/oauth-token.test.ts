@@ -54,7 +54,8 @@ describe('oauth.token', () => {
     expect([...form.keys()]).toEqual(['grant_type', 'code', 'redirect_uri', 'client_id', 'code_verifier']);
     expect(form.get('grant_type')).toBe('authorization_code');
     expect(form.get('code')).toMatch(/^codex-doctor-invalid-[0-9a-f]{16}$/);
-    expect(form.get('redirect_uri')).toBe('http://localhost:1455/auth/callback');
+    // Codex 0.169.0 (assumed: no codex on PATH here) names the callback on 127.0.0.1.
+    expect(form.get('redirect_uri')).toBe('http://127.0.0.1:1455/auth/callback');
     expect(form.get('client_id')).toBe('app_EMoamEEZ73f0CkXaXp7hrann');
     expect(form.get('code_verifier')).toMatch(/^[A-Za-z0-9_-]{64}$/);
   });
@@ -112,7 +113,7 @@ describe('oauth.token', () => {
     expect(tls.status).toBe('pass');
     expect(record.error).toMatchObject({ code: 'OAUTH_TLS_FAILED', stage: 'tls-verify' });
     expect(record.error?.detail).toBe(
-      'TLS verification failed on the token request connection (UNABLE_TO_VERIFY_LEAF_SIGNATURE). Codex would show: "Token exchange failed: error sending request for url (https://auth.openai.com/oauth/token)".',
+      'TLS verification failed on the token request connection (UNABLE_TO_VERIFY_LEAF_SIGNATURE). Codex would show: "Token exchange failed: error sending request for url (https://auth.openai.com/oauth/token)" (with `codex login --device-auth`: "Error logging in: error sending request for url (https://auth.openai.com/api/accounts/deviceauth/usercode)").',
     );
   });
 

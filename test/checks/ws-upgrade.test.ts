@@ -137,6 +137,21 @@ describe('ws.upgrade: the path works', () => {
   });
 });
 
+describe('ws.upgrade: what a failed WebSocket leads to, per Codex release', () => {
+  it('says nothing about a CI hang for a release that gives up (before 0.169.0)', async () => {
+    const { host, stop } = await labHost({ proxy: { mode: 'inspect', refuseWebSocket: 403 } }, trusted);
+    try {
+      host.exec = async (command) => (command === 'codex' ? { code: 0, stdout: 'codex-cli 0.150.0\n', stderr: '' } : { code: null, stdout: '', stderr: '' });
+      const record = ws(await runWithNeeds(ALL, host));
+      expect(record.error).toMatchObject({ code: 'WS_UPGRADE_REFUSED' });
+      expect(record.findings.map((f) => f.code)).not.toContain('NET_RETRIES_UNBOUNDED');
+      expect(record.error?.detail).toContain('falls back to HTTPS streaming ("warning: Falling back from WebSockets to HTTPS transport.")');
+    } finally {
+      await stop();
+    }
+  });
+});
+
 describe('ws.upgrade: a path that refuses WebSocket', () => {
   it.each([400, 403, 405, 426] as const)('fails on a proxy answering %i, with the workaround as TOML and what to ask', async (status) => {
     const record = ws((await inLab({ proxy: { mode: 'inspect', refuseWebSocket: status } }, trusted)).records);
@@ -155,6 +170,8 @@ describe('ws.upgrade: a path that refuses WebSocket', () => {
         'supports_websockets = false',
       ].join('\n'),
     );
+    // Codex 0.169.0 (assumed: no codex on PATH here) retries a failing HTTPS without end: CI sees a hang.
+    expect(record.findings.find((f) => f.code === 'NET_RETRIES_UNBOUNDED')?.detail).toContain('`codex exec` in CI then hangs until the job\'s timeout');
     expect(hints[1]?.text).toMatch(/^Ask your network team to allow WebSocket upgrades \(HTTP\/1\.1 GET with Upgrade: websocket\) to chatgpt\.com\/backend-api\/codex\/responses through 127\.0\.0\.1:\d+, or to exempt chatgpt\.com from TLS inspection\.$/);
   });
 

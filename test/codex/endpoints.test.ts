@@ -3,6 +3,7 @@ import {
   authModeOf,
   codexEndpoints,
   readAuthMode,
+  loginRedirectUri,
   tokenRequestBody,
   websocketUrl,
   type AuthModeInfo,
@@ -152,8 +153,12 @@ describe('websocketUrl and the token request', () => {
   });
 
   it("form-encodes the token request exactly as Codex does", () => {
-    expect(tokenRequestBody('bad code', 'verifier')).toBe(
-      'grant_type=authorization_code&code=bad+code&redirect_uri=http%3A%2F%2Flocalhost%3A1455%2Fauth%2Fcallback&client_id=app_EMoamEEZ73f0CkXaXp7hrann&code_verifier=verifier',
+    expect(tokenRequestBody('bad code', 'verifier', '0.169.0')).toBe(
+      'grant_type=authorization_code&code=bad+code&redirect_uri=http%3A%2F%2F127.0.0.1%3A1455%2Fauth%2Fcallback&client_id=app_EMoamEEZ73f0CkXaXp7hrann&code_verifier=verifier',
     );
+    // Before 0.169.0 the callback was named localhost; with the release unknown, 0.169.0 is assumed.
+    expect(new URLSearchParams(tokenRequestBody('c', 'v', '0.144.1')).get('redirect_uri')).toBe('http://localhost:1455/auth/callback');
+    expect(new URLSearchParams(tokenRequestBody('c', 'v', null)).get('redirect_uri')).toBe('http://127.0.0.1:1455/auth/callback');
+    expect(loginRedirectUri('0.169.0', 1457)).toBe('http://127.0.0.1:1457/auth/callback');
   });
 });

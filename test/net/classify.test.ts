@@ -121,6 +121,20 @@ describe('classify: the proxy', () => {
     expect(classify(new ProxyResponseError(head(405), '', false), 'proxy-connect').code).toBe('PROXY_CONNECT_REJECTED');
   });
 
+  it("names Codex's own managed proxy policy, not the corporate proxy, when its 403 says so", () => {
+    const body =
+      'CODEX_NETWORK_POLICY_DECISION {"decision":"deny","reason":"not_allowed","source":"baseline_policy","protocol":"https_connect","host":"auth.openai.com","port":443}\nCodex blocked this request: domain not in allowlist (this is not a denylist block).';
+    const denied = classify(new ProxyResponseError(head(403, { 'x-proxy-error': ['blocked-by-allowlist'] }, 'Forbidden'), body, false), 'proxy-connect');
+    expect(denied).toMatchObject({ code: 'NET_CODEX_POLICY_DENIED', stage: 'policy' });
+    expect(denied.detail).toBe(
+      'Codex\'s own network policy refused the connection (its managed proxy answered 403 Forbidden: "Codex blocked this request: domain not in allowlist (this is not a denylist block)."); the corporate proxy was not asked.',
+    );
+    const app = classify(new ProxyResponseError(head(403), 'error: destination denied by application network policy', false), 'proxy-connect');
+    expect(app.code).toBe('NET_CODEX_POLICY_DENIED');
+    // The same words in another status are not a policy decision.
+    expect(classify(new ProxyResponseError(head(502), body, false), 'proxy-connect').code).toBe('PROXY_UPSTREAM_FAILED');
+  });
+
   it('classifies a closed connection, a non-HTTP answer and an unusable scheme', () => {
     expect(classify(new ProxyClosedError(0), 'proxy-connect')).toMatchObject({ code: 'PROXY_CLOSED', detail: 'The proxy closed the connection without answering CONNECT.' });
     expect(classify(new ProxyProtocolError('\u0016\u0003\u0001'), 'proxy-connect').code).toBe('PROXY_NOT_HTTP');
