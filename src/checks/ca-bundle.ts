@@ -46,6 +46,8 @@ export interface CaBundleFacts {
   certificates: CertificateFacts[];
   /** Native roots as rustls-native-certs loads them; read only when no CA variable is set. */
   nativeRoots: NativeRootsLoad | null;
+  /** Which of Codex's TLS set-ups the bundle breaks: HTTPS clients (login, model API, MCP) and the WebSocket. */
+  breaks: { https: boolean; websocket: boolean };
 }
 
 /** Certificates listed one per evidence line before the table is cut short (all of them are in `data`). */
@@ -135,7 +137,7 @@ async function systemRoots(ctx: DoctorContext, world: CodexWorld, selection: CaS
       stage: null,
       nativeRoots: { kind: plan.kind, sources: roots.sources, total: roots.total },
     },
-    facts: { selection, status: null, certificates: [], nativeRoots: roots } satisfies CaBundleFacts,
+    facts: { selection, status: null, certificates: [], nativeRoots: roots, breaks: { https: false, websocket: false } } satisfies CaBundleFacts,
   };
 }
 
@@ -276,8 +278,19 @@ async function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleL
     findings: ordered(findings),
     evidence,
     data,
-    facts: { selection, status: load.status, certificates, nativeRoots: null } satisfies CaBundleFacts,
+    facts: { selection, status: load.status, certificates, nativeRoots: null, breaks: bundleBreaks(load) } satisfies CaBundleFacts,
   };
+}
+
+function bundleBreaks(load: BundleLoad): CaBundleFacts['breaks'] {
+  switch (load.status) {
+    case 'read-failed':
+    case 'parse-failed':
+      return { https: true, websocket: true };
+    case 'register-failed':
+    case 'loaded':
+      return { https: load.httpsMessage !== null, websocket: load.websocketMessage !== null };
+  }
 }
 
 /** Codex before 0.115.0: the variable is never read as a bundle (codex-behavior.md §1). */

@@ -8,11 +8,14 @@ import type { OAuthTokenFacts } from './oauth-token.js';
 import type { TlsAuthFacts } from './tls-auth.js';
 import type { WsUpgradeFacts } from './ws-upgrade.js';
 
-type CheckMeta = Pick<DoctorCheck, 'id' | 'title' | 'needs'>;
+type CheckMeta = Pick<DoctorCheck, 'id' | 'title' | 'needs' | 'softNeeds'>;
 
-export const TLS_AUTH = { id: 'tls.auth', title: 'TLS to auth.openai.com', needs: ['ca.bundle', 'env.precedence'] } as const satisfies CheckMeta;
-export const OAUTH_TOKEN = { id: 'oauth.token', title: 'Token exchange with auth.openai.com', needs: ['tls.auth'] } as const satisfies CheckMeta;
-export const WS_UPGRADE = { id: 'ws.upgrade', title: 'WebSocket upgrade for streaming', needs: ['ca.bundle', 'env.precedence'] } as const satisfies CheckMeta;
+// The network checks read ca.bundle without being blocked by it: Codex's clients react to a bundle that does not
+// load each in their own way (the model API client falls back to the system roots), so each endpoint says.
+// oauth.token is blocked by login's own verdict, not by another host tls.auth carries.
+export const TLS_AUTH = { id: 'tls.auth', title: 'TLS to auth.openai.com and every HTTPS host', needs: ['env.precedence'], softNeeds: ['ca.bundle'] } as const satisfies CheckMeta;
+export const OAUTH_TOKEN = { id: 'oauth.token', title: 'Token exchange with auth.openai.com', needs: [], softNeeds: ['tls.auth'] } as const satisfies CheckMeta;
+export const WS_UPGRADE = { id: 'ws.upgrade', title: 'WebSocket upgrade for streaming', needs: ['env.precedence'], softNeeds: ['ca.bundle'] } as const satisfies CheckMeta;
 
 /** A runbook entry whose implementation is imported on its first run. */
 function lazyCheck<F>(meta: CheckMeta, load: () => Promise<DoctorCheck<F>>): DoctorCheck<F> {

@@ -5,13 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { DEVICE_CODE_URL, deviceLoginFailed, sendError, tokenExchangeFailed } from '../codex/codex-messages.js';
 import { loginRedirectUri, tokenRequestBody } from '../codex/endpoints.js';
 import type { ErrorCode } from '../core/codes.js';
-import type { EvidenceSection, Finding, Hint } from '../core/types.js';
+import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
 import { pageTitle } from '../net/classify.js';
 import { httpRequest, verifiedTls, type HttpResponse } from '../net/http-probe.js';
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
 import { VERSION } from '../version.js';
 import { chainVerifier, unknownForUnreadStore, unreadStoreFinding } from './chain-verdict.js';
-import { factsOf, type DoctorCheck } from './context.js';
+import { factsOf, type DoctorCheck, type DoctorContext } from './context.js';
+import { withEndpointRow } from './network-plan.js';
+import type { TlsAuthFacts } from './tls-auth.js';
 import { OAUTH_TOKEN } from './network-checks.js';
 import { networkHints, OPENAI_HOSTS_FOR_IT } from './network-hints.js';
 import { classifyFailure, describeRoute, probeBudget, Stager, throughPath, type Route } from './network.js';
@@ -26,7 +28,12 @@ export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
   async run(ctx) {
     ctx.stage('input');
     const facts = factsOf(ctx, 'tls.auth');
-    if (!facts) throw new Error('tls.auth handed over no facts');
+    if (!facts?.loginPassed) return { summary: 'Not run: the TLS connection for login failed (tls.auth).', findings: [], blockedBy: ['tls.auth'] };
+    return withEndpointRow(await tokenExchange(ctx, facts), facts.login);
+  },
+};
+
+async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<CheckResult<OAuthTokenFacts>> {
     const { endpoints, target, route, trust } = facts;
     const url = new URL(endpoints.tokenEndpoint);
     const hintContext = { target, route, transport: 'https' as const, platform: ctx.host.platform, intercepted: facts.interception.kind !== 'not-intercepted' };
@@ -108,8 +115,7 @@ export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
       data: { url: url.href, route: describeRoute(route, target), status: response.status, kind, contentType: header(response, 'content-type') ?? null },
       facts: { status: response.status, kind },
     };
-  },
-};
+}
 
 /** What the answer to the invalid token request says about the path. */
 export function judgeTokenResponse(response: HttpResponse, kind: ReturnType<typeof responseKind>, url: URL, route: Route): Finding {

@@ -1,11 +1,9 @@
-// tls.auth: the TLS connection to auth.openai.com as Codex's login would make it (route, proxy, handshake),
-// the chain it is shown, and what each Codex transport's verifier makes of that chain: HTTPS (login) and,
-// as a prediction for streaming, WebSocket. Names the inspection product and, for an unknown issuer,
-// finds the root on disk and gives the exact fix. codex-behavior.md §2, §4-6.
-import { loadEndpoints, type CodexEndpoints } from '../codex/endpoints.js';
-import { proxyFor } from '../codex/proxy.js';
-import { trustPlan } from '../codex/trust.js';
-import type { EvidenceSection, Finding } from '../core/types.js';
+// tls.auth: the TLS connection to every HTTPS host Codex contacts in this session (login, model API, model
+// list, MCP servers, OTEL exporters), each by its own route and with its own client's trust set. Login
+// (auth.openai.com) is judged in depth: the chain it is shown, what each Codex transport's verifier makes of it,
+// the inspection product and, for an unknown issuer, the root on disk and the exact fix. codex-behavior.md §2-6.
+import type { CodexEndpoints } from '../codex/endpoints.js';
+import type { CheckResult, EvidenceSection, Finding, Hint, RawCause } from '../core/types.js';
 import type { Interception } from '../intel/products.js';
 import type { HostPort } from '../net/dial.js';
 import type { HttpHead } from '../net/errors.js';
@@ -30,12 +28,14 @@ import {
   type IssuerSearch,
   type TransportVerdict,
 } from './chain-verdict.js';
-import { factsOf, type DoctorCheck } from './context.js';
+import type { DoctorCheck, DoctorContext } from './context.js';
+import { bundleUnusableHint, endpointName, endpointsLine, fallbackNote, nonEssentialNote } from './endpoint-words.js';
 import { TLS_AUTH } from './network-checks.js';
 import { networkHints } from './network-hints.js';
-import { chainLine, classifyFailure, describeRoute, hostPortOf, probeBudget, routeFrom, Stager, throughPath, type Route } from './network.js';
+import { endpointRow, networkPlan, routeLabel, type EndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
+import { chainLine, classifyFailure, describeRoute, probeBudget, Stager, throughPath, type Route } from './network.js';
+import type { TrustSet, TrustSets } from './trust-sets.js';
 import { loginRetryAfterFailure } from './login-retry.js';
-import { trustSetsFor, type TrustSets } from './trust-sets.js';
 
 /** What tls.auth hands to oauth.token. */
 export interface TlsAuthFacts {
@@ -48,44 +48,84 @@ export interface TlsAuthFacts {
   verdicts: { https: TransportVerdict; websocket: TransportVerdict };
   /** Where the missing issuer was looked for, and the fix, when a verdict is UnknownIssuer. */
   issuerSearch: IssuerSearch | null;
+  /** Login's own verdict (the other hosts do not decide whether the token request is worth sending). */
+  loginPassed: boolean;
+  login: PlannedEndpoint;
 }
 
 /** ALPN as reqwest offers it. */
 const HTTPS_ALPN = ['h2', 'http/1.1'];
 
+interface Probed {
+  row: EndpointRow;
+  findings: Finding[];
+}
+
+interface LoginOutcome {
+  result: CheckResult<TlsAuthFacts> & { data: Record<string, unknown> };
+  row: EndpointRow;
+}
+
 export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
   ...TLS_AUTH,
   async run(ctx) {
     ctx.stage('input');
-    const { host } = ctx;
-    const world = await ctx.world();
-    const envFacts = factsOf(ctx, 'env.precedence');
-    const caFacts = factsOf(ctx, 'ca.bundle');
-    const plan =
-      envFacts?.trust ??
-      trustPlan(world.env, host.platform, { cwd: host.cwd, codexVersion: world.codexVersion, ...(host.systemStore && { systemStore: host.systemStore }) });
-    const endpoints = await loadEndpoints(host, world);
-    const target = hostPortOf(endpoints.tokenEndpoint);
-    const route = routeFrom(proxyFor('https', endpoints.tokenEndpoint, world.env, ctx.options.proxy, world.systemProxy), world.env, ctx.options.proxy);
-    const sets = await trustSetsFor(host, world, plan, caFacts, ctx);
-    const routeFinding: Finding = { level: 'info', code: 'NET_ROUTE', stage: 'tcp', detail: `Login connects to ${describeRoute(route, target)}.` };
-    const hintContext = { target, route, transport: 'https' as const, platform: host.platform };
-
-    const stager = new Stager(ctx);
+    const net = await networkPlan(ctx);
+    const https = net.planned.filter((p) => p.transport === 'https');
+    const login = https.find((p) => p.contacts.some((c) => c.client === 'login'));
+    if (!login) throw new Error('the endpoint plan has no login endpoint');
+    const others = https.filter((p) => p !== login);
     const budget = probeBudget(ctx);
-    let capture: TlsCapture;
-    let connectAnswer: HttpHead | null;
+    let outcome: LoginOutcome;
+    let probed: Probed[];
     try {
-      const pathInput = { target, route, dialing: host, signal: budget.signal, proxyCa: sets.https.pems };
-      ({ capture, connectAnswer } = await throughPath(stager, pathInput, async (opened) => ({
-        capture: await stager.step('tls-handshake', () =>
-          captureTls({ socket: opened.socket, servername: target.host, ca: sets.https.pems, alpn: HTTPS_ALPN, signal: budget.signal }),
-        ),
-        connectAnswer: opened.connect,
-      })));
-    } catch (error) {
-      const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'tls' });
-      return {
+      [outcome, probed] = await Promise.all([probeLogin(ctx, net, login, budget.signal), Promise.all(others.map((p) => probeHttps(ctx, net, p, budget.signal)))]);
+    } finally {
+      budget.dispose();
+    }
+    const rows = [outcome.row, ...probed.map((p) => p.row)];
+    const { result } = outcome;
+    return {
+      ...result,
+      summary: others.length === 0 ? result.summary : `${result.summary} Hosts: ${endpointsLine(rows)}.`,
+      findings: [...result.findings, ...probed.flatMap((p) => p.findings)],
+      data: { ...result.data, endpoints: rows },
+    };
+  },
+};
+
+/** Login's host in depth: both transports' verdicts on its chain, the product, where a missing root is. */
+async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEndpoint, signal: AbortSignal): Promise<LoginOutcome> {
+  const { host } = ctx;
+  const { world, endpoints, sets } = net;
+  const { target, route } = login;
+  const routeFinding: Finding = { level: 'info', code: 'NET_ROUTE', stage: 'tcp', detail: `Login connects to ${describeRoute(route, target)}.` };
+  if (login.trust.kind === 'unusable') {
+    const code = 'NET_BUNDLE_UNUSABLE';
+    return {
+      result: {
+        summary: `${target.host}: not tested: ${login.trust.detail}`,
+        findings: [routeFinding, { level: 'fail', code, stage: 'input', detail: login.trust.detail, hints: bundleUnusableHint() }],
+        data: { target: `${target.host}:${target.port}`, route: describeRoute(route, target), stage: 'input' },
+      },
+      row: endpointRow(login, 'fail', code),
+    };
+  }
+  const hintContext = { target, route, transport: 'https' as const, platform: host.platform };
+
+  const stager = new Stager(ctx);
+  let capture: TlsCapture;
+  let connectAnswer: HttpHead | null;
+  try {
+    const pathInput = { target, route, dialing: host, signal, proxyCa: sets.https.pems };
+    ({ capture, connectAnswer } = await throughPath(stager, pathInput, async (opened) => ({
+      capture: await stager.step('tls-handshake', () => captureTls({ socket: opened.socket, servername: target.host, ca: sets.https.pems, alpn: HTTPS_ALPN, signal })),
+      connectAnswer: opened.connect,
+    })));
+  } catch (error) {
+    const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'tls' });
+    return {
+      result: {
         summary: `${target.host}: failed at ${failure.stage} (${failure.code}).`,
         findings: [
           routeFinding,
@@ -93,32 +133,36 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
           ...loginRetryAfterFailure(world, failure.stage, host.platform, ctx.options.proxy),
         ],
         data: { target: `${target.host}:${target.port}`, route: describeRoute(route, target), stage: failure.stage },
-      };
-    } finally {
-      budget.dispose();
-    }
+      },
+      row: endpointRow(login, 'fail', failure.code),
+    };
+  }
 
-    ctx.stage('tls-verify');
-    const now = host.now();
-    const https = transportVerdict(sets.https, capture, target.host, now, true);
-    const websocket = transportVerdict(sets.websocket, capture, target.host, now, false);
-    const interception = interceptionOf(capture.chain, sets);
-    const search = await searchMissingIssuer(host, world, sets, capture.chain, [https, websocket]);
-    const intercepted = interception.kind !== 'not-intercepted';
-    const fallback = (code: Parameters<typeof networkHints>[0]) => networkHints(code, { ...hintContext, intercepted });
+  ctx.stage('tls-verify');
+  const now = host.now();
+  const https = transportVerdict(sets.https, capture, target.host, now, true);
+  const websocket = transportVerdict(sets.websocket, capture, target.host, now, false);
+  const interception = interceptionOf(capture.chain, sets);
+  const search = await searchMissingIssuer(host, world, sets, capture.chain, [https, websocket]);
+  const intercepted = interception.kind !== 'not-intercepted';
+  const fallback = (code: Parameters<typeof networkHints>[0]) => networkHints(code, { ...hintContext, intercepted });
 
-    const findings: Finding[] = [routeFinding, interceptionFinding(interception, 'tls-verify'), ...verdictFindings(https, websocket, sets, search, fallback)];
-    if (!https.ok) findings.push(...loginRetryAfterFailure(world, 'tls-verify', host.platform, ctx.options.proxy));
-    const anchor = https.webpki.anchor ?? websocket.webpki.anchor;
-    const evidence: EvidenceSection[] = [
-      ...chainEvidence(capture, anchor, target.host),
-      verdictEvidence([https, websocket], sets),
-      ...platformStoreEvidence(sets),
-      ...(connectAnswer ? [{ title: 'Proxy', lines: [`${describeRoute(route, target)}: CONNECT answered ${connectAnswer.status} ${connectAnswer.reason}`.trim()] }] : []),
-      { title: 'Trust as Codex sets it up', lines: [sets.plan.https.sentence, sets.plan.websocket.sentence] },
-      ...(search ? [issuerSearchEvidence(search)] : []),
-    ];
-    return {
+  const verdicts = verdictFindings(https, websocket, sets, search, fallback);
+  const findings: Finding[] = [routeFinding, interceptionFinding(interception, 'tls-verify'), ...verdicts];
+  if (!https.ok) findings.push(...loginRetryAfterFailure(world, 'tls-verify', host.platform, ctx.options.proxy));
+  const anchor = https.webpki.anchor ?? websocket.webpki.anchor;
+  const evidence: EvidenceSection[] = [
+    ...chainEvidence(capture, anchor, target.host),
+    verdictEvidence([https, websocket], sets),
+    ...platformStoreEvidence(sets),
+    ...(connectAnswer ? [{ title: 'Proxy', lines: [`${describeRoute(route, target)}: CONNECT answered ${connectAnswer.status} ${connectAnswer.reason}`.trim()] }] : []),
+    { title: 'Trust as Codex sets it up', lines: [sets.plan.https.sentence, sets.plan.websocket.sentence] },
+    ...(search ? [issuerSearchEvidence(search)] : []),
+  ];
+  const failed = verdicts.some((f) => f.level === 'fail');
+  const httpsFinding = verdicts.find((f) => f.level !== 'info' && f.code !== 'TLS_TRANSPORTS_DISAGREE');
+  return {
+    result: {
       summary: summaryOf(target, route, interception, https, websocket, capture.chain.length === 0 ? '' : chainLine(capture.chain, anchor)),
       findings,
       evidence,
@@ -131,10 +175,58 @@ export const tlsAuthCheck: DoctorCheck<TlsAuthFacts> = {
         verdicts: { https: verdictData(https), websocket: verdictData(websocket) },
         ...(search && { issuerSearch: { issuer: search.issuer, found: search.candidates.map((c) => ({ path: c.path, format: c.format, source: c.source.kind })) } }),
       },
-      facts: { endpoints, target, route, trust: sets, interception, verdicts: { https, websocket }, issuerSearch: search },
+      facts: { endpoints, target, route, trust: sets, interception, verdicts: { https, websocket }, issuerSearch: search, loginPassed: !failed, login },
+    },
+    row: endpointRow(login, https.ok ? 'pass' : failed ? 'fail' : 'warn', https.ok ? null : (httpsFinding?.code ?? https.failure?.code ?? null)),
+  };
+}
+
+/** Any other HTTPS host: its chain judged by the roots of the client that contacts it. */
+async function probeHttps(ctx: DoctorContext, net: NetworkPlan, endpoint: PlannedEndpoint, signal: AbortSignal): Promise<Probed> {
+  const { host } = ctx;
+  const { target, route } = endpoint;
+  const name = endpointName(endpoint, routeLabel(route));
+  const level = endpoint.essential ? ('fail' as const) : ('warn' as const);
+  const failed = (code: Finding['code'], finding: { stage: Finding['stage']; detail: string; cause?: RawCause; hints: [Hint, ...Hint[]] }): Probed => ({
+    row: endpointRow(endpoint, level, code),
+    findings: [{ ...finding, level, code, detail: `${name}: ${finding.detail}${nonEssentialNote(endpoint)}` }],
+  });
+  if (endpoint.trust.kind === 'unusable') return failed('NET_BUNDLE_UNUSABLE', { stage: 'input', detail: endpoint.trust.detail, hints: bundleUnusableHint() });
+  const set: TrustSet = endpoint.trust.set;
+  const note = endpoint.trust.fallback ? fallbackNote(bundleName(net)) : '';
+  const hintContext = { target, route, transport: 'https' as const, platform: host.platform };
+  const stager = new Stager(ctx);
+  let capture: TlsCapture;
+  try {
+    const pathInput = { target, route, dialing: host, signal, proxyCa: set.pems };
+    capture = await throughPath(stager, pathInput, (opened) =>
+      stager.step('tls-handshake', () => captureTls({ socket: opened.socket, servername: target.host, ca: set.pems, alpn: HTTPS_ALPN, signal })),
+    );
+  } catch (error) {
+    const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'tls' });
+    return failed(failure.code, { stage: failure.stage, detail: `${failure.detail}${note}`, cause: failure.cause, hints: networkHints(failure.code, hintContext) });
+  }
+  const verdict = transportVerdict(set, capture, target.host, host.now(), true);
+  const intercepted = interceptionOf(capture.chain, net.sets).kind !== 'not-intercepted';
+  if (verdict.ok) {
+    return {
+      row: endpointRow(endpoint, 'pass', null),
+      findings: [{ level: 'info', code: 'TLS_CHAIN_VERIFIED', stage: 'tls-verify', detail: `${name}: trusted by ${verifierName(verdict.verifier)}.${note}` }],
     };
-  },
-};
+  }
+  const fallback = (code: Parameters<typeof networkHints>[0]) => networkHints(code, { ...hintContext, intercepted });
+  if (unknownForUnreadStore(verdict)) {
+    const finding = unreadStoreFinding(verdict, net.sets, null, fallback('TLS_UNKNOWN_ISSUER'));
+    return { row: endpointRow(endpoint, 'warn', finding.code), findings: [{ ...finding, detail: `${name}: ${finding.detail}` }] };
+  }
+  const failure = verdict.failure ?? { code: 'TLS_VERIFY_FAILED' as const, detail: 'The chain is not trusted.', cause: { message: 'not trusted' } };
+  return failed(failure.code, { stage: 'tls-verify', detail: `${failure.detail} ${chainLine(capture.chain, verdict.webpki.anchor)}${note}`, cause: failure.cause, hints: verdictHints(verdict, null, fallback) });
+}
+
+function bundleName(net: NetworkPlan): string {
+  const bundle = net.plan.https.bundle ?? net.plan.websocket.bundle;
+  return bundle ? `${bundle.variable}=${bundle.raw}` : 'its CA bundle';
+}
 
 /**
  * HTTPS decides this check (login). The WebSocket verdict on the same chain is a prediction for streaming,

@@ -5,8 +5,6 @@ import { AFTER_WEBSOCKET_FAILURE, unboundedRetriesNote } from '../codex/codex-me
 import type { CodexConfig } from '../codex/config.js';
 import { loadEndpoints, WEBSOCKET_BETA_HEADER, type CodexEndpoints } from '../codex/endpoints.js';
 import { displayPath } from '../codex/env.js';
-import { proxyFor } from '../codex/proxy.js';
-import { trustPlan } from '../codex/trust.js';
 import type { ErrorCode } from '../core/codes.js';
 import { withoutUserinfo } from '../core/redact.js';
 import type { Host } from '../core/host.js';
@@ -34,11 +32,12 @@ import {
   verdictHints,
 } from './chain-verdict.js';
 import { endpointProblemFinding } from './codex-config.js';
-import { factsOf, type DoctorCheck } from './context.js';
+import type { DoctorCheck, DoctorContext } from './context.js';
+import { bundleUnusableHint } from './endpoint-words.js';
+import { networkPlan, withEndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
 import { WS_UPGRADE } from './network-checks.js';
 import { networkHints, websocketOffSnippet, type HintContext } from './network-hints.js';
-import { chainLine, classifyFailure, describeRoute, hostPortOf, probeBudget, routeFrom, Stager, throughPath } from './network.js';
-import { trustSetsFor } from './trust-sets.js';
+import { chainLine, classifyFailure, describeRoute, probeBudget, Stager, throughPath } from './network.js';
 
 export interface WsUpgradeFacts {
   url: string | null;
@@ -66,21 +65,31 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
       };
     }
     // What Codex would do with userinfo in the base URL is no business of a probe that sends no credential.
-    const url = withoutUserinfo(new URL(websocket.url));
-    const envFacts = factsOf(ctx, 'env.precedence');
-    const caFacts = factsOf(ctx, 'ca.bundle');
-    const plan =
-      envFacts?.trust ??
-      trustPlan(world.env, host.platform, { cwd: host.cwd, codexVersion: world.codexVersion, ...(host.systemStore && { systemStore: host.systemStore }) });
-    const sets = await trustSetsFor(host, world, plan, caFacts, ctx);
-    const target = hostPortOf(url.href);
-    const route = routeFrom(proxyFor('websocket', url.href, world.env, ctx.options.proxy), world.env, ctx.options.proxy);
+    const net = await networkPlan(ctx);
+    const endpoint = net.planned.find((p) => p.transport === 'wss');
+    if (!endpoint) throw new Error('the endpoint plan has no WebSocket endpoint');
+    return withEndpointRow(await upgradeThrough(ctx, net, endpoint, withoutUserinfo(new URL(websocket.url))), endpoint);
+  },
+};
+
+async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: PlannedEndpoint, url: URL): Promise<CheckResult<WsUpgradeFacts>> {
+    const { host } = ctx;
+    const { world, endpoints, sets } = net;
+    const { target, route } = endpoint;
     const routeFinding: Finding = { level: 'info', code: 'NET_ROUTE', stage: 'tcp', detail: `The WebSocket connects to ${describeRoute(route, target)}.` };
     const hintContext: HintContext = { target, route, transport: 'websocket', platform: host.platform, provider: endpoints.provider };
     const withWorkaround = (hints: [Hint, ...Hint[]]): [Hint, ...Hint[]] => [...hints, workaround(endpoints)];
     // 0.169.0: after the fallback a failing HTTPS is retried without end; say what CI then sees.
     const hangNote = unboundedRetriesNote(world.codexVersion);
     const retries: Finding[] = hangNote ? [{ level: 'info', code: 'NET_RETRIES_UNBOUNDED', stage: 'ws-upgrade', detail: hangNote }] : [];
+    if (endpoint.trust.kind === 'unusable') {
+      return {
+        summary: `${url.host}: not tested: ${endpoint.trust.detail}`,
+        findings: [routeFinding, { level: 'fail', code: 'NET_BUNDLE_UNUSABLE', stage: 'input', detail: endpoint.trust.detail, hints: withWorkaround(bundleUnusableHint()) }],
+        data: { url: url.href, route: describeRoute(route, target), stage: 'input' },
+        facts: { url: url.href, upgraded: false },
+      };
+    }
 
     const stager = new Stager(ctx);
     const budget = probeBudget(ctx);
@@ -193,8 +202,7 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
     } finally {
       budget.dispose();
     }
-  },
-};
+}
 
 /**
  * Codex cannot use the configured provider (config.codex reports it with the fix): there is no WebSocket to

@@ -39,8 +39,11 @@ export type AuthMode = 'chatgpt' | 'apikey';
 
 export interface AuthModeInfo {
   mode: AuthMode;
-  /** auth.json: read from its `auth_mode`; assumed: auth.json absent or without a readable auth_mode. */
-  source: 'auth.json' | 'assumed';
+  /**
+   * CODEX_API_KEY (read before auth.json), auth.json (its `auth_mode`), OPENAI_API_KEY (no usable auth.json),
+   * or assumed (none of them: the ChatGPT login about to be made).
+   */
+  source: 'CODEX_API_KEY' | 'auth.json' | 'OPENAI_API_KEY' | 'assumed';
   /** One sentence for the report. */
   note: string;
 }
@@ -353,14 +356,100 @@ export function endpointConfigOf(config: CodexConfig): EndpointConfig {
 
 const loaded = new WeakMap<CodexWorld, Promise<CodexEndpoints>>();
 
+/**
+ * Which credentials Codex sends model requests with: CODEX_API_KEY first, then auth.json, then OPENAI_API_KEY;
+ * with none of them the ChatGPT login is assumed. Only the presence of a key is looked at, never its value.
+ */
+export async function sessionAuthMode(host: Host, codexHome: string, env: Readonly<Record<string, string>>): Promise<AuthModeInfo> {
+  const apiKey = (variable: 'CODEX_API_KEY' | 'OPENAI_API_KEY', why: string): AuthModeInfo => ({
+    mode: 'apikey',
+    source: variable,
+    note: `${variable} is set${why}: Codex uses the API key, so the API base is ${API_KEY_BASE_URL}.`,
+  });
+  if (nonBlank(env.CODEX_API_KEY)) return apiKey('CODEX_API_KEY', ' (read before auth.json)');
+  const fromFile = await readAuthMode(host, codexHome);
+  if (fromFile.source === 'auth.json' || !nonBlank(env.OPENAI_API_KEY)) return fromFile;
+  return apiKey('OPENAI_API_KEY', ' and auth.json records no login');
+}
+
+function nonBlank(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
+}
+
+
 /** Codex's endpoints for this world (auth.json's auth_mode + config.toml), worked out once per run. */
 export function loadEndpoints(host: Host, world: CodexWorld): Promise<CodexEndpoints> {
   let endpoints = loaded.get(world);
   if (!endpoints) {
-    endpoints = readAuthMode(host, world.codexHome).then((mode) =>
+    endpoints = sessionAuthMode(host, world.codexHome, world.env).then((mode) =>
       codexEndpoints(mode, endpointConfigOf(world.config), { env: world.env, codexVersion: world.codexVersion }),
     );
     loaded.set(world, endpoints);
   }
   return endpoints;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Every host Codex contacts in a session (codex-behavior.md §6, §9): one entry per (client, URL).
+
+/**
+ * Who in Codex opens the connection. Each client has its own trust set and reacts to a CA bundle that does not
+ * load in its own way (§3): login and MCP fail hard, the model API client falls back to the system roots, the
+ * WebSocket fails to configure its TLS; an OTEL exporter with its own ca-certificate trusts only that file.
+ */
+export type CodexClient = 'login' | 'model-api' | 'websocket' | 'mcp' | 'otel';
+export type ContactTransport = 'https' | 'wss';
+
+export interface CodexContact {
+  client: CodexClient;
+  transport: ContactTransport;
+  url: string;
+  host: string;
+  port: number;
+  /** What Codex does there, in a few words: `login`, `model API`, `streaming`, `MCP server "docs"`... */
+  purpose: string;
+  /** Codex cannot log in or answer without it; a failure elsewhere costs one feature (a warning). */
+  essential: boolean;
+  /** An OTEL exporter's own `tls.ca-certificate`: it replaces the roots for this connection. */
+  caFile?: string;
+}
+
+/** The model list Codex 0.169.0 fetches from chatgpt.com at start, even with an API key. */
+export const MODELS_URL = `${CHATGPT_BASE_URL}/models`;
+
+/** What besides the provider adds hosts: MCP servers over HTTP and OTEL exporters. */
+export interface ContactConfig {
+  mcpUrlServers: ReadonlyArray<{ name: string; url: string }>;
+  otelExporters: ReadonlyArray<{ slot: string; kind: string; endpoint?: string; tls: { caCertificate?: { path: string } } }>;
+}
+
+/**
+ * The TLS connections Codex makes in a session, login included, in the order a user meets them. Plain
+ * http:// URLs (a local model server) carry no TLS and are left out; so is a provider Codex cannot use.
+ */
+export function codexContacts(endpoints: CodexEndpoints, config: ContactConfig): CodexContact[] {
+  const contacts: CodexContact[] = [];
+  const add = (client: CodexClient, url: string, purpose: string, essential: boolean, extra: Partial<CodexContact> = {}): void => {
+    if (!URL.canParse(url)) return;
+    const parsed = new URL(url);
+    const transport: ContactTransport | null = parsed.protocol === 'https:' ? 'https' : parsed.protocol === 'wss:' ? 'wss' : null;
+    if (transport === null || parsed.hostname === '') return;
+    const port = parsed.port === '' ? 443 : Number(parsed.port);
+    contacts.push({ client, transport, url: parsed.href, host: parsed.hostname.toLowerCase(), port, purpose, essential, ...extra });
+  };
+  add('login', endpoints.tokenEndpoint, 'login', true);
+  const usable = endpoints.problems.length === 0;
+  if (usable && !endpoints.provider.local) {
+    add('model-api', `${endpoints.provider.baseUrl.replace(/\/+$/, '')}/responses`, 'model API', true);
+    // 0.169.0 fetches the model list from chatgpt.com with an API key too (with ChatGPT login it is the API host).
+    if (endpoints.provider.builtIn && endpoints.authMode.mode === 'apikey') add('model-api', MODELS_URL, 'model list', false);
+    if (endpoints.websocket.enabled && endpoints.websocket.url !== null) add('websocket', endpoints.websocket.url, 'streaming', true);
+  }
+  for (const server of config.mcpUrlServers) add('mcp', server.url, `MCP server "${server.name}"`, false);
+  for (const exporter of config.otelExporters) {
+    if (exporter.endpoint === undefined) continue;
+    const caFile = exporter.tls.caCertificate?.path;
+    add('otel', exporter.endpoint, `OTEL ${exporter.slot} (${exporter.kind})`, false, caFile === undefined ? {} : { caFile });
+  }
+  return contacts;
 }

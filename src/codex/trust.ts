@@ -60,6 +60,11 @@ export interface TrustOptions {
   /** Host.systemStore: the lab's stand-in for the OS store. */
   systemStore?: { files: string[]; dirs: string[] };
   codexVersion?: string | null;
+  /**
+   * Plan as if no bundle were selected: the model API client's fall-back to the system roots when the bundle
+   * does not load (codex-behavior.md §3).
+   */
+  withoutBundle?: boolean;
 }
 
 const HTTPS_USES = 'HTTPS (login, token exchange, API, MCP over HTTP)';
@@ -72,7 +77,7 @@ export function trustPlan(env: Readonly<Record<string, string>>, platform: NodeJ
   const bundleSupported = codexVersion === null || versionAtLeast(codexVersion, CODEX_RELEASES.customCa);
   const rustlsHttps = codexVersion === null || versionAtLeast(codexVersion, CODEX_RELEASES.rustlsHttps);
   const bundle: BundleRef | null =
-    bundleSupported && selection.kind === 'variable' ? { variable: selection.variable, raw: selection.raw, path: selection.path } : null;
+    bundleSupported && selection.kind === 'variable' && options.withoutBundle !== true ? { variable: selection.variable, raw: selection.raw, path: selection.path } : null;
 
   const plan = nativeRootLocations(env, platform, options.systemStore, cwd);
   const native: NativeRoots =

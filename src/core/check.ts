@@ -34,5 +34,10 @@ export interface Check<X = object, F = unknown> {
   title: string;
   /** Checks whose facts this one reads; it is skipped with `blockedBy` if one of them fails. */
   needs: readonly string[];
+  /**
+   * Checks whose facts this one reads although they may fail: it waits for them but runs anyway (a crash still
+   * blocks it). The network checks read ca.bundle this way: Codex's clients react to a bad bundle differently.
+   */
+  softNeeds?: readonly string[];
   run(ctx: CheckContext & X): Promise<CheckResult<F>>;
 }

@@ -97,6 +97,7 @@ export const CATALOGUE = {
   NET_ERROR: 'Another socket-level error; the raw cause names it.',
   NET_CODEX_POLICY_DENIED: "Codex's own network policy refused the destination (its managed proxy, or `destination denied by application network policy` / `application network permission was revoked`), not the corporate proxy.",
   NET_RETRIES_UNBOUNDED: 'Codex 0.169.0 retries failing model traffic without end after the HTTPS fallback: a CI run of `codex exec` hangs until its timeout instead of failing.',
+  NET_BUNDLE_UNUSABLE: "Codex's client for this host cannot open a TLS connection because its CA bundle does not load (login and MCP fail hard, the WebSocket fails to configure).",
 
   // --- network: the HTTP proxy in between ---
   PROXY_UNREACHABLE: 'The proxy does not accept connections (unknown host, refused or unreachable).',

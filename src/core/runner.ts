@@ -35,7 +35,8 @@ export function planChecks<X>(checks: readonly Check<X>[], selection: Selection 
   const include = (id: string): void => {
     if (included.has(id)) return;
     included.add(id);
-    for (const need of byId.get(id)?.needs ?? []) include(need);
+    const check = byId.get(id);
+    for (const need of [...(check?.needs ?? []), ...(check?.softNeeds ?? [])]) include(need);
   };
   for (const c of checks) if (!selection.only?.length || selection.only.includes(c.id)) include(c.id);
   const plan = new Map<string, Plan>();
@@ -70,7 +71,11 @@ export async function runChecks<X>(input: RunInput<X>): Promise<CheckRecord[]> {
 
   const runOne = async (check: Check<X>): Promise<CheckRecord> => {
     const needs = check.needs.filter((n) => plan.has(n));
-    const needRecords = await Promise.all(needs.map((n) => settled.get(n)!));
+    const soft = (check.softNeeds ?? []).filter((n) => plan.has(n));
+    const [needRecords, softRecords] = await Promise.all([
+      Promise.all(needs.map((n) => settled.get(n)!)),
+      Promise.all(soft.map((n) => settled.get(n)!)),
+    ]);
     const emit = (record: CheckRecord): CheckRecord => {
       records.set(check.id, record);
       onEvent?.({ type: 'end', id: check.id, record });
@@ -79,7 +84,7 @@ export async function runChecks<X>(input: RunInput<X>): Promise<CheckRecord[]> {
     if (plan.get(check.id) === 'user-skip') {
       return emit(skipped(check, 'user', [], 'Skipped (--skip).'));
     }
-    const blockedBy = rootCauses(needRecords);
+    const blockedBy = rootCauses([...needRecords, ...softRecords.filter((r) => r.status === 'crash')]);
     if (blockedBy.length > 0) {
       return emit(skipped(check, 'blocked', blockedBy, `Not run: needs ${blockedBy.join(', ')}, which did not pass.`));
     }
@@ -99,7 +104,7 @@ export async function runChecks<X>(input: RunInput<X>): Promise<CheckRecord[]> {
         onEvent?.({ type: 'stage', id: check.id, stage: next, at: host.monotonic() });
       },
       facts: (id) => {
-        if (!check.needs.includes(id)) throw new Error(`check ${check.id} reads facts of ${id} without declaring it in needs`);
+        if (!check.needs.includes(id) && !check.softNeeds?.includes(id)) throw new Error(`check ${check.id} reads facts of ${id} without declaring it in needs`);
         return facts.get(id);
       },
     };
@@ -110,7 +115,9 @@ export async function runChecks<X>(input: RunInput<X>): Promise<CheckRecord[]> {
       const outcome = await Promise.race([check.run(ctx), deadlinePassed]);
       if (outcome === 'deadline') throw new DeadlineError();
       facts.set(check.id, outcome.facts);
-      record = fromResult(check, outcome, redactor);
+      record = outcome.blockedBy?.length
+        ? skipped(check, 'blocked', outcome.blockedBy, redactor.text(outcome.summary))
+        : fromResult(check, outcome, redactor);
     } catch (error) {
       if (input.signal?.aborted) record = skipped(check, 'user', [], 'Interrupted.');
       else if (error instanceof DeadlineError || controller.signal.aborted) record = timedOut(check, stage, options.timeoutMs);

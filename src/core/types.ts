@@ -123,6 +123,8 @@ export interface CheckResult<F = unknown> {
   data?: Record<string, unknown>;
   /** Facts handed to checks that declare this one in `needs`. Not rendered. */
   facts?: F;
+  /** The check found it has nothing to do because these checks did not pass: reported as a skip, blocked by them. */
+  blockedBy?: string[];
 }
 
 export interface CheckRecord {

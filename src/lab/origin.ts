@@ -21,6 +21,10 @@ import {
 } from './server-kit.js';
 
 export const OPENAI_HOSTS = ['auth.openai.com', 'api.openai.com', 'chatgpt.com'] as const;
+/** A company model gateway, for scenarios with a custom provider (`base_url = "https://llm.example.com/v1"`). */
+export const GATEWAY_HOST = 'llm.example.com';
+/** Every host the lab origin serves. */
+export const LAB_HOSTS = [...OPENAI_HOSTS, GATEWAY_HOST] as const;
 
 /** What a host answers instead of its routes: an inspection block page or a Cloudflare challenge. */
 export type OriginHostFault = 'block-page' | 'cloudflare-challenge';
@@ -33,7 +37,7 @@ export type OriginWebSocketMode = 'accept' | 'unauthorized';
 
 export interface OriginOptions {
   pki: PublicPki;
-  /** Default: the three OpenAI hosts. The first one is served to a client that sends no or another SNI. */
+  /** Default: the three OpenAI hosts and the gateway. The first one is served to a client that sends no or another SNI. */
   hosts?: readonly string[];
   /** Faults of the presented chain (no SAN, leaf only, expired...), for every host. */
   leaf?: LeafOptions;
@@ -72,7 +76,7 @@ export interface OriginServer extends LabServer {
 const WEBSOCKET_PATHS = new Set(['/v1/responses', '/v1/realtime', '/backend-api/codex/responses']);
 
 export async function startOrigin(options: OriginOptions): Promise<OriginServer> {
-  const hosts = options.hosts ?? OPENAI_HOSTS;
+  const hosts = options.hosts ?? LAB_HOSTS;
   const [defaultHost] = hosts;
   if (defaultHost === undefined) throw new Error('an origin needs at least one host');
   const versions = tlsVersionRange(options.tlsVersions ?? 'modern');

@@ -15,6 +15,7 @@ import type { OriginHostFault, OriginTlsVersions, OriginWebSocketMode } from './
 import { CORPORATE_PRODUCTS, type CorporateProduct, type DistinguishedName, type LeafOptions, type RsaKeyBits, type SignatureHash, type Validity } from './pki.js';
 import type { BlockPage, ProxyAuth, ProxyAuthScheme, ProxyFailure, ProxyMode, WebSocketRefusal } from './proxy.js';
 import type { DirectAccess, LabSpec } from './world.js';
+import type { EndpointRow } from '../checks/network-plan.js';
 
 /** scenarios/ at the package root: dist/lab/scenario.js and src/lab/scenario.ts are both two levels down. */
 export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -76,6 +77,17 @@ export interface ScenarioExpectation {
   exitCode: number;
   /** Per check id; the suite requires one for every check in the report. */
   checks: Readonly<Record<string, CheckExpectation>>;
+  /** Codex's verdict per host and transport, as the network checks' `endpoints` must report it. */
+  endpoints: readonly EndpointExpectation[];
+}
+
+export interface EndpointExpectation {
+  host: string;
+  transport: 'https' | 'wss';
+  status: Status;
+  code?: ErrorCode;
+  /** The route's first word: `direct`, `proxy` or `unusable`. */
+  route?: 'direct' | 'proxy' | 'unusable';
 }
 
 export class ScenarioError extends Error {
@@ -412,8 +424,19 @@ function expectation(fields: Fields): ScenarioExpectation {
     checks[id] = checkExpectation(checkTables.table(id)!);
   }
   checkTables.done();
+  const endpoints = fields.array('endpoints').map(endpointExpectation);
   fields.done();
-  return { exitCode, checks };
+  return { exitCode, checks, endpoints };
+}
+
+function endpointExpectation(fields: Fields): EndpointExpectation {
+  const host = fields.string('host', { required: true })!;
+  const transport = fields.oneOf('transport', ['https', 'wss'] as const, { required: true })!;
+  const status = fields.oneOf('status', STATUSES, { required: true })!;
+  const code = fields.code('code');
+  const route = fields.oneOf('route', ['direct', 'proxy', 'unusable'] as const);
+  fields.done();
+  return { host, transport, status, ...(code === undefined ? {} : { code }), ...(route === undefined ? {} : { route }) };
 }
 
 function checkExpectation(fields: Fields): CheckExpectation {
@@ -466,6 +489,18 @@ export function expectationMismatches(expected: ScenarioExpectation, report: Rep
   }
   for (const id of Object.keys(expected.checks)) {
     if (!report.checks.some((c) => c.id === id)) problems.push(`${id}: expected in the report, but it is not there`);
+  }
+  const rows = report.checks.flatMap((c) => ((c.data?.endpoints ?? []) as EndpointRow[]).map((row) => ({ ...row, check: c.id })));
+  for (const want of expected.endpoints) {
+    const name = `${want.host} ${want.transport}`;
+    const got = rows.filter((r) => r.host === want.host && r.transport === want.transport);
+    if (got.length === 0) problems.push(`endpoint ${name}: expected, but no network check reports it`);
+    for (const row of got) {
+      const seen = `${row.status}${row.code ? ` ${row.code}` : ''} (${row.check}, ${row.route})`;
+      if (row.status !== want.status) problems.push(`endpoint ${name}: expected ${want.status}, got ${seen}`);
+      if (want.code !== undefined && row.code !== want.code) problems.push(`endpoint ${name}: expected code ${want.code}, got ${seen}`);
+      if (want.route !== undefined && row.route.split(' ')[0] !== want.route) problems.push(`endpoint ${name}: expected route ${want.route}, got ${seen}`);
+    }
   }
   return problems;
 }

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DialOverrides } from '../core/host.js';
-import { OPENAI_HOSTS, startOrigin, type OriginHostFault, type OriginServer, type OriginTlsVersions, type OriginWebSocketMode } from './origin.js';
+import { LAB_HOSTS, startOrigin, type OriginHostFault, type OriginServer, type OriginTlsVersions, type OriginWebSocketMode } from './origin.js';
 import {
   corporateProductOptions,
   mintCorporateCa,
@@ -113,7 +113,7 @@ export async function startLab(spec: LabSpec = {}): Promise<Lab> {
   try {
     const origin = await startOrigin({ pki, ...spec.origin });
     running.push(origin);
-    const routes: RoutingTable = new Map(OPENAI_HOSTS.map((host) => [`${host}:443`, origin.port]));
+    const routes: RoutingTable = new Map(LAB_HOSTS.map((host) => [`${host}:443`, origin.port]));
     const proxySpec = spec.proxy;
     const proxy = proxySpec
       ? await startProxy({

@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { CheckRecord, Finding, Hint, Report, RunEvent, Status } from '../core/types.js';
 import { VERSION } from '../version.js';
-import { GLYPHS, LEVEL_LABELS, causeText, formatDuration, stageLabel, summaryLine, topFix, visibleFindings } from './view-model.js';
+import { ENDPOINT_TABLE_TITLE, GLYPHS, LEVEL_LABELS, causeText, endpointTable, formatDuration, stageLabel, summaryLine, topFix, visibleFindings } from './view-model.js';
 
 export interface TextStyle {
   /** chalk level: 0 none, 1 basic, 2 256, 3 truecolor. */
@@ -55,6 +55,11 @@ export function createTextRenderer(
     footer(report: Report): void {
       for (const record of report.checks) settled.set(record.id, record);
       flush();
+      const table = endpointTable(report.checks);
+      if (table.lines.length > 0) {
+        out.write(`\n${c.bold(ENDPOINT_TABLE_TITLE)}\n  ${c.dim(table.header)}\n`);
+        for (const line of table.lines) out.write(`  ${paint[line.status](line.text)}\n`);
+      }
       out.write(`\n${c.bold(summaryLine(report.counts))}\n`);
       const fix = topFix(report);
       if (fix) {

@@ -65,3 +65,41 @@ export const LEVEL_LABELS: Record<Finding['level'], string> = { fail: 'error', w
 export function causeText(cause: RawCause): string {
   return [cause.code, cause.message].filter(Boolean).join(': ');
 }
+
+/** One row of the endpoint table: a host one network check probed, as that check's `data.endpoints` lists it. */
+export interface EndpointLine {
+  check: string;
+  status: Status;
+  /** Padded columns: check, host:port, transport, purpose, route, verdict (code). */
+  text: string;
+}
+
+interface EndpointData {
+  host: string;
+  port: number;
+  transport: string;
+  purpose: string;
+  route: string;
+  status: Status;
+  code: string | null;
+}
+
+export const ENDPOINT_TABLE_TITLE = 'Hosts Codex contacts (each by its own route and roots)';
+
+/**
+ * Every host the network checks probed, one table for the whole run: which host failed, by which route, and
+ * why. Empty when no network check reported endpoints (offline runs, skipped checks).
+ */
+export function endpointTable(checks: readonly CheckRecord[]): { header: string; lines: EndpointLine[] } {
+  const rows = checks.flatMap((check) =>
+    (Array.isArray(check.data?.endpoints) ? (check.data.endpoints as EndpointData[]) : []).map((e) => ({
+      check: check.id,
+      status: e.status,
+      cells: [check.id, `${e.host}:${e.port}`, e.transport, e.purpose, e.route, `${e.status}${e.code ? ` ${e.code}` : ''}`],
+    })),
+  );
+  const header = ['check', 'host', 'transport', 'purpose', 'route', 'verdict'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r.cells[i]!.length)));
+  const pad = (cells: readonly string[]): string => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
+  return { header: pad(header), lines: rows.map((r) => ({ check: r.check, status: r.status, text: pad(r.cells) })) };
+}

@@ -55,9 +55,10 @@ export async function customOrigin(options: CustomOriginOptions): Promise<Custom
     key: good.keyPem,
     cert: good.certPem,
     ciphers: LAB_TLS_CIPHERS,
-    SNICallback: (_name, callback) => {
-      handshakes += 1;
-      callback(null, options.untrustedAfterFirst && handshakes > 1 ? contexts.bad : contexts.good);
+    SNICallback: (name, callback) => {
+      // Only the origin's own host counts: tls.auth also probes the other hosts Codex contacts.
+      if (name === hostname) handshakes += 1;
+      callback(null, options.untrustedAfterFirst && name === hostname && handshakes > 1 ? contexts.bad : contexts.good);
     },
   });
   server.on('connection', (socket: Duplex) => sockets.add(socket));

@@ -18,6 +18,7 @@ const PRODUCING_TESTS = [
   './oauth-token.test.ts',
   './ws-upgrade.test.ts',
   './platform-store.test.ts',
+  './endpoints.test.ts',
 ];
 
 describe('network catalogue codes', () => {

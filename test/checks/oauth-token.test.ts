@@ -110,7 +110,11 @@ describe('oauth.token', () => {
 
   it('fails with its own code when the request connection gets a chain the handshake check did not see', async () => {
     const { record, tls } = await against({ respond: OPENAI_400, untrustedAfterFirst: true });
-    expect(tls.status).toBe('pass');
+    // Login's own host passed (this origin serves no other host, so the model API host fails: it does not block the POST).
+    expect(tls.data?.endpoints).toEqual([
+      expect.objectContaining({ host: 'auth.openai.com', status: 'pass' }),
+      expect.objectContaining({ host: 'chatgpt.com', status: 'fail', code: 'LAB_ROUTE_REFUSED' }),
+    ]);
     expect(record.error).toMatchObject({ code: 'OAUTH_TLS_FAILED', stage: 'tls-verify' });
     expect(record.error?.detail).toBe(
       'TLS verification failed on the token request connection (UNABLE_TO_VERIFY_LEAF_SIGNATURE). Codex would show: "Token exchange failed: error sending request for url (https://auth.openai.com/oauth/token)" (with `codex login --device-auth`: "Error logging in: error sending request for url (https://auth.openai.com/api/accounts/deviceauth/usercode)").',

@@ -25,10 +25,15 @@ describe('tls.auth: who is on the path', () => {
   it('says plainly that a direct connection with a public chain is not intercepted', async () => {
     const { record } = await tlsAuth({});
     expect(record.status).toBe('pass');
-    expect(codes(record)).toEqual(['info NET_ROUTE', 'info TLS_NOT_INTERCEPTED', 'info TLS_CHAIN_VERIFIED', 'info TLS_CHAIN_VERIFIED']);
+    // Login in depth, then the model API host (chatgpt.com with ChatGPT login) by its own route.
+    expect(codes(record)).toEqual(['info NET_ROUTE', 'info TLS_NOT_INTERCEPTED', 'info TLS_CHAIN_VERIFIED', 'info TLS_CHAIN_VERIFIED', 'info TLS_CHAIN_VERIFIED']);
     expect(record.summary).toBe(
-      'auth.openai.com direct: not intercepted; trusted for HTTPS and WebSocket. [0] auth.openai.com => [1] codex-doctor Lab Public TLS CA 1 => codex-doctor Lab Public Root R1 (trust anchor)',
+      'auth.openai.com direct: not intercepted; trusted for HTTPS and WebSocket. [0] auth.openai.com => [1] codex-doctor Lab Public TLS CA 1 => codex-doctor Lab Public Root R1 (trust anchor) Hosts: auth.openai.com https pass, chatgpt.com https pass.',
     );
+    expect(record.data?.endpoints).toEqual([
+      { host: 'auth.openai.com', port: 443, transport: 'https', purpose: 'login', route: 'direct', status: 'pass', code: null },
+      { host: 'chatgpt.com', port: 443, transport: 'https', purpose: 'model API', route: 'direct', status: 'pass', code: null },
+    ]);
     expect(record.findings[1]?.detail).toBe('Not intercepted: the chain verifies against the public roots, so nothing on the path re-signs this connection.');
     const chain = record.evidence.find((e) => e.title === 'Chain presented for auth.openai.com');
     expect(chain?.lines[0]).toBe('[0] auth.openai.com => [1] codex-doctor Lab Public TLS CA 1 => codex-doctor Lab Public Root R1 (trust anchor)');
@@ -52,11 +57,11 @@ describe('tls.auth: who is on the path', () => {
   it('names the inspection product and passes when Codex trusts its root', async () => {
     const { record } = await tlsAuth({ proxy: { mode: 'inspect' } }, trustedCorporateRoot);
     expect(record.status).toBe('pass');
-    expect(codes(record)).toEqual(['info NET_ROUTE', 'info TLS_INTERCEPTED', 'info TLS_CHAIN_VERIFIED', 'info TLS_CHAIN_VERIFIED']);
+    expect(codes(record)).toEqual(['info NET_ROUTE', 'info TLS_INTERCEPTED', 'info TLS_CHAIN_VERIFIED', 'info TLS_CHAIN_VERIFIED', 'info TLS_CHAIN_VERIFIED']);
     expect(record.findings[1]?.detail).toBe(
       'Zscaler is inspecting this connection (corporate TLS inspection); the issuer is "Zscaler Intermediate Root CA (zscaler.net)".',
     );
-    expect(record.summary).toMatch(/: intercepted by Zscaler; trusted for HTTPS and WebSocket\. \[0\] auth\.openai\.com => \[1\] Zscaler Intermediate Root CA \(zscaler\.net\) => Zscaler Root CA \(trust anchor\)$/);
+    expect(record.summary).toMatch(/: intercepted by Zscaler; trusted for HTTPS and WebSocket\. \[0\] auth\.openai\.com => \[1\] Zscaler Intermediate Root CA \(zscaler\.net\) => Zscaler Root CA \(trust anchor\) Hosts: auth\.openai\.com https pass, chatgpt\.com https pass\.$/);
   });
 
   it('flags a known-compromised root as critical', async () => {
@@ -126,7 +131,7 @@ describe('tls.auth: chains OpenSSL accepts but rustls rejects', () => {
       (l) => viaProxy(l.proxyUrl),
     );
     expect(record.status).toBe('warn');
-    expect(codes(record)).toEqual(['info NET_ROUTE', 'info TLS_INTERCEPTED', 'info TLS_CHAIN_VERIFIED', 'warn TLS_TRANSPORTS_DISAGREE']);
+    expect(codes(record)).toEqual(['info NET_ROUTE', 'info TLS_INTERCEPTED', 'info TLS_CHAIN_VERIFIED', 'warn TLS_TRANSPORTS_DISAGREE', 'info TLS_CHAIN_VERIFIED']);
     expect(record.findings[3]?.detail).toMatch(/^Login trusts this chain, but Codex's WebSocket would not: WebSocket \(Responses streaming\) verifies with rustls, which fails: "invalid peer certificate: BadSignature"/);
   });
 

@@ -1,8 +1,8 @@
 // Under the rows: progress while running; then the counts and the most important fix first.
 import { Box, Text } from 'ink';
-import { formatDuration, summaryLine, topFix } from '../view-model.js';
+import { ENDPOINT_TABLE_TITLE, endpointTable, formatDuration, summaryLine, topFix } from '../view-model.js';
 import { HintLines } from './HintLines.js';
-import { tone, type Theme } from './theme.js';
+import { STATUS_TONES, tone, type Theme } from './theme.js';
 import type { DoctorRun } from './use-doctor-run.js';
 
 export function RunSummary({ run, theme, interrupted }: { run: DoctorRun; theme: Theme; interrupted: boolean }) {
@@ -21,8 +21,18 @@ export function RunSummary({ run, theme, interrupted }: { run: DoctorRun; theme:
   const report = run.report;
   if (!report) return null;
   const fix = topFix(report);
+  const table = endpointTable(report.checks);
   return (
     <Box flexDirection="column">
+      {table.lines.length > 0 && (
+        <Box flexDirection="column" marginBottom={1}>
+          <Text bold>{ENDPOINT_TABLE_TITLE}</Text>
+          <Text dimColor>{`  ${table.header}`}</Text>
+          {table.lines.map((line, i) => (
+            <Text key={i} {...tone(theme, STATUS_TONES[line.status])}>{`  ${line.text}`}</Text>
+          ))}
+        </Box>
+      )}
       <Text>
         <Text bold>{summaryLine(report.counts)}</Text>
         <Text dimColor> in {formatDuration(report.durationMs)}</Text>
