@@ -25,7 +25,10 @@ afterEach(() => {
   chalk.level = initialChalkLevel;
 });
 
-function mount(options: { columns?: number; style?: { color: 0 | 1 | 2 | 3; unicode: boolean } } = {}) {
+// A loaded machine (two cores shared by the whole suite) can take more than vi.waitFor's default second.
+const WAIT = { timeout: 3000 };
+
+function mount(options: { columns?: number; rows?: number; style?: { color: 0 | 1 | 2 | 3; unicode: boolean } } = {}) {
   const { session, runs, saved } = controlledSession(PLANNED);
   let time = 0;
   const onExit = vi.fn<(outcome: number | Error) => void>();
@@ -36,6 +39,7 @@ function mount(options: { columns?: number; style?: { color: 0 | 1 | 2 | 3; unic
       onExit={onExit}
       clock={() => time}
       {...(options.columns !== undefined && { columns: options.columns })}
+      {...(options.rows !== undefined && { rows: options.rows })}
     />,
   );
   const frame = (): string => app.lastFrame() ?? '';
@@ -50,11 +54,11 @@ function mount(options: { columns?: number; style?: { color: 0 | 1 | 2 | 3; unic
     },
     /** Keys reach the app only once useInput has put the keyboard in raw mode and listens. */
     async press(keys: string) {
-      await vi.waitFor(() => expect(app.stdin.listenerCount('readable')).toBeGreaterThan(0));
+      await vi.waitFor(() => expect(app.stdin.listenerCount('readable')).toBeGreaterThan(0), WAIT);
       app.stdin.write(keys);
     },
     async waitFor(text: string) {
-      await vi.waitFor(() => expect(frame()).toContain(text));
+      await vi.waitFor(() => expect(frame()).toContain(text), WAIT);
     },
     /** The row line for a check id (first line that names it). */
     row: (id: string) => frame().split('\n').find((line) => line.includes(id)) ?? '',
@@ -164,7 +168,7 @@ describe('tui: keys', () => {
   it('reruns with r: the same session runs again from waiting rows', async () => {
     const app = await settledApp();
     await app.press('r');
-    await vi.waitFor(() => expect(app.runs).toHaveLength(2));
+    await vi.waitFor(() => expect(app.runs).toHaveLength(2), WAIT);
     await vi.waitFor(() => expect(app.row('ca.bundle')).toContain('waiting'));
     expect(app.frame()).not.toContain('Fix first');
     expect(app.frame()).not.toContain('r rerun');
@@ -206,26 +210,68 @@ describe('tui: keys', () => {
   });
 });
 
+/** Every command of the fixtures' fixes: each must be on screen whole, on one line. */
+const COMMANDS = [FAILING_CA, WARNING_TLS].flatMap((r) => r.findings.flatMap((f) => f.hints?.flatMap((h) => h.command ?? []) ?? []));
+
 describe('tui: layout', () => {
-  it('fits 40 columns, with the failing row expanded', async () => {
-    const app = await settledApp({ columns: 40 });
+  it.each([40, 80])('at %i columns: commands whole on one line, prose within the width', async (columns) => {
+    const app = await settledApp({ columns });
     await app.press(KEYS.enter);
     await app.waitFor('Trust sets compared');
-    await app.press('s');
-    await app.waitFor('Saved the report to');
-    const lines = app.frame().split('\n');
-    const tooLong = lines.filter((line) => [...stripVTControlCharacters(line)].length > 40);
+    const lines = app.frame().split('\n').map((l) => stripVTControlCharacters(l));
+    for (const command of COMMANDS) expect(lines.some((l) => l.includes(command)), command).toBe(true);
+    // Only a line holding a command or evidence (which may hold paths) may be longer: the terminal soft-wraps it.
+    const evidence = FAILING_CA.evidence.flatMap((e) => e.lines);
+    const tooLong = lines.filter((l) => [...l].length > columns && ![...COMMANDS, ...evidence].some((c) => l.includes(c)));
     expect(tooLong).toEqual([]);
-    // Long words are broken, not lost: the whole command is still on screen.
-    expect(lines.map((l) => l.trim()).join('')).toContain('/home/dev/corp-root-certificate-authority.pem');
-    // Narrow rows put the summary under the id.
-    expect(app.frame()).toMatch(/› ✖ ca\.bundle \(12\u00A0ms\)\n\s+failed at parse:/);
   });
 
-  it('keeps the id and summary on one line at 80 columns', async () => {
-    const app = await settledApp({ columns: 80 });
-    expect(app.row('env.precedence')).toMatch(/✔ env\.precedence\s+Codex uses CODEX_CA_CERTIFICATE for both transports \(3\u00A0ms\)/);
-    expect(app.frame().split('\n').every((line) => [...stripVTControlCharacters(line)].length <= 80)).toBe(true);
+  it('puts the summary under the id at 40 columns, beside it at 80', async () => {
+    const narrow = await settledApp({ columns: 40 });
+    expect(narrow.frame()).toMatch(/› ✖ ca\.bundle \(12\u00A0ms\)\n\s+failed at parse:/);
+    cleanup();
+    const wide = await settledApp({ columns: 80 });
+    expect(wide.row('env.precedence')).toMatch(/✔ env\.precedence\s+Codex uses CODEX_CA_CERTIFICATE for both transports \(3\u00A0ms\)/);
+  });
+
+  it('starts the selection on the first failing row', async () => {
+    const app = mount();
+    await app.waitFor('waiting');
+    app.runs[0]!.finish([{ ...PASSING_ENV, id: 'ca.bundle' }, PASSING_ENV, { ...FAILING_CA, id: 'tls.auth' }], 1);
+    await app.waitFor('1 failed');
+    await vi.waitFor(() => expect(app.row('tls.auth')).toMatch(/^› /), WAIT);
+    await app.press(KEYS.enter);
+    await app.waitFor('error CA_NO_CERTIFICATES [parse]');
+  });
+
+  it('scrolls an expanded row taller than the terminal inside the app', async () => {
+    const rows = 24;
+    /** Terminal rows the frame takes, its long lines soft-wrapped at 80 columns. */
+    const height = (frame: string): number => frame.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil([...stripVTControlCharacters(l)].length / 80)), 0);
+    const app = await settledApp({ columns: 80, rows });
+    await app.press(KEYS.enter);
+    await app.waitFor('more line(s) (PgDn or d)');
+    // One row is left free, so the last line never runs into the shell prompt.
+    await vi.waitFor(() => expect(height(app.frame())).toBeLessThanOrEqual(rows - 1), WAIT);
+    expect(app.frame()).not.toContain('system roots: 146 certificates');
+    expect(app.frame()).toContain('PgUp/PgDn scroll');
+    await app.press('d');
+    await app.waitFor('line(s) above (PgUp or u)');
+    await app.press('d');
+    await app.waitFor('system roots: 146 certificates');
+    expect(height(app.frame())).toBeLessThanOrEqual(rows - 1);
+    await app.press('u');
+    await app.press('u');
+    await app.waitFor('error CA_NO_CERTIFICATES [parse]');
+  });
+
+  it('copies the selected row\'s fix command with c (OSC 52) and says so', async () => {
+    const app = await settledApp();
+    await app.press('c');
+    await app.waitFor('Copied to the clipboard');
+    const osc = app.frames.join('').match(/\u001B\]52;c;([A-Za-z0-9+/=]+)\u0007/);
+    expect(Buffer.from(osc?.[1] ?? '', 'base64').toString('utf8')).toBe(COMMANDS[0]);
+    expect(app.frame()).toContain(COMMANDS[0]);
   });
 });
 

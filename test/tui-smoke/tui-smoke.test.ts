@@ -1,7 +1,8 @@
 // The built binary in a real pseudo-terminal (tmux): live rows, the failing row expanded with its hint,
 // the report saved, exit code 1. CI installs tmux (.ci/run); without it this test fails, it never skips.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { X509Certificate } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -40,15 +41,16 @@ function tmux(...args: string[]) {
   return run('tmux', ['-u', '-S', socket, ...args], { encoding: 'utf8' });
 }
 
-async function screen(): Promise<string> {
-  const { stdout } = await tmux('capture-pane', '-p', '-t', session);
+/** The pane's text; `joined`: soft-wrapped lines joined back into one, as a terminal's copy does (-J). */
+async function screen(target = session, joined = false): Promise<string> {
+  const { stdout } = await tmux('capture-pane', '-p', ...(joined ? ['-J'] : []), '-t', target);
   return stdout;
 }
 
 /** Polls the screen until `check` stops throwing; on timeout the failure shows the last screen. */
-async function waitForScreen(check: (text: string) => void): Promise<string> {
+async function waitForScreen(check: (text: string) => void, target = session): Promise<string> {
   return vi.waitFor(async () => {
-    const text = await screen();
+    const text = await screen(target);
     try {
       check(text);
     } catch (error) {
@@ -70,24 +72,26 @@ beforeAll(async () => {
   socket = path.join(dir, 'tmux.sock');
   // Keep the pane after the doctor exits, so a crash leaves its screen to read.
   await writeFile(path.join(dir, 'tmux.conf'), 'set -g remain-on-exit on\n');
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    LANG: 'C.UTF-8',
-    TERM: 'tmux-256color',
-    HOME: dir,
-  };
+  await startDoctor(session, DOCTOR.args, { HOME: dir });
+});
+
+const TERMINAL_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', TERM: 'tmux-256color' };
+
+/** The built binary in a new tmux session of COLUMNS columns; its exit code goes to `<session>.exit`. */
+async function startDoctor(name: string, args: readonly string[], env: Record<string, string>): Promise<void> {
   // env -i: nothing from this machine (CI=true above all, which would pick plain text) reaches the doctor.
   const command = [
     'env -i',
-    ...Object.entries(env).map(([name, value]) => shellQuote(`${name}=${value}`)),
+    ...Object.entries({ ...TERMINAL_ENV, ...env }).map(([key, value]) => shellQuote(`${key}=${value}`)),
     shellQuote(process.execPath),
     shellQuote(CLI),
-    ...DOCTOR.args.map(shellQuote),
-    `; echo "EXIT=$?" > ${shellQuote(path.join(dir, 'exit-code'))}`,
+    ...args.map(shellQuote),
+    `; echo "EXIT=$?" > ${shellQuote(path.join(dir, `${name}.exit`))}`,
   ].join(' ');
-  await run('tmux', ['-u', '-S', socket, '-f', path.join(dir, 'tmux.conf'), 'new-session', '-d', '-s', session,
+  const first = name === session;
+  await run('tmux', ['-u', '-S', socket, ...(first ? ['-f', path.join(dir, 'tmux.conf')] : []), 'new-session', '-d', '-s', name,
     '-x', String(COLUMNS), '-y', '50', '-c', dir, command]);
-});
+}
 
 afterAll(async () => {
   if (socket) {
@@ -141,7 +145,43 @@ describe('tui smoke test: the built binary in tmux', () => {
     expect(report.checks.find((c: { id: string }) => c.id === DOCTOR.failingId)?.status).toBe('fail');
 
     await tmux('send-keys', '-t', session, 'q');
-    const exit = await vi.waitFor(() => readFile(path.join(dir, 'exit-code'), 'utf8'), SCREEN_TIMEOUT);
+    const exit = await vi.waitFor(() => readFile(path.join(dir, `${session}.exit`), 'utf8'), SCREEN_TIMEOUT);
+    expect(exit.trim()).toBe('EXIT=1');
+  }, 60_000);
+});
+
+describe('tui smoke test: a fix copied from the screen works', () => {
+  it('the command line, copied from an 80-column screen as the terminal joins it, converts the file; the check then passes', async () => {
+    // A home deep enough that the fix command is longer than the terminal is wide: the terminal soft-wraps it.
+    const home = path.join(dir, 'a-home-directory-with-a-rather-long-name', 'where-the-corporate-root-was-saved');
+    await mkdir(home, { recursive: true });
+    const pem = await readFile(new URL('../../fixtures/bundles/rsa-root.pem', import.meta.url), 'utf8');
+    await writeFile(path.join(home, 'corp.cer'), new X509Certificate(pem).raw);
+    const name = `${session}-copy`;
+    await startDoctor(name, ['--only', 'ca.bundle'], { HOME: home, CODEX_CA_CERTIFICATE: path.join(home, 'corp.cer') });
+    await waitForScreen((t) => expect(t).toContain('Fix first (ca.bundle, CA_FORMAT_DER)'), name);
+
+    const fixLine = (text: string): string | undefined => text.split('\n').map((l) => l.trim()).find((l) => l.startsWith('$ openssl'));
+    const joined = fixLine(await screen(name, true));
+    expect(joined).toBeDefined();
+    const command = joined!.slice(2);
+    expect(command.length).toBeGreaterThan(COLUMNS);
+    // Without -J the same line is cut at the terminal's edge: the line really was soft-wrapped, not hard-broken.
+    expect(fixLine(await screen(name))?.length).toBe(COLUMNS - 2);
+
+    await run('sh', ['-c', command], { cwd: home });
+    const converted = /-out (\S+)$/.exec(command)?.[1];
+    expect(converted).toBeDefined();
+    // The hint's own next step: point CODEX_CA_CERTIFICATE at the converted file.
+    const rerun = await run(process.execPath, [CLI, '--json', '--only', 'ca.bundle'], {
+      env: { ...TERMINAL_ENV, HOME: home, CODEX_CA_CERTIFICATE: converted! },
+      encoding: 'utf8',
+    }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+    const report = JSON.parse(rerun.stdout);
+    expect(report.checks.find((c: { id: string }) => c.id === 'ca.bundle')?.status).toBe('pass');
+
+    await tmux('send-keys', '-t', name, 'q');
+    const exit = await vi.waitFor(() => readFile(path.join(dir, `${name}.exit`), 'utf8'), SCREEN_TIMEOUT);
     expect(exit.trim()).toBe('EXIT=1');
   }, 60_000);
 });

@@ -3,7 +3,6 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { formatDuration, stageLabel } from '../view-model.js';
-import { RowDetails } from './RowDetails.js';
 import { SPINNER_FRAME_MS, STATUS_TONES, tone, type Theme, type Tone } from './theme.js';
 import type { RowView } from './use-doctor-run.js';
 
@@ -18,9 +17,11 @@ export interface CheckRowProps {
   wide: boolean;
   /** The last row's details need no gap after them: the rows block ends there. */
   last: boolean;
+  /** What the expanded row shows once settled (the app scrolls it to fit the terminal). */
+  details?: ReactNode;
 }
 
-export function CheckRow({ row, theme, selected, expanded, now, idWidth, wide, last }: CheckRowProps) {
+export function CheckRow({ row, theme, selected, expanded, now, idWidth, wide, last, details }: CheckRowProps) {
   const { glyph, glyphTone, body, duration } = describe(row, theme, now);
   const id = (
     <Text bold={selected} wrap="truncate-end">
@@ -59,11 +60,13 @@ export function CheckRow({ row, theme, selected, expanded, now, idWidth, wide, l
         )}
       </Box>
       {expanded && (
-        <Box paddingLeft={4} marginBottom={last ? 0 : 1}>
+        <Box marginBottom={last ? 0 : 1}>
           {row.state.phase === 'settled' ? (
-            <RowDetails record={row.state.record} theme={theme} />
+            details
           ) : (
-            <Text dimColor>{row.state.phase === 'running' ? 'Still running: details show when it settles.' : 'Not started yet.'}</Text>
+            <Box paddingLeft={4}>
+              <Text dimColor>{row.state.phase === 'running' ? 'Still running: details show when it settles.' : 'Not started yet.'}</Text>
+            </Box>
           )}
         </Box>
       )}

@@ -2,12 +2,13 @@
 import { Box, Text } from 'ink';
 import type { Theme } from './theme.js';
 
-export function KeyLegend({ theme, idle, keyboard }: { theme: Theme; idle: boolean; keyboard: boolean }) {
+export function KeyLegend({ theme, idle, keyboard, scrolls }: { theme: Theme; idle: boolean; keyboard: boolean; scrolls: boolean }) {
   if (!keyboard) return <Text dimColor>No keyboard (stdin is not a terminal): exits when the run is done.</Text>;
   const keys: Array<readonly [key: string, action: string]> = [
     [theme.unicode ? '↑↓' : 'up/down', 'select'],
     ['enter', 'details'],
-    ...(idle ? ([['r', 'rerun'], ['s', 'save report']] as const) : []),
+    ...(scrolls ? ([['PgUp/PgDn', 'scroll']] as const) : []),
+    ...(idle ? ([['c', 'copy fix'], ['r', 'rerun'], ['s', 'save report']] as const) : []),
     ['q', 'quit'],
   ];
   return (

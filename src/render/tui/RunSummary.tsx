@@ -1,11 +1,12 @@
 // Under the rows: progress while running; then the counts and the most important fix first.
 import { Box, Text } from 'ink';
 import { ENDPOINT_TABLE_TITLE, endpointTable, formatDuration, summaryLine, topFix } from '../view-model.js';
-import { HintLines } from './HintLines.js';
+import { hintLines } from './lines.js';
+import { LinesView } from './LinesView.js';
 import { STATUS_TONES, tone, type Theme } from './theme.js';
 import type { DoctorRun } from './use-doctor-run.js';
 
-export function RunSummary({ run, theme, interrupted }: { run: DoctorRun; theme: Theme; interrupted: boolean }) {
+export function RunSummary({ run, theme, interrupted, columns }: { run: DoctorRun; theme: Theme; interrupted: boolean; columns: number }) {
   switch (run.phase) {
     case 'running': {
       const done = run.rows.filter((r) => r.state.phase === 'settled').length;
@@ -45,7 +46,7 @@ export function RunSummary({ run, theme, interrupted }: { run: DoctorRun; theme:
             </Text>{' '}
             ({fix.check.id}, {fix.finding.code}): {fix.hint.text}
           </Text>
-          <HintLines hint={fix.hint} theme={theme} showText={false} />
+          <LinesView lines={hintLines(fix.hint, 0, columns, false)} theme={theme} />
         </Box>
       )}
       {interrupted && <Text bold>Interrupted.</Text>}

@@ -4,6 +4,7 @@ import { render } from 'ink';
 import { ExitCode } from '../../core/exit-codes.js';
 import { textStyle, type DoctorSession, type Io, type OutStream } from '../../main.js';
 import { DoctorApp } from './DoctorApp.js';
+import { rowCounting } from './terminal-rows.js';
 
 export interface TuiOptions {
   /** A line under the title (the lab's scenario). */
@@ -14,9 +15,10 @@ export interface TuiOptions {
 
 /** Resolves to the exit code; rejects when the run itself crashed (the bin reports that as a doctor bug). */
 export async function runTui(session: DoctorSession, io: Io, options: TuiOptions = {}): Promise<number> {
-  const stdout = io.stdout;
   // pickMode chooses the TUI only for a TTY, and a TTY is a stream; anything else is a caller's bug.
-  if (!isTerminalStream(stdout)) throw new Error('the interactive mode needs a terminal stream (use --plain)');
+  if (!isTerminalStream(io.stdout)) throw new Error('the interactive mode needs a terminal stream (use --plain)');
+  const terminal = rowCounting(io.stdout);
+  const stdout = terminal.stream;
   const style = textStyle(io);
   // Ink paints with chalk's shared instance: make it obey NO_COLOR / FORCE_COLOR as decided for this run.
   chalk.level = style.color;
@@ -36,6 +38,9 @@ export async function runTui(session: DoctorSession, io: Io, options: TuiOptions
     { stdout, exitOnCtrlC: false, patchConsole: false, ...(options.stdin && { stdin: options.stdin }) },
   );
   await app.waitUntilExit();
+  // A last frame as tall as the terminal ends without a line end (Ink's full-screen case): the shell prompt
+  // would be written onto its last line.
+  if (!terminal.endsLine()) stdout.write('\n');
   if (result.outcome instanceof Error) throw result.outcome;
   return result.outcome;
 }

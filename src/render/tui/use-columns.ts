@@ -15,3 +15,18 @@ export function useColumns(fixed: number | undefined): number {
   }, [stdout, fixed]);
   return fixed ?? columns;
 }
+
+/** The terminal's height, followed across resizes; undefined when unknown (not a terminal). */
+export function useRows(fixed: number | undefined): number | undefined {
+  const { stdout } = useStdout();
+  const [rows, setRows] = useState(() => fixed ?? stdout.rows);
+  useEffect(() => {
+    if (fixed !== undefined) return undefined;
+    const onResize = (): void => setRows(stdout.rows);
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, fixed]);
+  return fixed ?? rows;
+}
