@@ -137,7 +137,7 @@ describe('secrets never reach any output mode', () => {
     const exit = runTui(session, io, { stdin: keyboard });
     await vi.waitFor(() => expect(terminal.output).toMatch(/\d+ failed/), { timeout: 10_000 });
     const press = async (keys: string): Promise<void> => {
-      await vi.waitFor(() => expect(keyboard.listenerCount('readable')).toBeGreaterThan(0));
+      await vi.waitFor(() => expect(keyboard.listenerCount('readable')).toBeGreaterThan(0), { timeout: 10_000 });
       keyboard.press(keys);
     };
     for (let row = 0; row < session.planned.length; row += 1) {
@@ -145,7 +145,8 @@ describe('secrets never reach any output mode', () => {
       await press('\u001B[B');
     }
     await press('s');
-    await vi.waitFor(async () => expect((await readdir(dir)).some((f) => f.startsWith('codex-doctor-report-'))).toBe(true));
+    // A loaded machine (the whole suite on two cores) can take longer than vi.waitFor's default second.
+    await vi.waitFor(async () => expect((await readdir(dir)).some((f) => f.startsWith('codex-doctor-report-'))).toBe(true), { timeout: 10_000 });
     await press('q');
     await exit;
     expectNoSecrets(terminal.output);
