@@ -22,6 +22,7 @@ import {
   type ProxyVariable,
   type Transport,
 } from '../codex/proxy.js';
+import { PROXY_ACTIVE_VARIABLE } from '../codex/managed-network-proxy.js';
 import { trustPlan, type TrustPlan } from '../codex/trust.js';
 import type { CodexWorld } from '../codex/world.js';
 import type { Host } from '../core/host.js';
@@ -103,6 +104,16 @@ export function analyseEnvironment(world: CodexWorld, host: Pick<Host, 'platform
     });
   }
   findings.push(...dotenvFindings(world, words));
+  if (world.env[PROXY_ACTIVE_VARIABLE] === '1') {
+    // Run by Codex itself, in a sandbox behind its managed proxy: these are not the variables Codex starts with.
+    findings.push({
+      level: 'warn',
+      code: 'ENV_INSIDE_CODEX_SANDBOX',
+      stage: 'input',
+      detail: `${PROXY_ACTIVE_VARIABLE}=1: codex-doctor runs inside a Codex sandbox behind Codex's managed network proxy, so the proxy and CA variables here are the ones Codex gives sandboxed commands, not the ones Codex itself starts with; a refused destination is Codex's own network policy, not the corporate proxy.`,
+      hints: [{ text: 'Run codex-doctor in your own terminal, outside Codex, to diagnose how Codex reaches OpenAI.' }],
+    });
+  }
 
   // --- CA variables ------------------------------------------------------------------------------------
   findings.push(...caFindings(world, trust, words, host));

@@ -17,6 +17,17 @@ import {
   type Unfixable,
 } from '../codex/shell-env-policy.js';
 import { shellQuote } from '../codex/bundle-format.js';
+import { codexFeatures } from '../codex/features.js';
+import {
+  MANAGED_CA_VARIABLES,
+  MANAGED_NO_PROXY,
+  MANAGED_NO_PROXY_VARIABLES,
+  MANAGED_PROXY_VARIABLES,
+  managedNetworkProxy,
+  managedProxyOverrides,
+  PROXY_ACTIVE_VARIABLE,
+  type ManagedNetworkProxy,
+} from '../codex/managed-network-proxy.js';
 import type { Host } from '../core/host.js';
 import { redactUrl } from '../core/redact.js';
 import type { CheckResult, Finding, Hint } from '../core/types.js';
@@ -30,6 +41,8 @@ export type PathState = 'readable' | 'missing' | 'unreadable' | 'not-a-file' | '
 
 export type VariableReport =
   | { name: string; kind: SandboxVariableKind; state: 'unset' }
+  /** Codex's managed network proxy sets it for sandboxed commands, whatever the policy passed. */
+  | { name: string; kind: SandboxVariableKind; state: 'managed'; value: string }
   | { name: string; kind: SandboxVariableKind; state: 'removed'; decidedBy: DecidingStep }
   | { name: string; kind: SandboxVariableKind; state: 'reaches'; decidedBy: DecidingStep; value: string; path?: string; pathState?: PathState };
 
@@ -52,6 +65,8 @@ export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record
   const network = sandboxNetwork(config.sandboxMode?.value, config.networkAccess?.value ?? false);
   const policy = config.shellEnvironmentPolicy;
   const emulated = emulateShellEnvironment(env, policy, platform);
+  const managed = managedNetworkProxy(config, codexFeatures(config, config.context.codexVersion ?? null));
+  const overrides = managed.active ? managedProxyOverrides(managed) : new Map<string, string>();
   const findings: Finding[] = [];
   const fixes: FixRecord[] = [];
   const addFix = (fix: ConfigFix, code: string): void => {
@@ -63,6 +78,8 @@ export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record
   // Per variable: reaches or not, the deciding step, the file it names.
   const variables: VariableReport[] = await Promise.all(
     SANDBOX_VARIABLES.map(async (v): Promise<VariableReport> => {
+      const managedValue = overrides.get(v.name);
+      if (managedValue !== undefined) return { name: v.name, kind: v.kind, state: 'managed', value: managedValue };
       const verdict = emulated.verdicts.get(v.name);
       if (!verdict) return { name: v.name, kind: v.kind, state: 'unset' };
       if (!verdict.reaches) return { name: v.name, kind: v.kind, state: 'removed', decidedBy: verdict.decidedBy };
@@ -120,8 +137,10 @@ export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record
   }
 
   findings.push(...networkFindings(config, network, show, addFix));
+  if (managed.active) findings.push(managedProxyFinding(managed, env, show));
 
-  if (network.enabled && selectCaBundle(env, host.cwd, platform).kind === 'variable' && !TOOL_CA_VARIABLES.some((v) => needed.has(v.name))) {
+  const managedCa = managed.active && managed.profiles[0].mitm;
+  if (network.enabled && !managedCa && selectCaBundle(env, host.cwd, platform).kind === 'variable' && !TOOL_CA_VARIABLES.some((v) => needed.has(v.name))) {
     const from = env.CODEX_CA_CERTIFICATE ? '"$CODEX_CA_CERTIFICATE"' : '"$SSL_CERT_FILE"';
     findings.push({
       level: 'info',
@@ -160,7 +179,10 @@ export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record
         set: Object.keys(policy.set),
         filters: { ...policy.filters },
       },
-      variables: variables.map((v) => ({ ...v, ...(v.state === 'reaches' && v.kind === 'proxy' && { value: redactUrl(v.value) }) })),
+      variables: variables.map((v) => ({ ...v, ...((v.state === 'reaches' || v.state === 'managed') && v.kind === 'proxy' && { value: redactUrl(v.value) }) })),
+      managedProxy: managed.active
+        ? { active: true, profiles: managed.profiles.map((p) => ({ name: p.name, proxyUrl: redactUrl(p.proxyUrl), mitm: p.mitm, domains: p.domains })) }
+        : { active: false, why: managed.why },
       fixes: fixes.map(fixData),
     },
   };
@@ -233,6 +255,28 @@ function networkFindings(config: CodexConfig, network: SandboxNetwork, show: (f:
     hints: [{ text: `If commands in the sandbox need the network, allow it in ${file}${topLevelNote(fix.snippet)}:`, snippet: fix.snippet }],
   });
   return out;
+}
+
+/**
+ * `[features] network_proxy` with a `[permissions.<name>.network]` profile: sandboxed commands get Codex's
+ * proxy (and with mitm its CA bundle) instead of the user's variables, and Codex's policy decides the domains.
+ */
+function managedProxyFinding(managed: Extract<ManagedNetworkProxy, { active: true }>, env: Readonly<Record<string, string>>, show: (f: string) => string): Finding {
+  const [profile] = managed.profiles;
+  const where = profile.file ? ` (${show(profile.file)})` : '';
+  const replaced = [...MANAGED_PROXY_VARIABLES, ...MANAGED_NO_PROXY_VARIABLES, ...(profile.mitm ? MANAGED_CA_VARIABLES : [])].filter((name) => (env[name] ?? '') !== '');
+  const ca = profile.mitm
+    ? ` and, since it inspects TLS (mitm), Codex's own CA bundle in ${MANAGED_CA_VARIABLES.slice(0, 4).join(', ')} and the other CA variables`
+    : '; their CA variables stay as the policy passes them';
+  const domains = profile.domains === null ? 'The profile lists no domains' : profile.domains.length === 0 ? 'The profile allows no domain' : `Only ${profile.domains.join(', ')} ${profile.domains.length === 1 ? 'is' : 'are'} allowed`;
+  return {
+    level: 'info',
+    code: 'SANDBOX_MANAGED_PROXY',
+    stage: 'policy',
+    detail: `Codex's managed network proxy is on ([features] network_proxy, [permissions.${profile.name}.network]${where}): sandboxed commands get its proxy ${redactUrl(profile.proxyUrl)} in HTTPS_PROXY, HTTP_PROXY, ALL_PROXY (both spellings) and the tools' proxy variables, NO_PROXY=${MANAGED_NO_PROXY}, ${PROXY_ACTIVE_VARIABLE}=1${ca}${
+      replaced.length > 0 ? `, instead of your ${replaced.join(', ')}` : ''
+    }. ${domains}; a refused destination reads "destination denied by application network policy" or "Codex blocked this request": that is Codex's policy, not the corporate proxy.`,
+  };
 }
 
 /**
@@ -459,6 +503,8 @@ function variableLine(v: VariableReport, show: (f: string) => string): string {
       return `${name} unset`;
     case 'removed':
       return `${name} removed (${v.decidedBy})`;
+    case 'managed':
+      return `${name} set by Codex's managed network proxy: ${v.kind === 'proxy' ? showUrl(v.value) : v.value}`;
     case 'reaches': {
       const value = v.kind === 'proxy' ? showUrl(v.value) : v.path ? show(v.path) : v.value;
       return `${name} reaches (${v.decidedBy}) ${value}${v.pathState && v.pathState !== 'readable' ? ` [${v.pathState}]` : ''}`;

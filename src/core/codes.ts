@@ -85,6 +85,7 @@ export const CATALOGUE = {
   ENV_RESPECT_SYSTEM_PROXY_PAC: '[features] respect_system_proxy is on (macOS/Windows): PAC/WPAD answers can route Codex differently than the doctor models.',
   ENV_RESPECT_SYSTEM_PROXY_ENV_FALLBACK: '[features] respect_system_proxy is on, but outside macOS and Windows Codex falls back to the environment: it changes nothing.',
   ENV_LOGIN_SYSTEM_PROXY_RETRY: 'After a connect-class failure login retries the token exchange once through the system proxy ([features] system_proxy_fallback, on by default in 0.169.0); model traffic never does, so login can work while streaming fails.',
+  ENV_INSIDE_CODEX_SANDBOX: "CODEX_NETWORK_PROXY_ACTIVE=1: the doctor runs inside a Codex sandbox behind Codex's managed network proxy; its variables are not the ones Codex itself starts with.",
 
   // --- network (tls.auth, oauth.token, ws.upgrade): reaching a host ---
   NET_ROUTE: 'How the connection is routed: direct or through which proxy, and to which address.',
@@ -196,6 +197,7 @@ export const CATALOGUE = {
   SANDBOX_SHELL_ENVIRONMENT_TABLE: 'A [shell_environment] table (copied from a blog post): Codex ignores it; the real table is [shell_environment_policy].',
   SANDBOX_UNKNOWN_KEY: 'A sandbox key Codex does not know and ignores (0.169.0 warns about it at start); the real key and what the mistake costs are named.',
   SANDBOX_TOOL_CA_UNSET: 'Codex uses a custom CA, but none of the CA variables the tools in the sandbox read (Node, Python, curl, git...) is set.',
+  SANDBOX_MANAGED_PROXY: "Codex's managed network proxy is on: sandboxed commands get its proxy (and with mitm its CA bundle) and CODEX_NETWORK_PROXY_ACTIVE instead of your variables; its domain policy, not the corporate proxy, refuses destinations.",
 
   // --- config.codex: the OTEL exporter's own TLS settings (issue 4) ---
   OTEL_EXPORTER: 'An OTEL exporter endpoint and the TLS files it uses.',

@@ -973,3 +973,11 @@ describe('env.precedence: [features] system_proxy_fallback and respect_system_pr
     expect(r.all('ENV_RESPECT_SYSTEM_PROXY_PAC')).toEqual([]);
   });
 });
+
+describe('env.precedence: run inside a Codex sandbox behind its managed network proxy', () => {
+  it("says the variables are Codex's, not the ones Codex starts with", async () => {
+    const r = await run({ CODEX_NETWORK_PROXY_ACTIVE: '1', HTTPS_PROXY: 'http://127.0.0.1:3128' });
+    expect(r.one('ENV_INSIDE_CODEX_SANDBOX')).toMatchObject({ level: 'warn', hints: [{ text: 'Run codex-doctor in your own terminal, outside Codex, to diagnose how Codex reaches OpenAI.' }] });
+    expect((await run({ HTTPS_PROXY: 'http://127.0.0.1:3128' })).all('ENV_INSIDE_CODEX_SANDBOX')).toEqual([]);
+  });
+});
