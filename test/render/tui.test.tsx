@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import { cleanup, render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CheckRecord, Hint } from '../../src/core/types.js';
 import type { DoctorSession, Io } from '../../src/main.js';
 import { DoctorApp } from '../../src/render/tui/DoctorApp.js';
 import { runTui } from '../../src/render/tui/run-tui.js';
@@ -214,15 +215,27 @@ describe('tui: keys', () => {
 const COMMANDS = [FAILING_CA, WARNING_TLS].flatMap((r) => r.findings.flatMap((f) => f.hints?.flatMap((h) => h.command ?? []) ?? []));
 
 describe('tui: layout', () => {
-  it.each([40, 80])('at %i columns: commands whole on one line, prose within the width', async (columns) => {
-    const app = await settledApp({ columns });
+  it.each([40, 80])('at %i columns: commands and paths whole on one line, prose within the width', async (columns) => {
+    // A path longer than the row's body, in the summary, the finding and the fix's text.
+    const path = '/home/dev/certificates-mailed-by-it/corp-root-certificate-authority-2026.cer';
+    const failing: CheckRecord = {
+      ...FAILING_CA,
+      summary: `${path} holds no certificate`,
+      findings: FAILING_CA.findings.map((f) => ({ ...f, detail: `${path} has no CERTIFICATE block.`, hints: f.hints!.map((h) => ({ ...h, text: `Export it again as PEM over ${path} and retry.` })) as [Hint, ...Hint[]] })),
+    };
+    const app = mount({ columns });
+    await app.waitFor('waiting');
+    app.runs[0]!.finish([failing, PASSING_ENV, WARNING_TLS], 1);
+    await app.waitFor('1 failed');
     await app.press(KEYS.enter);
     await app.waitFor('Trust sets compared');
     const lines = app.frame().split('\n').map((l) => stripVTControlCharacters(l));
     for (const command of COMMANDS) expect(lines.some((l) => l.includes(command)), command).toBe(true);
+    // The row, the finding, its fix and the fix first: four times whole.
+    expect(lines.filter((l) => l.includes(path))).toHaveLength(4);
     // Only a line holding a command or evidence (which may hold paths) may be longer: the terminal soft-wraps it.
     const evidence = FAILING_CA.evidence.flatMap((e) => e.lines);
-    const tooLong = lines.filter((l) => [...l].length > columns && ![...COMMANDS, ...evidence].some((c) => l.includes(c)));
+    const tooLong = lines.filter((l) => [...l].length > columns && ![...COMMANDS, ...evidence, path].some((c) => l.includes(c)));
     expect(tooLong).toEqual([]);
   });
 

@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import { formatDuration, stageLabel } from '../view-model.js';
 import { SPINNER_FRAME_MS, STATUS_TONES, tone, type Theme, type Tone } from './theme.js';
 import type { RowView } from './use-doctor-run.js';
+import { styledProse, type Part } from './lines.js';
+import { LinesView } from './LinesView.js';
 
 export interface CheckRowProps {
   row: RowView;
@@ -19,9 +21,11 @@ export interface CheckRowProps {
   last: boolean;
   /** What the expanded row shows once settled (the app scrolls it to fit the terminal). */
   details?: ReactNode;
+  /** Columns for the body (the summary): it wraps between words only, so a path in it stays whole. */
+  bodyWidth: number;
 }
 
-export function CheckRow({ row, theme, selected, expanded, now, idWidth, wide, last, details }: CheckRowProps) {
+export function CheckRow({ row, theme, selected, expanded, now, idWidth, wide, last, details, bodyWidth }: CheckRowProps) {
   const { glyph, glyphTone, body, duration } = describe(row, theme, now);
   const id = (
     <Text bold={selected} wrap="truncate-end">
@@ -42,11 +46,8 @@ export function CheckRow({ row, theme, selected, expanded, now, idWidth, wide, l
             <Box flexShrink={0} width={idWidth + 2}>
               {id}
             </Box>
-            <Box flexGrow={1} flexShrink={1}>
-              <Text>
-                {body}
-                {duration && <Text dimColor> ({duration})</Text>}
-              </Text>
+            <Box flexGrow={1} flexShrink={1} flexDirection="column">
+              <LinesView lines={styledProse([...body, ...(duration ? [{ text: ` (${duration})`, dim: true }] : [])], 0, bodyWidth)} theme={theme} />
             </Box>
           </>
         ) : (
@@ -55,7 +56,7 @@ export function CheckRow({ row, theme, selected, expanded, now, idWidth, wide, l
               {id}
               {duration && <Text dimColor> ({duration})</Text>}
             </Box>
-            <Text>{body}</Text>
+            <LinesView lines={styledProse(body, 0, bodyWidth)} theme={theme} />
           </Box>
         )}
       </Box>
@@ -74,11 +75,11 @@ export function CheckRow({ row, theme, selected, expanded, now, idWidth, wide, l
   );
 }
 
-function describe(row: RowView, theme: Theme, now: number): { glyph: string; glyphTone: Tone | undefined; body: ReactNode; duration?: string } {
+function describe(row: RowView, theme: Theme, now: number): { glyph: string; glyphTone: Tone | undefined; body: Part[]; duration?: string } {
   const { state } = row;
   switch (state.phase) {
     case 'pending':
-      return { glyph: theme.pending, glyphTone: undefined, body: <Text dimColor>waiting</Text> };
+      return { glyph: theme.pending, glyphTone: undefined, body: [{ text: 'waiting', dim: true }] };
     case 'running': {
       // The spinner frame comes from the ticking clock: one timer drives every running row.
       const frame = theme.spinner[Math.floor(now / SPINNER_FRAME_MS) % theme.spinner.length] ?? '';
@@ -86,31 +87,25 @@ function describe(row: RowView, theme: Theme, now: number): { glyph: string; gly
       return {
         glyph: frame,
         glyphTone: 'cyan',
-        body: (
-          <Text>
-            <Text {...tone(theme, 'cyan')}>{state.stage ?? 'starting'}</Text>
-            <Text dimColor>
-              {theme.separator}
-              {elapsed}
-            </Text>
-          </Text>
-        ),
+        body: [
+          { text: state.stage ?? 'starting', tone: 'cyan' },
+          { text: `${theme.separator}${elapsed}`, dim: true },
+        ],
       };
     }
     case 'settled': {
       const { record } = state;
       const where = stageLabel(record);
+      const skipped = record.status === 'skip';
       return {
         glyph: theme.glyphs[record.status],
         glyphTone: STATUS_TONES[record.status],
-        body: (
-          <Text dimColor={record.status === 'skip'}>
-            {where && <Text {...tone(theme, STATUS_TONES[record.status])}>{where}: </Text>}
-            {record.summary}
-          </Text>
-        ),
+        body: [
+          ...(where ? [{ text: `${where}: `, tone: STATUS_TONES[record.status], dim: skipped }] : []),
+          { text: record.summary, dim: skipped },
+        ],
         // A skipped check did not run: no duration to show.
-        ...(record.status !== 'skip' && { duration: formatDuration(record.durationMs).replace(' ', theme.glue) }),
+        ...(!skipped && { duration: formatDuration(record.durationMs).replace(' ', theme.glue) }),
       };
     }
   }

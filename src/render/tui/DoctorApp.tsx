@@ -12,7 +12,7 @@ import { topFix } from '../view-model.js';
 import type { TextStyle } from '../text.js';
 import { CheckRow } from './CheckRow.js';
 import { KeyLegend } from './KeyLegend.js';
-import { copyableCommand, detailLines, hintLines, osc52, rowsOf, type Line } from './lines.js';
+import { copyableCommand, detailLines, hintLines, osc52, rowsOf, styledProse, type Line } from './lines.js';
 import { LinesView } from './LinesView.js';
 import { RunSummary } from './RunSummary.js';
 import { themeFor, tone, type Theme } from './theme.js';
@@ -218,13 +218,14 @@ export function DoctorApp({ session, style, onExit, clock = monotonic, signal, c
             idWidth={idWidth}
             wide={width >= NARROW_BELOW}
             last={index === rowCount - 1}
+            bodyWidth={width - 2 - (theme.glyphWidth + 1) - (width >= NARROW_BELOW ? idWidth + 2 : 0)}
             {...(row.id === expanded && details && { details: <DetailsView lines={details} window={window} theme={theme} /> })}
           />
         ))}
         {rowCount === 0 && <Text dimColor>No checks selected.</Text>}
       </Box>
       <RunSummary run={run} theme={theme} interrupted={interrupted} columns={width} />
-      {notice && <NoticeLine notice={notice} theme={theme} />}
+      {notice && <NoticeLine notice={notice} theme={theme} columns={width} />}
       {!leaving && (
         <Box marginTop={1}>
           <KeyLegend theme={theme} idle={run.phase === 'done'} keyboard={keyboard} scrolls={window !== undefined && (window.above > 0 || window.below > 0)} />
@@ -268,7 +269,7 @@ function DetailsView({ lines, window, theme }: { lines: Line[]; window: ScrollWi
   );
 }
 
-function NoticeLine({ notice, theme }: { notice: Notice; theme: Theme }) {
+function NoticeLine({ notice, theme, columns }: { notice: Notice; theme: Theme; columns: number }) {
   switch (notice.kind) {
     case 'copied':
       return (
@@ -280,12 +281,8 @@ function NoticeLine({ notice, theme }: { notice: Notice; theme: Theme }) {
     case 'saving':
       return <Text dimColor>Saving the report...</Text>;
     case 'saved':
-      return (
-        <Text>
-          <Text {...tone(theme, 'green')}>Saved the report to</Text> {notice.path}
-        </Text>
-      );
+      return <LinesView lines={styledProse([{ text: 'Saved the report to ', tone: 'green' }, { text: notice.path }], 0, columns)} theme={theme} />;
     case 'message':
-      return <Text {...tone(theme, 'yellow')}>{notice.text}</Text>;
+      return <LinesView lines={styledProse([{ text: notice.text, tone: 'yellow' }], 0, columns)} theme={theme} />;
   }
 }

@@ -1,7 +1,7 @@
 // Under the rows: progress while running; then the counts and the most important fix first.
 import { Box, Text } from 'ink';
 import { ENDPOINT_TABLE_TITLE, endpointTable, formatDuration, summaryLine, topFix } from '../view-model.js';
-import { hintLines } from './lines.js';
+import { hintLines, styledProse } from './lines.js';
 import { LinesView } from './LinesView.js';
 import { STATUS_TONES, tone, type Theme } from './theme.js';
 import type { DoctorRun } from './use-doctor-run.js';
@@ -40,12 +40,10 @@ export function RunSummary({ run, theme, interrupted, columns }: { run: DoctorRu
       </Text>
       {fix && (
         <Box flexDirection="column">
-          <Text>
-            <Text bold {...tone(theme, 'cyan')}>
-              Fix first
-            </Text>{' '}
-            ({fix.check.id}, {fix.finding.code}): {fix.hint.text}
-          </Text>
+          <LinesView
+            lines={styledProse([{ text: 'Fix first', bold: true, tone: 'cyan' }, { text: ` (${fix.check.id}, ${fix.finding.code}): ${fix.hint.text}` }], 0, columns)}
+            theme={theme}
+          />
           <LinesView lines={hintLines(fix.hint, 0, columns, false)} theme={theme} />
         </Box>
       )}

@@ -38,23 +38,57 @@ export function rowsOf(line: Line, columns: number): number {
  * Existing line breaks are kept.
  */
 export function wrapWords(text: string, width: number): string[] {
-  const out: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let current = '';
-    for (const word of paragraph.split(' ')) {
-      if (current !== '' && [...current].length + 1 + [...word].length > width) {
-        out.push(current);
-        current = word;
-      } else current = current === '' ? word : `${current} ${word}`;
-    }
-    out.push(current);
+  return wrapParts([{ text }], width).map((parts) => parts.map((p) => p.text).join(''));
+}
+
+/** Styled parts into lines, broken between words only, each word keeping its part's style. */
+export function wrapParts(parts: readonly Part[], width: number): Part[][] {
+  const lines: Part[][] = [[]];
+  let used = 0;
+  const append = (part: Part): void => {
+    const line = lines[lines.length - 1]!;
+    const last = line[line.length - 1];
+    // Neighbouring words of one part stay one part.
+    if (last && sameStyle(last, part)) line[line.length - 1] = { ...last, text: last.text + part.text };
+    else line.push(part);
+    used += [...part.text].length;
+  };
+  for (const part of parts) {
+    const paragraphs = part.text.split('\n');
+    paragraphs.forEach((paragraph, p) => {
+      if (p > 0) {
+        lines.push([]);
+        used = 0;
+      }
+      paragraph.split(/(?<= )/).forEach((word) => {
+        const length = [...word.trimEnd()].length;
+        if (used > 0 && used + length > width) {
+          // The line ends before this word; the blank that ended the line before it goes.
+          const line = lines[lines.length - 1]!;
+          const last = line[line.length - 1];
+          if (last) line[line.length - 1] = { ...last, text: last.text.trimEnd() };
+          lines.push([]);
+          used = 0;
+        }
+        if (word !== '') append({ ...part, text: word });
+      });
+    });
   }
-  return out;
+  return lines;
+}
+
+function sameStyle(a: Part, b: Part): boolean {
+  return a.tone === b.tone && a.bold === b.bold && a.dim === b.dim && a.underline === b.underline;
 }
 
 /** Prose: wrapped between words to the width left after the indent. */
 export function prose(text: string, indent: number, columns: number, style: Omit<Part, 'text'> = {}): Line[] {
-  return wrapWords(text, Math.max(10, columns - indent)).map((t) => ({ indent, parts: [{ ...style, text: t }] }));
+  return styledProse([{ ...style, text }], indent, columns);
+}
+
+/** Styled prose (a label and its sentence), wrapped between words to the width left after the indent. */
+export function styledProse(parts: readonly Part[], indent: number, columns: number): Line[] {
+  return wrapParts(parts, Math.max(10, columns - indent)).map((line) => ({ indent, parts: line.length > 0 ? line : [{ text: ' ' }] }));
 }
 
 /** A fix: its text (unless `showText` is false), then each command line and snippet line, whole. */
