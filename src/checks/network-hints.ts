@@ -69,6 +69,11 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
       return [
         { text: `Check ${variable}: ${proxyName} is not answering as an HTTP proxy (${code}). Use the proxy host and port your browser or PAC file uses, with http://.`, command: exportProxy('http://proxy.example.corp:8080') },
       ];
+    case 'PROXY_HEADERS_TOO_LARGE':
+      return [
+        { text: `Check ${variable}: ${proxyName} answered CONNECT with endless headers, which no client reads to the end. Make sure it names the proxy port itself.` },
+        askIt(`why ${proxyName} answers CONNECT ${host}:${context.target.port} with more than 64 KB of headers.`),
+      ];
     case 'PROXY_NO_RESPONSE':
       return [
         { text: `${proxyName} accepted the connection but never answered CONNECT ${host}:${context.target.port}. Check that ${variable} points at the proxy port itself (not a PAC server or admin page).` },

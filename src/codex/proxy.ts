@@ -14,9 +14,14 @@
 //   accepted ("Proxy URL scheme not supported" otherwise, including no scheme and https://);
 //   NO_PROXY: `*` (whole value), host[:port], leading dot, suffix match, case-sensitive, no CIDR;
 //   `user:pass@` is cut at the LAST `@` (http::Uri's authority); no system proxy settings.
+import { clip } from '../core/bound.js';
 import { nodeNet } from '../core/builtins.js';
+import { redactProxyValue } from '../core/redact.js';
 import { rustTrim } from './rust-str.js';
 import type { SystemProxySettings } from './system-proxy.js';
+
+/** Proxy values are redacted by the one redaction module; re-exported for the model's callers. */
+export { redactProxyValue };
 
 export type Transport = 'https' | 'websocket';
 
@@ -555,23 +560,12 @@ function strictPercentDecode(text: string): string | null {
   }
 }
 
-function proxyUrl(scheme: string, host: string, port: number, credentials: { username: string; hasPassword: boolean } | undefined): ProxyUrl {
-  const userinfo = credentials ? `${encodeURIComponent(credentials.username)}${credentials.hasPassword ? ':[redacted]' : ''}@` : '';
-  return { scheme, host: stripBrackets(host), port, display: `${scheme}://${userinfo}${host}:${port}` };
-}
+/** A real host or user name is far shorter; a longer one is shown cut (it is echoed in many findings). */
+const MAX_SHOWN_PART = 100;
 
-/**
- * A proxy value with its password replaced by [redacted], whatever shape it has (no scheme, unencoded
- * characters, unparseable): everything between the scheme and the LAST `@` is userinfo.
- */
-export function redactProxyValue(value: string): string {
-  const schemeEnd = value.indexOf('://');
-  const start = schemeEnd === -1 ? 0 : schemeEnd + 3;
-  const at = value.lastIndexOf('@');
-  if (at < start) return value;
-  const colon = value.indexOf(':', start);
-  if (colon === -1 || colon > at) return value;
-  return `${value.slice(0, colon)}:[redacted]${value.slice(at)}`;
+function proxyUrl(scheme: string, host: string, port: number, credentials: { username: string; hasPassword: boolean } | undefined): ProxyUrl {
+  const userinfo = credentials ? `${clip(encodeURIComponent(credentials.username), MAX_SHOWN_PART)}${credentials.hasPassword ? ':[redacted]' : ''}@` : '';
+  return { scheme, host: stripBrackets(host), port, display: `${scheme}://${userinfo}${clip(host, MAX_SHOWN_PART)}:${port}` };
 }
 
 function hostOf(target: URL): string {

@@ -104,6 +104,7 @@ export const CATALOGUE = {
   PROXY_UNREACHABLE: 'The proxy does not accept connections (unknown host, refused or unreachable).',
   PROXY_NO_RESPONSE: 'The proxy accepted the connection but never answered the CONNECT request.',
   PROXY_CLOSED: 'The proxy closed the connection without answering the CONNECT request.',
+  PROXY_HEADERS_TOO_LARGE: 'The proxy answered CONNECT with a header block that never ends (over 64 KB); the doctor stopped reading.',
   PROXY_NOT_HTTP: 'The proxy did not answer in its protocol (HTTP CONNECT, or SOCKS5 for a socks5:// URL): wrong port or wrong kind of proxy.',
   PROXY_AUTH_REQUIRED: 'The proxy demands authentication (407) and the proxy URL carries no credentials.',
   PROXY_AUTH_REJECTED: 'The proxy refused the credentials from the proxy URL (407).',

@@ -134,6 +134,7 @@ function lastKey(dotted: string): string {
 function collectEntry(name: string, value: string, out: string[], depth: number): void {
   if (SECRET_NAME.test(name) && !PATH_NAME.test(name)) pushSecret(value, out);
   out.push(...userinfoPasswords(value));
+  if (PROXY_NAME.test(name)) out.push(...queryAndFragmentSecrets(value));
   // A .env value whose opening quote is never closed runs over the following lines, which Codex then never
   // sees as variables but the report shows inside this value: their secrets are secrets all the same.
   if (depth < MAX_EMBEDDED_DEPTH && /[\r\n]/.test(value)) {
@@ -177,6 +178,58 @@ export function userinfoPasswords(value: string): string[] {
   const pieces = password.split('@');
   const readings = pieces.length > 1 ? [password, ...pieces.filter((p) => p.length >= MIN_SECRET_LENGTH)] : [password];
   return readings.flatMap((p) => [p, percentDecode(p), encodeURIComponent(p)]);
+}
+
+/** Proxy variables and the --proxy argument: their query values and fragment are secrets (a token in a PAC-style URL). */
+const PROXY_NAME = /(^|_)proxy$|^--proxy$/i;
+
+/**
+ * Where the query string or fragment of a URL-like value starts, or -1: after the userinfo (which ends at
+ * the last `@`, as for passwords) or, read the other way, right after the `//` (a `@` inside the query).
+ */
+function queryStart(value: string, reading: 'after-userinfo' | 'after-scheme' = 'after-userinfo'): number {
+  const schemeEnd = value.indexOf('://');
+  const authorityStart = schemeEnd === -1 ? 0 : schemeEnd + 3;
+  const from = reading === 'after-userinfo' ? Math.max(authorityStart, value.lastIndexOf('@') + 1) : authorityStart;
+  const offset = value.slice(from).search(/[?#]/);
+  return offset === -1 ? -1 : from + offset;
+}
+
+/** The values of `?a=b&c=d` and the `#fragment` of a URL-like value, in both readings of where they start. */
+function queryAndFragmentSecrets(value: string): string[] {
+  const line = value.split(/[\r\n]/, 1)[0]!;
+  return (['after-userinfo', 'after-scheme'] as const).flatMap((reading) => {
+    const start = queryStart(line, reading);
+    if (start < 0) return [];
+    const { query, fragment } = splitQuery(line.slice(start));
+    const secrets = query === '' ? [] : query.slice(1).split('&').map((pair) => (pair.includes('=') ? pair.slice(pair.indexOf('=') + 1) : pair));
+    if (fragment !== null) secrets.push(fragment);
+    return secrets.filter((secret) => secret !== '').flatMap((secret) => [secret, percentDecode(secret)]);
+  });
+}
+
+/** `?a=b#c` -> query `?a=b`, fragment `c` (null without a `#`). */
+function splitQuery(rest: string): { query: string; fragment: string | null } {
+  const hash = rest.indexOf('#');
+  return hash === -1 ? { query: rest, fragment: null } : { query: rest.slice(0, hash), fragment: rest.slice(hash + 1) };
+}
+
+/**
+ * A proxy value as written, for a message: the password, every query value and the fragment replaced
+ * (`http://alice:[redacted]@proxy:3128/p?token=[redacted]#[redacted]`). Works on values that are no valid URL.
+ */
+export function redactProxyValue(value: string): string {
+  const start = queryStart(value);
+  const head = start < 0 ? value : value.slice(0, start);
+  const schemeEnd = head.indexOf('://');
+  const authorityStart = schemeEnd === -1 ? 0 : schemeEnd + 3;
+  const at = head.lastIndexOf('@');
+  const colon = head.indexOf(':', authorityStart);
+  const shownHead = at >= authorityStart && colon !== -1 && colon < at ? `${head.slice(0, colon)}:[redacted]${head.slice(at)}` : head;
+  if (start < 0) return shownHead;
+  const { query, fragment } = splitQuery(value.slice(start));
+  const pairs = query.slice(1).split('&').map((pair) => (pair === '' ? '' : pair.includes('=') ? `${pair.slice(0, pair.indexOf('='))}=[redacted]` : '[redacted]'));
+  return `${shownHead}${query === '' ? '' : `?${pairs.join('&')}`}${fragment === null ? '' : '#[redacted]'}`;
 }
 
 /** `http://user:pass@host` -> `http://user:[redacted]@host`; also drops query values. */

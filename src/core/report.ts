@@ -1,4 +1,6 @@
 // Assembles the one report every renderer reads.
+import { clip } from './bound.js';
+import { redactProxyValue } from './redact.js';
 import type { CheckRecord, EnvironmentSummary, Report, Status } from './types.js';
 
 /** Variables worth showing in a ticket (values are redacted before they get here). */
@@ -10,13 +12,15 @@ export const REPORTED_VARIABLES = [
 
 /** Variables whose value is itself a secret: the report says only that they are set. */
 const PRESENCE_ONLY = new Set(['OPENAI_API_KEY']);
+/** Proxy URLs: shown without password, query values or fragment, as everywhere else. */
+const PROXY_VALUES = new Set(['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy']);
 
 export function reportedVariables(env: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of REPORTED_VARIABLES) {
     const value = env[name];
     if (value === undefined) continue;
-    out[name] = PRESENCE_ONLY.has(name) ? '[set]' : value;
+    out[name] = PRESENCE_ONLY.has(name) ? '[set]' : clip(PROXY_VALUES.has(name) ? redactProxyValue(value) : value);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Schedules checks in dependency order under one shared deadline, contains their failures,
 // and reports live events. It knows nothing about Codex: checks bring the knowledge.
+import { bounded, clip } from './bound.js';
 import type { Check, CheckContext, RunOptions } from './check.js';
 import type { Host } from './host.js';
 import type { Redactor } from './redact.js';
@@ -150,12 +151,15 @@ function statusOf(findings: readonly Finding[]): Status {
 }
 
 function fromResult(check: Check<never>, result: CheckResult, redactor: Redactor): CheckRecord {
-  const clean = redactor.deep({
-    summary: result.summary,
-    findings: result.findings,
-    evidence: result.evidence ?? [],
-    data: result.data,
-  });
+  // Redacted first, then bounded: a cut must never leave the start of a secret that redaction would have found.
+  const clean = bounded(
+    redactor.deep({
+      summary: result.summary,
+      findings: result.findings,
+      evidence: result.evidence ?? [],
+      data: result.data,
+    }),
+  );
   // Actions keep their real values (a proxy URL with its password): `codex-doctor fix` writes them, and every
   // renderer redacts the whole report again before anything is shown.
   clean.findings.forEach((finding, i) =>
@@ -274,9 +278,9 @@ function deadlineHints(stage: Stage, timeoutMs: number): [Hint, ...Hint[]] {
 
 function crashed(check: Check<never>, stage: Stage, error: unknown, redactor: Redactor): CheckRecord {
   const err = error instanceof Error ? error : new Error(String(error));
-  const message = redactor.text(err.message);
+  const message = clip(redactor.text(err.message));
   const detail = `codex-doctor crashed in ${check.id} at stage ${stage}: ${message}`;
-  const stack = redactor.text(err.stack ?? '').split('\n').slice(1, 8).map((l) => l.trim());
+  const stack = redactor.text(err.stack ?? '').split('\n').slice(1, 8).map((l) => clip(l.trim()));
   return {
     id: check.id,
     title: check.title,

@@ -7,12 +7,13 @@ import {
   ChainRejectedError,
   ProbeTimeoutError,
   ProxyClosedError,
+  ProxyHeadTooLargeError,
   ProxyProtocolError,
   ProxyResponseError,
   ProxySchemeError,
   UpgradeHandshakeError,
 } from './errors.js';
-import { DialRefusedError } from './dial.js';
+import { DialRefusedError, InvalidHostNameError } from './dial.js';
 import { SocksError } from './socks.js';
 
 export interface Classified {
@@ -68,6 +69,7 @@ const TLS_STAGES: readonly Stage[] = ['tls-handshake', 'tls-verify'];
 const PROBE_ERRORS = [
   ProxyResponseError,
   ProxyClosedError,
+  ProxyHeadTooLargeError,
   ProxyProtocolError,
   ProxySchemeError,
   ProbeTimeoutError,
@@ -75,6 +77,7 @@ const PROBE_ERRORS = [
   ChainRejectedError,
   SocksError,
   DialRefusedError,
+  InvalidHostNameError,
 ] as const;
 
 /** Errors JavaScript raises for broken code: never something the network did, even with a Node `code` (ERR_INVALID_ARG_TYPE). */
@@ -107,6 +110,17 @@ export function classify(raw: unknown, stage: Stage, context: ClassifyContext = 
   if (raw instanceof ProxyClosedError) return result('PROXY_CLOSED', `The proxy ${raw.message.replace(/^proxy /, '')}.`, 'proxy-connect');
   if (raw instanceof ProxyProtocolError) {
     return result('PROXY_NOT_HTTP', `The proxy answered CONNECT with bytes that are not HTTP (${raw.firstBytes}).`, 'proxy-connect');
+  }
+  if (raw instanceof ProxyHeadTooLargeError) {
+    return result(
+      'PROXY_HEADERS_TOO_LARGE',
+      `The proxy answered CONNECT with "${raw.statusLine}" and then more than ${raw.limit / 1024} KB of headers without an end; the doctor stopped reading.`,
+      'proxy-connect',
+    );
+  }
+  if (raw instanceof InvalidHostNameError) {
+    const what = context.proxied && stage === 'dns' ? 'The proxy host name' : 'The host name';
+    return result(context.proxied && stage === 'dns' ? 'PROXY_UNREACHABLE' : 'NET_DNS_NOT_FOUND', `${what} is not a valid host name (${raw.message}): it cannot be looked up.`, 'dns');
   }
   if (raw instanceof ProxySchemeError) {
     return result('PROXY_SCHEME_UNSUPPORTED', `${raw.message} (the ${raw.transport === 'https' ? 'HTTPS' : 'WebSocket'} transport cannot use a ${raw.scheme} proxy).`, 'proxy-connect');

@@ -38,14 +38,31 @@ export class DialRefusedError extends Error {
   }
 }
 
+/** A name DNS cannot carry (over 253 characters, or a label over 63): nothing is looked up. */
+export class InvalidHostNameError extends Error {
+  override readonly name = 'InvalidHostNameError';
+  constructor(readonly length: number, why: string) {
+    super(`${length} characters, ${why}`);
+  }
+}
+
+const MAX_NAME_LENGTH = 253;
+const MAX_LABEL_LENGTH = 63;
+
+function checkHostName(host: string): void {
+  if (host.length > MAX_NAME_LENGTH) throw new InvalidHostNameError(host.length, `longer than the ${MAX_NAME_LENGTH} DNS allows`);
+  if (host.split('.').some((label) => label.length > MAX_LABEL_LENGTH)) throw new InvalidHostNameError(host.length, `with a part longer than the ${MAX_LABEL_LENGTH} DNS allows`);
+}
+
 /**
- * Resolves without DNS when it can; throws Node's lookup error (ENOTFOUND, EAI_AGAIN) otherwise, or
- * DialRefusedError when the Host is loopback-only and the destination is neither routed nor loopback.
+ * Resolves without DNS when it can; throws Node's lookup error (ENOTFOUND, EAI_AGAIN) otherwise,
+ * InvalidHostNameError for a name no DNS can carry, or DialRefusedError when the Host is loopback-only and the destination is neither routed nor loopback.
  */
 export async function resolveTarget(target: HostPort, rules: DialRules, signal: AbortSignal): Promise<Resolved> {
   const override = rules.dial.get(dialKey(target));
   if (override) return { address: override.address, port: override.port, source: 'override' };
   const host = bareHost(target.host);
+  if (net.isIP(host) === 0) checkHostName(host);
   if (rules.loopbackOnly && !isLoopbackAddress(host)) throw new DialRefusedError(`${target.host}:${target.port}`);
   if (net.isIP(host) !== 0) return { address: host, port: target.port, source: 'literal' };
   // dns.lookup cannot be cancelled; abortable() lets the probe move on when the signal aborts.

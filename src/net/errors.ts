@@ -9,6 +9,10 @@ export interface HttpHead {
   headers: Record<string, string[]>;
 }
 
+/** Real proxies offer two or three schemes; a flood of challenges is not evidence. */
+const MAX_SCHEMES = 8;
+const MAX_SCHEME_LENGTH = 40;
+
 /** The proxy answered CONNECT with a non-2xx status. */
 export class ProxyResponseError extends Error {
   override readonly name = 'ProxyResponseError';
@@ -22,11 +26,15 @@ export class ProxyResponseError extends Error {
     super(`proxy answered CONNECT with ${head.status} ${head.reason}`.trim());
   }
 
-  /** The schemes offered in Proxy-Authenticate, e.g. ['Basic', 'Negotiate']. */
+  /** The distinct schemes offered in Proxy-Authenticate, e.g. ['Basic', 'Negotiate'] (a few, each bounded). */
   get authSchemes(): string[] {
-    return (this.head.headers['proxy-authenticate'] ?? [])
-      .map((value) => value.trim().split(/\s+/)[0] ?? '')
-      .filter((scheme) => scheme !== '');
+    const schemes = new Map<string, string>();
+    for (const value of this.head.headers['proxy-authenticate'] ?? []) {
+      const scheme = (value.trim().split(/\s+/)[0] ?? '').slice(0, MAX_SCHEME_LENGTH);
+      if (scheme !== '' && !schemes.has(scheme.toLowerCase())) schemes.set(scheme.toLowerCase(), scheme);
+      if (schemes.size === MAX_SCHEMES) break;
+    }
+    return [...schemes.values()];
   }
 }
 
@@ -35,6 +43,18 @@ export class ProxyClosedError extends Error {
   override readonly name = 'ProxyClosedError';
   constructor(readonly received: number) {
     super(received === 0 ? 'proxy closed the connection without answering CONNECT' : 'proxy closed the connection in the middle of its answer');
+  }
+}
+
+/** The proxy's answer to CONNECT starts as HTTP but its header block never ends (cut at `limit` bytes). */
+export class ProxyHeadTooLargeError extends Error {
+  override readonly name = 'ProxyHeadTooLargeError';
+  constructor(
+    /** The status line, printable and bounded. */
+    readonly statusLine: string,
+    readonly limit: number,
+  ) {
+    super(`proxy answered CONNECT with more than ${limit} bytes of headers`);
   }
 }
 

@@ -3,7 +3,7 @@
 import type { Duplex } from 'node:stream';
 import type { HostPort } from './dial.js';
 import { bareHost } from './dial.js';
-import { ProxyClosedError, ProxyProtocolError, ProxyResponseError, type HttpHead } from './errors.js';
+import { ProxyClosedError, ProxyHeadTooLargeError, ProxyProtocolError, ProxyResponseError, type HttpHead } from './errors.js';
 import { abortable } from './wait.js';
 
 const MAX_HEAD_BYTES = 64 * 1024;
@@ -82,7 +82,7 @@ export function openTunnel(request: TunnelRequest): Promise<Tunnel> {
         }
         const end = buffered.indexOf('\r\n\r\n');
         if (end < 0) {
-          if (buffered.length > MAX_HEAD_BYTES) reject(new ProxyProtocolError(printable(buffered.subarray(0, 16))));
+          if (buffered.length > MAX_HEAD_BYTES) reject(new ProxyHeadTooLargeError(statusLineOf(buffered), MAX_HEAD_BYTES));
           return;
         }
         const parsed = parseHead(buffered.subarray(0, end).toString('latin1'));
@@ -174,6 +174,12 @@ function dechunk(body: Buffer): Buffer {
     offset = lineEnd + 2 + size + 2;
   }
   return Buffer.concat(parts);
+}
+
+/** The first line of an answer, printable and bounded: it is all a user needs to recognise the answer. */
+function statusLineOf(bytes: Buffer): string {
+  const end = bytes.indexOf('\r\n');
+  return printable(bytes.subarray(0, Math.min(end === -1 ? bytes.length : end, 80)));
 }
 
 function printable(bytes: Buffer): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Redactor, redactUrl } from '../../src/core/redact.js';
+import { redactProxyValue, Redactor, redactUrl } from '../../src/core/redact.js';
 
 describe('redaction', () => {
   it('drops proxy passwords but keeps the user and host', () => {
@@ -125,5 +125,22 @@ describe('redactUrl', () => {
   it('a raw / after a numeric start: URL reads a port and a path, the password is redacted all the same', () => {
     expect(redactUrl('http://alice:123/r3tPw@127.0.0.1:9')).not.toContain('r3tPw');
     expect(redactUrl('http://alice:S3c/r3tPw@127.0.0.1:9')).toBe('http://alice:[redacted]@127.0.0.1:9');
+  });
+});
+
+describe('redactProxyValue: one way to show a proxy value', () => {
+  it.each([
+    ['http://alice:pw@proxy:3128', 'http://alice:[redacted]@proxy:3128'],
+    ['http://proxy:3128/p?token=qsecret123#frag', 'http://proxy:3128/p?token=[redacted]#[redacted]'],
+    ['http://a:b@proxy:3128/?x=1&y&=z', 'http://a:[redacted]@proxy:3128/?x=[redacted]&[redacted]&=[redacted]'],
+    ['proxy:3128#only', 'proxy:3128#[redacted]'],
+    ['http://proxy:3128', 'http://proxy:3128'],
+  ])('%s -> %s', (value, shown) => {
+    expect(redactProxyValue(value)).toBe(shown);
+  });
+
+  it('makes the query values and fragment of a proxy variable secrets of the safety net', () => {
+    const redactor = Redactor.fromEnv({ HTTPS_PROXY: 'http://proxy:3128/?token=qsecret123#fragsecret', OTHER: 'http://x/?q=visible1' });
+    expect(redactor.text('saw qsecret123 and fragsecret and visible1')).toBe('saw [redacted] and [redacted] and visible1');
   });
 });

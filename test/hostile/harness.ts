@@ -1,0 +1,47 @@
+// Runs the whole runbook in-process, as main() does, in every output mode a user or CI picks (JSON,
+// plain text, plain text with -v), on a test Host that never leaves loopback. The hostile suite asserts on
+// what all three printed, how long the run took, and what the hostile servers received.
+import type { Host } from '../../src/core/host.js';
+import type { Report } from '../../src/core/types.js';
+import { runDoctor } from '../../src/main.js';
+import { captureIo, doctorFlags } from '../helpers/io.js';
+import { testHost, type TestHostOptions } from '../helpers/host.js';
+
+export interface EveryMode {
+  report: Report;
+  /** What each mode printed (stdout and stderr together): json, plain, verbose. */
+  outputs: { json: string; plain: string; verbose: string };
+  exitCodes: { json: number; plain: number; verbose: number };
+  /** The slowest of the three runs, in ms. */
+  elapsed: number;
+}
+
+/** A loopback-only Host with an empty $HOME/.codex, as a fresh user has it. */
+export function hostileHost(options: TestHostOptions = {}): Host {
+  return testHost({ now: new Date(), ...options, files: { '/home/user/.codex': { directory: true }, ...options.files } });
+}
+
+export async function inEveryMode(host: Host, timeoutMs: number, extra: { proxy?: string } = {}): Promise<EveryMode> {
+  const run = async (output: 'json' | 'plain', verbose: boolean): Promise<{ code: number; text: string; elapsed: number }> => {
+    const io = captureIo();
+    const started = performance.now();
+    const code = await runDoctor({ host, flags: doctorFlags({ output, verbose, timeoutMs, ...extra }), io: { ...io, env: { LANG: 'C.UTF-8' } } });
+    return { code, text: io.out() + io.err(), elapsed: performance.now() - started };
+  };
+  const [json, plain, verbose] = await Promise.all([run('json', false), run('plain', false), run('plain', true)]);
+  return {
+    report: JSON.parse(json.text) as Report,
+    outputs: { json: json.text, plain: plain.text, verbose: verbose.text },
+    exitCodes: { json: json.code, plain: plain.code, verbose: verbose.code },
+    elapsed: Math.max(json.elapsed, plain.elapsed, verbose.elapsed),
+  };
+}
+
+/** The first failing finding of a check, as `stage/CODE`. */
+export function failureOf(report: Report, id: string): string | undefined {
+  const error = report.checks.find((c) => c.id === id)?.error;
+  return error && `${error.stage}/${error.code}`;
+}
+
+/** A stack frame as Node prints it. */
+export const STACK_FRAME = /\n\s+at .+[(/].+:\d+:\d+/;
