@@ -7,7 +7,7 @@ import { CATALOGUE } from '../../src/core/codes.js';
 
 const NETWORK_PREFIXES = ['NET_', 'PROXY_', 'TLS_', 'OAUTH_', 'WS_'];
 
-/** The tests that drive the probes, the classifier, the webpki emulation and the three checks. */
+/** The tests that drive the probes, the classifier, the webpki emulation, the three checks and the hostile servers. */
 const PRODUCING_TESTS = [
   '../net/classify.test.ts',
   '../net/socks.test.ts',
@@ -19,6 +19,7 @@ const PRODUCING_TESTS = [
   './ws-upgrade.test.ts',
   './platform-store.test.ts',
   './endpoints.test.ts',
+  '../hostile/proxy-answers.test.ts',
 ];
 
 describe('network catalogue codes', () => {
