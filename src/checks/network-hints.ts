@@ -69,6 +69,14 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
       return [
         { text: `Check ${variable}: ${proxyName} is not answering as an HTTP proxy (${code}). Use the proxy host and port your browser or PAC file uses, with http://.`, command: exportProxy('http://proxy.example.corp:8080') },
       ];
+    case 'PROXY_TLS_UNTRUSTED':
+      return [
+        {
+          text: `Add the CA that issued ${proxyName}'s own certificate (named in the detail) to the bundle Codex reads (CODEX_CA_CERTIFICATE), or use the proxy's http:// address: the tunnel to OpenAI stays encrypted end to end.`,
+          command: exportProxy(`http://${proxyName}`),
+        },
+        askIt(`for the CA certificate that issued the certificate of the proxy ${proxyName}.`),
+      ];
     case 'PROXY_HEADERS_TOO_LARGE':
       return [
         { text: `Check ${variable}: ${proxyName} answered CONNECT with endless headers, which no client reads to the end. Make sure it names the proxy port itself.` },

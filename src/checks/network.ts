@@ -9,7 +9,7 @@ import type { CheckContext } from '../core/check.js';
 import type { Stage } from '../core/types.js';
 import { classify, isNetworkError, type Classified, type ClassifyContext } from '../net/classify.js';
 import { connectTcp, resolveTarget, type DialRules, type HostPort, type Resolved } from '../net/dial.js';
-import { ProbeTimeoutError, ProxySchemeError, type HttpHead } from '../net/errors.js';
+import { CertificateRejectedError, ProbeTimeoutError, ProxyCertificateError, ProxySchemeError, type HttpHead } from '../net/errors.js';
 import { verifiedTls } from '../net/http-probe.js';
 import { socks5Connect } from '../net/socks.js';
 import { basicAuthorization, openTunnel, proxyCredentials, type ProxyCredentials } from '../net/tunnel.js';
@@ -183,7 +183,10 @@ async function throughProxy(stager: Stager, input: OpenPathInput, route: Extract
     // An https:// proxy (HTTPS transport only): TLS to the proxy itself, verified, before CONNECT.
     const toProxy: Duplex =
       route.proxy.scheme === 'https'
-        ? await verifiedTls({ socket: tcp, servername: route.proxy.host, verifier: { kind: 'openssl', ca: input.proxyCa }, signal })
+        ? await verifiedTls({ socket: tcp, servername: route.proxy.host, verifier: { kind: 'openssl', ca: input.proxyCa }, signal }).catch((error: unknown) =>
+            // The proxy's own certificate, not the target's: said as such, with the proxy's chain.
+            Promise.reject(error instanceof CertificateRejectedError ? new ProxyCertificateError(`${route.proxy.host}:${route.proxy.port}`, error) : error),
+          )
         : tcp;
     const authorization = route.credentials ? basicAuthorization(route.credentials) : undefined;
     const tunnel = await openTunnel({ socket: toProxy, target, ...(authorization && { authorization }), signal });

@@ -112,6 +112,7 @@ export const CATALOGUE = {
   PROXY_BLOCKED: 'The proxy refused to open a tunnel to the host (403 or a block page): a policy blocks it.',
   PROXY_UPSTREAM_FAILED: 'The proxy could not reach the host itself (502, 503 or 504).',
   PROXY_CONNECT_REJECTED: 'The proxy answered CONNECT with another non-success status.',
+  PROXY_TLS_UNTRUSTED: 'The https:// proxy\'s own certificate does not verify against the roots Codex trusts for HTTPS; nothing was sent through it.',
   PROXY_SCHEME_UNSUPPORTED: 'The proxy URL uses a scheme this Codex transport cannot use (socks5 for HTTPS, https:// for WebSocket).',
 
   // --- network: TLS to the host, as Codex would verify it ---

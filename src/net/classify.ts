@@ -1,11 +1,15 @@
 // The one place that turns a raw probe error into a catalogue code: Node socket and DNS errors, TLS alerts,
 // certificate verification codes, proxy answers, timeouts and aborts. Hints are the checks' business.
+import type { X509Certificate } from 'node:crypto';
 import { codexPolicyText } from '../codex/codex-messages.js';
 import { isErrorCode, type ErrorCode } from '../core/codes.js';
 import type { RawCause, Stage } from '../core/types.js';
+import { oneLine, subjectOf } from '../codex/webpki.js';
 import {
+  CertificateRejectedError,
   ChainRejectedError,
   ProbeTimeoutError,
+  ProxyCertificateError,
   ProxyClosedError,
   ProxyHeadTooLargeError,
   ProxyProtocolError,
@@ -68,6 +72,8 @@ const TLS_STAGES: readonly Stage[] = ['tls-handshake', 'tls-verify'];
 /** The errors our probes throw for what the network did (src/net/errors.ts, socks.ts, dial.ts). */
 const PROBE_ERRORS = [
   ProxyResponseError,
+  ProxyCertificateError,
+  CertificateRejectedError,
   ProxyClosedError,
   ProxyHeadTooLargeError,
   ProxyProtocolError,
@@ -111,6 +117,7 @@ export function classify(raw: unknown, stage: Stage, context: ClassifyContext = 
   if (raw instanceof ProxyProtocolError) {
     return result('PROXY_NOT_HTTP', `The proxy answered CONNECT with bytes that are not HTTP (${raw.firstBytes}).`, 'proxy-connect');
   }
+  if (raw instanceof ProxyCertificateError) return result('PROXY_TLS_UNTRUSTED', proxyCertificateDetail(raw), 'proxy-connect');
   if (raw instanceof ProxyHeadTooLargeError) {
     return result(
       'PROXY_HEADERS_TOO_LARGE',
@@ -216,6 +223,22 @@ function classifyProxyAnswer(raw: ProxyResponseError, cause: RawCause): Classifi
   if (status === 403 || status === 451) return { code: 'PROXY_BLOCKED', stage: 'proxy-connect', detail, cause };
   if (status === 502 || status === 503 || status === 504) return { code: 'PROXY_UPSTREAM_FAILED', stage: 'proxy-connect', detail, cause };
   return { code: 'PROXY_CONNECT_REJECTED', stage: 'proxy-connect', detail, cause };
+}
+
+/** The proxy, its chain, and the CA its certificate needs: the issuer of the last certificate it presented. */
+function proxyCertificateDetail(raw: ProxyCertificateError): string {
+  const { chain, code } = raw.rejected;
+  const last = chain[chain.length - 1];
+  const selfSigned = last !== undefined && last.subject === last.issuer;
+  const shown = chain.slice(0, 6).map((cert, i) => `[${i}] ${subjectOf(cert)}`);
+  if (last && !selfSigned) shown.push(`${issuerName(last)} (not trusted)`);
+  else if (last) shown[shown.length - 1] += ' (self-signed, not trusted)';
+  const needs = last ? ` Its certificate needs the CA "${selfSigned ? oneLine(last.subject) : oneLine(last.issuer)}" among those roots; nothing was sent through the proxy.` : ' Nothing was sent through the proxy.';
+  return `The https:// proxy ${raw.proxy} presented a certificate that does not verify against the roots Codex trusts for HTTPS (${code}).${shown.length > 0 ? ` Its chain: ${shown.join(' => ')}.` : ''}${needs}`;
+}
+
+function issuerName(cert: X509Certificate): string {
+  return /(?:^|\n)CN=([^\n]*)/.exec(cert.issuer)?.[1] ?? oneLine(cert.issuer);
 }
 
 function classifySocks(raw: SocksError, cause: RawCause): Classified {

@@ -1,5 +1,6 @@
 // The raw errors the probes throw for what Node's own errors cannot express. classify() turns each of
 // these, and every Node error, into a catalogue code; the probes never judge.
+import type { X509Certificate } from 'node:crypto';
 
 /** What a proxy answered to CONNECT (or, for the probes over a tunnel, to a request): status, headers, a body snippet. */
 export interface HttpHead {
@@ -108,5 +109,31 @@ export class ChainRejectedError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * OpenSSL (through Node) refused the chain of a connection verified with its roots. Unlike Node's own error,
+ * it keeps the chain that was presented, so the doctor can show it; `code` is Node's verification code.
+ */
+export class CertificateRejectedError extends Error {
+  override readonly name = 'CertificateRejectedError';
+  constructor(
+    readonly code: string,
+    readonly chain: X509Certificate[],
+  ) {
+    super(`certificate verification failed (${code})`);
+  }
+}
+
+/** An https:// proxy's own certificate did not verify: nothing was sent to it, not even CONNECT. */
+export class ProxyCertificateError extends Error {
+  override readonly name = 'ProxyCertificateError';
+  constructor(
+    /** `host:port` of the proxy. */
+    readonly proxy: string,
+    readonly rejected: CertificateRejectedError,
+  ) {
+    super(`the https:// proxy ${proxy} presented a certificate that does not verify (${rejected.code})`);
   }
 }

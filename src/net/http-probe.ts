@@ -6,7 +6,7 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import type { X509Certificate } from 'node:crypto';
-import { ChainRejectedError, type HttpHead } from './errors.js';
+import { CertificateRejectedError, ChainRejectedError, type HttpHead } from './errors.js';
 import { presentedChain, rootsContext } from './tls-probe.js';
 import { abortable } from './wait.js';
 
@@ -37,7 +37,7 @@ export function isVerified(socket: tls.TLSSocket): boolean {
   return verifiedSockets.has(socket);
 }
 
-/** A TLS connection whose chain and name passed the verifier; rejects with Node's error or a ChainRejectedError. */
+/** A TLS connection whose chain and name passed the verifier; rejects with Node's error, a CertificateRejectedError or a ChainRejectedError. */
 export function verifiedTls(request: VerifiedTlsRequest): Promise<tls.TLSSocket> {
   const { socket, servername, verifier, alpn, signal } = request;
   return abortable<tls.TLSSocket>(signal, (resolve, reject) => {
@@ -48,12 +48,18 @@ export function verifiedTls(request: VerifiedTlsRequest): Promise<tls.TLSSocket>
       host: servername,
       // The same OpenSSL rules as the capture in tls-probe (no security-level limits); rustls' rules are the
       // custom verifier's, which needs no roots in OpenSSL.
-      ...(verifier.kind === 'openssl'
-        ? { secureContext: rootsContext(verifier.ca), rejectUnauthorized: true }
-        : { secureContext: rootsContext(NO_ROOTS), rejectUnauthorized: false }),
+      // OpenSSL's verdict is read at secureConnect (before any byte is written) rather than enforced by Node,
+      // whose error would not keep the chain that was presented.
+      secureContext: rootsContext(verifier.kind === 'openssl' ? verifier.ca : NO_ROOTS),
+      rejectUnauthorized: false,
       ALPNProtocols: [...(alpn ?? ['http/1.1'])],
     });
     const onSecure = (): void => {
+      if (verifier.kind === 'openssl' && !tlsSocket.authorized) {
+        const code = tlsSocket.authorizationError;
+        reject(new CertificateRejectedError(typeof code === 'string' ? code : ((code as NodeJS.ErrnoException | undefined)?.code ?? 'CERT_REJECTED'), presentedChain(tlsSocket)));
+        return;
+      }
       if (verifier.kind === 'custom') {
         const refused = verifier.check(presentedChain(tlsSocket), tlsSocket.getProtocol());
         if (refused) {

@@ -20,6 +20,7 @@ const PRODUCING_TESTS = [
   './platform-store.test.ts',
   './endpoints.test.ts',
   '../hostile/proxy-answers.test.ts',
+  '../hostile/https-proxy.test.ts',
 ];
 
 describe('network catalogue codes', () => {
