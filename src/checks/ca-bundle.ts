@@ -35,6 +35,7 @@ import type { Host } from '../core/host.js';
 import type { EvidenceSection, Finding, Hint } from '../core/types.js';
 import { upgradeCodexHints } from './codex-upgrade.js';
 import type { DoctorCheck, DoctorContext } from './context.js';
+import { trimEndMatches } from '../codex/rust-str.js';
 import { publicRootFingerprints } from './public-roots.js';
 
 /** What ca.bundle hands to the checks that need it (tls.auth builds Codex's trust sets from it). */
@@ -357,7 +358,7 @@ function readFailure(load: Extract<BundleLoad, { status: 'read-failed' }>, host:
         hints: [
           {
             text: `Concatenate the certificates into one PEM file and point ${selection.variable} at it.`,
-            command: `cat ${shellQuote(selection.path.replace(/[\\/]+$/, ''))}/*.pem > ${shellQuote(`${selection.path.replace(/[\\/]+$/, '')}.bundle.pem`)}`,
+            command: `cat ${shellQuote(trimEndMatches(selection.path, '/\\'))}/*.pem > ${shellQuote(`${trimEndMatches(selection.path, '/\\')}.bundle.pem`)}`,
           },
           { text: `Or unset ${selection.variable} to use the system roots.`, command: `unset ${selection.variable}` },
         ],

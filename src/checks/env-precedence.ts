@@ -29,6 +29,7 @@ import type { Host } from '../core/host.js';
 import { redactUrl } from '../core/redact.js';
 import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
 import { upgradeCodexHints } from './codex-upgrade.js';
+import { trimEndMatches } from '../codex/rust-str.js';
 import type { DoctorCheck } from './context.js';
 import { loginFallbackFindings } from './login-retry.js';
 
@@ -217,7 +218,7 @@ function osStoreLocations(host: Pick<Host, 'platform' | 'systemStore'>): { files
 }
 
 function withoutTrailingSlash(path: string): string {
-  return path.length > 1 ? path.replace(/[\\/]+$/, '') : path;
+  return path.length > 1 ? trimEndMatches(path, '/\\') : path;
 }
 
 function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pick<Host, 'platform' | 'cwd' | 'homeDir' | 'systemStore'>): Finding[] {

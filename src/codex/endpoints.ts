@@ -5,6 +5,7 @@ import type { Host } from '../core/host.js';
 import { formatKey } from './config-keys.js';
 import { CODEX_RELEASES, codexHas, versionAtLeast } from './codex-version.js';
 import type { CodexConfig } from './config.js';
+import { trimEndMatches } from './rust-str.js';
 import type { CodexWorld } from './world.js';
 
 export const ISSUER = 'https://auth.openai.com';
@@ -109,7 +110,7 @@ const AUTH_JSON_MAX_BYTES = 1024 * 1024;
  * kept or returned. Without a usable auth.json the ChatGPT login is assumed: that is the flow being debugged.
  */
 export async function readAuthMode(host: Host, codexHome: string): Promise<AuthModeInfo> {
-  const path = `${codexHome.replace(/[\\/]+$/, '')}${host.platform === 'win32' ? '\\' : '/'}auth.json`;
+  const path = `${trimEndMatches(codexHome, '/\\')}${host.platform === 'win32' ? '\\' : '/'}auth.json`;
   const assumed = (why: string): AuthModeInfo => ({
     mode: 'chatgpt',
     source: 'assumed',

@@ -139,8 +139,9 @@ function collectEntry(name: string, value: string, out: string[], depth: number)
   // sees as variables but the report shows inside this value: their secrets are secrets all the same.
   if (depth < MAX_EMBEDDED_DEPTH && /[\r\n]/.test(value)) {
     for (const line of value.split(/\r?\n|\r/)) {
-      const embedded = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*?)\s*$/.exec(line);
-      if (embedded) collectEntry(embedded[1]!, unquote(embedded[2]!), out, depth + 1);
+      // The value is trimmed after the match: `(.*?)\s*$` is quadratic on a long run of blanks inside it.
+      const embedded = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=(.*)$/.exec(line);
+      if (embedded) collectEntry(embedded[1]!, unquote(embedded[2]!.trim()), out, depth + 1);
     }
   }
 }

@@ -7,6 +7,7 @@ import { shellQuote } from '../codex/bundle-format.js';
 import { issuedBy, oneLine } from '../codex/webpki.js';
 import { parseCodexPem } from '../codex/pem.js';
 import { TOOL_CA_VARIABLES } from '../codex/sandbox.js';
+import { trimEndMatches } from '../codex/rust-str.js';
 
 /** Larger files are not certificate stores. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -271,5 +272,5 @@ export function exportCommand(variable: string, value: string, platform: NodeJS.
 
 function joinPath(dir: string, name: string, platform: NodeJS.Platform): string {
   const sep = platform === 'win32' ? '\\' : '/';
-  return `${dir.replace(/[\\/]+$/, '')}${sep}${name}`;
+  return `${trimEndMatches(dir, '/\\')}${sep}${name}`;
 }

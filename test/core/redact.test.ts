@@ -144,3 +144,12 @@ describe('redactProxyValue: one way to show a proxy value', () => {
     expect(redactor.text('saw qsecret123 and fragsecret and visible1')).toBe('saw [redacted] and [redacted] and visible1');
   });
 });
+
+describe('redaction of hostile values stays linear', () => {
+  it('reads an embedded NAME=value line with a megabyte of blanks inside the value', () => {
+    const blanks = ' '.repeat(1024 * 1024);
+    const redactor = Redactor.fromEnv({ DOTENV_VALUE: `"open\nAPI_TOKEN=tok3nsecret${blanks}tail  ` });
+    expect(redactor.text('tok3nsecret')).toBe('tok3nsecret');
+    expect(redactor.text(`x tok3nsecret${blanks}tail y`)).toBe('x [redacted] y');
+  });
+});
