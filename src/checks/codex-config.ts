@@ -146,6 +146,8 @@ function problemFinding(
       return { finding: { level: 'fail', code: 'CONFIG_NOT_A_FILE', stage: 'read', detail: `${problem.message}. Codex will not start.`, hints: [{ text: `Move ${file} out of the way: it must be a TOML file.`, command: `ls -ld ${shellQuote(problem.file)}` }] } };
     case 'too-large':
       return { finding: { level: 'fail', code: 'CONFIG_TOO_LARGE', stage: 'read', detail: `${problem.message}; it was not read.`, hints: [{ text: `Check that ${file} is really your Codex config.`, command: `ls -l ${shellQuote(problem.file)}` }] } };
+    case 'too-deep':
+      return { finding: { level: 'fail', code: 'CONFIG_TOO_DEEP', stage: 'parse', detail: `${problem.message}; it was not read.`, hints: [{ text: `Look for a table header with a long run of dotted parts in ${file}: no Codex setting is more than five levels deep.`, command: `grep -n '^\\s*\\[' ${shellQuote(problem.file)}` }] } };
     case 'not-utf8':
       return { finding: { level: 'fail', code: 'CONFIG_NOT_UTF8', stage: 'parse', detail: `${problem.message}. Codex will not start.`, hints: [{ text: `Save ${file} as UTF-8 (an editor or PowerShell may have written UTF-16).`, command: `file ${shellQuote(problem.file)}` }] } };
     case 'invalid-value':

@@ -124,12 +124,21 @@ export interface UnknownKey {
   validKeys?: readonly string[];
 }
 
-/** Every key in `table` that Codex ignores and that the doctor can name a real key (or a reason) for. */
+/**
+ * Unknown keys are slips a person makes: a file with thousands of them is reported (and searched for a near
+ * key) for its first ones only, so that the work stays bounded whatever the file holds.
+ */
+export const MAX_UNKNOWN_KEYS = 50;
+const MAX_KEYS_COMPARED = 500;
+
+/** Every key in `table` that Codex ignores and that the doctor can name a real key (or a reason) for; the first MAX_UNKNOWN_KEYS. */
 export function findUnknownKeys(table: TomlTable): UnknownKey[] {
   const found: UnknownKey[] = [];
+  let compared = 0;
   const visit = (node: TomlTable, path: string[]): void => {
     const section = SECTIONS.find((s) => matches(s.path, path));
     for (const [key, value] of Object.entries(node)) {
+      if (found.length >= MAX_UNKNOWN_KEYS || compared >= MAX_KEYS_COMPARED) return;
       const here = [...path, key];
       const misspelling = MISSPELLINGS.find((m) => matches(m.pattern, here) && (m.only === undefined || (m.only === 'table') === isTable(value)));
       if (misspelling) {
@@ -143,6 +152,7 @@ export function findUnknownKeys(table: TomlTable): UnknownKey[] {
         continue;
       }
       if (section && !section.keys.includes(key) && !(section.walk ?? []).includes('*')) {
+        compared += 1;
         const near = nearestKey(key, section.keys);
         const area = section.path.length === 0 ? (TOP_LEVEL.find(([k]) => k === near)?.[1] ?? section.area) : section.area;
         if (near !== undefined && (section.path.length > 0 || TOP_LEVEL.some(([k]) => k === near))) {
@@ -176,17 +186,18 @@ function substitute(real: KeyPath, path: readonly string[], pattern: KeyPath): s
 /**
  * The real key closest to `name`, if close enough to be a slip: case, `-` for `_` and a couple of typos.
  * Distance: optimal string alignment (transpositions count 1), at most 1 for short names, 2 from 8 chars.
+ * Names whose lengths differ by more than that are never compared: a 500 KB key costs nothing.
  */
 export function nearestKey(name: string, candidates: readonly string[]): string | undefined {
   const norm = (s: string): string => s.toLowerCase().replace(/-/g, '_');
+  const limit = name.length >= 8 ? 2 : 1;
   let best: { key: string; distance: number } | undefined;
   for (const candidate of candidates) {
+    if (Math.abs(name.length - candidate.length) > limit) continue;
     const distance = editDistance(norm(name), norm(candidate));
     if (!best || distance < best.distance) best = { key: candidate, distance };
   }
-  if (!best) return undefined;
-  const limit = name.length >= 8 ? 2 : 1;
-  return best.distance <= limit ? best.key : undefined;
+  return best !== undefined && best.distance <= limit ? best.key : undefined;
 }
 
 export function editDistance(a: string, b: string): number {

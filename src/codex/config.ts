@@ -47,6 +47,7 @@ export type ConfigProblemKind =
   | 'unreadable'
   | 'not-a-file'
   | 'too-large'
+  | 'too-deep'
   | 'not-utf8'
   | 'profile-not-found'
   | 'profile-key'
@@ -220,6 +221,26 @@ async function readLayer(host: Host, kind: ConfigLayerKind, file: string): Promi
   }
 }
 
+/**
+ * Codex's deepest settings are five levels down; the parser refuses inline nesting past its own limit but not
+ * a `[a.a.a...]` header with thousands of parts, which would overflow the stack of every recursive reader.
+ */
+const MAX_TABLE_DEPTH = 128;
+
+/** How deep tables and arrays nest in `value`, counted without recursion and up to just past `limit`. */
+function tableDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    if (Array.isArray(node)) for (const item of node) stack.push([item, depth + 1]);
+    else if (isTable(node)) for (const item of Object.values(node)) stack.push([item, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Parses one file's bytes as Codex would: UTF-8 only, TOML 1.0. Never throws. */
 export function parseLayer(kind: ConfigLayerKind, file: string, bytes: Uint8Array): ConfigLayer {
   let source: string;
@@ -229,7 +250,13 @@ export function parseLayer(kind: ConfigLayerKind, file: string, bytes: Uint8Arra
     return { kind, file, state: 'invalid', table: {}, source: '', problem: { kind: 'not-utf8', fatal: true, file, message: `${file}: stream did not contain valid UTF-8` } };
   }
   try {
-    return { kind, file, state: 'loaded', table: smolToml().parse(source), source };
+    const table = smolToml().parse(source);
+    const depth = tableDepth(table, MAX_TABLE_DEPTH);
+    if (depth > MAX_TABLE_DEPTH) {
+      const message = `${file}: tables nested more than ${MAX_TABLE_DEPTH} levels deep (a [a.b.c...] header or inline tables), far deeper than any Codex setting`;
+      return { kind, file, state: 'invalid', table: {}, source, problem: { kind: 'too-deep', fatal: true, file, message } };
+    }
+    return { kind, file, state: 'loaded', table, source };
   } catch (error) {
     if (!(error instanceof smolToml().TomlError)) throw error;
     const [first = error.message] = error.message.split('\n');
@@ -414,8 +441,11 @@ function mergeInto(target: TomlTable, source: TomlTable, path: string[], file: s
       mergeInto(table, value, here, file, provenance);
     } else {
       setOwn(target, key, structuredClone(value));
-      const prefix = `${formatKey(here)}.`;
-      for (const k of [...provenance.keys()]) if (k.startsWith(prefix)) provenance.delete(k);
+      // A value replacing a table drops the provenance of the table's keys (only then: a scan per key is quadratic).
+      if (isTable(existing)) {
+        const prefix = `${formatKey(here)}.`;
+        for (const k of [...provenance.keys()]) if (k.startsWith(prefix)) provenance.delete(k);
+      }
       provenance.set(formatKey(here), file);
     }
   }
@@ -750,7 +780,9 @@ export function locateKey(source: string, path: readonly string[]): number | und
   const lines = source.split(/\r?\n/);
   const seg = (s: string): string => `(?:${escapeRe(s)}|"${escapeRe(s)}"|'${escapeRe(s)}')`;
   const header = (p: readonly string[]): RegExp => new RegExp(`^\\s*\\[\\[?\\s*${p.map(seg).join('\\s*\\.\\s*')}\\s*\\]\\]?\\s*(#.*)?$`);
-  const full = lines.findIndex((l) => header(path).test(l));
+  // Each pattern is compiled once, not once per line.
+  const fullHeader = header(path);
+  const full = lines.findIndex((l) => fullHeader.test(l));
   if (full >= 0) return full + 1;
   // A table only opened through a sub-table: `[model_providers.corp]` for `model_providers`.
   const below = new RegExp(`^\\s*\\[\\[?\\s*${path.map(seg).join('\\s*\\.\\s*')}\\s*\\.`);
@@ -760,7 +792,8 @@ export function locateKey(source: string, path: readonly string[]): number | und
   const keyLine = new RegExp(`^\\s*${seg(path[path.length - 1]!)}\\s*=`);
   let start = 0;
   if (parent.length > 0) {
-    const at = lines.findIndex((l) => header(parent).test(l));
+    const parentHeader = header(parent);
+    const at = lines.findIndex((l) => parentHeader.test(l));
     if (at < 0) return undefined;
     start = at + 1;
   }

@@ -171,6 +171,7 @@ export const CATALOGUE = {
   CONFIG_UNREADABLE: 'A config file exists but cannot be read; Codex refuses to start.',
   CONFIG_NOT_A_FILE: 'A config file path is a directory or another non-file; Codex refuses to start.',
   CONFIG_TOO_LARGE: 'A config file is far larger than any config file; it was not read.',
+  CONFIG_TOO_DEEP: 'A config file nests tables far deeper than any Codex setting (a table header with hundreds of dotted parts); it was not read.',
   CONFIG_NOT_UTF8: 'A config file is not UTF-8 text; Codex refuses to start.',
   CONFIG_INVALID_VALUE: 'A key Codex knows has a value of the wrong type or an unknown variant; Codex refuses the config.',
   CONFIG_PROFILE_NOT_FOUND: 'The profile chosen with --profile does not exist where the installed Codex looks for it.',
