@@ -178,6 +178,8 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
     case 'TLS_ISSUER_NOT_CA':
     case 'TLS_EKU_NO_SERVER_AUTH':
       return [askIt(`to fix the certificates the inspection proxy presents (webpki refuses them: ${code}), or to exempt ${OPENAI_HOSTS_FOR_IT} from inspection.`)];
+    case 'TLS_PATH_TOO_LONG':
+      return [askIt(`to serve a shorter chain for ${host}: Codex (rustls/webpki) follows at most 6 intermediate certificates between the server certificate and the root.`)];
     case 'TLS_VERIFY_FAILED':
       return [askIt(`why the chain for ${host} fails verification (the raw cause names the reason); include this report.`)];
     case 'WS_HANDSHAKE_INVALID':

@@ -6,8 +6,8 @@ import type { X509Certificate } from 'node:crypto';
 import type { ErrorCode } from '../core/codes.js';
 import { lintCertificate, readCertificate, weakRsaKeyBits, type CertificateFacts } from './certificate.js';
 
-/** webpki refuses longer paths (intermediates + anchor). */
-const MAX_PATH_CERTIFICATES = 6;
+/** webpki follows at most this many intermediates between the leaf and an anchor (MAX_SUB_CA_COUNT). */
+const MAX_INTERMEDIATES = 6;
 const SERVER_AUTH_EKU = '1.3.6.1.5.5.7.3.1';
 const ANY_EKU = '2.5.29.37.0';
 
@@ -22,6 +22,7 @@ export type WebpkiErrorName =
   | 'EndEntityUsedAsCa'
   | 'InvalidPurpose'
   | 'UnsupportedProtocolVersion'
+  | 'MaximumPathDepthExceeded'
   | 'BadEncoding';
 
 export interface WebpkiProblem {
@@ -91,7 +92,17 @@ export function verifyWebpki(input: WebpkiInput): WebpkiVerdict {
     }
     if (!allowsServerAuth(certFacts)) problems.push(problem('InvalidPurpose', index, `[${index}] ${subjectOf(cert)} has an extended key usage without serverAuth.`));
   }
-  if (built.anchor === null) {
+  if (built.tooDeep) {
+    const { intermediates, anchor } = built.tooDeep;
+    const where = anchor ? `before its root "${subjectOf(anchor)}"` : 'without reaching a trusted root';
+    problems.push(
+      problem(
+        'MaximumPathDepthExceeded',
+        null,
+        `The chain runs through ${intermediates} intermediate certificates ${where}; webpki (rustls) follows at most ${MAX_INTERMEDIATES} and gives up (MaximumPathDepthExceeded)${anchor ? ', although the root is trusted' : ''}.`,
+      ),
+    );
+  } else if (built.anchor === null) {
     const last = built.path[built.path.length - 1] ?? leaf;
     const index = chain.indexOf(last);
     problems.push(
@@ -132,7 +143,7 @@ export function verifyWebpki(input: WebpkiInput): WebpkiVerdict {
   }
 
   const missingIssuer =
-    built.anchor === null
+    built.anchor === null && !built.tooDeep
       ? (() => {
           const last = built.path[built.path.length - 1] ?? leaf;
           return { index: chain.indexOf(last), issuer: oneLine(last.issuer) };
@@ -151,21 +162,38 @@ export function issuedBy(child: X509Certificate, issuer: X509Certificate): boole
 }
 
 /** A path from the leaf through presented certificates, ending at an anchor when one issued the last certificate. */
-export function buildPath(chain: readonly X509Certificate[], anchors: readonly X509Certificate[]): { path: X509Certificate[]; anchor: X509Certificate | null } {
+export function buildPath(
+  chain: readonly X509Certificate[],
+  anchors: readonly X509Certificate[],
+): {
+  path: X509Certificate[];
+  anchor: X509Certificate | null;
+  /** The presented chain goes on past webpki's limit: how far it goes, and the anchor at its end (if any). */
+  tooDeep: { intermediates: number; anchor: X509Certificate | null } | null;
+} {
   const leaf = chain[0];
-  if (!leaf) return { path: [], anchor: null };
-  const path = [leaf];
-  let current = leaf;
-  while (path.length < MAX_PATH_CERTIFICATES) {
+  if (!leaf) return { path: [], anchor: null, tooDeep: null };
+  const walked = walkChain(chain, anchors);
+  if (walked.path.length - 1 <= MAX_INTERMEDIATES) {
+    return { path: walked.anchor ? stripTrustedRoot(walked.path, walked.anchor) : walked.path, anchor: walked.anchor, tooDeep: null };
+  }
+  const intermediates = (walked.anchor ? stripTrustedRoot(walked.path, walked.anchor) : walked.path).length - 1;
+  return { path: walked.path.slice(0, MAX_INTERMEDIATES + 1), anchor: null, tooDeep: { intermediates, anchor: walked.anchor } };
+}
+
+/** From the leaf, issuer by issuer through the presented certificates (each once), until an anchor issues one. */
+function walkChain(chain: readonly X509Certificate[], anchors: readonly X509Certificate[]): { path: X509Certificate[]; anchor: X509Certificate | null } {
+  const path = [chain[0]!];
+  let current = path[0]!;
+  for (;;) {
     // An anchor first, as webpki does: a presented root that is also trusted ends the path there.
     const anchor = anchors.find((candidate) => issuedBy(current, candidate));
-    if (anchor) return { path: stripTrustedRoot(path, anchor), anchor };
+    if (anchor) return { path, anchor };
     const next = chain.find((candidate) => !path.includes(candidate) && issuedBy(current, candidate));
-    if (!next) break;
+    if (!next) return { path, anchor: null };
     path.push(next);
     current = next;
   }
-  return { path, anchor: null };
 }
 
 /** A presented copy of the anchor itself is the anchor, not an intermediate. */
@@ -179,6 +207,7 @@ export function rustlsMessage(name: WebpkiErrorName): string {
   switch (name) {
     case 'CaUsedAsEndEntity':
     case 'EndEntityUsedAsCa':
+    case 'MaximumPathDepthExceeded':
       return `invalid peer certificate: Other(OtherError(${name}))`;
     case 'UnsupportedProtocolVersion':
       return 'peer is incompatible: ServerDoesNotSupportTls12Or13';
@@ -197,6 +226,7 @@ const CODES: Record<WebpkiErrorName, ErrorCode> = {
   EndEntityUsedAsCa: 'TLS_ISSUER_NOT_CA',
   InvalidPurpose: 'TLS_EKU_NO_SERVER_AUTH',
   UnsupportedProtocolVersion: 'TLS_PROTOCOL_TOO_OLD',
+  MaximumPathDepthExceeded: 'TLS_PATH_TOO_LONG',
   BadEncoding: 'TLS_HANDSHAKE_FAILED',
 };
 

@@ -132,6 +132,7 @@ export const CATALOGUE = {
   TLS_NOT_VALID_FOR_NAME: 'The server certificate has no subjectAltName for the host; rustls has no Common Name fallback (NotValidForName).',
   TLS_EXPIRED: 'A certificate in the chain has expired (rustls: Expired).',
   TLS_NOT_YET_VALID: 'A certificate in the chain is not valid yet (rustls: NotValidYet); check the clock.',
+  TLS_PATH_TOO_LONG: 'The chain runs through more intermediate certificates than webpki follows (6): rustls refuses it (MaximumPathDepthExceeded) even with a trusted root.',
   TLS_CA_AS_END_ENTITY: 'The server presents a CA certificate as its own, which webpki refuses (CaUsedAsEndEntity).',
   TLS_ISSUER_NOT_CA: 'An issuing certificate lacks basicConstraints CA:TRUE, which webpki refuses (EndEntityUsedAsCa).',
   TLS_EKU_NO_SERVER_AUTH: 'The server certificate has an extended key usage without serverAuth, which webpki refuses.',

@@ -12,7 +12,8 @@ import { DEFAULT_KEY_BITS, labKeys, type KeyPair, type KeyStore, type RsaKeyBits
 
 export { KeyStore, type KeyPair, type RsaKeyBits } from './keys.js';
 
-export type SignatureHash = 'sha256' | 'sha1';
+/** md5 only for the hostile suite's chains: no product mints it any more, but an old one may still present it. */
+export type SignatureHash = 'sha256' | 'sha1' | 'md5';
 /** `expired`: ended yesterday; `not-yet-valid`: starts in 30 days. */
 export type Validity = 'valid' | 'expired' | 'not-yet-valid';
 
@@ -333,6 +334,7 @@ function serialNumber(): string {
 const SIGNATURE_OIDS: Record<SignatureHash, string> = {
   sha256: forge.pki.oids['sha256WithRSAEncryption'] ?? '1.2.840.113549.1.1.11',
   sha1: forge.pki.oids['sha1WithRSAEncryption'] ?? '1.2.840.113549.1.1.5',
+  md5: forge.pki.oids['md5WithRSAEncryption'] ?? '1.2.840.113549.1.1.4',
 };
 
 // Exported by node-forge but missing from its type definitions.
@@ -340,8 +342,8 @@ const forgePki = forge.pki as typeof forge.pki & {
   getTBSCertificate(cert: forge.pki.Certificate): forge.asn1.Asn1;
 };
 
-/** forge's cert.sign with the RSA step done by node:crypto. */
-function signCertificate(
+/** forge's cert.sign with the RSA step done by node:crypto (forge's own RSA is far slower). */
+export function signCertificate(
   cert: forge.pki.Certificate,
   issuerKeyPem: string,
   hash: SignatureHash,

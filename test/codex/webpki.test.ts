@@ -3,6 +3,7 @@ import forge from 'node-forge';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issuedBy, verifyWebpki, type WebpkiInput } from '../../src/codex/webpki.js';
 import { KeyStore, mintCorporateCa, mintPublicPki, type PublicPki, type ServerIdentity } from '../../src/lab/pki.js';
+import { mintChain } from '../hostile/chains.js';
 
 const now = new Date();
 const x509 = (pem: string): X509Certificate => new X509Certificate(pem);
@@ -158,3 +159,26 @@ function clientAuthOnlyLeaf(): { leaf: X509Certificate; anchor: X509Certificate 
   cert.sign(rootKey, forge.md.sha256.create());
   return { leaf: x509(forge.pki.certificateToPem(cert)), anchor: x509(corporate.root.pem) };
 }
+
+describe('verifyWebpki: path length', () => {
+  const chainFrom = (pem: string): X509Certificate[] => (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((p) => x509(p));
+
+  it('follows six intermediates to a trusted root, as webpki does', () => {
+    const minted = mintChain({ hostname: 'auth.openai.com', intermediates: 6, now });
+    const verdict = verify({ chain: chainFrom(minted.chainPem), anchors: [x509(minted.rootPem)] });
+    expect(verdict.problems).toEqual([]);
+    expect(verdict.ok).toBe(true);
+  });
+
+  it('says a 30-certificate chain with a trusted root is past the path length limit (MaximumPathDepthExceeded), not a missing issuer', () => {
+    const minted = mintChain({ hostname: 'auth.openai.com', intermediates: 29, now });
+    const verdict = verify({ chain: chainFrom(minted.chainPem), anchors: [x509(minted.rootPem)] });
+    expect(verdict.problems.map((p) => [p.name, p.code, p.rustls])).toEqual([
+      ['MaximumPathDepthExceeded', 'TLS_PATH_TOO_LONG', 'invalid peer certificate: Other(OtherError(MaximumPathDepthExceeded))'],
+    ]);
+    expect(verdict.problems[0]?.detail).toBe(
+      'The chain runs through 29 intermediate certificates before its root "Hostile Root CA"; webpki (rustls) follows at most 6 and gives up (MaximumPathDepthExceeded), although the root is trusted.',
+    );
+    expect(verdict.missingIssuer).toBeNull();
+  });
+});
