@@ -70,6 +70,30 @@ describe('runner', () => {
     expect(exitCodeFor(records, false)).toBe(3);
   });
 
+  it('blocks what needs a crashed check: its dependents are skipped, named after it, and never run', async () => {
+    const dependent = vi.fn(async () => pass());
+    const records = await run([
+      check('a.boom', [], async () => {
+        throw new TypeError('boom');
+      }),
+      check('b.needs', ['a.boom'], dependent),
+    ]).result;
+    expect(records.map((r) => [r.id, r.status, r.blockedBy])).toEqual([
+      ['a.boom', 'crash', undefined],
+      ['b.needs', 'skip', ['a.boom']],
+    ]);
+    expect(dependent).not.toHaveBeenCalled();
+  });
+
+  it('exits 3 when a check crashed, even if another failed (in either order): the doctor is at fault first', async () => {
+    const boom = check('a.boom', [], async () => {
+      throw new Error('boom');
+    });
+    const failing = check('b.fails', [], async () => fail());
+    expect(exitCodeFor(await run([boom, failing]).result, false)).toBe(3);
+    expect(exitCodeFor(await run([failing, { ...boom, id: 'c.boom' }]).result, true)).toBe(3);
+  });
+
   it('ends a check stuck past the deadline with the stage it was in', async () => {
     const started = performance.now();
     const records = await run(
