@@ -164,14 +164,14 @@ describe('verifyWebpki: path length', () => {
   const chainFrom = (pem: string): X509Certificate[] => (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((p) => x509(p));
 
   it('follows six intermediates to a trusted root, as webpki does', () => {
-    const minted = mintChain({ hostname: 'auth.openai.com', intermediates: 6, now });
+    const minted = mintChain({ hostnames: ['auth.openai.com'], intermediates: 6, now });
     const verdict = verify({ chain: chainFrom(minted.chainPem), anchors: [x509(minted.rootPem)] });
     expect(verdict.problems).toEqual([]);
     expect(verdict.ok).toBe(true);
   });
 
   it('says a 30-certificate chain with a trusted root is past the path length limit (MaximumPathDepthExceeded), not a missing issuer', () => {
-    const minted = mintChain({ hostname: 'auth.openai.com', intermediates: 29, now });
+    const minted = mintChain({ hostnames: ['auth.openai.com'], intermediates: 29, now });
     const verdict = verify({ chain: chainFrom(minted.chainPem), anchors: [x509(minted.rootPem)] });
     expect(verdict.problems.map((p) => [p.name, p.code, p.rustls])).toEqual([
       ['MaximumPathDepthExceeded', 'TLS_PATH_TOO_LONG', 'invalid peer certificate: Other(OtherError(MaximumPathDepthExceeded))'],

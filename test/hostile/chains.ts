@@ -14,7 +14,7 @@ export interface MintedChain {
 
 const DAY_MS = 86_400_000;
 
-export function mintChain(options: { hostname: string; intermediates: number; hash?: SignatureHash; now?: Date }): MintedChain {
+export function mintChain(options: { hostnames: readonly string[]; intermediates: number; hash?: SignatureHash; now?: Date }): MintedChain {
   const keys = labKeys.get(2048);
   const now = options.now ?? new Date();
   let serial = 0x1000;
@@ -34,7 +34,7 @@ export function mintChain(options: { hostname: string; intermediates: number; ha
             { name: 'basicConstraints', critical: true, cA: false },
             { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true },
             { name: 'extKeyUsage', serverAuth: true },
-            { name: 'subjectAltName', altNames: [{ type: 2, value: options.hostname }] },
+            { name: 'subjectAltName', altNames: options.hostnames.map((value) => ({ type: 2, value })) },
           ],
     );
     return { cert, pem: signCertificate(cert, keys.privateKeyPem, options.hash ?? 'sha256', subject).pem };
@@ -47,6 +47,6 @@ export function mintChain(options: { hostname: string; intermediates: number; ha
     intermediates.unshift(intermediate.pem);
     issuer = intermediate.cert;
   }
-  const leaf = mint(options.hostname, issuer, false);
+  const leaf = mint(options.hostnames[0] ?? 'localhost', issuer, false);
   return { rootPem: root.pem, chainPem: [leaf.pem, ...intermediates].join(''), keyPem: keys.privateKeyPem };
 }

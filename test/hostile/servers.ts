@@ -2,7 +2,8 @@
 // each recording what the doctor sent them (so a test can assert that no credential and no application
 // data ever left). Floods are written as the socket drains, never buffered, and stop when the client goes.
 import net from 'node:net';
-import { listenOnLoopback, SocketTracker } from '../../src/lab/server-kit.js';
+import tls from 'node:tls';
+import { LAB_TLS_CIPHERS, listenOnLoopback, SocketTracker } from '../../src/lab/server-kit.js';
 
 /** What a hostile server does with a connection once the client's first request head has arrived. */
 export type Behaviour = (socket: net.Socket, head: string) => void;
@@ -119,3 +120,32 @@ export const behaviours = {
     socket.end(`HTTP/1.1 407 Proxy Authentication Required\r\n${challenges}Content-Length: 0\r\n\r\n`);
   },
 } satisfies Record<string, Behaviour>;
+
+export interface HostileTlsServer {
+  port: number;
+  /** TLS handshakes completed. */
+  handshakes(): number;
+  /** Application data received over completed handshakes (decrypted), as latin1 text. */
+  applicationData(): string;
+  close(): Promise<void>;
+}
+
+/** A TLS server presenting `chainPem` for any name, recording whatever application data reaches it. */
+export async function hostileTlsServer(options: { keyPem: string; chainPem: string }): Promise<HostileTlsServer> {
+  let handshakes = 0;
+  const data: Buffer[] = [];
+  const tracker = new SocketTracker();
+  const server = tls.createServer({ key: options.keyPem, cert: options.chainPem, ciphers: LAB_TLS_CIPHERS }, (socket) => {
+    handshakes += 1;
+    socket.on('error', () => {});
+    socket.on('data', (chunk: Buffer) => data.push(chunk));
+  });
+  server.on('tlsClientError', () => {});
+  const listening = await listenOnLoopback(server, tracker);
+  return {
+    port: listening.port,
+    handshakes: () => handshakes,
+    applicationData: () => Buffer.concat(data).toString('latin1'),
+    close: () => listening.close(),
+  };
+}
