@@ -92,11 +92,12 @@ export const behaviours = {
     socket.write('HTTP/1.1 200 Connection established\r\n\r\n');
     socket.once('data', () => socket.resetAndDestroy());
   },
-  /** A status line, then headers that never end. */
+  /** A status line, then headers that never end (written 16 KB at a time, up to 16 MB). */
   endlessHeaders: (socket: net.Socket): void => {
     socket.write('HTTP/1.1 200 OK\r\n');
+    const block = Array.from({ length: 128 }, (_, i) => `X-Padding-${i}: ${'a'.repeat(110)}\r\n`).join('');
     let n = 0;
-    flood(socket, () => (n++ < 100_000 ? `X-Padding-${n}: ${'a'.repeat(100)}\r\n` : null));
+    flood(socket, () => (n++ < 1000 ? block : null));
   },
   /** A 403 block page announcing 1 GB, streamed as the socket drains. */
   gigabyteBody: (socket: net.Socket): void => {
