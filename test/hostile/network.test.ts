@@ -99,7 +99,8 @@ describe('hostile servers (direct)', () => {
         upgrades.push(req.rawHeaders.join('\n'));
         socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
       },
-      env: { OPENAI_API_KEY: API_KEY },
+      // (An OPENAI_API_KEY would move the WebSocket to api.openai.com, which this origin does not serve.)
+      env: { GITHUB_TOKEN: API_KEY },
     });
     cleanups.push(() => origin.stop());
     const result = await inEveryMode(origin.host, TIMEOUT_MS);
