@@ -10,6 +10,7 @@ import { shellQuote } from '../codex/bundle-format.js';
 import { unknownKeyLine, unknownKeysWarning } from '../codex/codex-messages.js';
 import { CODEX_RELEASES, codexHas, releaseForAdvice } from '../codex/codex-version.js';
 import { costOfIgnoring } from '../codex/key-costs.js';
+import { codexFeatures } from '../codex/features.js';
 import { formatKey, isTable, nearestKey } from '../codex/config-keys.js';
 import { displayPath } from '../codex/env.js';
 import { parseCodexPem } from '../codex/pem.js';
@@ -94,6 +95,10 @@ export async function assessCodexConfig(config: CodexConfig, host: Host, endpoin
       openaiBaseUrl: config.openaiBaseUrl ? redactUrl(config.openaiBaseUrl.value) : null,
       chatgptBaseUrl: config.chatgptBaseUrl ? redactUrl(config.chatgptBaseUrl.value) : null,
       respectSystemProxy: config.respectSystemProxy?.value ?? null,
+      // The network flags as the installed release applies them (defaults included), for scripts and tickets.
+      features: Object.fromEntries(
+        Object.values(codexFeatures(config, config.context.codexVersion ?? null)).map((f) => [f.name, { enabled: f.enabled, source: f.source }]),
+      ),
       otelExporters: config.otelExporters.map((e) => ({ slot: e.slot, kind: e.kind, endpoint: e.endpoint ? redactUrl(e.endpoint) : null })),
       mcpUrlServers: config.mcpUrlServers.map((s) => ({ name: s.name, url: redactUrl(s.url) })),
       fixes: fixes.map(fixData),

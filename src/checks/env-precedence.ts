@@ -783,7 +783,7 @@ function openAiBaseUrlFindings(world: CodexWorld, words: Words): Finding[] {
       code: 'ENV_OPENAI_BASE_URL_IGNORED',
       stage: 'input',
       detail: `OPENAI_BASE_URL=${shown} is set (${words.origin('OPENAI_BASE_URL')}), but ${
-        version === null ? `Codex ignores it from ${since} on (the installed version is unknown; current Codex is assumed)` : `Codex ${version} ignores it (since ${since})`
+        version === null ? `Codex ignores it from ${since} on (the installed version is unknown; Codex ${ASSUMED_CODEX_RELEASE} is assumed)` : `Codex ${version} ignores it (since ${since})`
       }: the built-in provider still sends the model API to OpenAI (api.openai.com or chatgpt.com), not to ${shown}.`,
       hints: [snippet],
     },

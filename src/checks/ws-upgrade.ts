@@ -96,7 +96,11 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
     const pathInput = { target, route, dialing: host, signal: budget.signal, proxyCa: sets.websocket.pems };
     const fail = (error: unknown): { summary: string; findings: Finding[]; data: Record<string, unknown> } => {
       const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'ws' });
-      const hints = failure.code === 'PROXY_SCHEME_UNSUPPORTED' ? networkHints(failure.code, hintContext) : withWorkaround(networkHints(failure.code, hintContext));
+      // Streaming over HTTPS only does not help where the cause is not the WebSocket: an unusable proxy URL,
+      // Codex's own network policy, or an empty HTTPS_PROXY hiding the proxy (HTTPS fails the same way).
+      const notTheWebSocket =
+        failure.code === 'PROXY_SCHEME_UNSUPPORTED' || failure.code === 'NET_CODEX_POLICY_DENIED' || (route.kind === 'direct' && route.hiddenBy !== undefined);
+      const hints = notTheWebSocket ? networkHints(failure.code, hintContext) : withWorkaround(networkHints(failure.code, hintContext));
       return {
         summary: `${url.href}: failed at ${failure.stage} (${failure.code}).`,
         findings: [routeFinding, ...retries, { level: 'fail', code: failure.code, stage: failure.stage, detail: failure.detail, cause: failure.cause, hints }],

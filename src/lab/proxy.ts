@@ -55,8 +55,12 @@ export interface BlockPage {
   at: 'connect' | 'request';
 }
 
-/** Faults that replace the whole exchange: `hang` reads the CONNECT and never answers; `close` drops the TCP connection on accept; `bad-gateway` answers every CONNECT 502. */
-export type ProxyFailure = 'hang' | 'close' | 'bad-gateway';
+/**
+ * Faults that replace the whole exchange: `hang` reads the CONNECT and never answers; `close` drops the TCP
+ * connection on accept; `bad-gateway` answers every CONNECT 502; `codex-policy` plays Codex's own managed
+ * network proxy refusing a destination its permissions do not allow (403, text/plain, its policy line).
+ */
+export type ProxyFailure = 'hang' | 'close' | 'bad-gateway' | 'codex-policy';
 
 export interface ProxyOptions {
   mode: ProxyMode;
@@ -221,6 +225,14 @@ function connectRefusal(options: ProxyOptions, headers: IncomingHttpHeaders, hos
   }
   if (options.failure === 'bad-gateway') {
     return proxyPage(502, 'Bad Gateway', 'The proxy could not connect to the upstream server.', product);
+  }
+  if (options.failure === 'codex-policy') {
+    const decision = JSON.stringify({ decision: 'deny', reason: 'not_allowed', source: 'baseline_policy', protocol: 'https_connect', host, port: 443 });
+    return {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain', 'x-proxy-error': 'blocked-by-allowlist' },
+      body: `CODEX_NETWORK_POLICY_DECISION ${decision}\nCodex blocked this request: domain not in allowlist (this is not a denylist block).`,
+    };
   }
   if (options.blockPage?.at === 'connect' && options.blockPage.hosts.includes(host)) {
     return { status: 403, headers: { 'Content-Type': 'text/html; charset=utf-8', Server: product }, body: blockPageHtml(host, product) };

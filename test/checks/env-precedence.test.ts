@@ -787,7 +787,7 @@ describe('env.precedence: OPENAI_BASE_URL', () => {
   it('says so with the version unknown, and is quiet when config.toml already sets openai_base_url', async () => {
     const unknown = await run(env, { codex: null });
     expect(unknown.one('ENV_OPENAI_BASE_URL_IGNORED').detail).toBe(
-      'OPENAI_BASE_URL=https://gateway.corp.example/v1 is set (from the shell), but Codex ignores it from 0.119.0 on (the installed version is unknown; current Codex is assumed): the built-in provider still sends the model API to OpenAI (api.openai.com or chatgpt.com), not to https://gateway.corp.example/v1.',
+      'OPENAI_BASE_URL=https://gateway.corp.example/v1 is set (from the shell), but Codex ignores it from 0.119.0 on (the installed version is unknown; Codex 0.169.0 is assumed): the built-in provider still sends the model API to OpenAI (api.openai.com or chatgpt.com), not to https://gateway.corp.example/v1.',
     );
     const configured = await run(env, { files: { '/home/user/.codex/config.toml': 'openai_base_url = "https://gateway.corp.example/v1"\n' } });
     expect(configured.all('ENV_OPENAI_BASE_URL_IGNORED')).toEqual([]);

@@ -35,3 +35,15 @@ describe('an unknown config key: what Codex says, the nearest key, and what the 
     expect(await unknownKeyDetail('[features]\nsystem_proxy_fallback = false\nnetwork_proxy = true\n', null)).toBeUndefined();
   });
 });
+
+describe('config.codex reports the network [features] as the installed release applies them', () => {
+  it('lists each flag with its value and whether config.toml or the release default set it', async () => {
+    const host = testHost({ files: { [HOME]: { directory: true }, [USER]: '[features]\nrespect_system_proxy = true\n' } });
+    const result = await assessCodexConfig(await loadCodexConfig(host, { codexHome: HOME, codexVersion: '0.169.0' }), host);
+    expect((result.data as { features: unknown }).features).toEqual({
+      system_proxy_fallback: { enabled: true, source: 'default' },
+      respect_system_proxy: { enabled: true, source: 'config' },
+      network_proxy: { enabled: false, source: 'default' },
+    });
+  });
+});

@@ -152,6 +152,28 @@ describe('ws.upgrade: what a failed WebSocket leads to, per Codex release', () =
   });
 });
 
+describe('ws.upgrade: failures that are not about the WebSocket get no HTTPS-only workaround', () => {
+  it("names Codex's own managed proxy policy (the doctor runs inside a Codex sandbox)", async () => {
+    const record = ws((await inLab({ proxy: { mode: 'connect', failure: 'codex-policy' } }, (lab) => ({ HTTPS_PROXY: lab.proxyUrl!, CODEX_NETWORK_PROXY_ACTIVE: '1' }))).records);
+    expect(record.error).toMatchObject({ code: 'NET_CODEX_POLICY_DENIED', stage: 'policy' });
+    const hints = record.findings.at(-1)?.hints ?? [];
+    expect(hints[0]?.text).toMatch(/^This is Codex's own network policy, not your company's proxy/);
+    expect(hints.some((h) => h.snippet?.includes('supports_websockets'))).toBe(false);
+  });
+
+  it('points at the empty HTTPS_PROXY that sends the WebSocket direct into a firewall', async () => {
+    const record = ws((await inLab({ direct: 'refused', proxy: { mode: 'inspect' } }, (lab) => ({ HTTPS_PROXY: '', https_proxy: lab.proxyUrl!, CODEX_CA_CERTIFICATE: lab.files.corporateRoot }))).records);
+    expect(record.error).toMatchObject({ code: 'NET_CONNECTION_REFUSED', stage: 'tcp' });
+    expect(record.findings.at(-1)?.hints).toEqual([
+      {
+        text: 'Codex connected to chatgpt.com directly because HTTPS_PROXY is set but empty, which hides https_proxy. Unset HTTPS_PROXY so that Codex uses the proxy in https_proxy.',
+        command: 'unset HTTPS_PROXY',
+        action: { kind: 'unset-env', name: 'HTTPS_PROXY', target: 'shell-profile' },
+      },
+    ]);
+  });
+});
+
 describe('ws.upgrade: a path that refuses WebSocket', () => {
   it.each([400, 403, 405, 426] as const)('fails on a proxy answering %i, with the workaround as TOML and what to ask', async (status) => {
     const record = ws((await inLab({ proxy: { mode: 'inspect', refuseWebSocket: status } }, trusted)).records);
