@@ -12,7 +12,7 @@ import { behaviours, hostileServer, hostileTlsServer, type Behaviour } from './s
 /** The deadline for the cases that end on their own: generous, since the machine running the tests may be busy. */
 const TIMEOUT_MS = 4000;
 /** The deadline for the cases that only the deadline ends (a proxy that never answers). */
-const HANG_TIMEOUT_MS = 1000;
+const HANG_TIMEOUT_MS = 2000;
 const OPENAI_HOSTS = ['auth.openai.com', 'chatgpt.com', 'api.openai.com'];
 /** Secrets a user may have set: none may appear in any output, or on the wire. */
 const API_KEY = 'sk-hostile0123456789abcdef';
