@@ -3,6 +3,7 @@
 // verification", never a password.
 import { shellQuote } from '../codex/bundle-format.js';
 import { proxySourceName, type HiddenProxyVariable } from '../codex/proxy.js';
+import { clip } from '../core/bound.js';
 import type { ErrorCode } from '../core/codes.js';
 import type { Hint } from '../core/types.js';
 import type { HostPort } from '../net/dial.js';
@@ -28,7 +29,8 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
   const proxy = context.route.kind === 'proxy' ? context.route.proxy : null;
   // An unusable proxy URL (https://, no scheme): the same proxy written the way the transport accepts.
   const unusable = context.route.kind === 'unusable' ? context.route.decision.value : null;
-  const proxyName = proxy ? `${proxy.host}:${proxy.port}` : unusable ? unusable.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '') : 'the proxy';
+  // Cut like the proxy's display: a hint quotes it, and a 100 KB host name is no name to quote.
+  const proxyName = clip(proxy ? `${proxy.host}:${proxy.port}` : unusable ? unusable.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0]! : 'the proxy', 120);
   const source = context.route.kind === 'proxy' ? context.route.variable : context.route.kind === 'unusable' ? context.route.decision.variable : 'HTTPS_PROXY';
   const variable = proxySourceName(source);
   // HTTPS_PROXY also takes precedence over the system proxy settings.

@@ -34,6 +34,9 @@ describe('oversized proxy answers', () => {
     expect(failureOf(report, 'ws.upgrade')).toBe('dns/PROXY_UNREACHABLE');
     expect(report.checks.find((c) => c.id === 'tls.auth')?.error?.detail).toMatch(/^The proxy host name is not a valid host name \(100000 characters/);
     expect(JSON.stringify(report)).not.toContain('auth.openai.com does not resolve');
+    const hint = report.checks.find((c) => c.id === 'tls.auth')?.findings.find((f) => f.level === 'fail')?.hints?.[0]?.text ?? '';
+    expect(hint).toMatch(/^Check HTTPS_PROXY: a+… \[\d+ more characters\]/);
+    expect(hint.length).toBeLessThan(400);
     for (const output of Object.values(outputs)) expect(output.length).toBeLessThan(64 * 1024);
   });
 });
