@@ -41,6 +41,11 @@ export interface HostWriter {
    * above it must be writable). Never throws.
    */
   writable(path: string): Promise<boolean>;
+  /**
+   * The path with every symbolic link resolved (for a path that does not exist yet: its nearest existing
+   * directory resolved, the rest appended), so a write through a link is judged by where it lands.
+   */
+  realPath(path: string): Promise<string>;
 }
 
 /** Where to dial instead of DNS: `host:port` -> address and port (curl's --resolve, the lab's routing). */

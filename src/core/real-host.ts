@@ -127,6 +127,26 @@ export const realWriter: HostWriter = {
     const { rm } = await import('node:fs/promises');
     await rm(file, { force: true });
   },
+  async realPath(file) {
+    const { lstat, readlink, realpath } = await import('node:fs/promises');
+    const rest: string[] = [];
+    // A bounded number of links, as the kernel has (ELOOP).
+    for (let current = file, links = 0; ; ) {
+      try {
+        return path.join(await realpath(current), ...rest);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(current) === current) throw error;
+      }
+      // A dangling link still decides where a write lands: follow it by hand.
+      const link = await lstat(current).then((s) => s.isSymbolicLink(), () => false);
+      if (link && links++ < 40) {
+        current = path.resolve(path.dirname(current), await readlink(current));
+        continue;
+      }
+      rest.unshift(path.basename(current));
+      current = path.dirname(current);
+    }
+  },
   async writable(file) {
     // The file itself when it exists, else the nearest directory above it that does (mkdir -p starts there).
     for (let current = file; ; current = path.dirname(current)) {

@@ -243,25 +243,36 @@ async function readAll(host: Host, sources: readonly string[]): Promise<{ ok: tr
 
 type Checked<T> = ({ ok: true } & T) | { ok: false; reason: string };
 
-/** Only under the home directory, CODEX_HOME or the working directory, as an absolute path without `..`. */
-function allowedPath(context: PlanContext, file: string): Checked<object> {
+/**
+ * Only under the home directory, CODEX_HOME or the working directory, as an absolute path without `..`; and
+ * where it really lands (symbolic links resolved) too.
+ */
+async function allowedPath(context: PlanContext, file: string): Promise<Checked<object>> {
   const { host } = context;
   const win = host.platform === 'win32';
+  const sep = win ? '\\' : '/';
   const normal = (p: string): string => (win ? p.replaceAll('/', '\\').toLowerCase() : p);
   const absolute = win ? /^[A-Za-z]:\\/.test(normal(file)) || normal(file).startsWith('\\\\') : file.startsWith('/');
-  const parts = normal(file).split(win ? '\\' : '/');
+  const parts = normal(file).split(sep);
   if (!absolute || parts.includes('..') || parts.includes('.')) return { ok: false, reason: `${file} is not an absolute, plain path` };
-  const sep = win ? '\\' : '/';
-  const roots = [host.homeDir, context.codexHome, host.cwd].filter((r) => r !== '' && r !== sep).map(normal);
-  const inside = roots.some((root) => normal(file).startsWith(root.endsWith(sep) ? root : root + sep));
-  return inside ? { ok: true } : { ok: false, reason: `${file} is outside your home directory, CODEX_HOME and the working directory, where this tool never writes` };
+  const outside = { ok: false as const, reason: `${file} is outside your home directory, CODEX_HOME and the working directory, where this tool never writes` };
+  const roots = [host.homeDir, context.codexHome, host.cwd].filter((r) => r !== '' && r !== sep);
+  const under = (candidate: string, list: readonly string[]): boolean =>
+    list.map(normal).some((root) => normal(candidate).startsWith(root.endsWith(sep) ? root : root + sep));
+  if (!under(file, roots)) return outside;
+  const real = async (p: string): Promise<string | null> => (host.writer ? host.writer.realPath(p).catch(() => null) : p);
+  const [target, ...realRoots] = await Promise.all([real(file), ...roots.map(real)]);
+  if (target === null || !under(target, realRoots.filter((r): r is string => r !== null))) {
+    return { ok: false, reason: `${file} leads (through a symbolic link) outside your home directory, CODEX_HOME and the working directory, where this tool never writes` };
+  }
+  return { ok: true };
 }
 
 /** The text of a file to edit (as the plan so far left it), after checking it may be written. */
 async function currentText(context: PlanContext, state: FileState, file: string): Promise<Checked<{ text: string; before: Buffer | null }>> {
   const planned = state.get(file);
   if (planned) return { ok: true, text: planned.after.toString('utf8'), before: planned.before };
-  const allowed = allowedPath(context, file);
+  const allowed = await allowedPath(context, file);
   if (!allowed.ok) return allowed;
   const { host } = context;
   const show = displayPath(file, host.homeDir);
@@ -282,7 +293,7 @@ async function currentText(context: PlanContext, state: FileState, file: string)
 async function newFile(context: PlanContext, state: FileState, file: string): Promise<Checked<object>> {
   const { host } = context;
   const show = displayPath(file, host.homeDir);
-  const allowed = allowedPath(context, file);
+  const allowed = await allowedPath(context, file);
   if (!allowed.ok) return allowed;
   const stat = await host.fs.stat(file).catch(() => ({ kind: 'other' as const, size: 0 }));
   if (stat !== null || state.has(file)) return { ok: false, reason: `${show} already exists; this tool never writes over a file (move it away, or convert by hand)` };

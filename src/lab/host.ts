@@ -115,6 +115,7 @@ export function confinedWriter(root: string): HostWriter {
   return {
     writeFile: (p, bytes, options) => realWriter.writeFile(confine(p), bytes, options),
     removeFile: (p) => realWriter.removeFile(confine(p)),
+    realPath: (p) => realWriter.realPath(confine(p)),
     writable: async (p) => {
       try {
         return await realWriter.writable(confine(p));

@@ -227,3 +227,17 @@ describe('a bad state gets a clear message and changes nothing', () => {
     expect(plan.items).toMatchObject([{ kind: 'refused', reason: expect.stringContaining('disable TLS verification') }]);
   });
 });
+
+describe('a symbolic link never takes a write outside the allowed places', () => {
+  it('refuses a profile that links outside the home directory', async () => {
+    const { host, home, lab: world } = await lab('stale-ssl-cert-file');
+    const { mkdir, symlink } = await import('node:fs/promises');
+    // Outside the Host's home, CODEX_HOME and working directory, but inside the lab directory.
+    const outside = path.join(world.files.dir, 'elsewhere');
+    await mkdir(outside);
+    await symlink(path.join(outside, 'bashrc'), path.join(home, '.bashrc'));
+    const inHome: Host = { ...host, cwd: home };
+    const plan = await planFix({ host: inHome, codexHome: path.join(home, '.codex') }, [source({ kind: 'unset-env', name: 'SSL_CERT_FILE', target: 'shell-profile' })]);
+    expect(plan.items).toMatchObject([{ kind: 'refused', reason: expect.stringContaining('symbolic link') }]);
+  });
+});
