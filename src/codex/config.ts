@@ -154,6 +154,10 @@ export interface CodexConfig {
   openaiBaseUrl: Sourced<string> | undefined;
   chatgptBaseUrl: Sourced<string> | undefined;
   respectSystemProxy: Sourced<boolean> | undefined;
+  /** `[features] system_proxy_fallback` as written (features.ts applies the release's default). */
+  systemProxyFallback: Sourced<boolean> | undefined;
+  /** `[features] network_proxy` as written (managed-network-proxy.ts). */
+  networkProxy: Sourced<boolean> | undefined;
   /** Misspellings of `[features] respect_system_proxy` (Codex only logs them: issue 39237). */
   respectSystemProxyMisspelt: UnknownConfigKey[];
   cliAuthCredentialsStore: Sourced<string> | undefined;
@@ -307,6 +311,8 @@ export function buildCodexConfig(layers: readonly ConfigLayer[], context: Config
     openaiBaseUrl: read.sourced(['openai_base_url'], 'string'),
     chatgptBaseUrl: read.sourced(['chatgpt_base_url'], 'string'),
     respectSystemProxy: read.sourced(['features', 'respect_system_proxy'], 'boolean'),
+    systemProxyFallback: read.sourced(['features', 'system_proxy_fallback'], 'boolean'),
+    networkProxy: read.sourced(['features', 'network_proxy'], 'boolean'),
     respectSystemProxyMisspelt: unknownKeys.filter((u) => u.real !== null && 'key' in u.real && formatKey(u.real.key) === 'features.respect_system_proxy'),
     cliAuthCredentialsStore: read.sourced(['cli_auth_credentials_store'], 'string'),
     sandboxMode: read.sourcedEnum(['sandbox_mode'], SANDBOX_MODES),

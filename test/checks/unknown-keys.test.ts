@@ -47,3 +47,13 @@ describe('config.codex reports the network [features] as the installed release a
     });
   });
 });
+
+describe('a [features] network flag of the wrong type', () => {
+  it('is a value Codex refuses, as for respect_system_proxy', async () => {
+    const host = testHost({ files: { [HOME]: { directory: true }, [USER]: '[features]\nsystem_proxy_fallback = "no"\nnetwork_proxy = 1\n' } });
+    const result = await assessCodexConfig(await loadCodexConfig(host, { codexHome: HOME, codexVersion: '0.169.0' }), host);
+    const invalid = result.findings.filter((f) => f.code === 'CONFIG_INVALID_VALUE');
+    expect(invalid.map((f) => f.level)).toEqual(['fail', 'fail']);
+    expect(invalid.map((f) => f.detail).join('\n')).toMatch(/features\.system_proxy_fallback[\s\S]*features\.network_proxy/);
+  });
+});
