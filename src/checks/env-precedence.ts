@@ -2,11 +2,10 @@
 // the CA variable that wins and what each transport trusts, the proxy each transport takes to OpenAI,
 // and the settings that look like they matter but do not (codex-behavior.md §1, §2, §5, §7).
 // Everything Codex decides comes from src/codex; this file only turns those decisions into findings.
-import { shellQuote } from '../codex/bundle-format.js';
 import { nativeRootLocations, resolveAgainst } from '../codex/ca-selection.js';
 import { ASSUMED_CODEX_RELEASE, CODEX_RELEASES, versionAtLeast } from '../codex/codex-version.js';
 import { API_KEY_BASE_URL, CHATGPT_BASE_URL, honouredOpenAiBaseUrl, ISSUER, websocketUrl } from '../codex/endpoints.js';
-import { describeOrigin, displayPath, type VariableOrigin } from '../codex/env.js';
+import { describeOrigin, type VariableOrigin } from '../codex/env.js';
 import {
   caseConflicts,
   type CaseConflict,
@@ -25,11 +24,13 @@ import {
 import { PROXY_ACTIVE_VARIABLE } from '../codex/managed-network-proxy.js';
 import { trustPlan, type TrustPlan } from '../codex/trust.js';
 import type { CodexWorld } from '../codex/world.js';
+import { unsetEnv } from '../fix/actions.js';
 import type { Host } from '../core/host.js';
 import { redactUrl } from '../core/redact.js';
 import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
-import { upgradeCodexHints } from './codex-upgrade.js';
 import { trimEndMatches } from '../codex/rust-str.js';
+import { Speaker } from '../words/speaker.js';
+import { upgradeCodexHints } from '../words/codex-upgrade.js';
 import type { DoctorCheck } from './context.js';
 import { loginFallbackFindings } from './login-retry.js';
 
@@ -74,8 +75,8 @@ function truthy(value: string): boolean {
 }
 
 /** Builds the check's result from the loaded world. Pure apart from reading Host fields. */
-export function analyseEnvironment(world: CodexWorld, host: Pick<Host, 'platform' | 'cwd' | 'homeDir' | 'systemStore'>, proxyOverride?: string): CheckResult<EnvPrecedenceFacts> {
-  const words = new Words(world, host);
+export function analyseEnvironment(world: CodexWorld, host: Pick<Host, 'platform' | 'env' | 'cwd' | 'homeDir' | 'systemStore'>, proxyOverride?: string): CheckResult<EnvPrecedenceFacts> {
+  const words = new Speaker(world, host);
   const env = world.env;
   const findings: Finding[] = [];
   const trust = trustPlan(env, host.platform, {
@@ -95,16 +96,17 @@ export function analyseEnvironment(world: CodexWorld, host: Pick<Host, 'platform
         world.codexHomeSource === 'option'
           ? { text: 'Pass an existing directory to --codex-home.', command: 'codex-doctor --codex-home ~/.codex' }
           : world.codexHomeNotADirectory
-            ? {
-                text: `${words.show(world.codexHome)} is a file, not a directory: point CODEX_HOME at a directory (Codex keeps config.toml, auth.json and .env there).`,
-                command: words.exportCommand('CODEX_HOME', `${host.homeDir}/.codex`),
-              }
-            : { text: 'Create the directory, or unset CODEX_HOME to use ~/.codex.', command: `mkdir -p ${shellQuote(world.codexHome)}` },
-        ...(world.codexHomeSource === 'CODEX_HOME' ? [{ text: 'Or use the default ~/.codex.', command: words.unsetCommand('CODEX_HOME') }] : []),
+            ? words.setHint(
+                'CODEX_HOME',
+                `${host.homeDir}/.codex`,
+                `${words.show(world.codexHome)} is a file, not a directory: point CODEX_HOME at a directory (Codex keeps config.toml, auth.json and .env there).`,
+              )
+            : { text: 'Create the directory, or unset CODEX_HOME to use ~/.codex.', command: words.commands.makeDirectory(world.codexHome) },
+        ...(world.codexHomeSource === 'CODEX_HOME' ? [words.fix('Or use the default ~/.codex.', unsetEnv('CODEX_HOME', world.provenance))] : []),
       ],
     });
   }
-  findings.push(...dotenvFindings(world, words));
+  findings.push(...dotenvFindings(world, words, host));
   if (world.env[PROXY_ACTIVE_VARIABLE] === '1') {
     // Run by Codex itself, in a sandbox behind its managed proxy: these are not the variables Codex starts with.
     findings.push({
@@ -143,7 +145,7 @@ export function analyseEnvironment(world: CodexWorld, host: Pick<Host, 'platform
 
 // ---------------------------------------------------------------------------------------------------------
 
-function dotenvFindings(world: CodexWorld, words: Words): Finding[] {
+function dotenvFindings(world: CodexWorld, words: Speaker, host: Pick<Host, 'platform' | 'cwd' | 'homeDir'>): Finding[] {
   const findings: Finding[] = [];
   const { dotenv } = world;
   const shown = words.dotenv;
@@ -156,7 +158,7 @@ function dotenvFindings(world: CodexWorld, words: Words): Finding[] {
       hints: [
         dotenv.status === 'not-a-file'
           ? { text: `Replace ${shown} with a plain file of NAME=value lines.` }
-          : { text: `Make ${shown} readable by your user.`, command: `chmod 600 ${words.dotenvArgument}` },
+          : words.manual(`Make ${shown} readable by your user.`, { kind: 'manual', topic: 'file-permissions', file: dotenv.path }, words.commands.makeReadable(dotenv.path, '600')),
       ],
     });
   }
@@ -167,17 +169,18 @@ function dotenvFindings(world: CodexWorld, words: Words): Finding[] {
       stage: 'parse',
       detail: `Line ${line.line} of ${shown}${line.key ? ` (${line.key})` : ''} is skipped by Codex without a word: ${line.reason}.`,
       hints: [
-        {
-          text: `Rewrite line ${line.line} as NAME=value; quote a value with blanks in single quotes (no escapes inside), e.g. ${line.key ?? 'NAME'}='value with blanks'.`,
-          command: `sed -n '${line.line}p' ${words.dotenvArgument}`,
-        },
+        words.manual(
+          `Rewrite line ${line.line} as NAME=value; quote a value with blanks in single quotes (no escapes inside), e.g. ${line.key ?? 'NAME'}='value with blanks'.`,
+          { kind: 'manual', topic: 'repair-file', file: dotenv.path },
+          words.commands.showLines(dotenv.path, line.line),
+        ),
       ],
     });
   }
   for (const ignored of dotenv.ignored) {
     const origin = world.provenance[ignored.name];
     const shellSet = origin?.source === 'dotenv-ignored' && origin.shellSet;
-    const value = ignored.value !== undefined ? words.cleanPath(ignored.value) : null;
+    const value = ignored.value !== undefined ? cleanPath(ignored.value, host) : null;
     findings.push({
       level: 'warn',
       code: 'ENV_CODEX_VAR_IN_DOTENV',
@@ -186,10 +189,7 @@ function dotenvFindings(world: CodexWorld, words: Words): Finding[] {
         shellSet ? 'so the value from the shell is used instead' : `so ${ignored.name} is not set for Codex`
       }.`,
       hints: [
-        {
-          text: `Set ${ignored.name} in your shell profile (e.g. ~/.bashrc or ~/.zshrc) instead of ${shown}.`,
-          command: words.exportCommand(ignored.name, value ?? `<value from line ${ignored.line}>`),
-        },
+        words.setHint(ignored.name, value ?? `<value from line ${ignored.line}>`, `Set ${ignored.name} in your shell profile (${words.commands.profile}) instead of ${shown}.`),
       ],
     });
   }
@@ -221,7 +221,7 @@ function withoutTrailingSlash(path: string): string {
   return path.length > 1 ? trimEndMatches(path, '/\\') : path;
 }
 
-function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pick<Host, 'platform' | 'cwd' | 'homeDir' | 'systemStore'>): Finding[] {
+function caFindings(world: CodexWorld, trust: TrustPlan, words: Speaker, host: Pick<Host, 'platform' | 'cwd' | 'homeDir' | 'systemStore'>): Finding[] {
   const env = world.env;
   const findings: Finding[] = [];
   const codexCa = env.CODEX_CA_CERTIFICATE;
@@ -255,8 +255,8 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pic
 
   const osStore = osStoreLocations(host);
   const sslDirParts = sslDir === undefined ? [] : sslDir.split(host.platform === 'win32' ? ';' : ':').filter((p) => p !== '');
-  const fileIsOsStore = sslFile !== undefined && sslFile !== '' && (osStore?.files.has(words.resolve(sslFile)) ?? false);
-  const dirIsOsStore = sslDirParts.length > 0 && sslDirParts.every((p) => osStore?.dirs.has(withoutTrailingSlash(words.resolve(p))) ?? false);
+  const fileIsOsStore = sslFile !== undefined && sslFile !== '' && (osStore?.files.has(resolveAgainst(host.cwd, sslFile, host.platform)) ?? false);
+  const dirIsOsStore = sslDirParts.length > 0 && sslDirParts.every((p) => osStore?.dirs.has(withoutTrailingSlash(resolveAgainst(host.cwd, p, host.platform))) ?? false);
 
   const native = trust.websocket.native;
   if (native?.kind === 'replaced' && native.loadsNothing) {
@@ -299,10 +299,11 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pic
           ...(viaCodex
             ? []
             : [
-                {
-                  text: 'If that file holds your corporate root, give it to Codex with CODEX_CA_CERTIFICATE instead: it adds to the OS store rather than replacing it.',
-                  command: words.exportCommand('CODEX_CA_CERTIFICATE', words.cleanPath(sslFile)),
-                },
+                words.setHint(
+                  'CODEX_CA_CERTIFICATE',
+                  cleanPath(sslFile, host),
+                  'If that file holds your corporate root, give it to Codex with CODEX_CA_CERTIFICATE instead: it adds to the OS store rather than replacing it.',
+                ),
               ]),
         ],
       });
@@ -322,7 +323,7 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pic
 
   // With the bundle loaded, SSL_CERT_FILE naming the OS store is the recommended setup: OS store + bundle.
   const sslFileHarmless = trust.bundleSupported && fileIsOsStore;
-  if (codexCa !== undefined && codexCa !== '' && sslFile !== undefined && sslFile !== '' && words.resolve(codexCa) !== words.resolve(sslFile) && !sslFileHarmless) {
+  if (codexCa !== undefined && codexCa !== '' && sslFile !== undefined && sslFile !== '' && resolveAgainst(host.cwd, codexCa, host.platform) !== resolveAgainst(host.cwd, sslFile, host.platform) && !sslFileHarmless) {
     findings.push({
       level: 'warn',
       code: 'ENV_CA_VARS_DIFFER',
@@ -356,9 +357,9 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pic
   for (const name of OTHER_TOOL_CA_VARIABLES) {
     const value = env[name];
     if (value === undefined || value === '') continue;
-    if (bundle && words.resolve(value) === bundle.path) continue;
+    if (bundle && resolveAgainst(host.cwd, value, host.platform) === bundle.path) continue;
     // The OS bundle for a tool while Codex itself adds nothing to the OS store (or uses that very file): same roots.
-    if (osStoreFiles?.has(words.resolve(value)) && (!bundle || osStoreFiles.has(bundle.path))) continue;
+    if (osStoreFiles?.has(resolveAgainst(host.cwd, value, host.platform)) && (!bundle || osStoreFiles.has(bundle.path))) continue;
     findings.push({
       level: 'warn',
       code: 'ENV_OTHER_CA_VAR_DIFFERS',
@@ -368,8 +369,8 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pic
         : `${name}=${value} does nothing for Codex itself (a native binary, not ${name === 'NODE_EXTRA_CA_CERTS' ? 'Node.js' : 'Python'}); only tools Codex runs in its sandbox and MCP servers it starts read it. Codex uses no bundle.`,
       hints: [
         bundle
-          ? { text: `Point ${name} at the bundle Codex uses.`, command: words.exportCommand(name, bundle.path) }
-          : { text: 'Give Codex the same file with CODEX_CA_CERTIFICATE.', command: words.exportCommand('CODEX_CA_CERTIFICATE', words.cleanPath(value)) },
+          ? words.setHint(name, bundle.path, `Point ${name} at the bundle Codex uses.`)
+          : words.setHint('CODEX_CA_CERTIFICATE', cleanPath(value, host), 'Give Codex the same file with CODEX_CA_CERTIFICATE.'),
       ],
     });
   }
@@ -384,14 +385,14 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Words, host: Pic
       detail: `${setting.name}=${value} turns certificate verification off for ${setting.tool}. Codex never reads it, so it does not help Codex, and it leaves other tools open to interception.`,
       hints: [
         words.removeHint(setting.name, { after: 'and fix trust instead' }),
-        ...(bundle ? [] : [{ text: 'Give Codex the corporate root certificate (PEM) instead.', command: words.exportCommand('CODEX_CA_CERTIFICATE', '/path/to/corporate-root.pem') }]),
+        ...(bundle ? [] : [words.setHint('CODEX_CA_CERTIFICATE', '/path/to/corporate-root.pem', 'Give Codex the corporate root certificate (PEM) instead.')]),
       ],
     });
   }
   return findings;
 }
 
-function pathValueFinding(name: string, value: string, words: Words, host: Pick<Host, 'platform' | 'cwd'>): Finding | null {
+function pathValueFinding(name: string, value: string, words: Speaker, host: Pick<Host, 'platform' | 'cwd' | 'homeDir'>): Finding | null {
   const parts = name === 'SSL_CERT_DIR' ? value.split(host.platform === 'win32' ? ';' : ':') : [value];
   const issues: Array<{ code: 'ENV_VALUE_QUOTED' | 'ENV_VALUE_WHITESPACE' | 'ENV_VALUE_TILDE' | 'ENV_VALUE_RELATIVE'; words: string }> = [];
   if (/^["']|["']$/.test(value)) issues.push({ code: 'ENV_VALUE_QUOTED', words: 'contains literal quotes, which Codex keeps as part of the path' });
@@ -401,21 +402,18 @@ function pathValueFinding(name: string, value: string, words: Words, host: Pick<
   }
   const relative = parts.filter((p) => p !== '' && resolveAgainst(host.cwd, p, host.platform) !== p);
   if (issues.length === 0 && relative.length > 0) {
-    issues.push({ code: 'ENV_VALUE_RELATIVE', words: `is relative, so it depends on the directory codex is started from (from ${host.cwd} it opens ${words.resolve(relative[0]!)})` });
+    issues.push({ code: 'ENV_VALUE_RELATIVE', words: `is relative, so it depends on the directory codex is started from (from ${host.cwd} it opens ${resolveAgainst(host.cwd, relative[0]!, host.platform)})` });
   }
   const first = issues[0];
   if (!first) return null;
-  const opened = name === 'SSL_CERT_DIR' ? '' : ` Codex opens ${JSON.stringify(words.resolve(value))}.`;
+  const opened = name === 'SSL_CERT_DIR' ? '' : ` Codex opens ${JSON.stringify(resolveAgainst(host.cwd, value, host.platform))}.`;
   return {
     level: 'warn',
     code: first.code,
     stage: 'input',
     detail: `${name}=${JSON.stringify(value)} ${issues.map((i) => i.words).join('; it also ')}.${opened}`,
     hints: [
-      {
-        text: `Set ${name} to the absolute path, without quotes or blanks.`,
-        command: words.exportCommand(name, parts.map((p) => words.cleanPath(p)).join(host.platform === 'win32' ? ';' : ':')),
-      },
+      words.setHint(name, parts.map((p) => cleanPath(p, host)).join(host.platform === 'win32' ? ';' : ':'), `Set ${name} to the absolute path, without quotes or blanks.`),
     ],
   };
 }
@@ -461,7 +459,7 @@ function versionFindings(world: CodexWorld, trust: TrustPlan): Finding[] {
 
 // ---------------------------------------------------------------------------------------------------------
 
-function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Words, platform: NodeJS.Platform, override: string | undefined): Finding[] {
+function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Speaker, platform: NodeJS.Platform, override: string | undefined): Finding[] {
   const env = world.env;
   const findings: Finding[] = [];
 
@@ -571,8 +569,8 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Wor
       }.`,
       hints: [
         fromDotenv
-          ? { text: `Add HTTPS_PROXY with the same value as ${http.variable} to ${words.dotenv}.`, snippet: 'HTTPS_PROXY=<same value as HTTP_PROXY>' }
-          : { text: `Set HTTPS_PROXY to the same proxy.`, command: words.exportRaw('HTTPS_PROXY', `"$${http.variable}"`) },
+          ? words.copyHint('HTTPS_PROXY', http.variable, `Add HTTPS_PROXY with the same value as ${http.variable} to ${words.dotenv}.`)
+          : words.copyHint('HTTPS_PROXY', http.variable, 'Set HTTPS_PROXY to the same proxy.'),
       ],
     });
   }
@@ -629,7 +627,7 @@ function fixableVariable(variable: string): string {
  * An unencoded `@` in a proxy's user name or password: hyper-util (HTTPS) ends the userinfo at the first
  * `@`, http::Uri (WebSocket) at the last, so HTTPS sends other credentials than the user wrote.
  */
-function unencodedAtFindings(decisions: ProxyDecision[], env: Readonly<Record<string, string>>, words: Words, override: string | undefined): Finding[] {
+function unencodedAtFindings(decisions: ProxyDecision[], env: Readonly<Record<string, string>>, words: Speaker, override: string | undefined): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<ProxyVariable>();
   for (const d of decisions) {
@@ -653,7 +651,7 @@ function unencodedAtFindings(decisions: ProxyDecision[], env: Readonly<Record<st
         websocketUses ? `, while WebSocket streaming ends them at the last @ and sends user "${split.websocket.username}" with the whole password` : ''
       }. Write each @ in the user name or password as %40.`,
       hints: [
-        { text: `Percent-encode the ${inUser ? 'user name and the password' : 'password'}: run this with the real value in place of PASSWORD (keep the single quotes); @ becomes %40.`, command: words.percentEncodeCommand() },
+        { text: `Percent-encode the ${inUser ? 'user name and the password' : 'password'}: run this with the real value in place of PASSWORD (keep the single quotes); @ becomes %40.`, command: words.commands.percentEncode(), action: { kind: 'manual', topic: 'encode-credentials' } },
         words.setHint(fixableVariable(d.variable), example, `Then set ${d.variable === '--proxy' ? 'the proxy' : d.variable} with the encoded value in place of PASSWORD.`),
       ],
     });
@@ -666,7 +664,7 @@ function unencodedAtFindings(decisions: ProxyDecision[], env: Readonly<Record<st
  * (manual settings only), its WebSocket client never reads them, and PAC only counts with
  * `[features] respect_system_proxy` (which the doctor cannot evaluate).
  */
-function systemProxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Words, platform: NodeJS.Platform, override: string | undefined): Finding[] {
+function systemProxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Speaker, platform: NodeJS.Platform, override: string | undefined): Finding[] {
   const findings: Finding[] = [];
   const osName = platform === 'darwin' ? 'macOS' : 'Windows';
   const respect = world.config.respectSystemProxy;
@@ -734,7 +732,7 @@ function systemProxyFindings(decisions: ProxyDecision[], world: CodexWorld, word
       stage: 'input',
       detail: `Login and API requests go through the ${osName} proxy setting ${viaSystem.url.display}, but Codex's WebSocket client does not read the system settings and connects directly to ${listWords([...new Set(websocketDirect)])}: where the proxy is the only way out, streaming fails and Codex falls back to HTTPS after 5 attempts.`,
       hints: [
-        { text: 'Give Codex the same proxy in HTTPS_PROXY: both transports read it.', command: words.exportCommand('HTTPS_PROXY', `http://${viaSystem.url.host.includes(':') ? `[${viaSystem.url.host}]` : viaSystem.url.host}:${viaSystem.url.port}`) },
+        words.setHint('HTTPS_PROXY', `http://${viaSystem.url.host.includes(':') ? `[${viaSystem.url.host}]` : viaSystem.url.host}:${viaSystem.url.port}`, 'Give Codex the same proxy in HTTPS_PROXY: both transports read it.'),
       ],
     });
   }
@@ -745,7 +743,7 @@ function systemProxyFindings(decisions: ProxyDecision[], world: CodexWorld, word
       stage: 'input',
       detail: `${osName} gets its proxy from automatic configuration (${system.pac}), which Codex does not read: with no HTTPS_PROXY and no manual proxy setting, Codex connects directly. Where the PAC file sends browsers through a proxy, Codex's connections fail.`,
       hints: [
-        { text: 'Find the proxy the PAC file gives for https://chatgpt.com (your browser uses it; the network team knows it) and set it for Codex.', command: words.exportCommand('HTTPS_PROXY', 'http://proxy.example.corp:8080') },
+        words.setHint('HTTPS_PROXY', 'http://proxy.example.corp:8080', 'Find the proxy the PAC file gives for https://chatgpt.com (your browser uses it; the network team knows it) and set it for Codex.'),
       ],
     });
   }
@@ -753,7 +751,7 @@ function systemProxyFindings(decisions: ProxyDecision[], world: CodexWorld, word
 }
 
 /** OPENAI_BASE_URL: the built-in provider's base URL before 0.119.0, ignored since (codex-behavior.md §6). */
-function openAiBaseUrlFindings(world: CodexWorld, words: Words): Finding[] {
+function openAiBaseUrlFindings(world: CodexWorld, words: Speaker): Finding[] {
   const value = world.env.OPENAI_BASE_URL;
   if (value === undefined || value.trim() === '') return [];
   const shown = redactUrl(value);
@@ -832,7 +830,7 @@ function transportShort(transport: Transport): string {
   }
 }
 
-function groupByRoute(decisions: ProxyDecision[], words: Words): string {
+function groupByRoute(decisions: ProxyDecision[], words: Speaker): string {
   const groups = new Map<string, string[]>();
   for (const d of decisions) {
     const clause = describeProxyDecision(d, (variable) => words.origin(variable));
@@ -885,7 +883,7 @@ const RELEVANT = new Set<string>([
 ]);
 const PROXY_NAMES = new Set<string>(PROXY_VARIABLE_PAIRS.flat());
 
-function evidence(world: CodexWorld, trust: TrustPlan, decisions: ProxyDecision[], words: Words): EvidenceSection[] {
+function evidence(world: CodexWorld, trust: TrustPlan, decisions: ProxyDecision[], words: Speaker): EvidenceSection[] {
   const variables: string[] = [];
   for (const name of RELEVANT) {
     const origin = world.provenance[name];
@@ -954,83 +952,9 @@ function reportData(world: CodexWorld, trust: TrustPlan, decisions: ProxyDecisio
 
 // ---------------------------------------------------------------------------------------------------------
 
-/** Wording and fix commands that depend on where a variable is set and on the platform's shell. */
-class Words {
-  /** The .env path for sentences (`~/.codex/.env`). */
-  readonly dotenv: string;
-  /** The .env path as a shell argument: quoted where it holds blanks or quotes, `~/` kept outside the quotes. */
-  readonly dotenvArgument: string;
-
-  constructor(
-    private readonly world: CodexWorld,
-    private readonly host: Pick<Host, 'platform' | 'cwd' | 'homeDir'>,
-  ) {
-    this.dotenv = displayPath(world.dotenv.path, host.homeDir);
-    this.dotenvArgument = this.dotenv.startsWith('~/') ? `~/${shellQuote(this.dotenv.slice(2))}` : shellQuote(this.dotenv);
-  }
-
-  /** A file path as the user would type it (~ for the home directory). */
-  show(file: string): string {
-    return displayPath(file, this.host.homeDir);
-  }
-
-  /** Prints the percent-encoded form of PASSWORD (a placeholder the user replaces). */
-  percentEncodeCommand(): string {
-    return this.host.platform === 'win32'
-      ? "[uri]::EscapeDataString('PASSWORD')"
-      : `python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' 'PASSWORD'`;
-  }
-
-  origin(name: string): string {
-    const origin = this.world.provenance[name];
-    if (origin?.source === 'dotenv') return `from ${this.dotenv} line ${origin.line}`;
-    if (name === '--proxy') return 'from --proxy';
-    return 'from the shell';
-  }
-
-  /** Where Codex opens a path value: relative values against the working directory, nothing trimmed. */
-  resolve(value: string): string {
-    return resolveAgainst(this.host.cwd, value, this.host.platform);
-  }
-
-  /** The value a user most likely meant: trimmed, unquoted, ~ expanded, absolute. */
-  cleanPath(value: string): string {
-    let v = value.trim().replace(/^(["'])(.*)\1$/, '$2').replace(/^["']|["']$/g, '').trim();
-    if (v === '~' || v.startsWith('~/') || v.startsWith('~\\')) v = `${this.host.homeDir}${v.slice(1)}`;
-    return v === '' ? v : this.resolve(v);
-  }
-
-  exportCommand(name: string, value: string): string {
-    // PowerShell needs a quoted string (an unquoted URL is parsed as a command); '' escapes a quote there.
-    return this.host.platform === 'win32' ? `$env:${name} = '${value.replace(/'/g, "''")}'` : this.exportRaw(name, shellQuote(value));
-  }
-
-  exportRaw(name: string, shellValue: string): string {
-    return this.host.platform === 'win32' ? `$env:${name} = ${shellValue.replace(/^"\$(\w+)"$/, '$env:$1')}` : `export ${name}=${shellValue}`;
-  }
-
-  unsetCommand(name: string): string {
-    return this.host.platform === 'win32' ? `Remove-Item Env:${name}` : `unset ${name}`;
-  }
-
-  /** How to get rid of a variable: delete its .env line, or unset it in the shell. */
-  removeHint(name: string, words: { before?: string; after?: string } = {}): Hint {
-    const origin = this.world.provenance[name];
-    const sentence = (core: string): string => `${words.before ? `${words.before} ` : ''}${core}${words.after ? ` ${words.after}` : ''}.`;
-    if (origin?.source === 'dotenv') {
-      return {
-        text: sentence(`Delete the ${name} line (line ${origin.line}) from ${this.dotenv}${origin.overridesShell ? ` and unset ${name} in the shell as well` : ''}`),
-        command: `sed -i.bak -E '/^[[:space:]]*(export[[:space:]]+)?${name}[[:space:]]*=/d' ${this.dotenvArgument}`,
-      };
-    }
-    return { text: sentence(`Unset ${name} in the shell profile, CI or IDE settings that set it`), command: this.unsetCommand(name) };
-  }
-
-  /** How to give a variable a new value, where it is set now. */
-  setHint(name: string, value: string, text: string): Hint {
-    if (name === '--proxy') return { text, command: `codex-doctor --proxy ${shellQuote(value)}` };
-    const origin = this.world.provenance[name];
-    if (origin?.source === 'dotenv') return { text: `${text} It is set in ${this.dotenv} (line ${origin.line}).`, snippet: `${name}=${value}` };
-    return { text, command: this.exportCommand(name, value) };
-  }
+/** The value a user most likely meant: trimmed, unquoted, ~ expanded, absolute. */
+function cleanPath(value: string, host: Pick<Host, 'platform' | 'cwd' | 'homeDir'>): string {
+  let v = value.trim().replace(/^(["'])(.*)\1$/, '$2').replace(/^["']|["']$/g, '').trim();
+  if (v === '~' || v.startsWith('~/') || v.startsWith('~\\')) v = `${host.homeDir}${v.slice(1)}`;
+  return v === '' ? v : resolveAgainst(host.cwd, v, host.platform);
 }

@@ -1,6 +1,5 @@
-// What a CA file really is when Codex finds no certificate in it, and the exact command that converts it.
+// What a CA file really is when Codex finds no certificate in it (the fix is rendered in src/words).
 // Codex itself only says "no certificates found in PEM file" for all of these (lossy UTF-8 + PEM reader).
-import type { Hint } from '../core/types.js';
 import { TAG, children, decodeOid, readTlv, type Tlv } from './der.js';
 
 export type BundleFormat =
@@ -146,55 +145,4 @@ export function convertedPath(path: string): string {
   const base = path.replace(/\.(cer|crt|der|p7b|p7c|p12|pfx|pem|txt)$/i, '');
   const out = `${base}.pem`;
   return out === path ? `${base}.converted.pem` : out;
-}
-
-/**
- * The fix for a wrong format, with the exact command (OpenSSL 3 CLI / coreutils). `variable` is named in
- * the text so the user points it at the converted file. Null for formats that have no conversion.
- */
-export function conversionHints(format: BundleFormat, path: string, variable: string): [Hint, ...Hint[]] | null {
-  const input = shellQuote(path);
-  const output = convertedPath(path);
-  const out = shellQuote(output);
-  const then = `then point ${variable} at ${output}`;
-  switch (format.kind) {
-    case 'der-certificate':
-      return [{ text: `Convert the DER certificate to PEM, ${then}.`, command: `openssl x509 -inform der -in ${input} -out ${out}` }];
-    case 'pkcs7':
-      return [
-        {
-          text: `Extract the certificates from the PKCS#7 file as PEM, ${then}.`,
-          command:
-            format.encoding === 'der'
-              ? `openssl pkcs7 -inform der -print_certs -in ${input} -out ${out}`
-              : `openssl pkcs7 -print_certs -in ${input} -out ${out}`,
-        },
-      ];
-    case 'pkcs12':
-      return [
-        {
-          text: `Extract the certificates (no keys) from the PKCS#12 file as PEM, ${then}. With OpenSSL 3, add -legacy if it reports "unsupported" (older RC2/3DES-encrypted files).`,
-          command: `openssl pkcs12 -in ${input} -nokeys -out ${out}`,
-        },
-      ];
-    case 'utf16':
-      return [
-        { text: `Re-encode the file as UTF-8, ${then}.`, command: `iconv -f UTF-16 -t UTF-8 ${input} > ${out}` },
-        {
-          text: 'Or, in PowerShell, write it as ASCII (Windows PowerShell 5 adds a BOM with -Encoding utf8).',
-          command: `Get-Content '${path.replaceAll("'", "''")}' | Set-Content -Encoding ascii '${output.replaceAll("'", "''")}'`,
-        },
-      ];
-    case 'utf8-bom':
-      return [{ text: `Remove the 3-byte UTF-8 byte-order mark, ${then}.`, command: `tail -c +4 ${input} > ${out}` }];
-    case 'base64-der':
-      return [{ text: `Decode the bare base64 and write it as PEM, ${then}.`, command: `base64 -d ${input} | openssl x509 -inform der -out ${out}` }];
-    case 'pem':
-    case 'empty':
-    case 'der-crl':
-    case 'der-other':
-    case 'binary':
-    case 'text':
-      return null;
-  }
 }

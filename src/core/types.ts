@@ -42,8 +42,11 @@ export interface Hint {
  */
 export type EnvTarget = 'shell-profile' | 'codex-dotenv';
 
-/** A certificate file shape Codex cannot read, converted to PEM. */
-export type CertificateSourceFormat = 'der' | 'pkcs7' | 'utf16' | 'directory';
+/**
+ * A certificate file shape Codex cannot read, converted to PEM: binary DER, PKCS#7, UTF-16 text, PEM behind
+ * a UTF-8 byte-order mark, bare base64 DER, or a directory of certificate files (concatenated).
+ */
+export type CertificateSourceFormat = 'der' | 'pkcs7' | 'utf16' | 'directory' | 'utf8-bom' | 'base64-der';
 
 /** A JSON-compatible TOML value. */
 export type TomlValue = string | number | boolean | TomlValue[] | { [key: string]: TomlValue };
@@ -57,8 +60,10 @@ export type ConfigChange =
 export type FixStep =
   | { kind: 'set-env'; name: string; value: string; target: EnvTarget }
   | { kind: 'unset-env'; name: string; target: EnvTarget }
-  /** Writes `to` (which must not exist yet) as PEM from `from`. */
-  | { kind: 'convert-certificate'; from: string; to: string; format: CertificateSourceFormat }
+  /** Gives `name` the current value of `from` (the value may hold a password: it is never spelled out). */
+  | { kind: 'copy-env'; name: string; from: string; target: EnvTarget }
+  /** Writes `to` (which must not exist yet) as PEM from `from`; `encoding` says how a PKCS#7 file is stored. */
+  | { kind: 'convert-certificate'; from: string; to: string; format: CertificateSourceFormat; encoding?: 'der' | 'pem' }
   /** Writes `to` (which must not exist yet) from the certificates of `sources`, in order. */
   | { kind: 'write-bundle'; to: string; sources: string[] }
   /** Edits config.toml in place, keeping the rest of the file. */
@@ -73,11 +78,24 @@ export type ItTopic =
   | 'proxy-credentials'
   | 'proxy-reachability';
 
+/** What only the user can change by hand (the tool neither can nor should): shown, never applied. */
+export type ManualTopic =
+  | 'upgrade-codex'
+  | 'system-clock'
+  | 'repair-file'
+  | 'file-permissions'
+  | 'install-system-roots'
+  | 'system-proxy-settings'
+  | 'find-proxy-address'
+  | 'encode-credentials';
+
 export type FixAction =
   | FixStep
   /** Steps that only together make the fix (convert a file, then point a variable at it). */
   | { kind: 'sequence'; steps: [FixStep, ...FixStep[]] }
-  | { kind: 'it-request'; topic: ItTopic; hosts?: string[] };
+  | { kind: 'it-request'; topic: ItTopic; hosts?: string[] }
+  /** A change the user makes by hand (upgrade Codex, fix the clock, repair a file); `file` names the file concerned. */
+  | { kind: 'manual'; topic: ManualTopic; file?: string };
 
 /** The raw error behind a finding, kept for the evidence (name, code, message; always redacted). */
 export interface RawCause {

@@ -8,6 +8,7 @@ import { caBundleCheck } from '../../src/checks/ca-bundle.js';
 import { CODEX_CA_HINT, MAX_BUNDLE_BYTES } from '../../src/codex/bundle-loader.js';
 import type { CheckRecord } from '../../src/core/types.js';
 import { mintCorporateCa, type CorporateCa } from '../../src/lab/pki.js';
+import { withoutActions } from '../helpers/findings.js';
 import { tempHost, testHost, TEST_NOW, type MemoryEntry, type TestHostOptions } from '../helpers/host.js';
 import { runCheckResult, runDoctorCheck } from '../helpers/run-check.js';
 
@@ -167,7 +168,7 @@ describe('ca.bundle: a Codex before 0.115.0 reads no CA variable', () => {
       ['warn', 'CA_IGNORED_BY_CODEX', 'input'],
       ['info', 'CA_FILE_NOT_FOUND', 'read'],
     ]);
-    expect(record.findings[0]).toEqual({
+    expect(withoutActions(record.findings[0]!)).toEqual({
       level: 'warn',
       code: 'CA_IGNORED_BY_CODEX',
       stage: 'input',
@@ -189,7 +190,7 @@ describe('ca.bundle: a Codex before 0.115.0 reads no CA variable', () => {
     expect(record.findings[0]?.detail).toBe(
       `Codex 0.114.9 predates custom CA support (0.115.0): it never reads SSL_CERT_FILE=${BUNDLE} as a CA bundle (the file is described below as information). ${HTTPS_USES} verifies with OpenSSL and trusts the system CA file (SSL_CERT_FILE=${BUNDLE} when it exists, else /etc/ssl/certs/ca-certificates.crt or the distribution's equivalent). ${WS_USES} verifies with rustls and trusts only SSL_CERT_FILE=${BUNDLE} in place of the OS store; no Mozilla roots.`,
     );
-    expect(record.findings[0]?.hints).toEqual(UPGRADE('SSL_CERT_FILE'));
+    expect(withoutActions(record.findings[0]!).hints).toEqual(UPGRADE('SSL_CERT_FILE'));
   });
 
   it('a good bundle is described for after the upgrade', async () => {
@@ -229,7 +230,17 @@ describe('ca.bundle: read stage (Codex cannot read the file)', () => {
     const record = await check({ directory: true });
     expect(record.error).toMatchObject({ stage: 'read', code: 'CA_IS_DIRECTORY' });
     expect(codex(record).https).toBe(readMessage('Is a directory (os error 21)'));
-    expect(record.findings[0]?.hints?.[0]?.command).toBe(`cat ${BUNDLE}/*.pem > ${BUNDLE}.bundle.pem`);
+    // /certs is outside the home and working directories: the combined file goes to $CODEX_HOME.
+    expect(record.findings[0]?.hints?.[0]?.action).toEqual({
+      kind: 'sequence',
+      steps: [
+        { kind: 'convert-certificate', from: BUNDLE, to: '/home/user/.codex/corp.converted.pem', format: 'directory' },
+        { kind: 'set-env', name: 'CODEX_CA_CERTIFICATE', value: '/home/user/.codex/corp.converted.pem', target: 'shell-profile' },
+      ],
+    });
+    expect(record.findings[0]?.hints?.[0]?.command).toBe(
+      `test ! -e ~/.codex/corp.converted.pem && awk '/-----BEGIN CERTIFICATE-----/{sub(/^.*-----BEGIN/, "-----BEGIN"); c=""; p=1} p{sub(/^[ \\t]+/, ""); sub(/\\r$/, ""); c=c $0 "\\n"} /-----END CERTIFICATE-----/{p=0; if(!seen[c]++) printf "%s", c}' ${BUNDLE}/* > ~/.codex/corp.converted.pem && export CODEX_CA_CERTIFICATE=/home/user/.codex/corp.converted.pem`,
+    );
   });
 
   it('an unreadable file (EACCES, as chmod 000 gives a non-root user)', async () => {
@@ -275,8 +286,8 @@ describe('ca.bundle: read stage (Codex cannot read the file)', () => {
         `CODEX_CA_CERTIFICATE names ${path}, a named pipe or a device, not a regular file. The doctor does not read it (reading may block until something writes to it, and a pipe can be read only once), while Codex reads it at every start: a process substitution such as <(cat corp.pem) is gone or already drained by then.`,
       );
       expect(record.findings[0]?.hints?.map((h) => h.command)).toEqual([
-        `mkdir -p ~/.codex && cat ${path} > ~/.codex/ca-bundle.pem`,
-        'export CODEX_CA_CERTIFICATE="$HOME/.codex/ca-bundle.pem"',
+        `mkdir -p ~/.codex && test ! -e ~/.codex/ca-bundle.pem && cat ${path} > ~/.codex/ca-bundle.pem`,
+        'export CODEX_CA_CERTIFICATE=/home/user/.codex/ca-bundle.pem',
       ]);
       expect(codex(record).https).toBeNull();
     } finally {
@@ -291,7 +302,9 @@ describe('ca.bundle: read stage (Codex cannot read the file)', () => {
       await temp.write('corp.der', RSA_DER);
       const record = await runDoctorCheck(caBundleCheck, temp.host);
       expect(record.error).toMatchObject({ stage: 'parse', code: 'CA_FORMAT_DER' });
-      expect(record.findings[0]?.hints?.[0]?.command).toBe(`openssl x509 -inform der -in ${temp.dir}/corp.der -out ${temp.dir}/corp.pem`);
+      expect(record.findings[0]?.hints?.[0]?.command).toBe(
+        `test ! -e ${temp.dir}/corp.pem && openssl x509 -inform der -in ${temp.dir}/corp.der -out ${temp.dir}/corp.pem && export CODEX_CA_CERTIFICATE=${temp.dir}/corp.pem`,
+      );
     } finally {
       await temp.cleanup();
     }
@@ -321,7 +334,9 @@ describe('ca.bundle: parse stage (Codex finds no usable PEM)', () => {
 
   it('names the exact conversion for a PKCS#7 file', async () => {
     const record = await check(fixture('bundle-der.p7b'));
-    expect(record.findings[0]?.hints?.[0]?.command).toBe(`openssl pkcs7 -inform der -print_certs -in ${BUNDLE} -out /certs/corp.converted.pem`);
+    expect(record.findings[0]?.hints?.[0]?.command).toBe(
+      `test ! -e ~/.codex/corp.converted.pem && openssl pkcs7 -inform der -print_certs -in ${BUNDLE} -out ~/.codex/corp.converted.pem && export CODEX_CA_CERTIFICATE=/home/user/.codex/corp.converted.pem`,
+    );
   });
 
   it('an illegal section start', async () => {
@@ -336,7 +351,7 @@ describe('ca.bundle: parse stage (Codex finds no usable PEM)', () => {
   it('a missing section end: the END line is not there', async () => {
     const cut = await check(EC_ROOT + RSA_ROOT.slice(0, 300));
     expect(cut.status).toBe('fail');
-    expect(cut.findings[0]).toEqual({
+    expect(withoutActions(cut.findings[0]!)).toEqual({
       level: 'fail',
       code: 'CA_PEM_MISSING_SECTION_END',
       stage: 'parse',

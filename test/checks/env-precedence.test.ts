@@ -6,6 +6,7 @@ import type { ErrorCode } from '../../src/core/codes.js';
 import { Redactor } from '../../src/core/redact.js';
 import { runChecks } from '../../src/core/runner.js';
 import type { CheckRecord, Finding } from '../../src/core/types.js';
+import { withoutActions } from '../helpers/findings.js';
 import { testHost, type TestHostOptions } from '../helpers/host.js';
 
 const DOTENV = '/home/user/.codex/.env';
@@ -50,7 +51,7 @@ async function run(
     return result;
   } };
   const [record] = await runChecks({ checks: [check], host: h, options, redactor, extra: { world: () => world } });
-  const all = (code: ErrorCode): Finding[] => record!.findings.filter((f) => f.code === code);
+  const all = (code: ErrorCode): Finding[] => record!.findings.filter((f) => f.code === code).map(withoutActions);
   return {
     record: record!,
     facts: facts as EnvPrecedenceFacts,
@@ -313,7 +314,7 @@ describe('env.precedence: $CODEX_HOME/.env', () => {
       detail: 'CODEX_CA_CERTIFICATE is set in ~/.codex/.env (line 1), but Codex ignores every CODEX_* name there, so CODEX_CA_CERTIFICATE is not set for Codex.',
       hints: [
         {
-          text: 'Set CODEX_CA_CERTIFICATE in your shell profile (e.g. ~/.bashrc or ~/.zshrc) instead of ~/.codex/.env.',
+          text: 'Set CODEX_CA_CERTIFICATE in your shell profile (~/.bashrc or ~/.zshrc) instead of ~/.codex/.env.',
           command: 'export CODEX_CA_CERTIFICATE=/etc/corp.pem',
         },
       ],
@@ -338,7 +339,7 @@ describe('env.precedence: $CODEX_HOME/.env', () => {
     expect(r.all('ENV_CA_SELECTED')[0]!.detail).toBe('Codex uses SSL_CERT_FILE=/dotenv.pem (from ~/.codex/.env line 2) because CODEX_CA_CERTIFICATE is not set.');
     expect(r.one('ENV_SSL_CERT_FILE_REPLACES_OS').hints?.[0]).toEqual({
       text: 'Delete the SSL_CERT_FILE line (line 2) from ~/.codex/.env and unset SSL_CERT_FILE in the shell as well if another tool left it behind.',
-      command: "sed -i.bak -E '/^[[:space:]]*(export[[:space:]]+)?SSL_CERT_FILE[[:space:]]*=/d' ~/.codex/.env",
+      command: "sed -i.bak -E '/^[[:space:]]*(export[[:space:]]+)?SSL_CERT_FILE[[:space:]]*=/d' ~/.codex/.env && unset SSL_CERT_FILE",
     });
   });
 

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { conversionHints, convertedPath, shellQuote, sniffBundleFormat } from '../../src/codex/bundle-format.js';
+import { convertedPath, shellQuote, sniffBundleFormat } from '../../src/codex/bundle-format.js';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/bundles/${name}`, import.meta.url));
 const RSA_PEM = fixture('rsa-root.pem');
@@ -28,28 +28,7 @@ describe('sniffBundleFormat', () => {
   });
 });
 
-describe('conversion commands', () => {
-  it('gives the exact OpenSSL command per format, writing next to the input', () => {
-    const hint = (kind: Parameters<typeof conversionHints>[0]) => conversionHints(kind, '/etc/corp/root.cer', 'CODEX_CA_CERTIFICATE')?.map((h) => h.command);
-    expect(hint({ kind: 'der-certificate' })).toEqual(['openssl x509 -inform der -in /etc/corp/root.cer -out /etc/corp/root.pem']);
-    expect(hint({ kind: 'pkcs7', encoding: 'pem' })).toEqual(['openssl pkcs7 -print_certs -in /etc/corp/root.cer -out /etc/corp/root.pem']);
-    expect(hint({ kind: 'pkcs7', encoding: 'der' })).toEqual(['openssl pkcs7 -inform der -print_certs -in /etc/corp/root.cer -out /etc/corp/root.pem']);
-    expect(hint({ kind: 'pkcs12' })).toEqual(['openssl pkcs12 -in /etc/corp/root.cer -nokeys -out /etc/corp/root.pem']);
-    expect(hint({ kind: 'utf16', endian: 'le', bom: true })).toEqual([
-      'iconv -f UTF-16 -t UTF-8 /etc/corp/root.cer > /etc/corp/root.pem',
-      "Get-Content '/etc/corp/root.cer' | Set-Content -Encoding ascii '/etc/corp/root.pem'",
-    ]);
-    expect(hint({ kind: 'utf8-bom' })).toEqual(['tail -c +4 /etc/corp/root.cer > /etc/corp/root.pem']);
-    expect(hint({ kind: 'base64-der' })).toEqual(['base64 -d /etc/corp/root.cer | openssl x509 -inform der -out /etc/corp/root.pem']);
-    expect(hint({ kind: 'text' })).toBeUndefined();
-  });
-
-  it('names the PKCS#12 -legacy fallback and the variable to repoint', () => {
-    const [h] = conversionHints({ kind: 'pkcs12' }, 'corp.p12', 'SSL_CERT_FILE')!;
-    expect(h.text).toContain('-legacy');
-    expect(h.text).toContain('point SSL_CERT_FILE at corp.pem');
-  });
-
+describe('conversion paths', () => {
   it('quotes paths for the shell and never overwrites the input', () => {
     expect(shellQuote("/home/ann/My Certs/it's.pem")).toBe(`'/home/ann/My Certs/it'\\''s.pem'`);
     expect(convertedPath('/x/corp.pem')).toBe('/x/corp.converted.pem');

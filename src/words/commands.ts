@@ -1,0 +1,335 @@
+// The ONE command builder: every shell command and config snippet shown to the user is rendered here from a
+// FixAction (or a read-only look at a file), for the user's shell. A check never writes a command itself, so a
+// report never mixes `unset X` with `Remove-Item Env:X`, and the text shown always does what the action does.
+import { shellQuote as posixQuote } from '../codex/bundle-format.js';
+import { trimEndMatches } from '../codex/rust-str.js';
+import type { Host } from '../core/host.js';
+import type { ConfigChange, FixAction, FixStep, TomlValue } from '../core/types.js';
+
+/** The shells a command is written for: bash/zsh/sh, fish, PowerShell, cmd.exe. */
+export type ShellKind = 'posix' | 'fish' | 'powershell' | 'cmd';
+
+/**
+ * The user's shell from the platform and $SHELL: fish when $SHELL names it, a POSIX shell on Unix and in
+ * Git Bash / MSYS / Cygwin on Windows (they set $SHELL), PowerShell on Windows otherwise. cmd.exe cannot be
+ * told apart from PowerShell by the environment, so it is only used when asked for.
+ */
+export function detectShell(host: Pick<Host, 'platform' | 'env'>): ShellKind {
+  const name = (host.env.SHELL ?? '').split(/[\\/]/).pop()?.replace(/\.exe$/i, '').toLowerCase() ?? '';
+  if (name === 'fish') return 'fish';
+  if (host.platform === 'win32') return /^(ba|z|k|da|a)?sh$/.test(name) ? 'posix' : 'powershell';
+  return 'posix';
+}
+
+/** Where the builder's shell reads its startup settings, as the user would type it. */
+export function profileFile(shell: ShellKind, loginShell: string | undefined): string {
+  switch (shell) {
+    case 'posix':
+      return /zsh$/.test(loginShell ?? '') ? '~/.zshrc' : /bash$/.test(loginShell ?? '') ? '~/.bashrc' : '~/.bashrc or ~/.zshrc';
+    case 'fish':
+      return '~/.config/fish/config.fish';
+    case 'powershell':
+      return '$PROFILE';
+    case 'cmd':
+      return 'the user environment variables (setx)';
+  }
+}
+
+export interface CommandBuilderOptions {
+  shell: ShellKind;
+  homeDir: string;
+  /** Absolute path of $CODEX_HOME/.env (where `codex-dotenv` settings live). */
+  dotenvPath: string;
+  /** $SHELL, to name the right profile file (~/.zshrc or ~/.bashrc). */
+  loginShell?: string;
+}
+
+export class CommandBuilder {
+  readonly shell: ShellKind;
+  private readonly homeDir: string;
+  private readonly dotenvPath: string;
+  private readonly loginShell: string | undefined;
+
+  constructor(options: CommandBuilderOptions) {
+    this.shell = options.shell;
+    this.homeDir = options.homeDir;
+    this.dotenvPath = options.dotenvPath;
+    this.loginShell = options.loginShell;
+  }
+
+  static forHost(host: Pick<Host, 'platform' | 'env' | 'homeDir'>, dotenvPath: string): CommandBuilder {
+    return new CommandBuilder({ shell: detectShell(host), homeDir: host.homeDir, dotenvPath, ...(host.env.SHELL !== undefined && { loginShell: host.env.SHELL }) });
+  }
+
+  /** A value as one argument of this shell. */
+  quote(value: string): string {
+    switch (this.shell) {
+      case 'posix':
+        return posixQuote(value);
+      case 'fish':
+        return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/[\\']/g, '\\$&')}'`;
+      case 'powershell':
+        return /^[A-Za-z0-9_+=:,./\\-]+$/.test(value) && !/^[-@]/.test(value) ? value : `'${value.replaceAll("'", "''")}'`;
+      case 'cmd':
+        return /^[A-Za-z0-9_+=:,./\\-]+$/.test(value) ? value : `"${value.replaceAll('"', '""')}"`;
+    }
+  }
+
+  /**
+   * A path as an argument: under the home directory in POSIX shells and fish as `~/rest` (the tilde stays
+   * outside the quotes, so the shell still expands it), elsewhere absolute.
+   */
+  path(file: string): string {
+    if ((this.shell === 'posix' || this.shell === 'fish') && this.homeDir !== '/' && file.startsWith(`${this.homeDir}/`)) {
+      return `~/${this.quote(file.slice(this.homeDir.length + 1))}`;
+    }
+    return this.quote(file);
+  }
+
+  /** Sets a variable for this shell session (the profile line is the same text). */
+  setEnv(name: string, value: string): string {
+    switch (this.shell) {
+      case 'posix':
+        return `export ${name}=${posixQuote(value)}`;
+      case 'fish':
+        return `set -gx ${name} ${this.quote(value)}`;
+      case 'powershell':
+        // Always quoted: an unquoted URL is parsed as a command.
+        return `$env:${name} = '${value.replaceAll("'", "''")}'`;
+      case 'cmd':
+        return `set "${name}=${value}"`;
+    }
+  }
+
+  /** Gives `name` the current value of `from` without ever spelling the value out (it may hold a password). */
+  copyEnv(name: string, from: string): string {
+    switch (this.shell) {
+      case 'posix':
+        return `export ${name}="$${from}"`;
+      case 'fish':
+        return `set -gx ${name} $${from}`;
+      case 'powershell':
+        return `$env:${name} = $env:${from}`;
+      case 'cmd':
+        return `set "${name}=%${from}%"`;
+    }
+  }
+
+  unsetEnv(name: string): string {
+    switch (this.shell) {
+      case 'posix':
+        return `unset ${name}`;
+      case 'fish':
+        return `set -e ${name}`;
+      case 'powershell':
+        return `Remove-Item Env:${name}`;
+      case 'cmd':
+        return `set ${name}=`;
+    }
+  }
+
+  /** The startup file where this shell's settings belong, as the user would type it. */
+  get profile(): string {
+    return profileFile(this.shell, this.loginShell);
+  }
+
+  /** Creates a directory and its parents. */
+  makeDirectory(dir: string): string {
+    return this.shell === 'powershell' ? `New-Item -ItemType Directory -Force ${this.quote(dir)}` : this.shell === 'cmd' ? `mkdir ${this.quote(dir)}` : `mkdir -p ${this.path(dir)}`;
+  }
+
+  /** Makes a file readable (mode for POSIX, with sudo for a file the user does not own; Windows grants the current user read access). */
+  makeReadable(file: string, mode: string, sudo = false): string {
+    switch (this.shell) {
+      case 'posix':
+      case 'fish':
+        return `${sudo ? 'sudo ' : ''}chmod ${mode} ${this.path(file)}`;
+      case 'powershell':
+        return `icacls ${this.quote(file)} /grant "$env:USERNAME:R"`;
+      case 'cmd':
+        return `icacls ${this.quote(file)} /grant "%USERNAME%:R"`;
+    }
+  }
+
+  /** Prints line `from`, through line `to`, through the end ('$'), or through the next -----END line. */
+  showLines(file: string, from: number, to: number | '$' | 'end-marker' = from): string {
+    if (this.shell === 'posix' || this.shell === 'fish') {
+      return `sed -n '${to === from ? `${from}p` : to === 'end-marker' ? `${from},/-----END/p` : `${from},${to}p`}' ${this.path(file)}`;
+    }
+    const count = to === '$' ? '' : ` -First ${to === 'end-marker' ? 40 : to - from + 1}`;
+    return this.powershell(`Get-Content ${this.quote(file)} | Select-Object -Skip ${from - 1}${count}`);
+  }
+
+  /** Shows the first bytes of a file (what it really is). */
+  showStart(file: string): string {
+    return this.shell === 'posix' || this.shell === 'fish' ? `head -c 200 ${this.path(file)}` : this.powershell(`Format-Hex ${this.quote(file)} | Select-Object -First 12`);
+  }
+
+  /** Shows a file's size, owner and permissions. */
+  listFile(file: string): string {
+    return this.shell === 'posix' || this.shell === 'fish' ? `ls -l ${this.path(file)}` : this.powershell(`Get-Item ${this.quote(file)} | Format-List`);
+  }
+
+  /** Shows the clock in UTC and whether it is synchronised. */
+  showClock(): string {
+    return this.shell === 'posix' || this.shell === 'fish' ? 'date -u' : 'w32tm /query /status';
+  }
+
+  /** Copies whatever a pipe or device yields into a new regular file. */
+  copyStream(from: string, to: string): string {
+    const dir = to.replace(/[\\/][^\\/]*$/, '');
+    if (this.shell === 'posix' || this.shell === 'fish') return `mkdir -p ${this.path(dir)} && test ! -e ${this.path(to)} && cat ${this.path(from)} > ${this.path(to)}`;
+    return this.powershell(`Get-Content ${this.quote(from)} | Set-Content -Encoding ascii ${this.quote(to)}`);
+  }
+
+  /** A PowerShell command line, wrapped for cmd.exe. */
+  private powershell(command: string): string {
+    return this.shell === 'cmd' ? `powershell -NoProfile -Command "${command.replaceAll('"', '\\"')}"` : command;
+  }
+
+  /** Prints the percent-encoded form of PASSWORD (a placeholder the user replaces). */
+  percentEncode(): string {
+    return this.shell === 'powershell' || this.shell === 'cmd'
+      ? "[uri]::EscapeDataString('PASSWORD')"
+      : `python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' 'PASSWORD'`;
+  }
+
+  /** Deletes the lines that set `name` from a NAME=value file ($CODEX_HOME/.env), keeping a .bak copy. */
+  deleteDotenvLine(name: string, file = this.dotenvPath): string {
+    const f = this.path(file);
+    if (this.shell === 'powershell' || this.shell === 'cmd') {
+      const ps = `Copy-Item ${this.quote(file)} ${this.quote(`${file}.bak`)}; (Get-Content ${this.quote(file)}) | Where-Object { $_ -notmatch '^\\s*(export\\s+)?${name}\\s*=' } | Set-Content ${this.quote(file)}`;
+      return this.shell === 'cmd' ? `powershell -NoProfile -Command "${ps.replaceAll('"', '\\"')}"` : ps;
+    }
+    return `sed -i.bak -E '/^[[:space:]]*(export[[:space:]]+)?${name}[[:space:]]*=/d' ${f}`;
+  }
+
+  /** Appends NAME=value to a NAME=value file after deleting the old lines. */
+  setDotenvLine(name: string, value: string, file = this.dotenvPath): string {
+    // Codex's .env reader takes single quotes literally, with no escapes inside.
+    const line = /^[A-Za-z0-9_@%+=:,./-]*$/.test(value) ? `${name}=${value}` : `${name}='${value}'`;
+    if (this.shell === 'powershell' || this.shell === 'cmd') {
+      const ps = `${this.deleteDotenvLine(name, file).replace(/^powershell -NoProfile -Command "|"$/g, '')}; Add-Content ${this.quote(file)} '${line.replaceAll("'", "''")}'`;
+      return this.shell === 'cmd' ? `powershell -NoProfile -Command "${ps.replaceAll('"', '\\"')}"` : ps;
+    }
+    return `${this.deleteDotenvLine(name, file)} && printf '%s\\n' ${posixQuote(line)} >> ${this.path(file)}`;
+  }
+
+  /** The command for one step; null for a config edit, which is shown as a snippet instead. */
+  step(step: FixStep): string | null {
+    switch (step.kind) {
+      case 'set-env':
+        return step.target === 'codex-dotenv' ? this.setDotenvLine(step.name, step.value) : this.setEnv(step.name, step.value);
+      case 'copy-env':
+        return this.copyEnv(step.name, step.from);
+      case 'unset-env':
+        return step.target === 'codex-dotenv' ? this.deleteDotenvLine(step.name) : this.unsetEnv(step.name);
+      case 'convert-certificate':
+        return this.convert(step);
+      case 'write-bundle':
+        return this.whenAbsent(step.to, this.concatenateCertificates(step.sources, step.to));
+      case 'edit-config':
+        return null;
+    }
+  }
+
+  /** The whole action as one line for this shell; null when there is nothing to run (a config edit, an IT request). */
+  command(action: FixAction): string | null {
+    switch (action.kind) {
+      case 'sequence': {
+        const parts = action.steps.map((s) => this.step(s));
+        if (parts.some((p) => p === null)) return null;
+        return parts.join(this.shell === 'powershell' ? '; ' : ' && ');
+      }
+      case 'it-request':
+      case 'manual':
+        return null;
+      default:
+        return this.step(action);
+    }
+  }
+
+  /** The config.toml change an action makes, as the TOML to write (tables first-class, other keys kept). */
+  snippet(action: FixAction): string | null {
+    const edits = action.kind === 'sequence' ? action.steps.filter((s) => s.kind === 'edit-config') : action.kind === 'edit-config' ? [action] : [];
+    if (edits.length === 0) return null;
+    return edits.map((e) => `# ${displayHome(e.file, this.homeDir)}\n${tomlLines(e.changes)}`).join('\n');
+  }
+
+  private convert(step: Extract<FixStep, { kind: 'convert-certificate' }>): string {
+    const { from, to } = step;
+    const windows = this.shell === 'powershell' || this.shell === 'cmd';
+    switch (step.format) {
+      case 'der':
+        // certutil writes PEM ("-----BEGIN CERTIFICATE-----") and refuses an existing output file.
+        return windows ? `certutil -encode ${this.quote(from)} ${this.quote(to)}` : this.whenAbsent(to, `openssl x509 -inform der -in ${this.path(from)} -out ${this.path(to)}`);
+      case 'base64-der':
+        return windows
+          ? `certutil -decode ${this.quote(from)} ${this.quote(`${to}.der`)} && certutil -encode ${this.quote(`${to}.der`)} ${this.quote(to)}`
+          : this.whenAbsent(to, `base64 -d ${this.path(from)} | openssl x509 -inform der -out ${this.path(to)}`);
+      case 'pkcs7':
+        return this.whenAbsent(to, `openssl pkcs7${step.encoding === 'der' ? ' -inform der' : ''} -print_certs -in ${this.path(from)} -out ${this.path(to)}`);
+      case 'utf16':
+        return windows
+          ? this.whenAbsent(to, `Get-Content ${this.quote(from)} | Set-Content -Encoding ascii ${this.quote(to)}`)
+          : this.whenAbsent(to, `iconv -f UTF-16 -t UTF-8 ${this.path(from)} > ${this.path(to)}`);
+      case 'utf8-bom':
+        return windows
+          ? this.whenAbsent(to, `Get-Content ${this.quote(from)} | Set-Content -Encoding ascii ${this.quote(to)}`)
+          : this.whenAbsent(to, `tail -c +4 ${this.path(from)} > ${this.path(to)}`);
+      case 'directory':
+        return this.whenAbsent(to, this.concatenateCertificates([from], to, true));
+    }
+  }
+
+  /** The CERTIFICATE blocks of the sources (every file of a directory), in order and once each, into `to`. */
+  private concatenateCertificates(sources: string[], to: string, directory = false): string {
+    if (this.shell === 'powershell' || this.shell === 'cmd') {
+      const inputs = directory ? `(Get-ChildItem -File ${this.quote(sources[0]!)}).FullName` : sources.map((s) => this.quote(s)).join(', ');
+      return `Get-Content ${inputs} | Set-Content -Encoding ascii ${this.quote(to)}`;
+    }
+    const inputs = directory ? `${this.path(trimEndMatches(sources[0]!, '/\\'))}/*` : sources.map((s) => this.path(s)).join(' ');
+    // Each block once, without what precedes its dashes or indents its lines, and without CR: what the apply does.
+    return `awk '/-----BEGIN CERTIFICATE-----/{sub(/^.*-----BEGIN/, "-----BEGIN"); c=""; p=1} p{sub(/^[ \\t]+/, ""); sub(/\\r$/, ""); c=c $0 "\\n"} /-----END CERTIFICATE-----/{p=0; if(!seen[c]++) printf "%s", c}' ${inputs} > ${this.path(to)}`;
+  }
+
+  /** Runs `command` only when `file` does not exist yet: a fix never writes over a file. */
+  private whenAbsent(file: string, command: string): string {
+    switch (this.shell) {
+      case 'posix':
+      case 'fish':
+        return `test ! -e ${this.path(file)} && ${command}`;
+      case 'powershell':
+        return `if (-not (Test-Path ${this.quote(file)})) { ${command} }`;
+      case 'cmd':
+        return `if not exist ${this.quote(file)} powershell -NoProfile -Command "${command.replaceAll('"', '\\"')}"`;
+    }
+  }
+}
+
+function displayHome(file: string, homeDir: string): string {
+  return homeDir !== '/' && file.startsWith(`${homeDir}/`) ? `~/${file.slice(homeDir.length + 1)}` : file;
+}
+
+/** `set` changes as `key = value` lines under their table header; removals as comments saying so. */
+function tomlLines(changes: ConfigChange[]): string {
+  const byTable = new Map<string, string[]>();
+  for (const change of changes) {
+    const table = change.path.slice(0, -1).map(tomlKey).join('.');
+    const key = tomlKey(change.path[change.path.length - 1]!);
+    const line = change.op === 'set' ? `${key} = ${tomlValue(change.value)}` : `# delete the line: ${key} = ...`;
+    byTable.set(table, [...(byTable.get(table) ?? []), line]);
+  }
+  return [...byTable].map(([table, lines]) => (table === '' ? lines : [`[${table}]`, ...lines]).join('\n')).join('\n');
+}
+
+function tomlKey(key: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
+}
+
+export function tomlValue(value: TomlValue): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(tomlValue).join(', ')}]`;
+  return `{ ${Object.entries(value).map(([k, v]) => `${tomlKey(k)} = ${tomlValue(v)}`).join(', ')} }`;
+}

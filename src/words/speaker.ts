@@ -1,0 +1,80 @@
+// What every words function needs: the command builder for the user's shell, paths as the user types them,
+// and where a variable comes from. A hint that fixes something is made only by `fix`, so its command (or
+// TOML snippet) is always what the builder renders from its action.
+import { displayPath, type VariableOrigin } from '../codex/env.js';
+import type { Host } from '../core/host.js';
+import type { FixAction, Hint } from '../core/types.js';
+import { copyEnv, setEnv, unsetEnv } from '../fix/actions.js';
+import { CommandBuilder, type ShellKind } from './commands.js';
+
+export interface SpeakerWorld {
+  provenance: Readonly<Record<string, VariableOrigin>>;
+  dotenv: { path: string };
+}
+
+export class Speaker {
+  readonly commands: CommandBuilder;
+  /** The .env path for sentences (`~/.codex/.env`). */
+  readonly dotenv: string;
+
+  constructor(
+    private readonly world: SpeakerWorld,
+    private readonly host: Pick<Host, 'platform' | 'env' | 'homeDir'>,
+    shell?: ShellKind,
+  ) {
+    this.commands = shell ? new CommandBuilder({ shell, homeDir: host.homeDir, dotenvPath: world.dotenv.path }) : CommandBuilder.forHost(host, world.dotenv.path);
+    this.dotenv = displayPath(world.dotenv.path, host.homeDir);
+  }
+
+  get windows(): boolean {
+    return this.commands.shell === 'powershell' || this.commands.shell === 'cmd';
+  }
+
+  /** A file path as the user would type it (~ for the home directory). */
+  show(file: string): string {
+    return displayPath(file, this.host.homeDir);
+  }
+
+  origin(name: string): string {
+    const origin = this.world.provenance[name];
+    if (origin?.source === 'dotenv') return `from ${this.dotenv} line ${origin.line}`;
+    if (name === '--proxy') return 'from --proxy';
+    return 'from the shell';
+  }
+
+  /** A hint that applies `action`: the command or snippet is rendered from it, never written by hand. */
+  fix(text: string, action: FixAction): Hint {
+    const command = this.commands.command(action);
+    const snippet = this.commands.snippet(action);
+    return { text, ...(command !== null && { command }), ...(snippet !== null && { snippet }), action };
+  }
+
+  /** A hint whose only fix is by hand or by IT, with a read-only command that shows what to look at. */
+  manual(text: string, action: FixAction, look?: string): Hint {
+    return { text, ...(look !== undefined && { command: look }), action };
+  }
+
+  /** How to get rid of a variable: delete its .env line, or unset it in the shell (the action says which). */
+  removeHint(name: string, words: { before?: string; after?: string } = {}): Hint {
+    const origin = this.world.provenance[name];
+    const sentence = (core: string): string => `${words.before ? `${words.before} ` : ''}${core}${words.after ? ` ${words.after}` : ''}.`;
+    const text =
+      origin?.source === 'dotenv' && !name.startsWith('CODEX_')
+        ? sentence(`Delete the ${name} line (line ${origin.line}) from ${this.dotenv}${origin.overridesShell ? ` and unset ${name} in the shell as well` : ''}`)
+        : sentence(`Unset ${name} in the shell profile, CI or IDE settings that set it`);
+    return this.fix(text, unsetEnv(name, this.world.provenance));
+  }
+
+  /** How to give a variable a new value, where it is set now. */
+  setHint(name: string, value: string, text: string): Hint {
+    if (name === '--proxy') return { text, command: `codex-doctor --proxy ${this.commands.quote(value)}` };
+    const origin = this.world.provenance[name];
+    const where = origin?.source === 'dotenv' && !name.startsWith('CODEX_') ? ` It is set in ${this.dotenv} (line ${origin.line}).` : '';
+    return this.fix(`${text}${where}`, setEnv(name, value, this.world.provenance));
+  }
+
+  /** Gives `name` the value `from` has now, where `name` is set (the value is never written out). */
+  copyHint(name: string, from: string, text: string): Hint {
+    return this.fix(text, copyEnv(name, from, this.world.provenance));
+  }
+}
