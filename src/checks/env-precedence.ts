@@ -792,7 +792,7 @@ function openAiBaseUrlFindings(world: CodexWorld, words: Speaker): Finding[] {
  * `HTTPS_PROXY=""` (or ALL_PROXY, NO_PROXY) beside a set lower-case twin: Codex uses neither, on both
  * transports (confirmed on the real 0.169.0 binary, §5): say which connections that sends direct.
  */
-function emptyUpperFinding(conflict: CaseConflict, decisions: ProxyDecision[], words: Words): Finding {
+function emptyUpperFinding(conflict: CaseConflict, decisions: ProxyDecision[], words: Speaker): Finding {
   const hidden = `${conflict.upper} is set but empty, which hides ${conflict.lower}=${conflict.lowerValue}: Codex uses neither, for HTTPS and WebSocket alike`;
   let consequence: string;
   if (conflict.upper === 'NO_PROXY') {

@@ -36,16 +36,23 @@ export function certificatesInBytes(bytes: Uint8Array, expected?: CertificateSou
     }
     case 'pem':
     case 'utf8-bom':
-      if (expected !== undefined && expected !== 'directory') return mismatch('PEM text');
+      if (expected !== undefined && expected !== 'directory' && expected !== format.kind) return mismatch('PEM text');
       return pemCertificates(Buffer.from(bytes));
+    case 'base64-der': {
+      if (expected !== undefined && expected !== 'base64-der') return mismatch('bare base64');
+      return { ok: true, certificates: [Buffer.from(Buffer.from(bytes).toString('latin1').replace(/\s+/g, ''), 'base64')] };
+    }
     default:
       return { ok: false, reason: 'it holds no certificate this tool can convert' };
   }
 }
 
 function pemCertificates(bytes: Buffer): CertificatesRead {
-  // A UTF-8 byte-order mark hides the first BEGIN line from Codex's reader: it goes.
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  // Only the CERTIFICATE blocks, each line without what precedes the dashes, indentation or CR: a BOM, an
+  // indented block, a key or a broken CRL next to them never keeps a certificate out (as the shell command does).
+  const blocks = [...bytes.toString('latin1').matchAll(/-----BEGIN (?:TRUSTED )?CERTIFICATE-----[\s\S]*?-----END (?:TRUSTED )?CERTIFICATE-----/g)];
+  const body = Buffer.from(blocks.map((m) => `${m[0].split(/\r?\n/).map((line) => line.replace(/^[ \t]+|\r$/g, '')).join('\n')}\n`).join(''), 'latin1');
+  if (blocks.length === 0) return { ok: false, reason: 'its PEM text holds no CERTIFICATE block' };
   const parsed = parseCodexPem(body);
   if (!parsed.ok) return { ok: false, reason: `its PEM text does not parse (${parsed.codexDetail})` };
   return { ok: true, certificates: parsed.certificates.map((c) => c.der) };

@@ -6,7 +6,7 @@ import type { CheckRecord, FixAction, FixStep, Hint, ItTopic, Report } from '../
 import type { ErrorCode } from '../core/codes.js';
 import { displayPath } from '../codex/env.js';
 import { certificatesAt, pemBundle, withoutDuplicates } from './certificates.js';
-import { setLine, unsetLine, userShell, type UserShell } from './shell.js';
+import { copyLine, setLine, unsetLine, userShell, type UserShell } from './shell.js';
 import { appendLines, editDotenv, editToml } from './text-edits.js';
 
 /** Files this tool edits in place are never larger than this (a profile, a .env, a config.toml). */
@@ -116,8 +116,12 @@ export async function planFix(context: PlanContext, sources: readonly FixSource[
       items.push({ kind: 'it-request', source, topic: action.topic, hosts: action.hosts ?? [] });
       continue;
     }
+    if (action.kind === 'manual') {
+      items.push({ kind: 'manual', source, reason: 'only you can make this change, by hand', commands: source.hint.command === undefined ? [] : [source.hint.command] });
+      continue;
+    }
     const steps = action.kind === 'sequence' ? action.steps : [action];
-    if (shell.profile === null && steps.some((s) => (s.kind === 'set-env' || s.kind === 'unset-env') && targetOf(s) === 'shell-profile')) {
+    if (shell.profile === null && steps.some((s) => (s.kind === 'set-env' || s.kind === 'unset-env' || s.kind === 'copy-env') && targetOf(s) === 'shell-profile')) {
       items.push({ kind: 'manual', source, reason: 'cmd has no profile to write: run these, then open a new window', commands: manualCommands(shell, steps) });
       continue;
     }
@@ -154,12 +158,14 @@ type StepResult = { ok: true; plan: StepPlan } | { ok: false; reason: string };
 type FileState = Map<string, { before: Buffer | null; after: Buffer }>;
 
 /** Codex ignores CODEX_* names in $CODEX_HOME/.env: those always go to the shell profile. */
-function targetOf(step: Extract<FixStep, { kind: 'set-env' | 'unset-env' }>): 'shell-profile' | 'codex-dotenv' {
+function targetOf(step: Extract<FixStep, { kind: 'set-env' | 'unset-env' | 'copy-env' }>): 'shell-profile' | 'codex-dotenv' {
   return step.name.startsWith('CODEX_') ? 'shell-profile' : step.target;
 }
 
 function manualCommands(shell: UserShell, steps: readonly FixStep[]): string[] {
-  return steps.flatMap((s) => (s.kind === 'set-env' ? [setLine(shell.kind, s.name, s.value)] : s.kind === 'unset-env' ? [unsetLine(shell.kind, s.name)] : []));
+  return steps.flatMap((s) =>
+    s.kind === 'set-env' ? [setLine(shell.kind, s.name, s.value)] : s.kind === 'unset-env' ? [unsetLine(shell.kind, s.name)] : s.kind === 'copy-env' ? [copyLine(shell.kind, s.name, s.from)] : [],
+  );
 }
 
 async function planStep(context: PlanContext, shell: UserShell, state: FileState, env: Map<string, string | null>, step: FixStep): Promise<StepResult> {
@@ -167,8 +173,11 @@ async function planStep(context: PlanContext, shell: UserShell, state: FileState
   const show = (path: string): string => displayPath(path, host.homeDir);
   switch (step.kind) {
     case 'set-env':
-    case 'unset-env': {
-      const value = step.kind === 'set-env' ? step.value : null;
+    case 'unset-env':
+    case 'copy-env': {
+      // copy-env: the value the source variable has now (a proxy URL may hold a password: the profile line refers to it).
+      const value = step.kind === 'set-env' ? step.value : step.kind === 'copy-env' ? (host.env[step.from] ?? null) : null;
+      if (step.kind === 'copy-env' && value === null) return { ok: false, reason: `${step.from} is not set, so there is no value to copy` };
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(step.name)) return { ok: false, reason: `"${step.name}" is not a variable name` };
       if (targetOf(step) === 'codex-dotenv') {
         const file = `${context.codexHome}${host.platform === 'win32' ? '\\' : '/'}.env`;
@@ -183,7 +192,7 @@ async function planStep(context: PlanContext, shell: UserShell, state: FileState
       const file = shell.profile!;
       const current = await currentText(context, state, file);
       if (!current.ok) return current;
-      const line = value === null ? unsetLine(shell.kind, step.name) : setLine(shell.kind, step.name, value);
+      const line = step.kind === 'copy-env' ? copyLine(shell.kind, step.name, step.from) : value === null ? unsetLine(shell.kind, step.name) : setLine(shell.kind, step.name, value);
       const header = current.text.includes(PROFILE_MARK) && state.has(file) ? [] : ['', `${PROFILE_MARK} ${host.now().toISOString().slice(0, 10)}`];
       const lines = [...(current.text === '' ? header.slice(1) : header), line];
       state.set(file, { before: current.before, after: Buffer.from(appendLines(current.text, lines), 'utf8') });

@@ -57,6 +57,21 @@ export function setLine(shell: ShellKind, name: string, value: string): string {
   }
 }
 
+/** The line that gives `name` the value `from` has (never spelling the value out: it may hold a password). */
+export function copyLine(shell: ShellKind, name: string, from: string): string {
+  switch (shell) {
+    case 'bash':
+    case 'zsh':
+      return `export ${name}="$${from}"`;
+    case 'fish':
+      return `set -gx ${name} $${from}`;
+    case 'powershell':
+      return `$env:${name} = $env:${from}`;
+    case 'cmd':
+      return `setx ${name} "%${from}%"`;
+  }
+}
+
 /** The line that removes `name` from this shell's environment. */
 export function unsetLine(shell: ShellKind, name: string): string {
   switch (shell) {

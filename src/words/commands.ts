@@ -4,61 +4,39 @@
 import { shellQuote as posixQuote } from '../codex/bundle-format.js';
 import { trimEndMatches } from '../codex/rust-str.js';
 import type { Host } from '../core/host.js';
+import { copyLine, setLine, unsetLine, userShell, type ShellKind, type UserShell } from '../fix/shell.js';
 import type { ConfigChange, FixAction, FixStep, TomlValue } from '../core/types.js';
 
-/** The shells a command is written for: bash/zsh/sh, fish, PowerShell, cmd.exe. */
-export type ShellKind = 'posix' | 'fish' | 'powershell' | 'cmd';
+/** How commands are written: bash and zsh alike (POSIX), fish, PowerShell, cmd.exe. */
+export type ShellFamily = 'posix' | 'fish' | 'powershell' | 'cmd';
 
-/**
- * The user's shell from the platform and $SHELL: fish when $SHELL names it, a POSIX shell on Unix and in
- * Git Bash / MSYS / Cygwin on Windows (they set $SHELL), PowerShell on Windows otherwise. cmd.exe cannot be
- * told apart from PowerShell by the environment, so it is only used when asked for.
- */
-export function detectShell(host: Pick<Host, 'platform' | 'env'>): ShellKind {
-  const name = (host.env.SHELL ?? '').split(/[\\/]/).pop()?.replace(/\.exe$/i, '').toLowerCase() ?? '';
-  if (name === 'fish') return 'fish';
-  if (host.platform === 'win32') return /^(ba|z|k|da|a)?sh$/.test(name) ? 'posix' : 'powershell';
-  return 'posix';
-}
-
-/** Where the builder's shell reads its startup settings, as the user would type it. */
-export function profileFile(shell: ShellKind, loginShell: string | undefined): string {
-  switch (shell) {
-    case 'posix':
-      return /zsh$/.test(loginShell ?? '') ? '~/.zshrc' : /bash$/.test(loginShell ?? '') ? '~/.bashrc' : '~/.bashrc or ~/.zshrc';
-    case 'fish':
-      return '~/.config/fish/config.fish';
-    case 'powershell':
-      return '$PROFILE';
-    case 'cmd':
-      return 'the user environment variables (setx)';
-  }
+export function familyOf(kind: ShellKind): ShellFamily {
+  return kind === 'bash' || kind === 'zsh' ? 'posix' : kind;
 }
 
 export interface CommandBuilderOptions {
-  shell: ShellKind;
+  /** The user's shell and its profile (src/fix/shell.ts decides both from the platform and the environment). */
+  shell: UserShell;
   homeDir: string;
   /** Absolute path of $CODEX_HOME/.env (where `codex-dotenv` settings live). */
   dotenvPath: string;
-  /** $SHELL, to name the right profile file (~/.zshrc or ~/.bashrc). */
-  loginShell?: string;
 }
 
 export class CommandBuilder {
-  readonly shell: ShellKind;
+  readonly shell: ShellFamily;
+  readonly user: UserShell;
   private readonly homeDir: string;
   private readonly dotenvPath: string;
-  private readonly loginShell: string | undefined;
 
   constructor(options: CommandBuilderOptions) {
-    this.shell = options.shell;
+    this.user = options.shell;
+    this.shell = familyOf(options.shell.kind);
     this.homeDir = options.homeDir;
     this.dotenvPath = options.dotenvPath;
-    this.loginShell = options.loginShell;
   }
 
   static forHost(host: Pick<Host, 'platform' | 'env' | 'homeDir'>, dotenvPath: string): CommandBuilder {
-    return new CommandBuilder({ shell: detectShell(host), homeDir: host.homeDir, dotenvPath, ...(host.env.SHELL !== undefined && { loginShell: host.env.SHELL }) });
+    return new CommandBuilder({ shell: userShell(host), homeDir: host.homeDir, dotenvPath });
   }
 
   /** A value as one argument of this shell. */
@@ -86,51 +64,23 @@ export class CommandBuilder {
     return this.quote(file);
   }
 
-  /** Sets a variable for this shell session (the profile line is the same text). */
+  /** Sets a variable for this shell session (the profile line is the same text, but for cmd's setx). */
   setEnv(name: string, value: string): string {
-    switch (this.shell) {
-      case 'posix':
-        return `export ${name}=${posixQuote(value)}`;
-      case 'fish':
-        return `set -gx ${name} ${this.quote(value)}`;
-      case 'powershell':
-        // Always quoted: an unquoted URL is parsed as a command.
-        return `$env:${name} = '${value.replaceAll("'", "''")}'`;
-      case 'cmd':
-        return `set "${name}=${value}"`;
-    }
+    return this.shell === 'cmd' ? `set "${name}=${value}"` : setLine(this.user.kind, name, value);
   }
 
   /** Gives `name` the current value of `from` without ever spelling the value out (it may hold a password). */
   copyEnv(name: string, from: string): string {
-    switch (this.shell) {
-      case 'posix':
-        return `export ${name}="$${from}"`;
-      case 'fish':
-        return `set -gx ${name} $${from}`;
-      case 'powershell':
-        return `$env:${name} = $env:${from}`;
-      case 'cmd':
-        return `set "${name}=%${from}%"`;
-    }
+    return this.shell === 'cmd' ? `set "${name}=%${from}%"` : copyLine(this.user.kind, name, from);
   }
 
   unsetEnv(name: string): string {
-    switch (this.shell) {
-      case 'posix':
-        return `unset ${name}`;
-      case 'fish':
-        return `set -e ${name}`;
-      case 'powershell':
-        return `Remove-Item Env:${name}`;
-      case 'cmd':
-        return `set ${name}=`;
-    }
+    return this.shell === 'cmd' ? `set ${name}=` : unsetLine(this.user.kind, name);
   }
 
-  /** The startup file where this shell's settings belong, as the user would type it. */
+  /** Where this shell's settings belong, as the user would type it. */
   get profile(): string {
-    return profileFile(this.shell, this.loginShell);
+    return this.user.profile === null ? 'the user environment (setx)' : displayHome(this.user.profile, this.homeDir);
   }
 
   /** Creates a directory and its parents. */
@@ -290,7 +240,7 @@ export class CommandBuilder {
     }
     const inputs = directory ? `${this.path(trimEndMatches(sources[0]!, '/\\'))}/*` : sources.map((s) => this.path(s)).join(' ');
     // Each block once, without what precedes its dashes or indents its lines, and without CR: what the apply does.
-    return `awk '/-----BEGIN CERTIFICATE-----/{sub(/^.*-----BEGIN/, "-----BEGIN"); c=""; p=1} p{sub(/^[ \\t]+/, ""); sub(/\\r$/, ""); c=c $0 "\\n"} /-----END CERTIFICATE-----/{p=0; if(!seen[c]++) printf "%s", c}' ${inputs} > ${this.path(to)}`;
+    return `awk '/-----BEGIN (TRUSTED )?CERTIFICATE-----/{sub(/^.*-----BEGIN/, "-----BEGIN"); c=""; p=1} p{sub(/^[ \\t]+/, ""); sub(/\\r$/, ""); c=c $0 "\\n"} /-----END (TRUSTED )?CERTIFICATE-----/{p=0; if(!seen[c]++) printf "%s", c}' ${inputs} > ${this.path(to)}`;
   }
 
   /** Runs `command` only when `file` does not exist yet: a fix never writes over a file. */

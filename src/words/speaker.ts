@@ -5,7 +5,8 @@ import { displayPath, type VariableOrigin } from '../codex/env.js';
 import type { Host } from '../core/host.js';
 import type { FixAction, Hint } from '../core/types.js';
 import { copyEnv, setEnv, unsetEnv } from '../fix/actions.js';
-import { CommandBuilder, type ShellKind } from './commands.js';
+import type { UserShell } from '../fix/shell.js';
+import { CommandBuilder } from './commands.js';
 
 export interface SpeakerWorld {
   provenance: Readonly<Record<string, VariableOrigin>>;
@@ -20,7 +21,7 @@ export class Speaker {
   constructor(
     private readonly world: SpeakerWorld,
     private readonly host: Pick<Host, 'platform' | 'env' | 'homeDir'>,
-    shell?: ShellKind,
+    shell?: UserShell,
   ) {
     this.commands = shell ? new CommandBuilder({ shell, homeDir: host.homeDir, dotenvPath: world.dotenv.path }) : CommandBuilder.forHost(host, world.dotenv.path);
     this.dotenv = displayPath(world.dotenv.path, host.homeDir);

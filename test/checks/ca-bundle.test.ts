@@ -239,7 +239,7 @@ describe('ca.bundle: read stage (Codex cannot read the file)', () => {
       ],
     });
     expect(record.findings[0]?.hints?.[0]?.command).toBe(
-      `test ! -e ~/.codex/corp.converted.pem && awk '/-----BEGIN CERTIFICATE-----/{sub(/^.*-----BEGIN/, "-----BEGIN"); c=""; p=1} p{sub(/^[ \\t]+/, ""); sub(/\\r$/, ""); c=c $0 "\\n"} /-----END CERTIFICATE-----/{p=0; if(!seen[c]++) printf "%s", c}' ${BUNDLE}/* > ~/.codex/corp.converted.pem && export CODEX_CA_CERTIFICATE=/home/user/.codex/corp.converted.pem`,
+      `test ! -e ~/.codex/corp.converted.pem && awk '/-----BEGIN (TRUSTED )?CERTIFICATE-----/{sub(/^.*-----BEGIN/, "-----BEGIN"); c=""; p=1} p{sub(/^[ \\t]+/, ""); sub(/\\r$/, ""); c=c $0 "\\n"} /-----END (TRUSTED )?CERTIFICATE-----/{p=0; if(!seen[c]++) printf "%s", c}' ${BUNDLE}/* > ~/.codex/corp.converted.pem && export CODEX_CA_CERTIFICATE=/home/user/.codex/corp.converted.pem`,
     );
   });
 

@@ -33,7 +33,8 @@ async function run(
 ): Promise<Run> {
   const { codex = '0.130.0', dotenv, proxy, systemProxy = '', ...rest } = host;
   const h = testHost({
-    env,
+    // A Windows user in PowerShell: it puts the user's module directory in PSModulePath (cmd does not).
+    env: rest.platform === 'win32' ? { PSModulePath: `${rest.homeDir ?? '/home/user'}/Documents/PowerShell/Modules`, ...env } : env,
     ...rest,
     files: { ...(dotenv !== undefined && { [DOTENV]: dotenv }), ...rest.files },
     exec: (command) => {
@@ -314,7 +315,7 @@ describe('env.precedence: $CODEX_HOME/.env', () => {
       detail: 'CODEX_CA_CERTIFICATE is set in ~/.codex/.env (line 1), but Codex ignores every CODEX_* name there, so CODEX_CA_CERTIFICATE is not set for Codex.',
       hints: [
         {
-          text: 'Set CODEX_CA_CERTIFICATE in your shell profile (~/.bashrc or ~/.zshrc) instead of ~/.codex/.env.',
+          text: 'Set CODEX_CA_CERTIFICATE in your shell profile (~/.bashrc) instead of ~/.codex/.env.',
           command: 'export CODEX_CA_CERTIFICATE=/etc/corp.pem',
         },
       ],

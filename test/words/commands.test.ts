@@ -4,24 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { caBundleCheck } from '../../src/checks/ca-bundle.js';
 import { envPrecedence } from '../../src/checks/env-precedence.js';
 import type { FixAction } from '../../src/core/types.js';
-import { CommandBuilder, detectShell, type ShellKind } from '../../src/words/commands.js';
+import type { ShellKind } from '../../src/fix/shell.js';
+import { CommandBuilder } from '../../src/words/commands.js';
 import { testHost } from '../helpers/host.js';
 import { runDoctorChecks } from '../helpers/run-check.js';
 
-const builder = (shell: ShellKind): CommandBuilder => new CommandBuilder({ shell, homeDir: '/home/ann', dotenvPath: '/home/ann/.codex/.env' });
-
-describe('the shell a command is written for', () => {
-  it.each([
-    ['linux', {}, 'posix'],
-    ['darwin', { SHELL: '/bin/zsh' }, 'posix'],
-    ['linux', { SHELL: '/usr/bin/fish' }, 'fish'],
-    ['win32', {}, 'powershell'],
-    ['win32', { SHELL: '/usr/bin/bash' }, 'posix'],
-    ['win32', { SHELL: 'C:\\Program Files\\Git\\usr\\bin\\bash.exe' }, 'posix'],
-  ] as const)('%s with %j is %s', (platform, env, shell) => {
-    expect(detectShell({ platform, env })).toBe(shell);
-  });
-});
+const builder = (kind: ShellKind): CommandBuilder => new CommandBuilder({ shell: { kind, profile: null }, homeDir: '/home/ann', dotenvPath: '/home/ann/.codex/.env' });
 
 describe('one action, rendered for each shell', () => {
   const set: FixAction = { kind: 'set-env', name: 'CODEX_CA_CERTIFICATE', value: "/home/ann/My Certs/it's.pem", target: 'shell-profile' };
@@ -29,9 +17,9 @@ describe('one action, rendered for each shell', () => {
   const copy: FixAction = { kind: 'copy-env', name: 'HTTPS_PROXY', from: 'https_proxy', target: 'shell-profile' };
 
   it.each([
-    ['posix', `export CODEX_CA_CERTIFICATE='/home/ann/My Certs/it'\\''s.pem'`, 'unset SSL_CERT_FILE', 'export HTTPS_PROXY="$https_proxy"'],
+    ['bash', `export CODEX_CA_CERTIFICATE='/home/ann/My Certs/it'\\''s.pem'`, 'unset SSL_CERT_FILE', 'export HTTPS_PROXY="$https_proxy"'],
     ['fish', `set -gx CODEX_CA_CERTIFICATE '/home/ann/My Certs/it\\'s.pem'`, 'set -e SSL_CERT_FILE', 'set -gx HTTPS_PROXY $https_proxy'],
-    ['powershell', `$env:CODEX_CA_CERTIFICATE = '/home/ann/My Certs/it''s.pem'`, 'Remove-Item Env:SSL_CERT_FILE', '$env:HTTPS_PROXY = $env:https_proxy'],
+    ['powershell', `$env:CODEX_CA_CERTIFICATE = '/home/ann/My Certs/it''s.pem'`, 'Remove-Item Env:SSL_CERT_FILE -ErrorAction SilentlyContinue', '$env:HTTPS_PROXY = $env:https_proxy'],
     ['cmd', `set "CODEX_CA_CERTIFICATE=/home/ann/My Certs/it's.pem"`, 'set SSL_CERT_FILE=', 'set "HTTPS_PROXY=%https_proxy%"'],
   ] as const)('%s', (shell, setLine, unsetLine, copyLine) => {
     const b = builder(shell);
@@ -41,7 +29,7 @@ describe('one action, rendered for each shell', () => {
   });
 
   it('edits $CODEX_HOME/.env for a variable that lives there, keeping a backup', () => {
-    const b = builder('posix');
+    const b = builder('bash');
     expect(b.command({ kind: 'unset-env', name: 'SSL_CERT_DIR', target: 'codex-dotenv' })).toBe(
       "sed -i.bak -E '/^[[:space:]]*(export[[:space:]]+)?SSL_CERT_DIR[[:space:]]*=/d' ~/.codex/.env",
     );
@@ -52,7 +40,7 @@ describe('one action, rendered for each shell', () => {
 
   it('converts only to a path that does not exist yet, in every shell', () => {
     const der: FixAction = { kind: 'convert-certificate', from: '/home/ann/Downloads/corp.cer', to: '/home/ann/Downloads/corp.pem', format: 'der' };
-    expect(builder('posix').command(der)).toBe('test ! -e ~/Downloads/corp.pem && openssl x509 -inform der -in ~/Downloads/corp.cer -out ~/Downloads/corp.pem');
+    expect(builder('bash').command(der)).toBe('test ! -e ~/Downloads/corp.pem && openssl x509 -inform der -in ~/Downloads/corp.cer -out ~/Downloads/corp.pem');
     // certutil refuses an existing output file by itself.
     expect(builder('powershell').command(der)).toBe('certutil -encode /home/ann/Downloads/corp.cer /home/ann/Downloads/corp.pem');
     const utf16: FixAction = { kind: 'convert-certificate', from: 'C:\\certs\\corp.cer', to: 'C:\\certs\\corp.pem', format: 'utf16' };
@@ -73,8 +61,8 @@ describe('one action, rendered for each shell', () => {
 
   it('renders a config edit as TOML, never as a command', () => {
     const edit: FixAction = { kind: 'edit-config', file: '/home/ann/.codex/config.toml', changes: [{ op: 'set', path: ['features', 'respect_system_proxy'], value: false }] };
-    expect(builder('posix').command(edit)).toBeNull();
-    expect(builder('posix').snippet(edit)).toBe('# ~/.codex/config.toml\n[features]\nrespect_system_proxy = false');
+    expect(builder('bash').command(edit)).toBeNull();
+    expect(builder('bash').snippet(edit)).toBe('# ~/.codex/config.toml\n[features]\nrespect_system_proxy = false');
   });
 });
 
@@ -98,11 +86,19 @@ describe('a DER bundle speaks one shell in every command', () => {
   });
 
   it('on a simulated Windows host: PowerShell commands only', async () => {
-    const all = await commands('win32', 'C:\\Users\\ann\\Downloads\\corp.cer', 'C:\\Users\\ann');
+    // PowerShell adds the user's own module directory to PSModulePath; cmd does not.
+    const all = await commands('win32', 'C:\\Users\\ann\\Downloads\\corp.cer', 'C:\\Users\\ann', { PSModulePath: 'C:\\Users\\ann\\Documents\\WindowsPowerShell\\Modules;C:\\Windows\\system32\\WindowsPowerShell\\v1.0\\Modules' });
     expect(all.length).toBeGreaterThanOrEqual(3);
     for (const command of all) expect(command).not.toMatch(/^(export|unset|test|sed|awk|chmod|head) |&& (export|unset) /);
     expect(all).toContain("certutil -encode C:\\Users\\ann\\Downloads\\corp.cer C:\\Users\\ann\\Downloads\\corp.pem; $env:CODEX_CA_CERTIFICATE = 'C:\\Users\\ann\\Downloads\\corp.pem'");
-    expect(all).toContain('Remove-Item Env:SSL_CERT_FILE');
-    expect(all).toContain('Remove-Item Env:NODE_TLS_REJECT_UNAUTHORIZED');
+    expect(all).toContain('Remove-Item Env:SSL_CERT_FILE -ErrorAction SilentlyContinue');
+    expect(all).toContain('Remove-Item Env:NODE_TLS_REJECT_UNAUTHORIZED -ErrorAction SilentlyContinue');
+  });
+
+  it('on a simulated Windows host in cmd.exe: cmd commands only', async () => {
+    const all = await commands('win32', 'C:\\Users\\ann\\Downloads\\corp.cer', 'C:\\Users\\ann');
+    for (const command of all) expect(command).not.toMatch(/^(export|unset|test|sed|awk|chmod|head|Remove-Item) |\$env:|&& (export|unset) /);
+    expect(all).toContain('certutil -encode C:\\Users\\ann\\Downloads\\corp.cer C:\\Users\\ann\\Downloads\\corp.pem && set "CODEX_CA_CERTIFICATE=C:\\Users\\ann\\Downloads\\corp.pem"');
+    expect(all).toContain('set SSL_CERT_FILE=');
   });
 });
