@@ -6,7 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'smol-toml';
-import type { FixAction, FixStep, TomlValue } from '../src/core/types.js';
+import type { CertificateSourceFormat, FixAction, FixStep, TomlValue } from '../src/core/types.js';
 
 export type FixApplication =
   | { kind: 'applied'; action: FixAction; env: Record<string, string> }
@@ -42,6 +42,8 @@ export async function applyFirstFix(
   const action = firstFixAction(report);
   if (!action) return { kind: 'no-action' };
   if (action.kind === 'it-request') return { kind: 'it-request', action };
+  // A change made by hand (upgrade Codex, fix the clock): nothing to apply, so efficacy is not measured.
+  if (action.kind === 'manual') return { kind: 'no-action' };
   const env = { ...world.env };
   try {
     for (const step of action.kind === 'sequence' ? action.steps : [action]) await applyStep(step, env, world);
@@ -57,6 +59,11 @@ async function applyStep(step: FixStep, env: Record<string, string>, world: { co
     case 'set-env':
       if (step.target === 'codex-dotenv') await appendFile(dotenv, `${step.name}=${step.value}\n`);
       else env[step.name] = step.value;
+      return;
+    case 'copy-env':
+      if (env[step.from] === undefined) throw new Error(`${step.from} is not set`);
+      if (step.target === 'codex-dotenv') await appendFile(dotenv, `${step.name}=${env[step.from]}\n`);
+      else env[step.name] = env[step.from]!;
       return;
     case 'unset-env':
       if (step.target === 'codex-dotenv') {
@@ -89,7 +96,7 @@ async function applyStep(step: FixStep, env: Record<string, string>, world: { co
   }
 }
 
-async function pemOf(file: string, format: 'der' | 'pkcs7' | 'utf16' | 'directory'): Promise<string> {
+async function pemOf(file: string, format: CertificateSourceFormat): Promise<string> {
   const bytes = await readFile(file);
   switch (format) {
     case 'der':
