@@ -161,7 +161,7 @@ describe('tui smoke test: a fix copied from the screen works', () => {
     await startDoctor(name, ['--only', 'ca.bundle'], { HOME: home, CODEX_CA_CERTIFICATE: path.join(home, 'corp.cer') });
     await waitForScreen((t) => expect(t).toContain('Fix first (ca.bundle, CA_FORMAT_DER)'), name);
 
-    const fixLine = (text: string): string | undefined => text.split('\n').map((l) => l.trim()).find((l) => l.startsWith('$ openssl'));
+    const fixLine = (text: string): string | undefined => text.split('\n').map((l) => l.trim()).find((l) => l.startsWith('$ test ! -e '));
     const joined = fixLine(await screen(name, true));
     expect(joined).toBeDefined();
     const command = joined!.slice(2);
@@ -169,10 +169,10 @@ describe('tui smoke test: a fix copied from the screen works', () => {
     // Without -J the same line is cut at the terminal's edge: the line really was soft-wrapped, not hard-broken.
     expect(fixLine(await screen(name))?.length).toBe(COLUMNS - 2);
 
-    await run('sh', ['-c', command], { cwd: home });
-    const converted = /-out (\S+)$/.exec(command)?.[1];
+    // The action converts to a new file, then points CODEX_CA_CERTIFICATE at it (in the shell: the rerun below).
+    await run('sh', ['-c', command], { cwd: home, env: { ...process.env, HOME: home } });
+    const converted = /&& export CODEX_CA_CERTIFICATE=(\S+)$/.exec(command)?.[1];
     expect(converted).toBeDefined();
-    // The hint's own next step: point CODEX_CA_CERTIFICATE at the converted file.
     const rerun = await run(process.execPath, [CLI, '--json', '--only', 'ca.bundle'], {
       env: { ...TERMINAL_ENV, HOME: home, CODEX_CA_CERTIFICATE: converted! },
       encoding: 'utf8',
