@@ -165,7 +165,18 @@ function comparisonText(after: Report, before: Report): string {
     const code = check.error?.code ?? check.findings.find((f) => f.level === 'warn')?.code;
     lines.push(`  ${check.id.padEnd(width)}  ${was.padEnd(5)} -> ${check.status}${code && check.status !== 'pass' ? ` (${code})` : ''}`);
   }
+  const worse = worsened(before, after);
+  if (worse.length > 0) lines.push(`Worse than before: ${worse.join(', ')}. Undo the changes with the commands above, and tell us: that fix was wrong.`);
   return `${lines.join('\n')}\n`;
+}
+
+const RANK: Record<Status, number> = { pass: 0, skip: 0, warn: 1, fail: 2, crash: 2 };
+
+/** The checks that fail (or warn) after the fix where they did not before. */
+export function worsened(before: Report, after: Report): string[] {
+  return after.checks
+    .filter((c) => RANK[c.status] > RANK[before.checks.find((b) => b.id === c.id)?.status ?? 'pass'])
+    .map((c) => c.id);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -199,6 +210,6 @@ function jsonDocument(plan: FixPlan, before: Report, outcome: Outcome, dryRun: b
     env: plan.env,
     ...(outcome.kind === 'applied' && { applied: outcome.result.files, undo: outcome.result.undo }),
     before: { exitCode: before.exitCode, checks: statuses(before) },
-    after: outcome.kind === 'applied' ? { exitCode: outcome.after.exitCode, checks: statuses(outcome.after) } : null,
+    after: outcome.kind === 'applied' ? { exitCode: outcome.after.exitCode, checks: statuses(outcome.after), worse: worsened(before, outcome.after) } : null,
   };
 }

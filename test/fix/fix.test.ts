@@ -241,3 +241,15 @@ describe('a symbolic link never takes a write outside the allowed places', () =>
     expect(plan.items).toMatchObject([{ kind: 'refused', reason: expect.stringContaining('symbolic link') }]);
   });
 });
+
+describe('a fix that makes things worse', () => {
+  it('is named as such after the rerun, with the undo right above', async () => {
+    const { host } = await lab('zscaler-healthy');
+    const io = captureIo();
+    const unsetRoot = () => ({ sources: [source({ kind: 'unset-env', name: 'CODEX_CA_CERTIFICATE', target: 'shell-profile' })], unactionable: [] });
+    const code = await runFix({ host, flags: doctorFlags({ output: 'plain' }), yes: true, dryRun: false, io, collect: unsetRoot });
+    expect(code).toBe(1);
+    expect(io.out()).toMatch(/To undo:\n {2}rm [^\n]*\.bashrc\n/);
+    expect(io.out()).toMatch(/Worse than before: [^\n]*tls\.auth/);
+  });
+});

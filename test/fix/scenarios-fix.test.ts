@@ -9,12 +9,20 @@ import { captureIo, doctorFlags } from '../helpers/io.js';
 
 const failing = (await loadScenarios()).filter((s) => s.expect.exitCode !== 0);
 
+/**
+ * Scenarios whose reported fix, once every hint carries its action, is applied but does not work yet (#9 item 4,
+ * the wrong hints: unsetting the working lower-case proxy; an http:// proxy URL where the lab's proxy speaks
+ * TLS; unsetting an SSL_CERT_FILE that held the corporate root). Each is asserted to still fail, so that the
+ * day its fix works the entry has to go. Today on main these carry no action and take the other branch.
+ */
+const KNOWN_WRONG = new Set(['proxy-case-conflict', 'https-proxy-url', 'api-key-no-proxy-openai']);
+
 interface FixDocument {
   outcome: string;
   plan: Array<{ kind: string; checkId: string; code: string }>;
   unactionable: Array<{ checkId: string; code: string }>;
   before: { exitCode: number; checks: Array<{ id: string; status: string; code?: string }> };
-  after: { exitCode: number; checks: Array<{ id: string; status: string; code?: string }> } | null;
+  after: { exitCode: number; checks: Array<{ id: string; status: string; code?: string }>; worse: string[] } | null;
 }
 
 describe.each(failing.map((s) => [s.name, s] as const))('fix --yes on %s', (_name, scenario) => {
@@ -27,17 +35,21 @@ describe.each(failing.map((s) => [s.name, s] as const))('fix --yes on %s', (_nam
       const doc = JSON.parse(io.out()) as FixDocument;
       expect(doc.before.exitCode).toBe(1);
       expect(['applied', 'nothing-to-do'], JSON.stringify(doc.plan)).toContain(doc.outcome);
-      const failedChecks = doc.before.checks.filter((c) => c.status === 'fail').map((c) => c.id);
       const forIt = doc.plan.filter((p) => p.kind === 'it-request');
-      const withoutAction = doc.unactionable.filter((u) => failedChecks.includes(u.checkId));
-      const usersFix = forIt.length === 0 && withoutAction.length === 0 && doc.plan.some((p) => p.kind === 'apply');
-      if (usersFix) {
-        expect(doc.after?.checks.filter((c) => c.status === 'fail'), 'the rerun after the fix').toEqual([]);
+      const notApplied = doc.plan.filter((p) => p.kind === 'manual' || p.kind === 'refused');
+      // The user's to fix: this tool applies something and nothing is left for IT or for the user's hands.
+      // Network findings without an action of their own are consequences, which the rerun must show gone.
+      const usersFix = doc.plan.some((p) => p.kind === 'apply') && forIt.length === 0 && notApplied.length === 0;
+      if (usersFix && KNOWN_WRONG.has(scenario.name)) {
+        expect(doc.after?.exitCode, `the prescription for ${scenario.name} works now: remove it from KNOWN_WRONG`).not.toBe(0);
+      } else if (usersFix) {
+        expect(doc.after?.checks.filter((c) => c.status === 'fail'), `the rerun after: ${JSON.stringify(doc.plan)}`).toEqual([]);
         expect(doc.after?.exitCode).toBe(0);
+        expect(doc.after?.worse).toEqual([]);
       } else {
-        // Not the user's to fix (or not yet carrying an action): named, and nothing was applied for it.
-        expect(forIt.length + withoutAction.length).toBeGreaterThan(0);
-        for (const item of forIt) expect(item.code).toMatch(/^[A-Z]+_[A-Z0-9_]+$/);
+        // IT's to fix (or not yet carrying an action): each named, and nothing applied that would need a rerun.
+        expect(forIt.length + notApplied.length + doc.unactionable.length).toBeGreaterThan(0);
+        for (const item of [...forIt, ...doc.unactionable]) expect(item.code).toMatch(/^[A-Z]+_[A-Z0-9_]+$/);
       }
     } finally {
       await running.stop();
