@@ -239,8 +239,9 @@ function tableDepth(value: unknown, limit: number): number {
     const [node, depth] = stack.pop()!;
     if (depth > deepest) deepest = depth;
     if (deepest > limit) return deepest;
-    if (Array.isArray(node)) for (const item of node) stack.push([item, depth + 1]);
-    else if (isTable(node)) for (const item of Object.values(node)) stack.push([item, depth + 1]);
+    // Only what can nest is pushed: a flat table of 99,000 numbers costs one pass.
+    const children = Array.isArray(node) ? node : isTable(node) ? Object.values(node) : [];
+    for (const item of children) if (typeof item === 'object' && item !== null) stack.push([item, depth + 1]);
   }
   return deepest;
 }
@@ -446,13 +447,14 @@ function mergeInto(target: TomlTable, source: TomlTable, path: string[], file: s
       if (table !== existing) setOwn(target, key, table);
       mergeInto(table, value, here, file, provenance);
     } else {
-      setOwn(target, key, structuredClone(value));
+      setOwn(target, key, typeof value === 'object' && value !== null ? structuredClone(value) : value);
+      const formatted = formatKey(here);
       // A value replacing a table drops the provenance of the table's keys (only then: a scan per key is quadratic).
       if (isTable(existing)) {
-        const prefix = `${formatKey(here)}.`;
+        const prefix = `${formatted}.`;
         for (const k of [...provenance.keys()]) if (k.startsWith(prefix)) provenance.delete(k);
       }
-      provenance.set(formatKey(here), file);
+      provenance.set(formatted, file);
     }
   }
 }

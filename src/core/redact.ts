@@ -72,7 +72,11 @@ export class Redactor {
       if (typeof node === 'string') value(name, node, inSecretTable);
       else if (Array.isArray(node)) for (const item of node) walk(item, name, inSecretTable);
       else if (node !== null && typeof node === 'object' && !(node instanceof Date)) {
-        for (const [key, item] of Object.entries(node)) walk(item, key, inSecretTable || SECRET_TABLES.has(key));
+        // Numbers, booleans and dates hold no secret: not walked (a config may hold tens of thousands).
+        for (const key in node) {
+          const item = (node as Record<string, unknown>)[key];
+          if (typeof item === 'string' || (typeof item === 'object' && item !== null)) walk(item, key, inSecretTable || SECRET_TABLES.has(key));
+        }
       }
     };
     for (const table of tables) walk(table, '', false);

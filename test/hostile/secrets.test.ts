@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('proxy values with a query string or a fragment', () => {
-  it.each(['HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'HTTP_PROXY'])('%s: the query values and the fragment are redacted in JSON, plain and -v', async (variable) => {
+  it.each(['HTTPS_PROXY', 'all_proxy'])('%s: the query values and the fragment are redacted in JSON, plain and -v', async (variable) => {
     server = await hostileServer(behaviours.connectThenClose);
     const value = `http://alice:pw0rdsecret@127.0.0.1:${server.port}/p?token=qsecret123&x=other2secret#fragsecret`;
     const { report, outputs } = await inEveryMode(hostileHost({ env: { [variable]: value } }), 4000);
