@@ -28,6 +28,9 @@ const BLANK_PASSWORD = 'Bl4nk in-p4ss';
 const AT_PASSWORD = 'At-before@At-after-9';
 /** A .env value whose quote runs over the following lines, one of which holds a key. */
 const SWALLOWED_KEY = 'az1234567890swallowed';
+/** The query value and fragment of a proxy URL (a token some PAC-style proxies take). */
+const PROXY_QUERY_TOKEN = 'qtoken-planted-31337';
+const PROXY_FRAGMENT = 'frag-planted-2718';
 /** Kept only in config.toml. */
 const CONFIG_SHELL_KEY = 'cfg-shell-policy-key-4242';
 const CONFIG_MCP_PASSWORD = 'McpPassw0rd-in-url';
@@ -36,7 +39,7 @@ const CONFIG_BEARER = 'mcp-bearer-token-5150';
 const SECRETS = [
   PROXY_PASSWORD, DOTENV_PASSWORD, API_KEY, ACCESS_TOKEN, REFRESH_TOKEN, 'PLANTEDkey0123456789',
   SLASH_PASSWORD, BLANK_PASSWORD, AT_PASSWORD, 'At-after-9', SWALLOWED_KEY,
-  CONFIG_SHELL_KEY, CONFIG_MCP_PASSWORD, CONFIG_HEADER, CONFIG_BEARER,
+  CONFIG_SHELL_KEY, CONFIG_MCP_PASSWORD, CONFIG_HEADER, CONFIG_BEARER, PROXY_QUERY_TOKEN, PROXY_FRAGMENT,
 ];
 
 let dir: string;
@@ -88,7 +91,7 @@ beforeAll(async () => {
     LANG: 'C.UTF-8',
     CODEX_HOME: codexHome,
     CODEX_CA_CERTIFICATE: bundle,
-    HTTPS_PROXY: `http://alice:${PROXY_PASSWORD}@127.0.0.1:${closedPort}`,
+    HTTPS_PROXY: `http://alice:${PROXY_PASSWORD}@127.0.0.1:${closedPort}/p?token=${PROXY_QUERY_TOKEN}#${PROXY_FRAGMENT}`,
     ALL_PROXY: `http://alice:${encodeURIComponent(PROXY_PASSWORD)}@127.0.0.1:${closedPort}`,
     HTTP_PROXY: `http://alice:${SLASH_PASSWORD}@127.0.0.1:${closedPort}`,
     http_proxy: `http://alice:${BLANK_PASSWORD}@127.0.0.1:${closedPort}`,
