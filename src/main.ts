@@ -7,6 +7,10 @@ import type { Host } from './core/host.js';
 import { realHost } from './core/real-host.js';
 import { Redactor } from './core/redact.js';
 import { buildReport, reportedVariables } from './core/report.js';
+import { shellOf } from './core/os-info.js';
+import { ticketFields } from './core/ticket.js';
+import { loadEndpoints } from './codex/endpoints.js';
+import { hostsCodexNeeds } from './codex/it-hosts.js';
 import { planChecks, runChecks } from './core/runner.js';
 import type { Report, RunEvent } from './core/types.js';
 import { parseArgs, type DoctorFlags } from './options.js';
@@ -133,9 +137,11 @@ export function createSession(host: Host, flags: DoctorFlags, saveDir = host.cwd
       ...(signal && { signal }),
     });
     const interrupted = signal?.aborted === true;
+    const hosts = world ? await loadEndpoints(host, world).then((endpoints) => hostsCodexNeeds(endpoints, world.config), () => []) : [];
     const report = buildReport({
       checks,
-      environment: environmentSummary(host, world),
+      ticket: ticketFields({ checks, hosts }),
+      environment: await environmentSummary(host, world),
       generatedAt,
       durationMs: host.monotonic() - started,
       exitCode: interrupted ? ExitCode.interrupted : exitCodeFor(checks, flags.strict),
@@ -161,7 +167,9 @@ export function createSession(host: Host, flags: DoctorFlags, saveDir = host.cwd
   };
 }
 
-function environmentSummary(host: Host, world: CodexWorld | undefined): Report['environment'] {
+async function environmentSummary(host: Host, world: CodexWorld | undefined): Promise<Report['environment']> {
+  const os = await host.osInfo?.().catch(() => undefined);
+  const shell = shellOf(host.env, host.platform);
   return {
     platform: host.platform,
     arch: host.arch,
@@ -171,6 +179,8 @@ function environmentSummary(host: Host, world: CodexWorld | undefined): Report['
     codexHome: world?.codexHome ?? '',
     variables: reportedVariables(world?.env ?? host.env),
     ...(host.lab !== undefined && { lab: host.lab }),
+    ...(os && { os }),
+    ...(shell !== undefined && { shell }),
   };
 }
 

@@ -1,6 +1,7 @@
 // The one seam to the outside world. Production builds it from the real machine (real-host.ts);
 // the lab and the tests build it from a scenario. Checks, model, runner and renderers never touch
 // `process`, `fs` or the network except through this.
+import type { OsInfo } from './types.js';
 
 export interface FileStat {
   kind: 'file' | 'directory' | 'other';
@@ -92,4 +93,6 @@ export interface Host {
   lab?: string;
   /** File writes for `codex-doctor fix`; undefined on a Host that must not change anything. */
   writer?: HostWriter;
+  /** The OS by name and version (os-release, sw_vers, the Windows build); the lab and test hosts give fixed values. */
+  osInfo?(): Promise<OsInfo>;
 }

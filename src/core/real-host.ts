@@ -1,6 +1,7 @@
 // The Host for the real machine.
 import { getBuiltinModule, nodeNet } from './builtins.js';
 import type { DialOverrides, Host, HostFs, HostWriter, ReadResult } from './host.js';
+import { readOsInfo } from './os-info.js';
 
 // Built-ins from getBuiltinModule, not imports: Node's ESM wrapper of node:fs reads every export, and the
 // lazy ones (fs.promises, ReadStream, WriteStream...) load fs/promises and the stream machinery, ~1.5 ms of
@@ -163,7 +164,7 @@ export const realWriter: HostWriter = {
 export function realHost(options: { env?: Record<string, string | undefined>; dial?: DialOverrides } = {}): Host {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(options.env ?? process.env)) if (v !== undefined) env[k] = v;
-  return {
+  const host: Host = {
     env,
     platform: process.platform,
     arch: process.arch,
@@ -187,7 +188,9 @@ export function realHost(options: { env?: Record<string, string | undefined>; di
         });
       });
     },
+    osInfo: () => readOsInfo(host, os.release()),
   };
+  return host;
 }
 
 /**

@@ -33,6 +33,8 @@ export function countStatuses(checks: readonly CheckRecord[]): Record<Status, nu
 
 export function buildReport(input: {
   checks: CheckRecord[];
+  /** summary, fixFirst, itRequest (core/ticket.ts). */
+  ticket?: Pick<Report, 'summary' | 'fixFirst' | 'itRequest'>;
   environment: EnvironmentSummary;
   generatedAt: Date;
   durationMs: number;
@@ -46,6 +48,7 @@ export function buildReport(input: {
     exitCode: input.exitCode,
     counts: countStatuses(input.checks),
     environment: input.environment,
+    ...input.ticket,
     checks: input.checks,
   };
 }

@@ -102,6 +102,20 @@ export interface RawCause {
   name?: string;
   code?: string;
   message: string;
+  /** What a proxy answered (a refused CONNECT): the evidence a proxy team asks for. */
+  proxyAnswer?: ProxyAnswer;
+}
+
+/** A proxy's answer as a proxy team reads it: status line and the headers that name the proxy and its login. */
+export interface ProxyAnswer {
+  /** `HTTP/1.1 407 Proxy Authentication Required` as received (bounded). */
+  statusLine: string;
+  /** The Server header (names the proxy product). */
+  server?: string;
+  /** Every Proxy-Authenticate challenge: scheme and realm (bounded). */
+  proxyAuthenticate?: string[];
+  /** The Via header, when the proxy adds one. */
+  via?: string;
 }
 
 /** One thing a check established. Warnings and failures carry at least one hint, by type. */
@@ -173,6 +187,54 @@ export interface EnvironmentSummary {
   variables: Record<string, string>;
   /** Set when the report was produced against the embedded lab. */
   lab?: string;
+  /** The operating system by name and version (os-release, sw_vers, the Windows build), when the Host knows it. */
+  os?: OsInfo;
+  /** The user's shell (bash, zsh, fish, PowerShell, cmd), as the fix commands are written for it. */
+  shell?: string;
+}
+
+export interface OsInfo {
+  /** `Ubuntu 24.04.1 LTS`, `macOS`, `Windows 11`. */
+  name: string;
+  /** `24.04`, `15.1`, `10.0.22631`; empty when unknown. */
+  version: string;
+}
+
+/** The fix to apply first, lifted out of the checks for a ticket. */
+export interface FixFirst {
+  /** The check and finding it fixes. */
+  check: string;
+  code: ErrorCode;
+  stage: Stage;
+  /** Who has to act: the user, or an IT/proxy team (then `itRequest` says what to ask for). */
+  owner: 'user' | 'it';
+  hint: Hint;
+}
+
+/** One host:port Codex needs through the proxy, and why. */
+export interface ItHost {
+  host: string;
+  port: number;
+  /** What Codex does there: login, model API, streaming, MCP server, telemetry, update check. */
+  purpose: string;
+  /** WebSocket upgrades (HTTP/1.1 GET with Upgrade: websocket) must pass on this host. */
+  websocket: boolean;
+  /** Needed only for the update and plugin checks, not for logging in or working. */
+  optional?: true;
+}
+
+/** What an IT or proxy team must change, stated so that they can act without calling the user. */
+export interface ItRequest {
+  topic: ItTopic;
+  /** One sentence: the change being asked for. */
+  request: string;
+  /** What the doctor saw that makes this IT's to fix. */
+  reason: string;
+  hosts: ItHost[];
+  /** The proxy as Codex reaches it, and how it wants to be logged into. */
+  proxy?: { address: string; authSchemes?: string[]; realm?: string; server?: string };
+  /** The CA certificate concerned: the one to hand over (missing root) or to re-issue (weak CA). */
+  ca?: { subject: string; sha256?: string; pem?: string; note: string };
 }
 
 export interface Report {
@@ -183,6 +245,12 @@ export interface Report {
   exitCode: number;
   counts: Record<Status, number>;
   environment: EnvironmentSummary;
+  /** One sentence: what fails and why, or that everything works. */
+  summary?: string;
+  /** The fix to apply first (absent when nothing warns or fails). */
+  fixFirst?: FixFirst;
+  /** Present exactly when the fix is an IT or proxy team's. */
+  itRequest?: ItRequest;
   checks: CheckRecord[];
 }
 

@@ -72,8 +72,13 @@ export async function labHost(scenario: Scenario, lab: Lab): Promise<Host> {
     // There is no `codex` binary in the lab: the doctor plans for a current release.
     exec: async () => ({ code: null, stdout: '', stderr: '' }),
     lab: scenario.name,
+    // The machine the lab plays, whatever runs it: a report from the lab is the same on every computer.
+    osInfo: async () => LAB_OS,
   };
 }
+
+/** The operating system a lab report names. */
+export const LAB_OS = { name: 'Ubuntu 24.04.1 LTS', version: '24.04' } as const;
 
 /**
  * The real file system, seen only inside the lab directory: anything else (the developer's

@@ -16,6 +16,7 @@ import {
   ProxyResponseError,
   ProxySchemeError,
   UpgradeHandshakeError,
+  proxyAnswerOf,
 } from './errors.js';
 import { DialRefusedError, InvalidHostNameError } from './dial.js';
 import { SocksError } from './socks.js';
@@ -324,7 +325,8 @@ export function causeOf(raw: unknown): RawCause {
   if (typeof raw === 'string') return { code: raw, message: raw };
   if (raw instanceof Error) {
     const code = codeOf(raw);
-    return { name: raw.name, ...(code !== undefined && { code }), message: raw.message };
+    const answer = raw instanceof ProxyResponseError ? proxyAnswerOf(raw.head) : undefined;
+    return { name: raw.name, ...(code !== undefined && { code }), message: raw.message, ...(answer && { proxyAnswer: answer }) };
   }
   return { message: String(raw) };
 }

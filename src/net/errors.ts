@@ -1,6 +1,7 @@
 // The raw errors the probes throw for what Node's own errors cannot express. classify() turns each of
 // these, and every Node error, into a catalogue code; the probes never judge.
 import type { X509Certificate } from 'node:crypto';
+import type { ProxyAnswer } from '../core/types.js';
 
 /** What a proxy answered to CONNECT (or, for the probes over a tunnel, to a request): status, headers, a body snippet. */
 export interface HttpHead {
@@ -8,6 +9,34 @@ export interface HttpHead {
   reason: string;
   /** Lower-cased names; repeated headers keep every value. */
   headers: Record<string, string[]>;
+  /** The HTTP version of the status line (`1.1`), when it was read from the wire. */
+  version?: string;
+}
+
+/** A header value kept as evidence: one line, at most this long (a proxy controls it). */
+const MAX_EVIDENCE_HEADER = 200;
+/** Proxy-Authenticate challenges kept (Negotiate, NTLM, Basic, Digest: four is every real proxy). */
+const MAX_CHALLENGES = 4;
+
+/** The parts of a proxy's answer a proxy team needs: status line, Server, Via and the login challenges. */
+export function proxyAnswerOf(head: HttpHead): ProxyAnswer {
+  const one = (value: string): string => {
+    const flat = value.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+    return flat.length > MAX_EVIDENCE_HEADER ? `${flat.slice(0, MAX_EVIDENCE_HEADER)}...` : flat;
+  };
+  const first = (name: string): string | undefined => {
+    const value = head.headers[name]?.[0];
+    return value === undefined ? undefined : one(value);
+  };
+  const challenges = (head.headers['proxy-authenticate'] ?? []).slice(0, MAX_CHALLENGES).map(one);
+  const server = first('server');
+  const via = first('via');
+  return {
+    statusLine: one(`HTTP/${head.version ?? '1.1'} ${head.status} ${head.reason}`),
+    ...(server !== undefined && { server }),
+    ...(challenges.length > 0 && { proxyAuthenticate: challenges }),
+    ...(via !== undefined && { via }),
+  };
 }
 
 /** Real proxies offer two or three schemes; a flood of challenges is not evidence. */

@@ -125,7 +125,7 @@ export function openTunnel(request: TunnelRequest): Promise<Tunnel> {
 /** Parses a status line and headers; undefined when it is not an HTTP response head. */
 export function parseHead(text: string): HttpHead | undefined {
   const [statusLine = '', ...headerLines] = text.split('\r\n');
-  const match = /^HTTP\/\d(?:\.\d)? (\d{3})(?: (.*))?$/.exec(statusLine);
+  const match = /^HTTP\/(\d(?:\.\d)?) (\d{3})(?: (.*))?$/.exec(statusLine);
   if (!match) return undefined;
   const headers: Record<string, string[]> = {};
   for (const line of headerLines) {
@@ -134,7 +134,7 @@ export function parseHead(text: string): HttpHead | undefined {
     const name = line.slice(0, colon).trim().toLowerCase();
     (headers[name] ??= []).push(line.slice(colon + 1).trim());
   }
-  return { status: Number(match[1]), reason: match[2] ?? '', headers };
+  return { status: Number(match[2]), reason: match[3] ?? '', headers, version: match[1]! };
 }
 
 function authorityOf(target: HostPort): string {

@@ -1,5 +1,6 @@
 // What every human renderer (plain text, TUI) derives from a report, computed in one place.
-import type { CheckRecord, Finding, Hint, RawCause, Report, Status } from '../core/types.js';
+import { firstFix, type FirstFix } from '../core/ticket.js';
+import type { CheckRecord, Finding, RawCause, Report, Status } from '../core/types.js';
 
 export const GLYPHS: Record<'unicode' | 'ascii', Record<Status | 'running', string>> = {
   unicode: { pass: '✔', warn: '⚠', fail: '✖', skip: '–', crash: '‼', running: '…' },
@@ -29,22 +30,11 @@ export function visibleFindings(record: CheckRecord, verbose: boolean): Finding[
     .sort((a, b) => rank[a.level] - rank[b.level]);
 }
 
-export interface TopFix {
-  check: CheckRecord;
-  finding: Finding;
-  hint: Hint;
-}
+export type TopFix = FirstFix;
 
 /** The most important fix: the first failing check in runbook order, else the first warning. */
 export function topFix(report: Pick<Report, 'checks'>): TopFix | undefined {
-  for (const level of ['fail', 'warn'] as const) {
-    for (const check of report.checks) {
-      const finding = check.findings.find((f) => f.level === level);
-      const hint = finding?.hints?.[0];
-      if (finding && hint) return { check, finding, hint };
-    }
-  }
-  return undefined;
+  return firstFix(report.checks);
 }
 
 /** "failed at tls-verify" style label for a settled row. */

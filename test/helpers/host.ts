@@ -92,6 +92,9 @@ export interface TestHostOptions {
   lab?: string;
 }
 
+/** The operating system a test host names. */
+export const TEST_OS = { name: 'Debian GNU/Linux 12 (bookworm)', version: '12' } as const;
+
 /** After the notBefore of the static fixtures (minted 2026-11-21); pass it to the lab's PKI as `now` too. */
 export const TEST_NOW = new Date('2027-03-01T12:00:00Z');
 
@@ -115,6 +118,7 @@ export function testHost(options: TestHostOptions = {}): Host {
     // Tests never leave loopback: a check that reaches for a real host is refused before any DNS lookup.
     loopbackOnly: true,
     exec: async (command, args) => (options.exec ? options.exec(command, args) : { code: null, stdout: '', stderr: '' }),
+    osInfo: async () => TEST_OS,
   };
   if (options.systemStore !== null) host.systemStore = options.systemStore ?? { files: [], dirs: [] };
   if (options.lab !== undefined) host.lab = options.lab;
