@@ -84,6 +84,7 @@ main(process.argv.slice(2), {
       });
     },
   },
+  readStdin,
 }).then(
   (code) => exitWhenWritten(stoppedWith ?? code),
   (error: unknown) => {
@@ -95,6 +96,22 @@ main(process.argv.slice(2), {
     exitWhenWritten(ExitCode.crashed);
   },
 );
+
+/** stdin up to maxBytes (`codex-doctor explain` with the text piped in); undefined when stdin is a terminal. */
+async function readStdin(maxBytes: number): Promise<string | undefined> {
+  const stdin = process.stdin;
+  if (stdin.isTTY) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    chunks.push(bytes);
+    size += bytes.length;
+    if (size >= maxBytes) break;
+  }
+  stdin.destroy();
+  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
+}
 
 /** Sets the exit code, and once stdout and stderr are written out makes sure the process does exit. */
 function exitWhenWritten(code: number): void {

@@ -34,6 +34,8 @@ export interface Io {
   cwd?: string;
   /** The keyboard, for `fix` to ask before it changes anything. */
   prompt?: Prompt;
+  /** Reads stdin up to maxBytes when it is a pipe or a file; undefined for a terminal (nothing was piped in). */
+  readStdin?(maxBytes: number): Promise<string | undefined>;
 }
 
 export interface Prompt {
@@ -63,17 +65,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     case 'print':
       io.stdout.write(`${parsed.text}\n`);
       return ExitCode.ok;
-    case 'doctor': {
-      const dial = new Map(parsed.flags.resolve.map((r) => [`${r.host}:${r.port}`, { address: r.address, port: r.port }]));
-      const host = realHost({ env: { ...io.env }, dial });
-      return runDoctor({ host, flags: parsed.flags, io });
-    }
+    case 'doctor':
+      return runDoctor({ host: machineHost(parsed.flags, io), flags: parsed.flags, io });
     case 'fix': {
-      const dial = new Map(parsed.flags.resolve.map((r) => [`${r.host}:${r.port}`, { address: r.address, port: r.port }]));
-      const host = realHost({ env: { ...io.env }, dial });
+      const host = machineHost(parsed.flags, io);
       // Loaded only for `fix`: nothing of it slows the doctor's own runs.
       const { runFix } = await import('./fix/command.js');
       return runFix({ host, flags: parsed.flags, yes: parsed.yes, dryRun: parsed.dryRun, io });
+    }
+    case 'explain': {
+      const { runExplain } = await import('./explain/command.js');
+      return runExplain(parsed, io, machineHost(parsed.flags, io));
     }
     case 'lab': {
       // The lab (servers, PKI) is loaded only when asked for. Its RSA key, the slowest part of a lab start,
@@ -85,6 +87,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return runLabCommand(parsed, io);
     }
   }
+}
+
+/** The real machine, with --resolve's dial overrides. */
+function machineHost(flags: DoctorFlags, io: Io): Host {
+  const dial = new Map(flags.resolve.map((r) => [`${r.host}:${r.port}`, { address: r.address, port: r.port }]));
+  return realHost({ env: { ...io.env }, dial });
 }
 
 /** The command-line arguments as entries for the redactor (`--proxy=URL` read as URL). */
@@ -184,10 +192,11 @@ async function environmentSummary(host: Host, world: CodexWorld | undefined): Pr
   };
 }
 
-export type Mode = 'tui' | 'text' | 'json';
+export type Mode = 'tui' | 'text' | 'json' | 'markdown';
 
 export function pickMode(flags: DoctorFlags, io: Io): Mode {
   if (flags.output === 'json') return 'json';
+  if (flags.output === 'markdown') return 'markdown';
   if (flags.output === 'plain') return 'text';
   const ci = io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false';
   return io.stdout.isTTY === true && !ci ? 'tui' : 'text';
@@ -203,6 +212,12 @@ export async function runDoctor(input: { host: Host; flags: DoctorFlags; io: Io;
     case 'json': {
       const report = await session.run(undefined, io.signal);
       io.stdout.write(renderJson(report));
+      return report.exitCode;
+    }
+    case 'markdown': {
+      const report = await session.run(undefined, io.signal);
+      const { renderMarkdown } = await import('./render/markdown.js');
+      io.stdout.write(renderMarkdown(report));
       return report.exitCode;
     }
     case 'tui': {

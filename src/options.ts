@@ -9,7 +9,10 @@ import { CHECK_IDS } from './checks/index.js';
 import { nodeNet, nodeUtil } from './core/builtins.js';
 import { VERSION } from './version.js';
 
-export type OutputMode = 'auto' | 'json' | 'plain';
+export type OutputMode = 'auto' | 'json' | 'plain' | 'markdown';
+
+/** The values of --format (`--json` and `--plain` are its short forms). */
+export const FORMATS = ['json', 'markdown', 'plain'] as const;
 
 export interface DoctorFlags {
   output: OutputMode;
@@ -29,6 +32,8 @@ export type ParsedCommand =
   | { kind: 'doctor'; flags: DoctorFlags }
   | { kind: 'lab'; flags: DoctorFlags; scenario?: string; list: boolean }
   | { kind: 'fix'; flags: DoctorFlags; yes: boolean; dryRun: boolean }
+  /** `explain "<error text>"`; without the text, it is read from stdin. */
+  | { kind: 'explain'; flags: DoctorFlags; text?: string }
   | { kind: 'print'; text: string }
   | { kind: 'usage-error'; message: string };
 
@@ -44,12 +49,15 @@ interface OptionSpec {
   default?: boolean | number | readonly string[];
   /** A one-letter short form. */
   alias?: string;
+  /** The only values accepted. */
+  choices?: readonly string[];
 }
 
 /** The options of every command, in --help order. */
 const OPTIONS = {
-  json: { type: 'boolean', describe: 'Print one redacted JSON report on stdout' },
-  plain: { type: 'boolean', describe: 'Plain text, even in a terminal' },
+  json: { type: 'boolean', describe: 'Print one redacted JSON report on stdout (same as --format json)' },
+  plain: { type: 'boolean', describe: 'Plain text, even in a terminal (same as --format plain)' },
+  format: { type: 'string', choices: FORMATS, describe: 'Output: json, markdown (a helpdesk ticket body) or plain' },
   only: { type: 'string', array: true, default: [], describe: 'Run only these checks (and what they need)' },
   skip: { type: 'string', array: true, default: [], describe: 'Skip these checks' },
   timeout: { type: 'number', default: DEFAULT_TIMEOUT_MS, describe: 'Deadline for the whole run, in ms' },
@@ -80,19 +88,27 @@ const FIX_OPTIONS = {
   'dry-run': { type: 'boolean', default: false, describe: 'Show the plan and change nothing' },
 } as const satisfies Record<string, OptionSpec>;
 
+/** `explain [text]`: the pasted Codex error. */
+const EXPLAIN_COMMAND = 'explain';
+const ERROR_TEXT = { type: 'string', describe: 'The Codex error text (read from stdin when left out)' } as const;
+
 const ALL_OPTIONS: Readonly<Record<string, OptionSpec>> = { ...OPTIONS, ...LAB_OPTIONS, ...FIX_OPTIONS };
 /** The options only one command takes. */
 const COMMAND_OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   doctor: [],
   lab: Object.keys(LAB_OPTIONS),
   fix: Object.keys(FIX_OPTIONS),
+  explain: [],
 };
 
 const EPILOG = `Checks, in runbook order: ${CHECK_IDS.join(', ')}.
 Exit codes: 0 all passed (warnings allowed), 1 a check failed (or warned, with --strict),
 2 usage error, 3 the doctor itself crashed, 130 interrupted, 141 stdout closed early (| head).`;
 
-type Command = 'doctor' | 'lab' | 'fix';
+type Command = 'doctor' | 'lab' | 'fix' | 'explain';
+
+/** The commands, by their word on the command line. */
+const COMMANDS: Readonly<Record<string, Command>> = { [LAB_COMMAND]: 'lab', [FIX_COMMAND]: 'fix', [EXPLAIN_COMMAND]: 'explain' };
 
 export async function parseArgs(argv: readonly string[], columns = 80): Promise<ParsedCommand> {
   const common = parseCommonArgv(argv);
@@ -112,13 +128,15 @@ export function parseCommonArgv(argv: readonly string[]): { command: Command; ar
   } catch {
     return undefined;
   }
-  const command: Command = argv[0] === LAB_COMMAND ? 'lab' : argv[0] === FIX_COMMAND ? 'fix' : 'doctor';
+  const command: Command = (argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) && COMMANDS[argv[0]]) || 'doctor';
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
     switch (token.kind) {
       case 'positional':
-        // `lab [scenario]` and `fix`: the command word first, then lab's one scenario name.
-        if (command === 'doctor' || token.index > (command === 'lab' ? 1 : 0)) return undefined;
+        // `lab [scenario]`, `explain [text]` and `fix`: the command word first, then at most one positional.
+        if (command === 'doctor' || token.index > (command === 'fix' ? 0 : 1)) return undefined;
+        // yargs reads a number-like positional as a number, and a leading dash as an option.
+        if (command === 'explain' && token.index === 1 && !/^[^-\d\s]/.test(token.value)) return undefined;
         break;
       case 'option-terminator':
         return undefined;
@@ -133,6 +151,7 @@ export function parseCommonArgv(argv: readonly string[]): { command: Command; ar
   }
   const foreign = Object.entries(COMMAND_OPTIONS).some(([owner, names]) => owner !== command && names.some((name) => seen.has(name)));
   if (foreign || (seen.has('json') && seen.has('plain'))) return undefined;
+  if (seen.has('format') && (seen.has('json') || seen.has('plain'))) return undefined;
 
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const args: Record<string, unknown> = {};
@@ -141,11 +160,13 @@ export function parseCommonArgv(argv: readonly string[]): { command: Command; ar
     args[name] = value === undefined ? spec.default : spec.type === 'number' ? Number(value) : value;
   }
   if (command === 'lab') args.scenario = parsed.positionals[1];
+  if (command === 'explain') args.text = parsed.positionals[1];
   return { command, args };
 }
 
-/** A value both parsers read alike: numbers in plain digits, strings without a leading dash or quote. */
+/** A value both parsers read alike: numbers in plain digits, strings without a leading dash or quote, one of the choices. */
 function isPlainValue(spec: OptionSpec, value: string): boolean {
+  if (spec.choices && !spec.choices.includes(value)) return false;
   return spec.type === 'number' ? /^\d+$/.test(value) : !/^[-"']/.test(value);
 }
 
@@ -187,8 +208,17 @@ export async function parseWithYargs(argv: readonly string[], columns = 80): Pro
         command = 'fix';
       },
     )
+    .command(
+      `${EXPLAIN_COMMAND} [text]`,
+      'Explain a pasted Codex error: what it can mean, and which cause applies here',
+      (y) => y.positional('text', ERROR_TEXT),
+      () => {
+        command = 'explain';
+      },
+    )
     .options(mapOptions(OPTIONS))
     .conflicts('json', 'plain')
+    .conflicts('format', ['json', 'plain'])
     .epilog(EPILOG)
     .version(VERSION)
     .help()
@@ -258,7 +288,7 @@ function toCommand(command: Command, args: Record<string, unknown>): ParsedComma
   }
 
   const flags: DoctorFlags = {
-    output: args.json ? 'json' : args.plain ? 'plain' : 'auto',
+    output: args.json ? 'json' : args.plain ? 'plain' : ((args.format as OutputMode | undefined) ?? 'auto'),
     only,
     skip,
     timeoutMs: timeout,
@@ -273,6 +303,10 @@ function toCommand(command: Command, args: Record<string, unknown>): ParsedComma
     return { kind: 'lab', flags, list: Boolean(args.list), ...optional('scenario', args.scenario) };
   }
   if (command === 'fix') return { kind: 'fix', flags, yes: Boolean(args.yes), dryRun: Boolean(args['dry-run']) };
+  if (command === 'explain') {
+    const text = args.text === undefined ? undefined : String(args.text);
+    return { kind: 'explain', flags, ...(text !== undefined && text !== '' && { text }) };
+  }
   return { kind: 'doctor', flags };
 }
 

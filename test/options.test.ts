@@ -24,6 +24,12 @@ const COMMAND_LINES: string[][] = [
   ['--resolve', 'a:443:[127.0.0.1]'], ['--resolve', 'a:443:::1'], ['--resolve', 'a:443:proxy.corp'],
   ['fix'], ['fix', '--yes'], ['fix', '-y'], ['fix', '--dry-run', '--json'], ['fix', '--yes', '--plain', '--only', 'ca.bundle'], ['fix', 'x'],
   ['fix', '--list'], ['--yes'], ['--dry-run'], ['lab', '--yes'], ['lab', 'x', '--dry-run'], ['fix', '--help'], ['fix', '--yes', '--yes'], ['fix', '--dry-run=false'],
+  ['--format', 'markdown'], ['--format=json'], ['--format', 'plain', '-v'], ['--format', 'md'], ['--format'], ['--format', 'json', '--json'],
+  ['--format', 'markdown', '--plain'], ['--format', 'json', '--format', 'plain'], ['lab', 'root-missing', '--format', 'markdown'],
+  ['explain', 'invalid peer certificate: UnknownIssuer'], ['explain'], ['explain', 'Reconnecting... 5/5', '--json'], ['explain', '407'],
+  ['explain', '--', '-x'], ['explain', 'a', 'b'], ['explain', 'Token exchange failed', '--format', 'markdown'], ['explain', '-v', 'x'],
+  ['explain', ' leading space'], ['explain', '--list'],
+  ['explain', '--yes'], ['fix', 'some text'],
 ];
 
 describe('command line readers', () => {
@@ -32,7 +38,7 @@ describe('command line readers', () => {
   });
 
   it('reads the common command lines without yargs', () => {
-    for (const argv of [[], ['--json'], ['--json', '--skip', 'tls.auth,oauth.token,ws.upgrade'], ['--plain', '-v', '--timeout', '3000'], ['lab', 'zscaler-healthy', '--json'], ['lab', '--list'], ['fix', '--yes'], ['fix', '--dry-run', '--json']]) {
+    for (const argv of [[], ['--json'], ['--json', '--skip', 'tls.auth,oauth.token,ws.upgrade'], ['--plain', '-v', '--timeout', '3000'], ['lab', 'zscaler-healthy', '--json'], ['lab', '--list'], ['fix', '--yes'], ['fix', '--dry-run', '--json'], ['--format', 'markdown'], ['explain', 'Reconnecting... 5/5'], ['explain', '--json']]) {
       expect(parseCommonArgv(argv), JSON.stringify(argv)).toBeDefined();
     }
   });

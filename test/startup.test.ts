@@ -71,6 +71,14 @@ describe('start-up of the offline --json run', () => {
     expect(loaded.sources.filter((file) => /^src\/(net|lab|render\/tui)\/|^src\/render\/text\.ts$|^src\/checks\/(tls-auth|oauth-token|ws-upgrade)\.ts$/.test(file))).toEqual([]);
   });
 
+  it('--format markdown loads no more than --json: the ticket body starts as fast', async () => {
+    const loaded = await modulesLoadedBy(['--format', 'markdown', '--skip', 'tls.auth,oauth.token,ws.upgrade']);
+    expect([0, 1]).toContain(loaded.code);
+    expect(loaded.sources).toContain('src/render/markdown.ts');
+    expect(KEPT_OUT.filter((name) => loaded.packages.has(name))).toEqual([]);
+    expect(loaded.sources.filter((file) => /^src\/(net|lab|render\/tui)\/|^src\/render\/text\.ts$/.test(file))).toEqual([]);
+  });
+
   it('sees those packages where they belong, so the recorder cannot miss them', async () => {
     const help = await modulesLoadedBy(['--help']);
     expect(help.code).toBe(0);

@@ -65,7 +65,7 @@ export function ticketFields(input: TicketInput): Pick<Report, 'summary' | 'fixF
   const fix = firstFix(checks);
   const failing = fix?.finding.level === 'fail' ? fix : undefined;
   const topic = failing ? itTopicOf(failing.check, failing.finding) : undefined;
-  const itRequest = failing && topic ? buildItRequest(failing.check, failing.finding, topic, input.hosts) : undefined;
+  const itRequest = failing && topic ? buildItRequest(failing.check, failing.finding, topic, input.hosts, checks) : undefined;
   return {
     summary: summaryOf(checks, fix),
     ...(fix && { fixFirst: fixFirstOf(fix, itRequest !== undefined) }),
@@ -96,7 +96,7 @@ function fixFirstOf(fix: FirstFix, itOwned: boolean): FixFirst {
   return { check: fix.check.id, code: fix.finding.code, stage: fix.finding.stage, owner, hint: fix.hint };
 }
 
-function buildItRequest(check: CheckRecord, finding: Finding, topic: ItTopic, allHosts: ItHost[]): ItRequest {
+function buildItRequest(check: CheckRecord, finding: Finding, topic: ItTopic, allHosts: ItHost[], checks: readonly CheckRecord[]): ItRequest {
   const answer = finding.cause?.proxyAnswer;
   const proxyAddress = proxyOf(check);
   const schemes = answer?.proxyAuthenticate?.map((c) => c.split(/\s+/)[0] ?? '').filter(Boolean);
@@ -112,7 +112,7 @@ function buildItRequest(check: CheckRecord, finding: Finding, topic: ItTopic, al
       : undefined;
   // A WebSocket request is about the streaming hosts; the others about every host Codex needs.
   const hosts = topic === 'allow-websocket' ? allHosts.filter((h) => h.websocket) : allHosts;
-  const ca = topic === 'corporate-root' || topic === 'weak-ca' ? caOf(check, topic) : undefined;
+  const ca = topic === 'corporate-root' || topic === 'weak-ca' ? caOf(check, topic, checks) : undefined;
   return {
     topic,
     request: ticketWords.itRequest[topic](proxyAddress),
@@ -129,23 +129,32 @@ function proxyOf(check: CheckRecord): string | undefined {
   return route ? /through (\S+)/.exec(route)?.[1] : undefined;
 }
 
-/** The CA concerned: the missing issuer's name, and the presented CA certificate (fingerprint, PEM). */
-function caOf(check: CheckRecord, topic: 'corporate-root' | 'weak-ca'): ItRequest['ca'] {
-  const chain = Array.isArray(check.data?.chain) ? (check.data.chain as unknown[]).map(record).filter((c) => c !== undefined) : [];
+/**
+ * The CA concerned. A missing root is known by name only (the fingerprint is that of the presented CA it
+ * signed); a weak CA is the issuer of the presented chain, with its fingerprint when the chain or the
+ * user's bundle holds it.
+ */
+function caOf(check: CheckRecord, topic: 'corporate-root' | 'weak-ca', checks: readonly CheckRecord[]): ItRequest['ca'] {
+  const chain = certificatesIn(check.data?.chain);
   const top = chain[chain.length - 1];
+  const presentedCa = chain.length > 1 ? top : undefined;
   const search = record(check.data?.issuerSearch);
-  // A missing root is known by name only; a weak CA is the top of the presented chain (above the leaf).
-  const named = topic === 'corporate-root' ? search?.issuer : chain.length > 1 ? top?.subject : top?.issuer;
-  const subject = typeof named === 'string' ? named : undefined;
-  if (subject === undefined) return undefined;
-  const sha256 = typeof top?.fingerprint256 === 'string' ? top.fingerprint256 : undefined;
-  const pem = typeof top?.pem === 'string' ? top.pem : undefined;
+  const named = topic === 'corporate-root' ? search?.issuer : presentedCa ? presentedCa.subject : top?.issuer;
+  if (typeof named !== 'string') return undefined;
+  const bundled = checks.flatMap((c) => certificatesIn(c.data?.certificates)).find((c) => c.subject === named);
+  const holder = topic === 'corporate-root' ? presentedCa : presentedCa ?? bundled;
+  const sha256 = holder?.fingerprint256 ?? holder?.sha256;
+  const pem = holder?.pem;
   return {
-    subject,
-    ...(sha256 !== undefined && { sha256 }),
-    ...(pem !== undefined && { pem }),
+    subject: named,
+    ...(typeof sha256 === 'string' && { sha256 }),
+    ...(typeof pem === 'string' && { pem }),
     note: topic === 'corporate-root' ? ticketWords.caNote.missing : ticketWords.caNote.weak,
   };
+}
+
+function certificatesIn(value: unknown): Array<Record<string, unknown>> {
+  return Array.isArray(value) ? value.map(record).filter((c) => c !== undefined) : [];
 }
 
 function intercepted(check: CheckRecord): boolean {

@@ -37,7 +37,45 @@ export const ticketWords = {
   } satisfies Record<ItTopic, (proxy: string | undefined) => string>,
   itReason: (check: CheckRecord, finding: Finding): string => `${check.id} failed at ${finding.stage} with ${finding.code}: ${finding.detail}`,
   caNote: {
-    missing: 'The presented certificate below was issued by this CA; the user needs the CA itself.',
-    weak: 'The inspection CA as presented to Codex.',
+    missing: 'The fingerprint is that of the presented CA certificate this root signed; the user needs the root itself.',
+    weak: 'The CA that signs the re-issued certificates Codex is shown.',
   },
+} as const;
+
+/** The Markdown ticket's fixed words. */
+export const markdownWords = {
+  verdict: { fail: 'FAIL', warn: 'WORKS, WITH WARNINGS', pass: 'WORKS', crash: 'DOCTOR CRASHED', interrupted: 'INTERRUPTED' },
+  title: 'codex-doctor verdict',
+  whatFails: 'What fails and why',
+  nothingFails: 'Nothing fails: every check that ran passed.',
+  skipped: (id: string, blockedBy: readonly string[] | undefined, user: boolean) =>
+    user ? `${id} was skipped (--skip).` : `${id} did not run: it needs ${blockedBy?.join(', ') ?? 'a check'} to pass first.`,
+  fixFirst: 'Fix first',
+  owner: {
+    user: 'You can apply this yourself.',
+    it: 'This needs your IT or proxy team: the request for them is below.',
+  },
+  itRequest: 'Request for the IT / proxy team',
+  itColumns: ['host', 'port', 'needed for', 'WebSocket upgrades'],
+  optionalHost: ' (optional: update and plugin checks only)',
+  proxyLine: (address: string) => `Proxy: ${address}`,
+  authLine: (schemes: readonly string[], realm: string | undefined) => `It asks for: ${schemes.join(', ')}${realm !== undefined ? ` (realm "${realm}")` : ''}. Codex can only send Basic credentials.`,
+  serverLine: (server: string) => `Its Server header: ${server}`,
+  caTitle: 'Certificate authority concerned',
+  pemTitle: 'PEM',
+  evidence: 'Evidence',
+  environment: 'Environment',
+  envRows: { os: 'OS', node: 'Node.js', codex: 'Codex', shell: 'Shell', doctor: 'codex-doctor', variables: 'Variables' },
+  codexUnknown: 'not found on PATH (the advice assumes a current release)',
+  labNote: (scenario: string) => `lab scenario ${scenario} (simulated on 127.0.0.1)`,
+  noVariables: 'none of the CA or proxy variables is set',
+  routes: 'Route and trust per host',
+  chains: 'Presented certificate chains',
+  chainFor: (check: string, target: string) => `${check}: ${target}`,
+  sameCertificate: (where: string) => `the same certificate as ${where}`,
+  sameAs: (check: string) => `the same as ${check}, on this check's host (the JSON report has its own detail).`,
+  proxyAnswer: 'The proxy answered',
+  details: (id: string) => `${id}: full evidence`,
+  truncated: (lines: number) => `(${lines} more lines left out; the JSON report has them all)`,
+  capped: 'The ticket body was cut here to stay small; attach `codex-doctor --json` for everything.',
 } as const;

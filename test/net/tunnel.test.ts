@@ -45,7 +45,7 @@ describe('openTunnel', () => {
       authorization: basicAuthorization({ username: 'alice', password: 's3c@ret' }),
     });
     const { socket, head } = await tunnel;
-    expect(head).toEqual({ status: 200, reason: 'Connection established', headers: { via: ['lab'] } });
+    expect(head).toEqual({ status: 200, reason: 'Connection established', headers: { via: ['lab'] }, version: '1.1' });
     expect(proxy.requests[0]).toBe(
       `CONNECT auth.openai.com:443 HTTP/1.1\r\nHost: auth.openai.com:443\r\nProxy-Authorization: Basic ${Buffer.from('alice:s3c@ret').toString('base64')}\r\n\r\n`,
     );
@@ -114,7 +114,7 @@ describe('proxy credentials', () => {
 
 describe('parseHead', () => {
   it('parses a status line and repeated headers, and refuses what is not HTTP', () => {
-    expect(parseHead('HTTP/1.0 502 Bad Gateway\r\nX-A: 1\r\nx-a: 2')).toEqual({ status: 502, reason: 'Bad Gateway', headers: { 'x-a': ['1', '2'] } });
+    expect(parseHead('HTTP/1.0 502 Bad Gateway\r\nX-A: 1\r\nx-a: 2')).toEqual({ status: 502, reason: 'Bad Gateway', headers: { 'x-a': ['1', '2'] }, version: '1.0' });
     expect(parseHead('SSH-2.0-OpenSSH')).toBeUndefined();
   });
 });

@@ -1,0 +1,147 @@
+// The helpdesk ticket, per failing lab scenario: the JSON report's summary, fixFirst and itRequest (present
+// exactly when the fix is IT's), and the Markdown body (verdict line, fix first, evidence, size bound).
+import { describe, expect, it } from 'vitest';
+import { RUNBOOK } from '../../src/checks/index.js';
+import type { Report } from '../../src/core/types.js';
+import { runScenario } from '../../src/lab/command.js';
+import { LAB_OS } from '../../src/lab/host.js';
+import { loadScenarios, type Scenario } from '../../src/lab/scenario.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { captureIo, doctorFlags } from '../helpers/io.js';
+import { expectValidReport } from '../helpers/schema.js';
+
+const scenarios = await loadScenarios();
+const failing = scenarios.filter((s) => s.expect.exitCode === 1);
+
+/** The scenarios whose fix only an IT or proxy team can make, and what they must be asked for. */
+const IT_TOPICS: Record<string, string> = {
+  'auth-block-page': 'allow-host',
+  'auth-blocked-at-connect': 'allow-host',
+  'websocket-blocked': 'allow-websocket',
+  'missing-intermediate': 'corporate-root',
+  'fortigate-sha1': 'weak-ca',
+  'fortigate-rsa1024': 'weak-ca',
+};
+
+/** A typical failure's ticket body. */
+const MARKDOWN_BOUND = 8 * 1024;
+const RUN_TIMEOUT_MS = 30_000;
+
+async function reportOf(scenario: Scenario): Promise<Report> {
+  const io = captureIo();
+  await runScenario(scenario, { flags: doctorFlags({ output: 'json' }), io });
+  const report = JSON.parse(io.out()) as Report;
+  expectValidReport(report);
+  return report;
+}
+
+/** The first failing check of the scenario's declared diagnosis, in runbook order, and its code. */
+function firstFailure(scenario: Scenario): { id: string; code: string | undefined } {
+  const id = RUNBOOK.map((c) => c.id).find((checkId) => scenario.expect.checks[checkId]?.status === 'fail')!;
+  return { id, code: scenario.expect.checks[id]?.code };
+}
+
+describe('the Markdown ticket and the ticket fields of the JSON report', () => {
+  it('has failing scenarios, and an IT topic only for failing ones', () => {
+    expect(failing.length).toBeGreaterThanOrEqual(10);
+    for (const name of Object.keys(IT_TOPICS)) expect(failing.map((s) => s.name)).toContain(name);
+  });
+
+  describe.each(failing.map((s) => [s.name, s] as const))('%s', (name, scenario) => {
+    it('says what fails, the fix first, asks IT exactly when the fix is theirs, and fits a ticket', { timeout: RUN_TIMEOUT_MS }, async () => {
+      const report = await reportOf(scenario);
+      const { id, code } = firstFailure(scenario);
+
+      // JSON: one sentence naming the failure; the fix of the first failing check.
+      expect(report.summary).toContain(code!);
+      expect(report.summary!.split('\n')).toHaveLength(1);
+      expect(report.fixFirst?.check).toBe(id);
+      expect(report.fixFirst?.code).toBe(code);
+      expect(report.fixFirst?.hint.text.length).toBeGreaterThan(0);
+      expect(report.environment.os).toEqual(LAB_OS);
+      if (IT_TOPICS[name]) {
+        expect(report.itRequest?.topic).toBe(IT_TOPICS[name]);
+        expect(report.itRequest!.hosts.length).toBeGreaterThan(0);
+        if (IT_TOPICS[name] === 'allow-websocket') expect(report.itRequest!.hosts.every((h) => h.websocket)).toBe(true);
+        else expect(report.itRequest!.hosts.map((h) => h.host)).toEqual(expect.arrayContaining(['auth.openai.com', 'chatgpt.com', 'api.openai.com']));
+      } else {
+        expect(report.itRequest).toBeUndefined();
+      }
+
+      const markdown = renderMarkdown(report);
+      const [verdict] = markdown.split('\n');
+      expect(verdict).toMatch(/^\*\*codex-doctor verdict: FAIL\.\*\* /);
+      expect(verdict).toContain(code!);
+      const fixSection = section(markdown, '## Fix first');
+      expect(fixSection).toContain(report.fixFirst!.hint.text.slice(0, 60));
+      if (report.fixFirst!.hint.command) expect(fixSection).toContain(`\`\`\`sh\n${report.fixFirst!.hint.command}\n\`\`\``);
+      // The fix comes before the evidence; the evidence names the machine.
+      expect(markdown.indexOf('## Fix first')).toBeLessThan(markdown.indexOf('## Evidence'));
+      const evidence = section(markdown, '## Evidence');
+      expect(evidence).toContain(`| OS | ${LAB_OS.name} (`);
+      expect(evidence).toContain(`| Node.js | ${report.environment.node} |`);
+      expect(evidence).toContain(`lab scenario ${name}`);
+      if (report.itRequest) expect(section(markdown, '## Request for the IT / proxy team')).toContain(report.itRequest.request);
+      else expect(markdown).not.toContain('## Request for the IT / proxy team');
+      expect(Buffer.byteLength(markdown)).toBeLessThan(MARKDOWN_BOUND);
+      expect(fencesBalanced(markdown)).toBe(true);
+    });
+  });
+});
+
+describe('evidence a proxy team needs', () => {
+  it('keeps the proxy status line, Server and Proxy-Authenticate (realm) of a 407', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const scenario = scenarios.find((s) => s.name === 'proxy-auth-required')!;
+    const report = await reportOf(scenario);
+    const tls = report.checks.find((c) => c.id === 'tls.auth')!;
+    const answer = tls.error?.cause?.proxyAnswer;
+    expect(answer?.statusLine).toBe('HTTP/1.1 407 Proxy Authentication Required');
+    expect(answer?.server).toBeTruthy();
+    expect(answer?.proxyAuthenticate?.[0]).toMatch(/^Basic realm="/);
+    expect(section(renderMarkdown(report), '### The proxy answered')).toContain(`Proxy-Authenticate: ${answer!.proxyAuthenticate![0]}`);
+  });
+
+  it('names the weak inspection CA with its fingerprint in the IT request', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const report = await reportOf(scenarios.find((s) => s.name === 'fortigate-sha1')!);
+    const presented = report.checks.find((c) => c.id === 'tls.auth')!.data!.chain as Array<{ issuer: string }>;
+    const bundled = report.checks.find((c) => c.id === 'ca.bundle')!.data!.certificates as Array<{ subject: string; sha256: string }>;
+    expect(report.itRequest?.ca?.subject).toBe(presented.at(-1)!.issuer);
+    expect(report.itRequest?.ca?.sha256).toBe(bundled.find((c) => c.subject === presented.at(-1)!.issuer)!.sha256);
+  });
+
+  it('names the missing root and the presented CA it signed', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const report = await reportOf(scenarios.find((s) => s.name === 'missing-intermediate')!);
+    const tls = report.checks.find((c) => c.id === 'tls.auth')!;
+    expect(report.itRequest?.ca?.subject).toBe((tls.data!.issuerSearch as { issuer: string }).issuer);
+  });
+});
+
+describe('--format markdown on the command path', () => {
+  it('prints the ticket body alone on stdout', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const io = captureIo();
+    const code = await runScenario(scenarios.find((s) => s.name === 'websocket-blocked')!, { flags: doctorFlags({ output: 'markdown' }), io });
+    expect(code).toBe(1);
+    expect(io.out()).toMatch(/^\*\*codex-doctor verdict: FAIL\.\*\* .*WS_UPGRADE_REFUSED/);
+    expect(io.out()).toContain('| `chatgpt.com` | 443 |');
+    expect(io.err()).toBe('');
+  });
+});
+
+/** The text of a Markdown section, up to the next heading of the same or a higher level. */
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`${heading}\n`);
+  if (start < 0) return '';
+  const level = heading.split(' ')[0]!.length;
+  const rest = markdown.slice(start + heading.length + 1);
+  const next = rest.search(new RegExp(`^#{1,${level}} `, 'm'));
+  return next < 0 ? rest : rest.slice(0, next);
+}
+
+function fencesBalanced(markdown: string): boolean {
+  let open: string | undefined;
+  for (const line of markdown.split('\n')) {
+    const fence = /^`{3,}/.exec(line)?.[0];
+    if (fence && (open === undefined || fence === open)) open = open === undefined ? fence : undefined;
+  }
+  return open === undefined;
+}
