@@ -238,8 +238,8 @@ export const RECOGNISERS: readonly Recogniser[] = [
     id: 'application-network-policy',
     context: "Codex's own network policy for sandboxed commands ([permissions.<name>.network], the managed network proxy) refused the destination.",
     patterns: [/destination denied by application network policy/i, /application network permission was revoked/i],
-    causes: [],
-    checks: ['config.codex', 'sandbox.env'],
+    causes: ['NET_CODEX_POLICY_DENIED'],
+    checks: ['env.precedence', 'tls.auth', 'ws.upgrade', 'config.codex', 'sandbox.env'],
     note: 'This comes from Codex itself, not from the corporate proxy or a certificate: allow the domain in the network permissions of the Codex profile in use, or ask whoever manages your Codex configuration.',
   },
   {

@@ -57,8 +57,8 @@ const SPEC_TEXTS: Array<[text: string, recogniser: string, cause: string]> = [
   ['connect failed', 'codex-doctor-connect', 'PROXY_UNREACHABLE'],
   ['proxy authentication required', 'connect-407', 'PROXY_AUTH_REQUIRED'],
   // §11 application network policy (Codex's own, not the proxy)
-  ['destination denied by application network policy', 'application-network-policy', ''],
-  ['application network permission was revoked', 'application-network-policy', ''],
+  ['destination denied by application network policy', 'application-network-policy', 'NET_CODEX_POLICY_DENIED'],
+  ['application network permission was revoked', 'application-network-policy', 'NET_CODEX_POLICY_DENIED'],
 ];
 
 describe('the recogniser table', () => {
@@ -66,8 +66,7 @@ describe('the recogniser table', () => {
     const matched = recognise(text);
     expect(matched.map((r) => r.id)).toContain(id);
     const recogniser = RECOGNISERS.find((r) => r.id === id)!;
-    if (cause) expect(recogniser.causes).toContain(cause);
-    else expect(recogniser.note).toBeTruthy();
+    expect(recogniser.causes).toContain(cause);
   });
 
   it('has only catalogue codes and known check ids, and every recogniser is exercised by a text above', () => {
