@@ -123,17 +123,34 @@ function environmentPart(report: Report): string[] {
   return lines;
 }
 
-/** The route each network check took and its verdict, then what each transport trusts (env.precedence). */
 type SectionRenderer = (section: EvidenceSection) => string[];
 
+/**
+ * The route and verdict per host Codex contacts (the network checks' endpoints; before those, each check's
+ * route), then what each transport trusts (env.precedence).
+ */
 function routesPart(checks: readonly CheckRecord[], sectionLines: SectionRenderer): string[] {
+  const endpoints = checks.flatMap((check) => {
+    const list: unknown = check.data?.endpoints;
+    return Array.isArray(list) ? list.map((e) => ({ check, e: e as Record<string, unknown> })) : [];
+  });
   const lines: string[] = [];
-  for (const check of checks) {
-    const route = check.data?.route;
-    if (typeof route === 'string') lines.push(`- **${check.id}** (${check.status}): ${prose(clip(route))}`);
+  if (endpoints.length > 0) {
+    lines.push(tableRow(w.endpointColumns), tableRow(w.endpointColumns.map(() => '---')));
+    for (const { check, e } of endpoints) {
+      const verdict = `${String(e.status ?? check.status)}${typeof e.code === 'string' ? ` \`${e.code}\`` : ''}`;
+      lines.push(tableRow([`\`${String(e.host)}:${String(e.port)}\``, String(e.transport ?? ''), String(e.purpose ?? ''), prose(clip(String(e.route ?? ''))), verdict]));
+    }
+  } else {
+    for (const check of checks) {
+      const route = check.data?.route;
+      if (typeof route === 'string') lines.push(`- **${check.id}** (${check.status}): ${prose(clip(route))}`);
+    }
   }
   const precedence = checks.find((c) => c.id === 'env.precedence');
-  const routeSections = precedence?.evidence.filter((s) => !/^Variables\b/.test(s.title)) ?? [];
+  // Its variables are in the environment table; with endpoints, the route per host is in the table above.
+  const skipped = endpoints.length > 0 ? /^(Variables|Route to each)\b/ : /^Variables\b/;
+  const routeSections = precedence?.evidence.filter((s) => !skipped.test(s.title)) ?? [];
   if (lines.length === 0 && routeSections.length === 0) return [];
   return [`### ${w.routes}`, '', ...lines, ...(lines.length > 0 ? [''] : []), ...routeSections.flatMap((s) => sectionLines(s)), ''];
 }

@@ -70,6 +70,7 @@ export const markdownWords = {
   labNote: (scenario: string) => `lab scenario ${scenario} (simulated on 127.0.0.1)`,
   noVariables: 'none of the CA or proxy variables is set',
   routes: 'Route and trust per host',
+  endpointColumns: ['host', 'transport', 'for', 'route', 'result'],
   chains: 'Presented certificate chains',
   chainFor: (check: string, target: string) => `${check}: ${target}`,
   sameCertificate: (where: string) => `the same certificate as ${where}`,
