@@ -493,6 +493,8 @@ describe('env.precedence: proxies', () => {
       'HTTPS_PROXY is set but empty, which hides https_proxy=http://alice:[redacted]@proxy.corp:8080: Codex uses neither, for HTTPS and WebSocket alike, so Codex connects directly, not through http://alice:[redacted]@proxy.corp:8080: HTTPS (login, API) to auth.openai.com, api.openai.com and chatgpt.com; WebSocket (streaming) to chatgpt.com and api.openai.com.',
     );
     expect(finding.hints).toEqual([{ text: 'Unset HTTPS_PROXY in the shell profile, CI or IDE settings that set it so that Codex reads https_proxy.', command: 'unset HTTPS_PROXY' }]);
+    // The fix as data (the helper above leaves actions out of what it compares).
+    expect(r.record.findings.find((f) => f.code === 'ENV_PROXY_EMPTY_UPPER')?.hints?.[0]?.action).toEqual({ kind: 'unset-env', name: 'HTTPS_PROXY', target: 'shell-profile' });
     expect(r.all('ENV_PROXY_CASE_CONFLICT')).toEqual([]);
     expect(r.facts.proxies.every((d) => d.kind === 'direct' && d.hiddenBy?.upper === 'HTTPS_PROXY')).toBe(true);
     expect(JSON.stringify(r.record)).not.toContain('s3cret');
@@ -981,5 +983,12 @@ describe('env.precedence: run inside a Codex sandbox behind its managed network 
     const r = await run({ CODEX_NETWORK_PROXY_ACTIVE: '1', HTTPS_PROXY: 'http://127.0.0.1:3128' });
     expect(r.one('ENV_INSIDE_CODEX_SANDBOX')).toMatchObject({ level: 'warn', hints: [{ text: 'Run codex-doctor in your own terminal, outside Codex, to diagnose how Codex reaches OpenAI.' }] });
     expect((await run({ HTTPS_PROXY: 'http://127.0.0.1:3128' })).all('ENV_INSIDE_CODEX_SANDBOX')).toEqual([]);
+  });
+});
+
+describe('env.precedence: an empty HTTPS_PROXY set in $CODEX_HOME/.env', () => {
+  it('removes it from .env, where the shell cannot unset it', async () => {
+    const r = await run({ https_proxy: 'http://proxy.corp:8080' }, { dotenv: 'HTTPS_PROXY=\n', codex: '0.169.0' });
+    expect(r.record.findings.find((f) => f.code === 'ENV_PROXY_EMPTY_UPPER')?.hints?.[0]?.action).toEqual({ kind: 'unset-env', name: 'HTTPS_PROXY', target: 'codex-dotenv' });
   });
 });
