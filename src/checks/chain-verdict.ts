@@ -11,7 +11,7 @@ import type { EvidenceSection, Finding, Hint, RawCause } from '../core/types.js'
 import { findIssuerOnDisk, fixForMissingIssuer, type IssuerCandidate } from '../intel/corporate-roots.js';
 import { describeInterception, identifyInterception, parseName, type Interception } from '../intel/products.js';
 import { certificateCode } from '../net/classify.js';
-import type { ChainVerifier } from '../net/http-probe.js';
+import type { ChainVerifier } from '../net/verified-tls.js';
 import type { TlsCapture } from '../net/tls-probe.js';
 import { certificateLines, chainLine } from './network.js';
 import type { TransportName, TrustSet, TrustSets } from './trust-sets.js';

@@ -10,7 +10,7 @@ import type { Stage } from '../core/types.js';
 import { classify, isNetworkError, type Classified, type ClassifyContext } from '../net/classify.js';
 import { connectTcp, resolveTarget, type DialRules, type HostPort, type Resolved } from '../net/dial.js';
 import { CertificateRejectedError, ProbeTimeoutError, ProxyCertificateError, ProxySchemeError, type HttpHead } from '../net/errors.js';
-import { verifiedTls } from '../net/http-probe.js';
+import { verifiedTls } from '../net/verified-tls.js';
 import { socks5Connect } from '../net/socks.js';
 import { basicAuthorization, openTunnel, proxyCredentials, type ProxyCredentials } from '../net/tunnel.js';
 

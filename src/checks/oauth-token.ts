@@ -7,7 +7,8 @@ import { loginRedirectUri, tokenRequestBody } from '../codex/endpoints.js';
 import type { ErrorCode } from '../core/codes.js';
 import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
 import { pageTitle } from '../net/classify.js';
-import { httpRequest, verifiedTls, type HttpResponse } from '../net/http-probe.js';
+import { httpRequest, type HttpResponse } from '../net/http-request.js';
+import { HTTPS_ALPN, verifiedTls } from '../net/verified-tls.js';
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
 import { VERSION } from '../version.js';
 import { chainVerifier, unknownForUnreadStore, unreadStoreFinding } from './chain-verdict.js';
@@ -34,87 +35,87 @@ export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
 };
 
 async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<CheckResult<OAuthTokenFacts>> {
-    const { endpoints, target, route, trust } = facts;
-    const url = new URL(endpoints.tokenEndpoint);
-    const hintContext = { target, route, transport: 'https' as const, platform: ctx.host.platform, intercepted: facts.interception.kind !== 'not-intercepted' };
-    if (unknownForUnreadStore(facts.verdicts.https)) {
-      // The request goes only over a connection verified as Codex would verify it; here that needs the OS store.
-      return {
-        summary: `POST ${url.href}: not sent (the OS store could not be read to verify the connection).`,
-        findings: [
-          unreadStoreFinding(facts.verdicts.https, trust, facts.issuerSearch, networkHints('TLS_UNKNOWN_ISSUER', hintContext), ' The token request was not sent.'),
-        ],
-        data: { url: url.href, route: describeRoute(route, target), sent: false },
-      };
-    }
-    const { codexVersion } = await ctx.world();
-    const body = tokenRequestBody(`codex-doctor-invalid-${randomBytes(8).toString('hex')}`, randomBytes(48).toString('base64url'), codexVersion);
-
-    const stager = new Stager(ctx);
-    const budget = probeBudget(ctx);
-    let response: HttpResponse;
-    try {
-      const pathInput = { target, route, dialing: ctx.host, signal: budget.signal, proxyCa: trust.https.pems };
-      response = await throughPath(stager, pathInput, async (opened) => {
-        const socket = await stager.step('tls-handshake', () =>
-          verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(trust.https, target.host, ctx.host.now()), signal: budget.signal }),
-        );
-        return stager.step('http', () =>
-          httpRequest({
-            socket,
-            method: 'POST',
-            url,
-            headers: {
-              'content-type': 'application/x-www-form-urlencoded',
-              accept: 'application/json',
-              'user-agent': `codex-doctor/${VERSION} (token endpoint probe)`,
-            },
-            body,
-            signal: budget.signal,
-          }),
-        );
-      });
-    } catch (error) {
-      const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'oauth' });
-      // Device-code login goes the same way (same client, same route) to its own endpoint.
-      const codexSays = `Codex would show: "${tokenExchangeFailed(url.href)}" (with \`codex login --device-auth\`: "${deviceLoginFailed(sendError(DEVICE_CODE_URL), codexVersion)}").`;
-      return {
-        summary: `POST ${url.href}: failed at ${failure.stage} (${failure.code}).`,
-        findings: [
-          {
-            level: 'fail',
-            code: failure.code,
-            stage: failure.stage,
-            detail: `${failure.detail} ${codexSays}`,
-            cause: failure.cause,
-            hints: oauthHints(failure.code, url, route) ?? networkHints(failure.code, hintContext),
-          },
-        ],
-        data: { url: url.href, route: describeRoute(route, target), stage: failure.stage },
-      };
-    } finally {
-      budget.dispose();
-    }
-
-    const kind = responseKind(response, response.body);
-    const finding = judgeTokenResponse(response, kind, url, route);
-    const evidence: EvidenceSection[] = [
-      {
-        title: `POST ${url.href}`,
-        lines: [
-          `Body (form-encoded, as Codex sends it): grant_type=authorization_code, code=<deliberately invalid>, redirect_uri=${loginRedirectUri(codexVersion)} (the browser login's callback; 1457 when 1455 is taken), client_id, code_verifier=<random>`,
-          `Answer: ${response.status} ${response.reason}; ${header(response, 'content-type') ?? 'no content type'}; ${header(response, 'server') ? `server ${header(response, 'server')}` : 'no server header'}`,
-          `Body starts: ${response.body.replace(/\s+/g, ' ').slice(0, 200)}`,
-        ],
-      },
-    ];
+  const { endpoints, target, route, trust } = facts;
+  const url = new URL(endpoints.tokenEndpoint);
+  const hintContext = { target, route, transport: 'https' as const, platform: ctx.host.platform, intercepted: facts.interception.kind !== 'not-intercepted' };
+  if (unknownForUnreadStore(facts.verdicts.https)) {
+    // The request goes only over a connection verified as Codex would verify it; here that needs the OS store.
     return {
-      summary: `POST ${url.pathname} -> ${response.status} (${kind}): ${finding.level === 'info' ? 'the token exchange path works' : finding.code}.`,
-      findings: [finding],
-      evidence,
-      data: { url: url.href, route: describeRoute(route, target), status: response.status, kind, contentType: header(response, 'content-type') ?? null },
-      facts: { status: response.status, kind },
+      summary: `POST ${url.href}: not sent (the OS store could not be read to verify the connection).`,
+      findings: [
+        unreadStoreFinding(facts.verdicts.https, trust, facts.issuerSearch, networkHints('TLS_UNKNOWN_ISSUER', hintContext), ' The token request was not sent.'),
+      ],
+      data: { url: url.href, route: describeRoute(route, target), sent: false },
     };
+  }
+  const { codexVersion } = await ctx.world();
+  const body = tokenRequestBody(`codex-doctor-invalid-${randomBytes(8).toString('hex')}`, randomBytes(48).toString('base64url'), codexVersion);
+
+  const stager = new Stager(ctx);
+  const budget = probeBudget(ctx);
+  let response: HttpResponse;
+  try {
+    const pathInput = { target, route, dialing: ctx.host, signal: budget.signal, proxyCa: trust.https.pems };
+    response = await throughPath(stager, pathInput, async (opened) => {
+      const socket = await stager.step('tls-handshake', () =>
+        verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(trust.https, target.host, ctx.host.now()), alpn: HTTPS_ALPN, signal: budget.signal }),
+      );
+      return stager.step('http', () =>
+        httpRequest({
+          socket,
+          method: 'POST',
+          url,
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json',
+            'user-agent': `codex-doctor/${VERSION} (token endpoint probe)`,
+          },
+          body,
+          signal: budget.signal,
+        }),
+      );
+    });
+  } catch (error) {
+    const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'oauth' });
+    // Device-code login goes the same way (same client, same route) to its own endpoint.
+    const codexSays = `Codex would show: "${tokenExchangeFailed(url.href)}" (with \`codex login --device-auth\`: "${deviceLoginFailed(sendError(DEVICE_CODE_URL), codexVersion)}").`;
+    return {
+      summary: `POST ${url.href}: failed at ${failure.stage} (${failure.code}).`,
+      findings: [
+        {
+          level: 'fail',
+          code: failure.code,
+          stage: failure.stage,
+          detail: `${failure.detail} ${codexSays}`,
+          cause: failure.cause,
+          hints: oauthHints(failure.code, url, route) ?? networkHints(failure.code, hintContext),
+        },
+      ],
+      data: { url: url.href, route: describeRoute(route, target), stage: failure.stage },
+    };
+  } finally {
+    budget.dispose();
+  }
+
+  const kind = responseKind(response, response.body);
+  const finding = judgeTokenResponse(response, kind, url, route);
+  const evidence: EvidenceSection[] = [
+    {
+      title: `POST ${url.href}`,
+      lines: [
+        `Body (form-encoded, as Codex sends it): grant_type=authorization_code, code=<deliberately invalid>, redirect_uri=${loginRedirectUri(codexVersion)} (the browser login's callback; 1457 when 1455 is taken), client_id, code_verifier=<random>`,
+        `Answer (${response.protocol === 'h2' ? 'HTTP/2' : 'HTTP/1.1'}, as ALPN picked): ${response.status} ${response.reason}; ${header(response, 'content-type') ?? 'no content type'}; ${header(response, 'server') ? `server ${header(response, 'server')}` : 'no server header'}`,
+        `Body starts: ${response.body.replace(/\s+/g, ' ').slice(0, 200)}`,
+      ],
+    },
+  ];
+  return {
+    summary: `POST ${url.pathname} -> ${response.status} (${kind}): ${finding.level === 'info' ? 'the token exchange path works' : finding.code}.`,
+    findings: [finding],
+    evidence,
+    data: { url: url.href, route: describeRoute(route, target), protocol: response.protocol, status: response.status, kind, contentType: header(response, 'content-type') ?? null },
+    facts: { status: response.status, kind },
+  };
 }
 
 /** What the answer to the invalid token request says about the path. */

@@ -8,6 +8,7 @@ import type { Interception } from '../intel/products.js';
 import type { HostPort } from '../net/dial.js';
 import type { HttpHead } from '../net/errors.js';
 import { captureTls, type TlsCapture } from '../net/tls-probe.js';
+import { HTTPS_ALPN } from '../net/verified-tls.js';
 import {
   chainData,
   chainEvidence,
@@ -53,8 +54,6 @@ export interface TlsAuthFacts {
   login: PlannedEndpoint;
 }
 
-/** ALPN as reqwest offers it. */
-const HTTPS_ALPN = ['h2', 'http/1.1'];
 
 interface Probed {
   row: EndpointRow;

@@ -11,7 +11,7 @@ import type { Host } from '../core/host.js';
 import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
 import { pageTitle } from '../net/classify.js';
 import type { HttpHead } from '../net/errors.js';
-import { verifiedTls } from '../net/http-probe.js';
+import { verifiedTls } from '../net/verified-tls.js';
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
 import { captureTls } from '../net/tls-probe.js';
 import type { UpgradeOutcome } from '../net/ws-probe.js';

@@ -3,7 +3,7 @@
 import type tls from 'node:tls';
 import WebSocket from 'ws';
 import { UpgradeHandshakeError, type HttpHead } from './errors.js';
-import { headersOf, isVerified } from './http-probe.js';
+import { headersOf, isVerified } from './verified-tls.js';
 import { withoutUserinfo } from '../core/redact.js';
 import { abortable } from './wait.js';
 

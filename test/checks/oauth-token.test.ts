@@ -102,6 +102,12 @@ describe('oauth.token', () => {
     expect(odd.record.error).toMatchObject({ code: 'OAUTH_UNEXPECTED_RESPONSE', stage: 'http' });
   });
 
+  it('reports a connection closed after the request as a reset at http, not as a crash', async () => {
+    const { record, requests } = await against({ respond: (_req, res) => res.socket?.destroy() });
+    expect(requests).toHaveLength(1);
+    expect(record.error).toMatchObject({ code: 'NET_CONNECTION_RESET', stage: 'http' });
+  });
+
   it('ends a request that never gets an answer before the deadline, at http', async () => {
     const { record, elapsed } = await against({ respond: () => {} }, 1500);
     expect(record.error).toMatchObject({ code: 'OAUTH_TIMEOUT', stage: 'http' });

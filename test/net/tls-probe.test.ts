@@ -1,10 +1,12 @@
 import { EventEmitter, once } from 'node:events';
 import net from 'node:net';
 import tls from 'node:tls';
+import http2 from 'node:http2';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectTcp } from '../../src/net/dial.js';
 import { ChainRejectedError } from '../../src/net/errors.js';
-import { httpRequest, isVerified, verifiedTls } from '../../src/net/http-probe.js';
+import { httpRequest } from '../../src/net/http-request.js';
+import { HTTPS_ALPN, isVerified, verifiedTls } from '../../src/net/verified-tls.js';
 import { captureTls } from '../../src/net/tls-probe.js';
 import { mintCorporateCa, mintPublicPki, type PublicPki, type ServerIdentity } from '../../src/lab/pki.js';
 import { LAB_TLS_CIPHERS } from '../../src/lab/server-kit.js';
@@ -114,6 +116,47 @@ describe('captureTls', () => {
   });
 });
 
+describe('httpRequest speaks what the ALPN of the verified connection picked, as Codex does', () => {
+  /** An HTTP/2 server that also speaks HTTP/1.1 (ALPN h2 first); records what each request carried. */
+  async function h2Server(): Promise<{ port: number; seen: Array<{ version: string; method: string; path: string; headers: Record<string, unknown>; body: string }> }> {
+    const identity = pki.identityFor(['auth.openai.com']);
+    const seen: Array<{ version: string; method: string; path: string; headers: Record<string, unknown>; body: string }> = [];
+    const server = http2.createSecureServer({ key: identity.keyPem, cert: identity.certPem, allowHTTP1: true, ciphers: LAB_TLS_CIPHERS }, (req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        seen.push({ version: req.httpVersion, method: req.method, path: req.url, headers: { ...req.headers }, body });
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end('{"error":"invalid_grant"}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    return { port: (server.address() as { port: number }).port, seen };
+  }
+
+  it('offers h2 and http/1.1; over h2 the POST carries the form and no credential', async () => {
+    const server = await h2Server();
+    const signal = new AbortController().signal;
+    const socket = await verifiedTls({ socket: await tcpTo(server.port), servername: 'auth.openai.com', verifier: { kind: 'openssl', ca: [pki.root.pem] }, alpn: HTTPS_ALPN, signal });
+    expect(socket.alpnProtocol).toBe('h2');
+    const response = await httpRequest({ socket, method: 'POST', url: new URL('https://auth.openai.com/oauth/token'), headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=x', signal });
+    expect(response).toMatchObject({ status: 400, protocol: 'h2', body: '{"error":"invalid_grant"}' });
+    expect(server.seen).toEqual([expect.objectContaining({ version: '2.0', method: 'POST', path: '/oauth/token', body: 'code=x' })]);
+    expect(server.seen[0]?.headers).toMatchObject({ ':authority': 'auth.openai.com', 'content-type': 'application/x-www-form-urlencoded' });
+    expect(Object.keys(server.seen[0]?.headers ?? {}).filter((h) => /authorization|cookie/i.test(h))).toEqual([]);
+  });
+
+  it('speaks HTTP/1.1 to a server that picks it', async () => {
+    const server = await tlsServer(pki.identityFor(['auth.openai.com']));
+    const signal = new AbortController().signal;
+    const socket = await verifiedTls({ socket: await tcpTo(server.port), servername: 'auth.openai.com', verifier: { kind: 'openssl', ca: [pki.root.pem] }, alpn: HTTPS_ALPN, signal });
+    const response = await httpRequest({ socket, method: 'GET', url: new URL('https://auth.openai.com/x'), headers: {}, signal });
+    expect(response.protocol).toBe('http/1.1');
+    expect(server.received[0]?.toString()).toMatch(/^GET \/x HTTP\/1\.1\r\n/);
+  });
+});
+
 describe('verifiedTls and httpRequest', () => {
   it('sends the request only over a connection OpenSSL verified with the given roots', async () => {
     const server = await tlsServer(pki.identityFor(['auth.openai.com']));
@@ -161,8 +204,9 @@ describe('verifiedTls and httpRequest', () => {
     const raw = tls.connect({ port: server.port, host: '127.0.0.1', servername: 'auth.openai.com', rejectUnauthorized: false });
     cleanups.push(async () => void raw.destroy());
     await once(raw, 'secureConnect');
-    expect(() => httpRequest({ socket: raw, method: 'GET', url: new URL('https://auth.openai.com/'), headers: {}, signal: new AbortController().signal })).toThrow(
+    await expect(httpRequest({ socket: raw, method: 'GET', url: new URL('https://auth.openai.com/'), headers: {}, signal: new AbortController().signal })).rejects.toThrow(
       'refusing to send a request over an unverified TLS connection',
     );
+    expect(server.received.every((data) => data.length === 0)).toBe(true);
   });
 });

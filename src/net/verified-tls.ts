@@ -1,16 +1,14 @@
-// An HTTP/1.1 request over a TLS connection verified as Codex would verify it (OpenSSL with its roots, or the
-// webpki emulation for rustls transports).
-// The TLS connection is opened first (its own stage), so a failure says whether TLS or HTTP broke.
-import http from 'node:http';
+// A TLS connection verified as Codex would verify it (OpenSSL with its roots, or the webpki emulation for
+// rustls transports) before a single byte of application data is written: the only kind of connection the
+// token request (undici, http-request.ts) and the WebSocket upgrade (ws, ws-probe.ts) are ever sent over.
+// It is opened as its own stage, so a failure says whether TLS or HTTP broke.
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import type { X509Certificate } from 'node:crypto';
-import { CertificateRejectedError, ChainRejectedError, type HttpHead } from './errors.js';
+import { CertificateRejectedError, ChainRejectedError } from './errors.js';
 import { presentedChain, rootsContext } from './tls-probe.js';
 import { abortable } from './wait.js';
-
-const MAX_BODY_BYTES = 16 * 1024;
 
 /**
  * Who decides whether the chain is trusted: OpenSSL through Node with these roots (what Codex's HTTPS does
@@ -28,6 +26,9 @@ export interface VerifiedTlsRequest {
   alpn?: readonly string[];
   signal: AbortSignal;
 }
+
+/** ALPN as Codex's HTTPS client (reqwest 0.12, `http2` on) offers it; http-request.ts speaks what was picked. */
+export const HTTPS_ALPN: readonly string[] = ['h2', 'http/1.1'];
 
 const verifiedSockets = new WeakSet<tls.TLSSocket>();
 const NO_ROOTS: readonly string[] = [];
@@ -80,72 +81,6 @@ export function verifiedTls(request: VerifiedTlsRequest): Promise<tls.TLSSocket>
         tlsSocket.on('error', () => {});
         tlsSocket.destroy();
       }
-    };
-  });
-}
-
-export interface HttpRequest {
-  /** A verified TLS socket from verifiedTls(); the request is only ever sent over one. */
-  socket: tls.TLSSocket;
-  method: 'GET' | 'POST';
-  url: URL;
-  headers: Record<string, string>;
-  body?: string;
-  signal: AbortSignal;
-}
-
-export interface HttpResponse extends HttpHead {
-  /** The body as text, at most 16 KiB. */
-  body: string;
-  truncated: boolean;
-}
-
-/** Sends one request and reads the response (body capped). Rejects with Node's error when the connection breaks. */
-export function httpRequest(request: HttpRequest): Promise<HttpResponse> {
-  const { socket, method, url, headers, body, signal } = request;
-  if (!isVerified(socket)) throw new Error('refusing to send a request over an unverified TLS connection');
-  return abortable<HttpResponse>(signal, (resolve, reject) => {
-    const req = http.request({
-      method,
-      host: url.hostname,
-      path: `${url.pathname}${url.search}`,
-      headers: {
-        host: url.host,
-        ...headers,
-        ...(body !== undefined && { 'content-length': String(Buffer.byteLength(body)) }),
-      },
-      createConnection: () => socket,
-    });
-    req.once('response', (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let truncated = false;
-      const done = (): void =>
-        resolve({
-          status: res.statusCode ?? 0,
-          reason: res.statusMessage ?? '',
-          headers: headersOf(res.rawHeaders),
-          body: Buffer.concat(chunks).toString('utf8'),
-          truncated,
-        });
-      res.on('data', (chunk: Buffer) => {
-        if (size >= MAX_BODY_BYTES) {
-          truncated = true;
-          res.destroy();
-          done();
-          return;
-        }
-        chunks.push(chunk.subarray(0, MAX_BODY_BYTES - size));
-        size += chunk.length;
-      });
-      res.once('end', done);
-      res.once('error', reject);
-    });
-    req.once('error', reject);
-    req.end(body);
-    return () => {
-      req.destroy();
-      socket.destroy();
     };
   });
 }

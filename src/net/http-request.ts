@@ -1,0 +1,106 @@
+// One HTTP request with undici over a connection the doctor has verified itself (verified-tls.ts): undici's
+// connector hands back that socket instead of dialling, so undici never opens, proxies or verifies anything on
+// its own, and a socket that did not come out of verifiedTls() is refused before a byte is written.
+//
+// Protocol: the TLS handshake offers ALPN ['h2', 'http/1.1'] as Codex's HTTPS client does (reqwest 0.12 with its
+// default `http2` feature puts both in the rustls ClientConfig; hyper then speaks whatever the server picked).
+// undici reads the negotiated protocol from the socket (`alpnProtocol === 'h2'`) and speaks HTTP/2 or HTTP/1.1
+// accordingly, so a proxy or server that only gets one of them right is met as Codex meets it.
+import { STATUS_CODES } from 'node:http';
+import type tls from 'node:tls';
+import { Client } from 'undici';
+import type { HttpHead } from './errors.js';
+import { isVerified } from './verified-tls.js';
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+export interface HttpRequest {
+  /** A verified TLS socket from verifiedTls(); the request is only ever sent over one. */
+  socket: tls.TLSSocket;
+  method: 'GET' | 'POST';
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+}
+
+export interface HttpResponse extends HttpHead {
+  /** The body as text, at most 16 KiB. */
+  body: string;
+  truncated: boolean;
+  /** The protocol the answer came in: `h2` or `http/1.1`. */
+  protocol: 'h2' | 'http/1.1';
+}
+
+export class UnverifiedConnectionError extends Error {
+  override readonly name = 'UnverifiedConnectionError';
+  constructor() {
+    super('refusing to send a request over an unverified TLS connection');
+  }
+}
+
+/** Sends one request and reads the response (body capped); rejects with undici's or the socket's error. */
+export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
+  const { socket, method, url, headers, body, signal } = request;
+  if (!isVerified(socket)) throw new UnverifiedConnectionError();
+  const protocol = socket.alpnProtocol === 'h2' ? 'h2' : 'http/1.1';
+  let handedOut = false;
+  const client = new Client(url.origin, {
+    allowH2: true,
+    // One connection, the verified one: a second connect (a retry after it broke) gets an error, never a new dial.
+    connect: (_options, callback) => {
+      if (handedOut) return callback(new Error('the verified connection is gone; undici may not open another'), null);
+      handedOut = true;
+      // Handed over on a later turn: undici's HTTP/1.1 path writes nothing when the connector answers synchronously.
+      setImmediate(() => callback(null, socket));
+    },
+    pipelining: 1,
+  });
+  try {
+    const response = await client.request({ method, path: `${url.pathname}${url.search}`, headers, ...(body !== undefined && { body }), signal });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let truncated = false;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      chunks.push(chunk.subarray(0, MAX_BODY_BYTES - size));
+      size += chunk.length;
+      if (size >= MAX_BODY_BYTES) {
+        truncated = size > MAX_BODY_BYTES;
+        break;
+      }
+    }
+    return {
+      status: response.statusCode,
+      // HTTP/2 carries no reason phrase and undici does not surface HTTP/1.1's: the standard one stands in.
+      reason: STATUS_CODES[response.statusCode] ?? '',
+      headers: headerLists(response.headers),
+      body: Buffer.concat(chunks).toString('utf8'),
+      truncated,
+      protocol,
+    };
+  } catch (error) {
+    throw asSocketError(error);
+  } finally {
+    await client.destroy().catch(() => {});
+    socket.destroy();
+  }
+}
+
+/**
+ * undici reports a connection that closed before or during the answer as its own SocketError; the classifier
+ * knows Node's codes, so it becomes the ECONNRESET it is (with undici's words kept in the message).
+ */
+function asSocketError(error: unknown): unknown {
+  if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'UND_ERR_SOCKET') {
+    return Object.assign(new Error(`socket hang up (${error.message})`), { code: 'ECONNRESET' });
+  }
+  return error;
+}
+
+function headerLists(headers: Record<string, string | string[] | undefined>): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) lists[name.toLowerCase()] = Array.isArray(value) ? value : [value];
+  }
+  return lists;
+}
