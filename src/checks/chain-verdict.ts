@@ -14,7 +14,7 @@ import { certificateCode } from '../net/classify.js';
 import type { ChainVerifier } from '../net/verified-tls.js';
 import type { TlsCapture } from '../net/tls-probe.js';
 import { certificateLines, chainLine } from './network.js';
-import type { TransportName, TrustSet, TrustSets } from './trust-sets.js';
+import { anchorsFor, type TransportName, type TrustSet, type TrustSets } from './trust-sets.js';
 
 export interface TransportVerdict {
   transport: TransportName;
@@ -58,7 +58,7 @@ export function verifierName(verifier: TrustSet['verifier']): string {
  * set's roots, so its OpenSSL verdict is about this set.
  */
 export function transportVerdict(set: TrustSet, capture: TlsCapture, hostname: string, now: Date, nodeApplies: boolean): TransportVerdict {
-  const webpki = verifyWebpki({ chain: capture.chain, anchors: set.anchors, hostname, now, protocol: capture.protocol });
+  const webpki = verifyWebpki({ chain: capture.chain, anchors: anchorsFor(set, capture.chain), hostname, now, protocol: capture.protocol });
   const node = nodeApplies ? capture.node : null;
   const nodeWords = node ? (node.authorized ? 'Node/OpenSSL accepts the same chain' : `Node/OpenSSL rejects it too (${node.error ?? 'unknown'})`) : null;
   let failure: TransportVerdict['failure'] = null;
@@ -113,12 +113,17 @@ export function unreadStoreFinding(verdict: TransportVerdict, sets: TrustSets, s
 }
 
 /** How a probe's request connection is verified: as the transport's verifier would, before any data is sent. */
-export function chainVerifier(set: TrustSet, hostname: string, now: Date): ChainVerifier {
-  if (set.verifier !== 'rustls') return { kind: 'openssl', ca: set.pems };
+/**
+ * How a request connection is verified as Codex would: OpenSSL with the anchors that matter for the chain the
+ * capture saw (`expected`; a different chain on this connection then fails, as it should), or the webpki
+ * emulation with the anchors that matter for the chain it is shown.
+ */
+export function chainVerifier(set: TrustSet, hostname: string, now: Date, expected: readonly X509Certificate[]): ChainVerifier {
+  if (set.verifier !== 'rustls') return { kind: 'openssl', ca: anchorsFor(set, expected).map((c) => c.toString()) };
   return {
     kind: 'custom',
     check: (chain, protocol) => {
-      const first = verifyWebpki({ chain, anchors: set.anchors, hostname, now, protocol }).problems[0];
+      const first = verifyWebpki({ chain, anchors: anchorsFor(set, chain), hostname, now, protocol }).problems[0];
       return first ? { code: first.code, message: `"${first.rustls}": ${first.detail}` } : null;
     },
   };

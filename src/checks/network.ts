@@ -12,6 +12,8 @@ import { connectTcp, resolveTarget, type DialRules, type HostPort, type Resolved
 import { CertificateRejectedError, ProbeTimeoutError, ProxyCertificateError, ProxySchemeError, type HttpHead } from '../net/errors.js';
 import { verifiedTls } from '../net/verified-tls.js';
 import { socks5Connect } from '../net/socks.js';
+import { captureTls, type TlsCapture } from '../net/tls-probe.js';
+import { anchorsFor, type TrustSet } from './trust-sets.js';
 import { basicAuthorization, openTunnel, proxyCredentials, type ProxyCredentials } from '../net/tunnel.js';
 
 /** How a probe reaches its target, as Codex's transport would. */
@@ -122,8 +124,8 @@ export interface OpenPathInput {
   /** Where the Host lets connections go (its dial overrides; loopback only in the lab). */
   dialing: DialRules;
   signal: AbortSignal;
-  /** Roots to verify an https:// proxy's own certificate with (the transport's trust set). */
-  proxyCa: readonly string[];
+  /** Roots to verify an https:// proxy's own certificate with (the transport's trust set), asked for only then. */
+  proxyCa: () => readonly string[];
 }
 
 /**
@@ -183,7 +185,7 @@ async function throughProxy(stager: Stager, input: OpenPathInput, route: Extract
     // An https:// proxy (HTTPS transport only): TLS to the proxy itself, verified, before CONNECT.
     const toProxy: Duplex =
       route.proxy.scheme === 'https'
-        ? await verifiedTls({ socket: tcp, servername: route.proxy.host, verifier: { kind: 'openssl', ca: input.proxyCa }, signal }).catch((error: unknown) =>
+        ? await verifiedTls({ socket: tcp, servername: route.proxy.host, verifier: { kind: 'openssl', ca: input.proxyCa() }, signal }).catch((error: unknown) =>
             // The proxy's own certificate, not the target's: said as such, with the proxy's chain.
             Promise.reject(error instanceof CertificateRejectedError ? new ProxyCertificateError(`${route.proxy.host}:${route.proxy.port}`, error) : error),
           )
@@ -192,6 +194,33 @@ async function throughProxy(stager: Stager, input: OpenPathInput, route: Extract
     const tunnel = await openTunnel({ socket: toProxy, target, ...(authorization && { authorization }), signal });
     return { socket: tunnel.socket, dialed, connect: tunnel.head };
   });
+}
+
+const NO_ROOTS: readonly string[] = [];
+
+/**
+ * The chain a host presents on this path, and OpenSSL's own verdict on it with the roots that can matter
+ * (trust-sets.ts anchorsFor). The first handshake gives OpenSSL no roots, so no context of the whole trust set
+ * is ever built; when some anchors can matter, a second handshake on a new connection asks OpenSSL with just
+ * those. When none can, OpenSSL's verdict without roots is the one it would give with all of them.
+ */
+export async function captureChain(
+  stager: Stager,
+  input: OpenPathInput,
+  /** `judge: false`: no OpenSSL verdict wanted (rustls decides, as for the WebSocket): one handshake. */
+  request: { servername: string; alpn: readonly string[]; set: TrustSet; judge?: boolean },
+): Promise<{ capture: TlsCapture; connect: HttpHead | null }> {
+  const handshake = (ca: readonly string[]): Promise<{ capture: TlsCapture; connect: HttpHead | null }> =>
+    throughPath(stager, input, async (opened) => ({
+      capture: await stager.step('tls-handshake', () => captureTls({ socket: opened.socket, servername: request.servername, ca, alpn: request.alpn, signal: input.signal })),
+      connect: opened.connect,
+    }));
+  const first = await handshake(NO_ROOTS);
+  if (request.judge === false) return first;
+  const anchors = anchorsFor(request.set, first.capture.chain);
+  if (anchors.length === 0) return first;
+  const judged = await handshake(anchors.map((c) => c.toString()));
+  return { ...first, capture: { ...first.capture, node: judged.capture.node } };
 }
 
 /** `[0] auth.openai.com => [1] Zscaler Intermediate Root CA (zscaler.net) => Zscaler Root CA (trust anchor)`. */

@@ -55,10 +55,10 @@ async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<C
   const budget = probeBudget(ctx);
   let response: HttpResponse;
   try {
-    const pathInput = { target, route, dialing: ctx.host, signal: budget.signal, proxyCa: trust.https.pems };
+    const pathInput = { target, route, dialing: ctx.host, signal: budget.signal, proxyCa: () => trust.https.pems };
     response = await throughPath(stager, pathInput, async (opened) => {
       const socket = await stager.step('tls-handshake', () =>
-        verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(trust.https, target.host, ctx.host.now()), alpn: HTTPS_ALPN, signal: budget.signal }),
+        verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(trust.https, target.host, ctx.host.now(), facts.chain), alpn: HTTPS_ALPN, signal: budget.signal }),
       );
       return stager.step('http', () =>
         httpRequest({

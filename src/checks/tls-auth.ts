@@ -2,12 +2,13 @@
 // list, MCP servers, OTEL exporters), each by its own route and with its own client's trust set. Login
 // (auth.openai.com) is judged in depth: the chain it is shown, what each Codex transport's verifier makes of it,
 // the inspection product and, for an unknown issuer, the root on disk and the exact fix. codex-behavior.md §2-6.
+import type { X509Certificate } from 'node:crypto';
 import type { CodexEndpoints } from '../codex/endpoints.js';
 import type { CheckResult, EvidenceSection, Finding, Hint, RawCause } from '../core/types.js';
 import type { Interception } from '../intel/products.js';
 import type { HostPort } from '../net/dial.js';
 import type { HttpHead } from '../net/errors.js';
-import { captureTls, type TlsCapture } from '../net/tls-probe.js';
+import type { TlsCapture } from '../net/tls-probe.js';
 import { HTTPS_ALPN } from '../net/verified-tls.js';
 import {
   chainData,
@@ -34,7 +35,7 @@ import { bundleUnusableHint, endpointName, endpointsLine, fallbackNote, nonEssen
 import { TLS_AUTH } from './network-checks.js';
 import { networkHints } from './network-hints.js';
 import { endpointRow, networkPlan, routeLabel, type EndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
-import { chainLine, classifyFailure, describeRoute, probeBudget, Stager, throughPath, type Route } from './network.js';
+import { captureChain, chainLine, classifyFailure, describeRoute, probeBudget, Stager, type Route } from './network.js';
 import type { TrustSet, TrustSets } from './trust-sets.js';
 import { loginRetryAfterFailure } from './login-retry.js';
 
@@ -52,6 +53,8 @@ export interface TlsAuthFacts {
   /** Login's own verdict (the other hosts do not decide whether the token request is worth sending). */
   loginPassed: boolean;
   login: PlannedEndpoint;
+  /** The chain login's host presented: the request connection must present one its anchors verify. */
+  chain: X509Certificate[];
 }
 
 
@@ -116,11 +119,8 @@ async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEn
   let capture: TlsCapture;
   let connectAnswer: HttpHead | null;
   try {
-    const pathInput = { target, route, dialing: host, signal, proxyCa: sets.https.pems };
-    ({ capture, connectAnswer } = await throughPath(stager, pathInput, async (opened) => ({
-      capture: await stager.step('tls-handshake', () => captureTls({ socket: opened.socket, servername: target.host, ca: sets.https.pems, alpn: HTTPS_ALPN, signal })),
-      connectAnswer: opened.connect,
-    })));
+    const pathInput = { target, route, dialing: host, signal, proxyCa: () => sets.https.pems };
+    ({ capture, connect: connectAnswer } = await captureChain(stager, pathInput, { servername: target.host, alpn: HTTPS_ALPN, set: sets.https }));
   } catch (error) {
     const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'tls' });
     return {
@@ -174,7 +174,7 @@ async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEn
         verdicts: { https: verdictData(https), websocket: verdictData(websocket) },
         ...(search && { issuerSearch: { issuer: search.issuer, found: search.candidates.map((c) => ({ path: c.path, format: c.format, source: c.source.kind })) } }),
       },
-      facts: { endpoints, target, route, trust: sets, interception, verdicts: { https, websocket }, issuerSearch: search, loginPassed: !failed, login },
+      facts: { endpoints, target, route, trust: sets, interception, verdicts: { https, websocket }, issuerSearch: search, loginPassed: !failed, login, chain: capture.chain },
     },
     row: endpointRow(login, https.ok ? 'pass' : failed ? 'fail' : 'warn', https.ok ? null : (httpsFinding?.code ?? https.failure?.code ?? null)),
   };
@@ -197,10 +197,8 @@ async function probeHttps(ctx: DoctorContext, net: NetworkPlan, endpoint: Planne
   const stager = new Stager(ctx);
   let capture: TlsCapture;
   try {
-    const pathInput = { target, route, dialing: host, signal, proxyCa: set.pems };
-    capture = await throughPath(stager, pathInput, (opened) =>
-      stager.step('tls-handshake', () => captureTls({ socket: opened.socket, servername: target.host, ca: set.pems, alpn: HTTPS_ALPN, signal })),
-    );
+    const pathInput = { target, route, dialing: host, signal, proxyCa: () => set.pems };
+    ({ capture } = await captureChain(stager, pathInput, { servername: target.host, alpn: HTTPS_ALPN, set }));
   } catch (error) {
     const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'tls' });
     return failed(failure.code, { stage: failure.stage, detail: `${failure.detail}${note}`, cause: failure.cause, hints: networkHints(failure.code, hintContext) });

@@ -21,8 +21,8 @@ export interface TrustSet {
   /** rustls (webpki rules) or the platform library (OpenSSL, Security.framework, SChannel). */
   verifier: TransportTrust['verifier'];
   anchors: X509Certificate[];
-  /** The same roots as PEM, for Node's `ca`. */
-  pems: string[];
+  /** The same roots as PEM, for Node's `ca`: encoded on first use (only an https:// proxy needs them all). */
+  readonly pems: string[];
   /** Where the roots come from, with counts: `CODEX_CA_CERTIFICATE /x/corp.pem (1)`. */
   sources: string[];
   /** The trust plan's sentence for this transport. */
@@ -127,11 +127,14 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
 
   const build = (transport: TransportName, trust: TransportTrust, groups: RootGroup[], platformStore: PlatformStoreLoad | null): TrustSet => {
     const anchors = dedupe(groups.flatMap((g) => g.certs));
+    let pems: string[] | undefined;
     return {
       transport,
       verifier: trust.verifier,
       anchors,
-      pems: anchors.map((c) => c.toString()),
+      get pems() {
+        return (pems ??= anchors.map((c) => c.toString()));
+      },
       sources: groups.map((g) => `${g.label} (${g.certs.length})`),
       sentence: trust.sentence,
       approximate: platformStore !== null,
@@ -253,4 +256,30 @@ function parseAll(inputs: readonly (string | Buffer)[], toX509: RootParser): X50
 function dedupe(certs: X509Certificate[]): X509Certificate[] {
   const seen = new Set<string>();
   return certs.filter((c) => (seen.has(c.fingerprint256) ? false : (seen.add(c.fingerprint256), true)));
+}
+
+const subjectIndexes = new WeakMap<TrustSet, Map<string, X509Certificate[]>>();
+
+/**
+ * The anchors that can matter for a presented chain: those whose subject is the issuer (or the subject) of one
+ * of its certificates. Path building only ever looks anchors up by name, so the rest cannot change a verdict;
+ * leaving them out keeps TLS contexts and path building small whatever the size of the trust set (a bundle of
+ * 30,000 certificates). The set is indexed by subject once.
+ */
+export function anchorsFor(set: TrustSet, chain: readonly X509Certificate[]): X509Certificate[] {
+  let index = subjectIndexes.get(set);
+  if (!index) {
+    index = new Map();
+    for (const anchor of set.anchors) {
+      const list = index.get(anchor.subject);
+      if (list) list.push(anchor);
+      else index.set(anchor.subject, [anchor]);
+    }
+    subjectIndexes.set(set, index);
+  }
+  const found = new Set<X509Certificate>();
+  for (const cert of chain) {
+    for (const name of [cert.issuer, cert.subject]) for (const anchor of index.get(name) ?? []) found.add(anchor);
+  }
+  return [...found];
 }

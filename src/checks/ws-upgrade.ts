@@ -13,7 +13,7 @@ import { pageTitle } from '../net/classify.js';
 import type { HttpHead } from '../net/errors.js';
 import { verifiedTls } from '../net/verified-tls.js';
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
-import { captureTls } from '../net/tls-probe.js';
+import type { TlsCapture } from '../net/tls-probe.js';
 import type { UpgradeOutcome } from '../net/ws-probe.js';
 import {
   chainData,
@@ -37,7 +37,7 @@ import { bundleUnusableHint } from './endpoint-words.js';
 import { networkPlan, withEndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
 import { WS_UPGRADE } from './network-checks.js';
 import { networkHints, websocketOffSnippet, type HintContext } from './network-hints.js';
-import { chainLine, classifyFailure, describeRoute, probeBudget, Stager, throughPath } from './network.js';
+import { captureChain, chainLine, classifyFailure, describeRoute, probeBudget, Stager, throughPath } from './network.js';
 
 export interface WsUpgradeFacts {
   url: string | null;
@@ -93,7 +93,7 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
 
     const stager = new Stager(ctx);
     const budget = probeBudget(ctx);
-    const pathInput = { target, route, dialing: host, signal: budget.signal, proxyCa: sets.websocket.pems };
+    const pathInput = { target, route, dialing: host, signal: budget.signal, proxyCa: () => sets.websocket.pems };
     const fail = (error: unknown): { summary: string; findings: Finding[]; data: Record<string, unknown> } => {
       const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'ws' });
       // Streaming over HTTPS only does not help where the cause is not the WebSocket: an unusable proxy URL,
@@ -109,18 +109,15 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
     };
     try {
       // 1. Capture the chain and judge it with the WebSocket's own trust set (always rustls).
-      let capture;
+      let capture: TlsCapture;
       try {
-        capture = await throughPath(stager, pathInput, (opened) =>
-          stager.step('tls-handshake', () =>
-            captureTls({ socket: opened.socket, servername: target.host, ca: sets.websocket.pems, alpn: WEBSOCKET_ALPN, signal: budget.signal }),
-          ),
-        );
+        ({ capture } = await captureChain(stager, pathInput, { servername: target.host, alpn: WEBSOCKET_ALPN, set: sets.websocket, judge: false }));
       } catch (error) {
         return fail(error);
       }
       ctx.stage('tls-verify');
-      const verdict = transportVerdict(sets.websocket, capture, target.host, host.now(), true);
+      // rustls decides for the WebSocket: OpenSSL's verdict is not asked for (one handshake fewer).
+      const verdict = transportVerdict(sets.websocket, capture, target.host, host.now(), false);
       const interception = interceptionOf(capture.chain, sets);
       const evidence: EvidenceSection[] = [
         ...chainEvidence(capture, verdict.webpki.anchor, target.host),
@@ -177,7 +174,7 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
       try {
         outcome = await throughPath(stager, pathInput, async (opened) => {
           const socket = await stager.step('tls-handshake', () =>
-            verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(sets.websocket, target.host, host.now()), alpn: WEBSOCKET_ALPN, signal: budget.signal }),
+            verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(sets.websocket, target.host, host.now(), capture.chain), alpn: WEBSOCKET_ALPN, signal: budget.signal }),
           );
           return stager.step('ws-upgrade', async () => {
             const { upgradeWebSocket } = await import('../net/ws-probe.js');
