@@ -491,9 +491,17 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Spe
         : `${conflict.upper}=${conflict.upperValue} and ${conflict.lower}=${conflict.lowerValue} differ: Codex uses ${conflict.upper} (upper case wins) ${
             httpPair ? "for WebSocket streaming when HTTPS_PROXY is unset (its HTTPS client never uses either for https:// URLs)" : 'for both transports'
           }, while other tools may pick ${conflict.lower}.`,
+      // Upper case wins, so the fix is always on the upper-case name: it decides what Codex uses.
       hints: conflict.upperEmpty
         ? [words.removeHint(conflict.upper)]
-        : [words.removeHint(conflict.lower, { before: 'Keep one spelling.' })],
+        : [
+            words.copyHint(
+              conflict.upper,
+              conflict.lower,
+              `If ${conflict.lower} holds the right proxy, give ${conflict.upper} its value: Codex reads ${conflict.upper}, and both spellings then agree.`,
+            ),
+            words.removeHint(conflict.upper, { before: 'Or', after: `so that Codex reads ${conflict.lower}` }),
+          ],
     });
   }
 

@@ -153,6 +153,16 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
           : askIt(`whether ${proxyName} or a firewall blocks ${host}.`),
       ];
     case 'TLS_NOT_TLS':
+      if (proxy?.scheme === 'https') {
+        // https:// makes Codex start TLS with the proxy itself; a proxy that answers in plain HTTP does not speak it.
+        const credentials = context.route.kind === 'proxy' && context.route.credentials !== undefined;
+        const text = `${proxyName} does not speak TLS: the https:// in ${variable} makes Codex open TLS to the proxy itself. Write the same proxy with http://${
+          credentials ? ', keeping the user name and password in front of the host' : ''
+        } (CONNECT still carries TLS to ${host} end to end).`;
+        if (credentials) return [{ text }];
+        const action = { kind: 'set-env', name: exportVariable, value: `http://${proxyName}`, target: 'shell-profile' } as const;
+        return [{ text, command: exportProxy(`http://${proxyName}`), action }];
+      }
       return [{ text: `The other end of the tunnel does not speak TLS. Check the proxy URL in ${variable} (scheme and port) and any --resolve override for ${host}.` }];
     case 'TLS_ALERT':
     case 'TLS_HANDSHAKE_FAILED':

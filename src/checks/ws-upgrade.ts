@@ -96,11 +96,9 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
     const pathInput = { target, route, dialing: host, signal: budget.signal, proxyCa: () => sets.websocket.pems };
     const fail = (error: unknown): { summary: string; findings: Finding[]; data: Record<string, unknown> } => {
       const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'ws' });
-      // Streaming over HTTPS only does not help where the cause is not the WebSocket: an unusable proxy URL,
-      // Codex's own network policy, or an empty HTTPS_PROXY hiding the proxy (HTTPS fails the same way).
-      const notTheWebSocket =
-        failure.code === 'PROXY_SCHEME_UNSUPPORTED' || failure.code === 'NET_CODEX_POLICY_DENIED' || (route.kind === 'direct' && route.hiddenBy !== undefined);
-      const hints = notTheWebSocket ? networkHints(failure.code, hintContext) : withWorkaround(networkHints(failure.code, hintContext));
+      // Streaming over HTTPS only helps only where the HTTPS path works: a connection, proxy or handshake that
+      // fails before the upgrade (refused, silent, 407, an unusable proxy URL, Codex's own policy) fails login too.
+      const hints = networkHints(failure.code, hintContext);
       return {
         summary: `${url.href}: failed at ${failure.stage} (${failure.code}).`,
         findings: [routeFinding, ...retries, { level: 'fail', code: failure.code, stage: failure.stage, detail: failure.detail, cause: failure.cause, hints }],
@@ -160,7 +158,10 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
               stage: 'tls-verify',
               detail: `${verdict.failure.detail} Codex reports "failed to connect to websocket". ${AFTER_WEBSOCKET_FAILURE}`,
               cause: verdict.failure.cause,
-              hints: withWorkaround(verdictHints(verdict, search, fallback)),
+              // The same chain judged as Codex's HTTPS client would: only where login accepts it does HTTPS-only streaming help.
+              hints: transportVerdict(sets.https, capture, target.host, host.now(), true).ok
+                ? withWorkaround(verdictHints(verdict, search, fallback))
+                : verdictHints(verdict, search, fallback),
             },
           ],
           evidence,

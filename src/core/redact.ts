@@ -26,7 +26,8 @@ const PATTERNS: Array<{ pattern: RegExp; replacement: string; literal: string }>
   // OpenAI-style keys and bearer tokens.
   { pattern: /\bsk-[A-Za-z0-9_-]{8,}/g, replacement: 'sk-[redacted]', literal: 'sk-' },
   // (Only token-shaped words: "Basic Proxy-Authorization" in a sentence is not a credential.)
-  { pattern: /\bBasic\s+[A-Za-z0-9+/]{8,}={0,2}(?![\w-])/g, replacement: 'Basic [redacted]', literal: 'Basic' },
+  // An English word after it ("Basic credentials", "Basic Authentication") is prose, not base64.
+  { pattern: /\bBasic\s+(?![A-Z]?[a-z]+(?![A-Za-z0-9+/=]))[A-Za-z0-9+/]{8,}={0,2}(?![\w-])/g, replacement: 'Basic [redacted]', literal: 'Basic' },
   { pattern: /\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*(?![\w-])/g, replacement: 'Bearer [redacted]', literal: 'Bearer' },
   // JWTs (auth.json id/access tokens).
   { pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, replacement: '[redacted-jwt]', literal: 'eyJ' },

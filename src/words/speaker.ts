@@ -58,7 +58,9 @@ export class Speaker {
   /** How to get rid of a variable: delete its .env line, or unset it in the shell (the action says which). */
   removeHint(name: string, words: { before?: string; after?: string } = {}): Hint {
     const origin = this.world.provenance[name];
-    const sentence = (core: string): string => `${words.before ? `${words.before} ` : ''}${core}${words.after ? ` ${words.after}` : ''}.`;
+    // "Or unset ..." continues a sentence; "Keep one spelling. Unset ..." starts one.
+    const opening = (core: string): string => (words.before && !/[.!?:]$/.test(words.before) ? core[0]!.toLowerCase() + core.slice(1) : core);
+    const sentence = (core: string): string => `${words.before ? `${words.before} ` : ''}${opening(core)}${words.after ? ` ${words.after}` : ''}.`;
     const text =
       origin?.source === 'dotenv' && !name.startsWith('CODEX_')
         ? sentence(`Delete the ${name} line (line ${origin.line}) from ${this.dotenv}${origin.overridesShell ? ` and unset ${name} in the shell as well` : ''}`)

@@ -472,7 +472,13 @@ describe('env.precedence: proxies', () => {
         stage: 'input',
         detail:
           'HTTPS_PROXY=http://a.corp:8080 and https_proxy=http://b.corp:3128 differ: Codex uses HTTPS_PROXY (upper case wins) for both transports, while other tools may pick https_proxy.',
-        hints: [{ text: 'Keep one spelling. Unset https_proxy in the shell profile, CI or IDE settings that set it.', command: 'unset https_proxy' }],
+        hints: [
+          {
+            text: 'If https_proxy holds the right proxy, give HTTPS_PROXY its value: Codex reads HTTPS_PROXY, and both spellings then agree.',
+            command: 'export HTTPS_PROXY="$https_proxy"',
+          },
+          { text: 'Or unset HTTPS_PROXY in the shell profile, CI or IDE settings that set it so that Codex reads https_proxy.', command: 'unset HTTPS_PROXY' },
+        ],
       },
     ]);
     expect(r.all('ENV_PROXY_EMPTY_UPPER')).toEqual([

@@ -230,3 +230,18 @@ async function unusedPort(): Promise<number> {
   await once(server, 'close');
   return port;
 }
+
+describe('tls.auth: an https:// URL for a proxy that speaks plain HTTP', () => {
+  it('says the proxy does not speak TLS and gives the same proxy with http://', async () => {
+    const { record, lab } = await tlsAuth({ proxy: { mode: 'inspect' } }, (l) => ({ HTTPS_PROXY: l.proxyUrl!.replace(/^http:/, 'https:'), CODEX_CA_CERTIFICATE: l.files.corporateRoot }));
+    expect(record.error).toMatchObject({ code: 'TLS_NOT_TLS', stage: 'tls-handshake' });
+    const proxy = lab.proxyUrl!.replace(/^http:\/\//, '').replace(/\/$/, '');
+    expect(record.error && record.findings.find((f) => f.code === 'TLS_NOT_TLS')?.hints).toEqual([
+      {
+        text: `${proxy} does not speak TLS: the https:// in HTTPS_PROXY makes Codex open TLS to the proxy itself. Write the same proxy with http:// (CONNECT still carries TLS to auth.openai.com end to end).`,
+        command: `export HTTPS_PROXY=http://${proxy}`,
+        action: { kind: 'set-env', name: 'HTTPS_PROXY', value: `http://${proxy}`, target: 'shell-profile' },
+      },
+    ]);
+  });
+});

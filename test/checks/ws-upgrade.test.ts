@@ -161,6 +161,16 @@ describe('ws.upgrade: failures that are not about the WebSocket get no HTTPS-onl
     expect(hints.some((h) => h.snippet?.includes('supports_websockets'))).toBe(false);
   });
 
+  it('offers no HTTPS-only streaming for an untrusted chain or a refused proxy: login fails the same way', async () => {
+    const untrusted = ws((await inLab({ proxy: { mode: 'inspect' } }, (l) => viaProxy(l.proxyUrl))).records);
+    expect(untrusted.error).toMatchObject({ code: 'TLS_UNKNOWN_ISSUER', stage: 'tls-verify' });
+    const refused = ws((await inLab({ proxy: { mode: 'inspect' } }, () => ({ HTTPS_PROXY: 'http://127.0.0.1:1' }))).records);
+    expect(refused.error?.stage).toBe('tcp');
+    for (const record of [untrusted, refused]) {
+      expect(record.findings.flatMap((f) => f.hints ?? []).some((h) => h.snippet?.includes('supports_websockets'))).toBe(false);
+    }
+  });
+
   it('points at the empty HTTPS_PROXY that sends the WebSocket direct into a firewall', async () => {
     const record = ws((await inLab({ direct: 'refused', proxy: { mode: 'inspect' } }, (lab) => ({ HTTPS_PROXY: '', https_proxy: lab.proxyUrl!, CODEX_CA_CERTIFICATE: lab.files.corporateRoot }))).records);
     expect(record.error).toMatchObject({ code: 'NET_CONNECTION_REFUSED', stage: 'tcp' });

@@ -27,6 +27,11 @@ describe('redaction', () => {
     expect(r.text('Authorization: Bearer abcdefghijklmnop')).toBe('Authorization: Bearer [redacted]');
     expect(r.text('Proxy-Authorization: Basic YWxpY2U6c2VjcmV0')).toBe('Proxy-Authorization: Basic [redacted]');
     expect(r.text('Codex sends them as Basic Proxy-Authorization.')).toBe('Codex sends them as Basic Proxy-Authorization.');
+    // Prose after "Basic" stays; a base64 credential (mixed case, digits, padding) goes.
+    expect(r.text('Codex sends them as Basic credentials.')).toBe('Codex sends them as Basic credentials.');
+    expect(r.text('the proxy wants Basic Authentication')).toBe('the proxy wants Basic Authentication');
+    expect(r.text('Proxy-Authorization: Basic Ym9iOmh1bnRlcjI=')).toBe('Proxy-Authorization: Basic [redacted]');
+    expect(r.text('Authorization: Basic QUxJQ0U6U0VDUkVU')).toBe('Authorization: Basic [redacted]');
     expect(r.text('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijklmnopqrstu')).toBe('[redacted-jwt]');
     expect(r.text('-----BEGIN RSA PRIVATE KEY-----\nMIIabc\n-----END RSA PRIVATE KEY-----')).toBe('[redacted RSA PRIVATE KEY]');
   });
