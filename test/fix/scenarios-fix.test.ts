@@ -15,7 +15,7 @@ const failing = (await loadScenarios()).filter((s) => s.expect.exitCode !== 0);
  * TLS; unsetting an SSL_CERT_FILE that held the corporate root). Each is asserted to still fail, so that the
  * day its fix works the entry has to go. Today on main these carry no action and take the other branch.
  */
-const KNOWN_WRONG = new Set(['proxy-case-conflict', 'https-proxy-url', 'api-key-no-proxy-openai']);
+const KNOWN_WRONG = new Set(['https-proxy-url', 'api-key-no-proxy-openai']);
 
 interface FixDocument {
   outcome: string;
