@@ -14,6 +14,7 @@ import type { HttpHead } from '../net/errors.js';
 import { verifiedTls } from '../net/verified-tls.js';
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
 import type { TlsCapture } from '../net/tls-probe.js';
+import type { TrustSet } from './trust-sets.js';
 import type { UpgradeOutcome } from '../net/ws-probe.js';
 import {
   chainData,
@@ -158,10 +159,7 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
               stage: 'tls-verify',
               detail: `${verdict.failure.detail} Codex reports "failed to connect to websocket". ${AFTER_WEBSOCKET_FAILURE}`,
               cause: verdict.failure.cause,
-              // The same chain judged as Codex's HTTPS client would: only where login accepts it does HTTPS-only streaming help.
-              hints: transportVerdict(sets.https, capture, target.host, host.now(), true).ok
-                ? withWorkaround(verdictHints(verdict, search, fallback))
-                : verdictHints(verdict, search, fallback),
+              hints: httpsRejects(sets.https, capture, target.host, host.now()) ? verdictHints(verdict, search, fallback) : withWorkaround(verdictHints(verdict, search, fallback)),
             },
           ],
           evidence,
@@ -268,6 +266,16 @@ export function judgeUpgrade(outcome: UpgradeOutcome, url: URL, context: HintCon
     return fail('WS_UPGRADE_REFUSED', `Something on the path refused the upgrade with ${status}${page}; OpenAI never saw it.`);
   }
   return fail('WS_UNEXPECTED_RESPONSE', `The upgrade got ${status} from ${kind === 'other-json' ? 'a JSON body that is not OpenAI\'s' : 'something that is not OpenAI'}.`);
+}
+
+/**
+ * Whether Codex's HTTPS client rejects the chain too, so that streaming over HTTPS only cannot help: judged
+ * with HTTPS's own anchors. A missing anchor fails every verifier; a weak signature or key fails rustls
+ * but maybe not an older Codex's OpenSSL, which this capture cannot judge (then the workaround is offered).
+ */
+function httpsRejects(set: TrustSet, capture: TlsCapture, hostname: string, now: Date): boolean {
+  const https = transportVerdict(set, capture, hostname, now, false);
+  return !https.ok && (set.verifier === 'rustls' || https.failure?.code === 'TLS_UNKNOWN_ISSUER');
 }
 
 function workaround(endpoints: CodexEndpoints): Hint {
