@@ -1,13 +1,12 @@
 // Parsing and linting big CA bundles (issue 2): `codex-doctor --json --only ca.bundle` on 1,000 and 10,000
 // distinct certificates, whole process, time and peak memory, next to `openssl storeutl -noout -certs` on the
 // same file. Targets: 10k no slower than openssl, under 200 MB, memory growing linearly with the count.
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   cleanEnv, expectExit, machineLine, main, mb, NATIVE_PEAK_METHOD, printVerdicts, ratio, reportToParent, requireBuiltCli, ROOT, run, scratchDir, stats, timeLine, verdict,
 } from './lib.mjs';
+import { bundle, CACHE } from './bundle-files.mjs';
 
 const SIZES = [1_000, 10_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -17,9 +16,6 @@ const MAX_MB = 200;
  * (V8's heap grows in steps, so small sizes look dearer per certificate; superlinear growth would show here).
  */
 const LINEAR_SLACK = 1.5;
-/** Bumped when the generator changes, so that a stale cache is not reused. */
-const BUNDLE_VERSION = 1;
-const CACHE = path.join(tmpdir(), 'codex-doctor-bench-bundles');
 
 main(async () => {
   const cli = requireBuiltCli();
@@ -97,24 +93,3 @@ function certificateCount(check) {
 const perThousand = (delta, count) => (delta / (count / 1000)).toFixed(1);
 
 /** A bundle of `count` distinct certificates, minted once and cached across runs. */
-async function bundle(count) {
-  const file = path.join(CACHE, `v${BUNDLE_VERSION}-${count}.pem`);
-  if (existsSync(file)) return file;
-  mkdirSync(CACHE, { recursive: true });
-  const started = performance.now();
-  // The lab's minting (node-forge structures, native RSA signatures) from the build: nothing duplicated here.
-  const { KeyStore, mintCorporateCa } = await import(pathToFileURL(path.join(ROOT, 'dist', 'lab', 'pki.mjs')).href);
-  const keys = Array.from({ length: 16 }, () => new KeyStore());
-  const organizations = ['Example Trust Services', 'Contoso PKI', 'Fabrikam Security', 'Northwind Certification', 'Tailspin CA Ltd'];
-  const countries = ['US', 'DE', 'FR', 'JP', 'GB', 'CA', 'NL'];
-  const blocks = [];
-  for (let i = 0; i < count; i++) {
-    const subject = { commonName: `Bench Root CA ${i}`, organization: organizations[i % organizations.length], country: countries[i % countries.length] };
-    blocks.push(mintCorporateCa({ keys: keys[i % keys.length], root: { subject }, intermediate: null }).root.pem);
-  }
-  // Written beside, then renamed: an interrupted generation never leaves a short bundle in the cache.
-  writeFileSync(`${file}.partial`, blocks.join(''));
-  renameSync(`${file}.partial`, file);
-  console.log(`  (minted ${count} certificates in ${((performance.now() - started) / 1000).toFixed(1)} s -> ${file})`);
-  return file;
-}

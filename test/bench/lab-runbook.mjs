@@ -2,17 +2,17 @@
 // same runbook done by hand with openssl and curl against the same lab services. Target: the doctor is faster.
 // Every by-hand command goes through the lab proxy on 127.0.0.1 (explicit --proxy/-proxy, NO_PROXY ignored):
 // names such as auth.openai.com are resolved by the lab proxy's routing table, never by DNS.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { startLabServe } from './lab-serve-client.mjs';
 import { cleanEnv, expectExit, interleaved, machineLine, main, ms, printVerdicts, ratio, reportToParent, requireBuiltCli, ROOT, run, scratchDir, stats, timeLine, verdict } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** Issue #11: the whole runbook through a proxy within 1.5x of the by-hand runbook and 2x of `codex doctor --network-only`. */
+const BY_HAND_TARGET = 1.5;
+const CODEX_TARGET = 2;
 const WARMUPS = 1;
-const LAB_SERVE = fileURLToPath(new URL('./lab-serve.mjs', import.meta.url));
 const OPENAI_HOSTS = ['auth.openai.com', 'api.openai.com', 'chatgpt.com'];
 /** As Codex's login sends it, with a code the lab's token endpoint refuses (an OpenAI-style 400). */
 const TOKEN_FORM = 'grant_type=authorization_code&code=bench&redirect_uri=http%3A%2F%2Flocalhost%3A1455%2Fauth%2Fcallback&client_id=app_EMoamEEZ73f0CkXaXp7hrann&code_verifier=bench';
@@ -59,6 +59,7 @@ main(async () => {
 
   // B: the runbook only, against one lab kept running; the doctor is the real CLI with the user's variables.
   const lab = await startLabServe(env, scenario);
+  let runbookOnly;
   try {
     // --resolve pins the OpenAI names to a closed loopback port: should anything bypass the proxy, it fails here.
     const pins = OPENAI_HOSTS.flatMap((host) => ['--resolve', `${host}:443:127.0.0.1`]);
@@ -76,26 +77,77 @@ main(async () => {
       for (const [step, t] of Object.entries(times)) (steps[step] ??= []).push(t);
       return Object.values(times).reduce((a, b) => a + b, 0);
     };
-    const only = await interleaved({ doctor: doctorRun, byHand: byHandRun }, { runs: RUNS, warmups: WARMUPS });
+    // The real Codex, when the conformance suite's release cache has one (never a dependency of this package).
+    const codex = findCodexBinary();
+    const codexHome = path.join(scratch, 'codex-home');
+    mkdirSync(codexHome, { recursive: true });
+    const codexRun = async () => {
+      const result = expectExit(await run(codex.path, ['doctor', '--network-only', '--json'], { env: { ...userEnv(lab), CODEX_HOME: codexHome } }), [0, 1], 'codex doctor --network-only');
+      return result.wallMs;
+    };
+    const only = await interleaved({ doctor: doctorRun, byHand: byHandRun, ...(codex && { codex: codexRun }) }, { runs: RUNS, warmups: WARMUPS });
     const od = stats(only.doctor);
     const oh = stats(only.byHand);
+    const oc = only.codex ? stats(only.codex) : null;
+    runbookOnly = { od, oh, oc, codex };
     console.log('B. runbook only, against a lab already running (start-up excluded from both; not the target, for insight):');
     console.log(timeLine('codex-doctor --json (HTTPS_PROXY, CA set)', od, 40));
     console.log(timeLine('the runbook by hand', oh, 40));
     console.log(`  ratio doctor/by hand (medians): ${ratio(od.median, oh.median)}`);
+    if (oc) {
+      console.log(timeLine(`codex doctor --network-only (${codex.version})`, oc, 40));
+      console.log(`  ratio doctor/codex doctor (medians): ${ratio(od.median, oc.median)}`);
+    } else {
+      console.log('  codex doctor --network-only: NOT MEASURED (no Codex binary in .codex-cache/ or CODEX_BIN; `npm run conformance` caches releases)');
+    }
     console.log(`  doctor's own report.durationMs (runbook inside the process): median ${ms(stats(inProcess).median)}`);
     console.log(`  by-hand steps (medians): ${Object.entries(steps).map(([step, t]) => `${step} ${ms(stats(t).median)}`).join(', ')}\n`);
   } finally {
     await lab.stop();
   }
 
+  const { od, oh, oc, codex } = runbookOnly;
   const verdicts = [
     verdict("doctor's full lab run faster than the by-hand runbook", fd.median < fh.median,
       `${fd.median.toFixed(0)} vs ${fh.median.toFixed(0)} ms medians (${ratio(fd.median, fh.median)}), lab start-up included in both`),
+    verdict(`whole runbook through the proxy within ${BY_HAND_TARGET}x of the by-hand runbook`, od.median <= BY_HAND_TARGET * oh.median,
+      `${od.median.toFixed(0)} vs ${oh.median.toFixed(0)} ms medians (${ratio(od.median, oh.median)})`),
+    oc
+      ? verdict(`whole runbook within ${CODEX_TARGET}x of codex doctor --network-only`, od.median <= CODEX_TARGET * oc.median,
+        `${od.median.toFixed(0)} vs ${oc.median.toFixed(0)} ms medians (${ratio(od.median, oc.median)}, Codex ${codex.version})`)
+      : verdict(`whole runbook within ${CODEX_TARGET}x of codex doctor --network-only`, false, 'not measured: no Codex binary available'),
   ];
   printVerdicts(verdicts);
   reportToParent('lab-runbook', verdicts);
 });
+
+/**
+ * A Codex binary for the comparison: CODEX_BIN, else the newest release the conformance suite cached under
+ * .codex-cache/<version>/package/vendor/<target>/{bin,codex}/codex. null when there is none.
+ */
+function findCodexBinary() {
+  if (process.env.CODEX_BIN) return existsSync(process.env.CODEX_BIN) ? { path: process.env.CODEX_BIN, version: 'CODEX_BIN' } : null;
+  const cache = path.join(ROOT, '.codex-cache');
+  if (!existsSync(cache)) return null;
+  const newest = readdirSync(cache).filter((v) => /^\d+\.\d+\.\d+$/.test(v)).sort((a, b) => compareVersions(b, a));
+  for (const version of newest) {
+    const vendor = path.join(cache, version, 'package', 'vendor');
+    if (!existsSync(vendor)) continue;
+    for (const target of readdirSync(vendor)) {
+      for (const dir of ['bin', 'codex']) {
+        const file = path.join(vendor, target, dir, 'codex');
+        if (existsSync(file)) return { path: file, version };
+      }
+    }
+  }
+  return null;
+}
+
+function compareVersions(a, b) {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
+}
 
 /** A benchmark of a run that did not diagnose a healthy setup as healthy would measure the wrong thing. */
 function requireHealthy(report, what) {
@@ -103,24 +155,6 @@ function requireHealthy(report, what) {
   if (notPassing.length) throw new Error(`${what} is not all pass (${notPassing.join(', ')}): pick a healthy scenario`);
 }
 
-/** Starts lab-serve.mjs and waits for its JSON line; stop() closes its stdin and waits for it to exit. */
-async function startLabServe(env, scenario) {
-  const child = spawn(process.execPath, [LAB_SERVE, scenario], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'inherit'] });
-  const [line] = await Promise.race([
-    once(createInterface({ input: child.stdout }), 'line'),
-    once(child, 'exit').then(([code]) => Promise.reject(new Error(`lab-serve.mjs exited ${code} before the lab was up`))),
-  ]);
-  const info = JSON.parse(line);
-  if (!info.proxyHostPort) throw new Error(`scenario ${scenario} has no proxy: the by-hand runbook needs one`);
-  return {
-    info,
-    async stop() {
-      const exited = once(child, 'exit');
-      child.stdin.end();
-      await exited;
-    },
-  };
-}
 
 /** The runbook by hand, one command after another; returns each step's wall time. Throws on a wrong answer. */
 async function byHand(lab, env) {
