@@ -10,7 +10,6 @@ import { pageTitle } from '../net/classify.js';
 import { httpRequest, type HttpResponse } from '../net/http-request.js';
 import { HTTPS_ALPN, verifiedTls } from '../net/verified-tls.js';
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
-import { VERSION } from '../version.js';
 import { chainVerifier, unknownForUnreadStore, unreadStoreFinding } from './chain-verdict.js';
 import { factsOf, type DoctorCheck, type DoctorContext } from './context.js';
 import { withEndpointRow } from './network-plan.js';
@@ -68,7 +67,6 @@ async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<C
           headers: {
             'content-type': 'application/x-www-form-urlencoded',
             accept: 'application/json',
-            'user-agent': `codex-doctor/${VERSION} (token endpoint probe)`,
           },
           body,
           signal: budget.signal,

@@ -50,6 +50,8 @@ describe('oauth.token', () => {
     expect(request).toMatchObject({ method: 'POST', path: '/oauth/token' });
     expect(request?.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(request?.headers.authorization).toBeUndefined();
+    // Codex's token POST carries no User-Agent (codex-behavior.md §6): a proxy that filters on it treats both alike.
+    expect(request?.headers['user-agent']).toBeUndefined();
     const form = new URLSearchParams(request?.body);
     expect([...form.keys()]).toEqual(['grant_type', 'code', 'redirect_uri', 'client_id', 'code_verifier']);
     expect(form.get('grant_type')).toBe('authorization_code');
