@@ -10,6 +10,8 @@ export interface DoctorVerdict {
   cause?: CauseClass;
   /** Where the verdict came from: `endpoints` or the check ids, with the deciding code. */
   source: string;
+  /** For a failure: the check and code whose finding carries the fix. */
+  decidedBy?: { checkId: string; code: string };
 }
 
 interface EndpointLike {
@@ -46,23 +48,37 @@ export function doctorVerdicts(report: unknown): Record<Transport, DoctorVerdict
   const config = byId.get('config.codex');
   const verdict = (transport: Transport): DoctorVerdict => {
     // Codex does not start at all on a config it refuses.
-    if (config?.status === 'fail') return { works: false, cause: 'config', source: `config.codex ${config.error?.code ?? ''}`.trim() };
+    if (config?.status === 'fail') {
+      const code = config.error?.code;
+      return { works: false, cause: 'config', source: `config.codex ${code ?? ''}`.trim(), ...(code ? { decidedBy: { checkId: 'config.codex', code } } : {}) };
+    }
     const target = TARGETS[transport];
     const endpoints = checks
       .flatMap((c) => c.endpoints ?? c.data?.endpoints ?? [])
       .filter((e) => e.host === target.host && e.transport === target.transport);
     if (endpoints.length > 0) {
       const failing = endpoints.find((e) => !WORKING.has(e.status ?? ''));
-      return failing
-        ? { works: false, ...causeOfCode(failing.code), source: `endpoints ${target.host} ${target.transport} ${failing.code ?? failing.status ?? ''}`.trim() }
-        : { works: true, source: `endpoints ${target.host} ${target.transport}` };
+      if (!failing) return { works: true, source: `endpoints ${target.host} ${target.transport}` };
+      const owner = checks.find((c) => (c.endpoints ?? c.data?.endpoints ?? []).includes(failing));
+      return {
+        works: false,
+        ...causeOfCode(failing.code),
+        source: `endpoints ${target.host} ${target.transport} ${failing.code ?? failing.status ?? ''}`.trim(),
+        ...(owner?.id && failing.code ? { decidedBy: { checkId: owner.id, code: failing.code } } : {}),
+      };
     }
     const deciding = byId.get(DECIDING_CHECK[transport]);
     if (!deciding) return { works: false, source: `${DECIDING_CHECK[transport]} missing` };
     if (WORKING.has(deciding.status ?? '')) return { works: true, source: `${deciding.id} ${deciding.status}` };
     const blocker = deciding.status === 'skip' ? deciding.blockedBy?.map((id) => byId.get(id)).find((c) => c?.error) : undefined;
-    const code = (blocker ?? deciding).error?.code;
-    return { works: false, ...causeOfCode(code), source: `${blocker ? `${blocker.id} ` : ''}${deciding.id} ${deciding.status}${code ? ` ${code}` : ''}` };
+    const decider = blocker ?? deciding;
+    const code = decider.error?.code;
+    return {
+      works: false,
+      ...causeOfCode(code),
+      source: `${blocker ? `${blocker.id} ` : ''}${deciding.id} ${deciding.status}${code ? ` ${code}` : ''}`,
+      ...(decider.id && code ? { decidedBy: { checkId: decider.id, code } } : {}),
+    };
   };
   return { login: verdict('login'), websocket: verdict('websocket'), https: verdict('https') };
 }
@@ -77,16 +93,20 @@ export function causeOfCode(code: string | undefined): { cause?: CauseClass } {
     PROXY_AUTH_REJECTED: 'proxy-auth',
     PROXY_AUTH_SCHEME_UNSUPPORTED: 'proxy-auth',
     OAUTH_PROXY_AUTH: 'proxy-auth',
-    PROXY_UNREACHABLE: 'proxy-refused-or-silent',
-    PROXY_NO_RESPONSE: 'proxy-refused-or-silent',
-    PROXY_CLOSED: 'proxy-refused-or-silent',
-    PROXY_NOT_HTTP: 'proxy-refused-or-silent',
+    PROXY_UNREACHABLE: 'refused-or-silent',
+    PROXY_NO_RESPONSE: 'refused-or-silent',
+    PROXY_CLOSED: 'refused-or-silent',
+    PROXY_NOT_HTTP: 'refused-or-silent',
     PROXY_BLOCKED: 'blocked-by-policy',
     PROXY_CONNECT_REJECTED: 'blocked-by-policy',
     PROXY_UPSTREAM_FAILED: 'blocked-by-policy',
     OAUTH_BLOCK_PAGE: 'blocked-by-policy',
     OAUTH_PROXY_DENIED: 'blocked-by-policy',
     OAUTH_CLOUDFLARE_CHALLENGE: 'blocked-by-policy',
+    NET_CONNECTION_REFUSED: 'refused-or-silent',
+    NET_UNREACHABLE: 'refused-or-silent',
+    NET_TIMEOUT: 'refused-or-silent',
+    NET_CONNECTION_RESET: 'refused-or-silent',
     PROXY_SCHEME_UNSUPPORTED: 'proxy-scheme',
     WS_UPGRADE_REFUSED: 'upgrade-refused',
     WS_UPGRADE_STRIPPED: 'upgrade-refused',

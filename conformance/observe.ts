@@ -9,7 +9,8 @@ export type CauseClass =
   | 'untrusted-chain'
   | 'weak-chain'
   | 'proxy-auth'
-  | 'proxy-refused-or-silent'
+  /** Connection refused, reset or never answered: a proxy, or the direct path through a firewall. */
+  | 'refused-or-silent'
   | 'blocked-by-policy'
   | 'upgrade-refused'
   | 'bundle-load'
@@ -91,7 +92,7 @@ export function causeOf(text: string): { cause?: CauseClass } {
     [/Proxy URL scheme not supported/i, 'proxy-scheme'],
     [/failed to configure websocket TLS|CA certificate|PEM file/i, 'bundle-load'],
     [/HTTP CONNECT failed with status (?:403|502)/i, 'blocked-by-policy'],
-    [/Connection refused|connection reset|timed out|Connection closed|HTTP CONNECT failed/i, 'proxy-refused-or-silent'],
+    [/Connection refused|connection reset|timed out|Connection closed|HTTP CONNECT failed/i, 'refused-or-silent'],
     [/unexpected status (?:400|403|405|426)|Upgrade|Handshake not finished|HTTP error: (?:200|400|403|405|426)/i, 'upgrade-refused'],
   ];
   for (const [pattern, cause] of rules) if (pattern.test(text)) return { cause };

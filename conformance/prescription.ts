@@ -1,5 +1,5 @@
-// Issue #12 item 4: the doctor's first fix action, applied in the scenario world, so that Codex can be
-// rerun on it. Environment changes go into the rerun's environment (a shell profile only takes effect in a
+// Issue #12 item 4: the doctor's first fix action for a failing verdict, applied in the scenario world, so that
+// Codex can be rerun on it. Environment changes go into the rerun's environment (a shell profile only takes effect in a
 // new shell, which the rerun is) or into $CODEX_HOME/.env; file steps write what the action names.
 
 import { X509Certificate } from 'node:crypto';
@@ -12,34 +12,27 @@ export type FixApplication =
   | { kind: 'applied'; action: FixAction; env: Record<string, string> }
   /** The first action is a request to IT: not the user's to make. */
   | { kind: 'it-request'; action: FixAction }
-  /** The report carries no action on any failing or warning finding (older doctor): efficacy not measured. */
+  /** The deciding finding carries no action (yet): efficacy not measured. */
   | { kind: 'no-action' }
   | { kind: 'error'; message: string };
 
 interface ReportLike {
-  checks?: Array<{ status?: string; error?: { code?: string }; findings?: Array<{ level?: string; hints?: Array<{ action?: FixAction }> }> }>;
+  checks?: Array<{ id?: string; findings?: Array<{ level?: string; code?: string; hints?: Array<{ action?: FixAction }> }> }>;
 }
 
-/** The first action of the first failing (then warning) finding, in runbook order. */
-export function firstFixAction(report: unknown): FixAction | undefined {
-  const checks = (report as ReportLike | null)?.checks ?? [];
-  for (const level of ['fail', 'warn']) {
-    for (const check of checks) {
-      for (const finding of check.findings ?? []) {
-        if (finding.level !== level) continue;
-        const action = finding.hints?.find((hint) => hint.action !== undefined)?.action;
-        if (action) return action;
-      }
-    }
-  }
-  return undefined;
+/** The first action of the failing (or warning) finding `code` of check `checkId`: the fix for that verdict. */
+export function fixActionFor(report: unknown, decidedBy: { checkId: string; code: string } | undefined): FixAction | undefined {
+  if (!decidedBy) return undefined;
+  const check = (report as ReportLike | null)?.checks?.find((c) => c.id === decidedBy.checkId);
+  const finding = check?.findings?.find((f) => f.code === decidedBy.code && (f.level === 'fail' || f.level === 'warn'));
+  return finding?.hints?.find((hint) => hint.action !== undefined)?.action;
 }
 
-export async function applyFirstFix(
-  report: unknown,
+/** Applies one action in the world: files are written there, environment changes go into the returned env. */
+export async function applyFix(
+  action: FixAction | undefined,
   world: { env: Record<string, string>; codexHome: string; cwd: string },
 ): Promise<FixApplication> {
-  const action = firstFixAction(report);
   if (!action) return { kind: 'no-action' };
   if (action.kind === 'it-request') return { kind: 'it-request', action };
   // A change made by hand (upgrade Codex, fix the clock): nothing to apply, so efficacy is not measured.

@@ -12,7 +12,8 @@ import { OPENAI_HOSTS, type OriginRequestEvent, type OriginUpgradeEvent } from '
 import { loadScenario } from '../src/lab/scenario.js';
 import { startFrontDoor } from './front-door.js';
 import { httpsFailure, loginOutcome, parseAuthorizeUrl, webSocketFailure, type Outcome, type Transport } from './observe.js';
-import { applyFirstFix, type FixApplication } from './prescription.js';
+import { doctorVerdicts } from './doctor-verdict.js';
+import { applyFix, fixActionFor, type FixApplication } from './prescription.js';
 
 export interface WorldInput {
   scenarioFile: string;
@@ -34,7 +35,14 @@ export interface WorldResult {
   refusedHosts: string[];
   /** What reached the lab origin, in order. */
   originLog: string[];
-  prescription?: { applied: FixApplication; after: Partial<Record<Transport, Outcome>> };
+  /** Per failing transport: the doctor's first fix for its verdict, applied, and Codex rerun. */
+  prescriptions?: Partial<Record<Transport, Prescription>>;
+}
+
+export interface Prescription {
+  applied: FixApplication['kind'];
+  message?: string;
+  after?: Outcome;
 }
 
 /** Start-up contacts of Codex that must never leave the namespace: mapped to 127.0.0.1 and refused there. */
@@ -62,7 +70,8 @@ async function main(): Promise<void> {
   await copyFile(lab.files.systemStore, path.join(certsDir, 'ca-certificates.crt'));
   execFileSync('mount', ['--bind', hostsFile, '/etc/hosts']);
   execFileSync('mount', ['--bind', certsDir, '/etc/ssl/certs']);
-  const frontDoor = await startFrontDoor({ port: 443, originPort: lab.origin.port, hosts: OPENAI_HOSTS });
+  // `[lab] direct = "refused"` (a firewall lets only the proxy out): nothing listens on 443, as the lab's own dial does.
+  const frontDoor = scenario.lab.direct === 'refused' ? null : await startFrontDoor({ port: 443, originPort: lab.origin.port, hosts: OPENAI_HOSTS });
 
   const codexHome = path.join(host.homeDir, '.codex');
   const binDir = path.dirname(input.codexBinary);
@@ -95,21 +104,51 @@ async function main(): Promise<void> {
       codex,
       doctor: report,
       doctorExit: doctor.code,
-      refusedHosts: frontDoor.refused,
+      refusedHosts: frontDoor?.refused ?? [],
       originLog,
     };
-    const failing = (Object.keys(codex) as Transport[]).filter((t) => !codex[t].works);
-    if (input.prescribe && failing.length > 0) {
-      const applied = await applyFirstFix(report, { env: baseEnv, codexHome, cwd: dir });
-      const after = applied.kind === 'applied' ? await observe(applied.env, failing) : {};
-      result.prescription = { applied, after };
-    }
+    if (input.prescribe) result.prescriptions = await prescribe(codex, report, { env: baseEnv, codexHome, cwd: dir }, observe);
     // The lab directory is random per run: the committed table must not change with it.
     process.stdout.write(`${JSON.stringify(result).replaceAll(dir, '<lab>')}\n`);
   } finally {
-    await frontDoor.close();
+    await frontDoor?.close();
     await running.stop();
   }
+}
+
+/**
+ * For each failing transport, the first action of the finding behind the doctor's verdict; transports whose
+ * verdicts share one action are fixed and rerun together, each distinct action once, in runbook order.
+ */
+async function prescribe(
+  codex: Record<Transport, Outcome>,
+  report: unknown,
+  world: { env: Record<string, string>; codexHome: string; cwd: string },
+  observe: (env: Record<string, string>, only: readonly Transport[]) => Promise<Partial<Record<Transport, Outcome>>>,
+): Promise<Partial<Record<Transport, Prescription>>> {
+  const verdicts = doctorVerdicts(report);
+  const groups = new Map<string, Transport[]>();
+  const actions = new Map<string, ReturnType<typeof fixActionFor>>();
+  for (const transport of Object.keys(codex) as Transport[]) {
+    if (codex[transport].works) continue;
+    const action = fixActionFor(report, verdicts?.[transport].decidedBy);
+    const key = JSON.stringify(action ?? null);
+    actions.set(key, action);
+    groups.set(key, [...(groups.get(key) ?? []), transport]);
+  }
+  const prescriptions: Partial<Record<Transport, Prescription>> = {};
+  let env = world.env;
+  for (const [key, transports] of groups) {
+    const applied = await applyFix(actions.get(key), { ...world, env });
+    if (applied.kind !== 'applied') {
+      for (const t of transports) prescriptions[t] = { applied: applied.kind, ...(applied.kind === 'error' ? { message: applied.message } : {}) };
+      continue;
+    }
+    env = applied.env;
+    const after = await observe(env, transports);
+    for (const t of transports) prescriptions[t] = { applied: 'applied', ...(after[t] ? { after: after[t] } : {}) };
+  }
+  return prescriptions;
 }
 
 function probeOf(headers: Record<string, string | string[] | undefined>): string {
@@ -245,7 +284,7 @@ function probeWebSocket(input: WorldInput, env: Record<string, string>, cwd: str
   return watchCodex(
     input,
     ['exec', '--skip-git-repo-check', 'conformance probe'],
-    { ...env, OPENAI_API_KEY: FAKE_API_KEY },
+    { ...env, OPENAI_API_KEY: FAKE_API_KEY, CODEX_API_KEY: FAKE_API_KEY },
     cwd,
     (output) =>
       arrived
@@ -253,7 +292,8 @@ function probeWebSocket(input: WorldInput, env: Record<string, string>, cwd: str
         : webSocketFailure(output),
     (wake) => {
       const onUpgrade = (e: OriginUpgradeEvent): void => {
-        if (e.headers[PROBE_HEADER] !== undefined) return;
+        // With an API key the Responses WebSocket is api.openai.com's (an upgrade elsewhere is another client).
+        if (e.headers[PROBE_HEADER] !== undefined || e.host !== 'api.openai.com' || e.path !== '/v1/responses') return;
         arrived = e;
         wake();
       };
@@ -276,7 +316,7 @@ function probeHttps(input: WorldInput, env: Record<string, string>, cwd: string,
   return watchCodex(
     input,
     ['exec', '--skip-git-repo-check', ...HTTPS_PROVIDER, 'conformance probe'],
-    { ...env, OPENAI_API_KEY: FAKE_API_KEY },
+    { ...env, OPENAI_API_KEY: FAKE_API_KEY, CODEX_API_KEY: FAKE_API_KEY },
     cwd,
     (output) =>
       arrived ? { works: true, evidence: `request reached the origin: ${arrived.method} ${arrived.host}${arrived.path} (${arrived.status})` } : httpsFailure(output),

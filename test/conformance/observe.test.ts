@@ -32,7 +32,7 @@ describe('conformance: reading Codex', () => {
     expect(webSocketFailure(fallback('invalid peer certificate: BadSignature'))?.cause).toBe('weak-chain');
     expect(webSocketFailure(fallback('invalid peer certificate: UnsupportedSignatureAlgorithm'))?.cause).toBe('weak-chain');
     expect(webSocketFailure(fallback('URL error: Proxy connection failed: HTTP CONNECT failed with status 407'))?.cause).toBe('proxy-auth');
-    expect(webSocketFailure(fallback('Connection refused (os error 111)'))?.cause).toBe('proxy-refused-or-silent');
+    expect(webSocketFailure(fallback('Connection refused (os error 111)'))?.cause).toBe('refused-or-silent');
     expect(webSocketFailure(fallback('URL error: Proxy URL scheme not supported'))?.cause).toBe('proxy-scheme');
     expect(webSocketFailure(fallback('failed to configure websocket TLS: Failed to load CA certificates'))?.cause).toBe('bundle-load');
     expect(webSocketFailure('warning: Falling back from WebSockets to HTTPS transport. unexpected status 403 Forbidden: <!DOCTYPE html>')?.cause).toBe(
