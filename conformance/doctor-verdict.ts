@@ -107,6 +107,8 @@ export function causeOfCode(code: string | undefined): { cause?: CauseClass } {
     NET_UNREACHABLE: 'refused-or-silent',
     NET_TIMEOUT: 'refused-or-silent',
     NET_CONNECTION_RESET: 'refused-or-silent',
+    NET_BUNDLE_UNUSABLE: 'bundle-load',
+    NET_CODEX_POLICY_DENIED: 'blocked-by-policy',
     PROXY_SCHEME_UNSUPPORTED: 'proxy-scheme',
     WS_UPGRADE_REFUSED: 'upgrade-refused',
     WS_UPGRADE_STRIPPED: 'upgrade-refused',
