@@ -14,10 +14,12 @@ export interface Row {
   /** null: agree. Otherwise what differs: the verdict, or the cause class Codex's text names. */
   disagreement: 'verdict' | 'cause' | 'no-report' | null;
   /** Prescription for a failing transport: fixed, not fixed, IT's fix, or not measured (no action in the report). */
-  fix?: 'fixed' | 'not-fixed' | 'it-request' | 'not-measured' | 'error';
+  fix?: 'fixed' | 'not-fixed' | 'it-request' | 'manual' | 'not-measured' | 'error';
 }
 
 export interface KnownDisagreement {
+  /** `verdict` (default): Codex and the doctor disagree; `fix`: the doctor's first fix does not make Codex work. */
+  kind?: 'verdict' | 'fix';
   scenario: string;
   /** A release, or "*" for every release. */
   release: string;
@@ -34,20 +36,33 @@ export function compareTransport(codex: Outcome, doctor: DoctorVerdict | null): 
   return null;
 }
 
-export function isKnown(row: Row, known: readonly KnownDisagreement[]): KnownDisagreement | undefined {
-  return known.find((k) => k.scenario === row.scenario && k.transport === row.transport && (k.release === '*' || k.release === row.release));
+function matches(k: KnownDisagreement, row: Row): boolean {
+  return k.scenario === row.scenario && k.transport === row.transport && (k.release === '*' || k.release === row.release);
 }
 
+export function isKnown(row: Row, known: readonly KnownDisagreement[]): KnownDisagreement | undefined {
+  return known.find((k) => (k.kind ?? 'verdict') === 'verdict' && matches(k, row));
+}
+
+export function isKnownFixFailure(row: Row, known: readonly KnownDisagreement[]): KnownDisagreement | undefined {
+  return known.find((k) => k.kind === 'fix' && matches(k, row));
+}
+
+const FIX_FAILED = new Set<Row['fix']>(['not-fixed', 'error']);
+
 /** Disagreements not recorded, and recorded ones that no longer happen (the file cannot rot). */
-export function judge(rows: readonly Row[], known: readonly KnownDisagreement[]): { unexpected: Row[]; vanished: KnownDisagreement[] } {
+export function judge(
+  rows: readonly Row[],
+  known: readonly KnownDisagreement[],
+): { unexpected: Row[]; vanished: KnownDisagreement[]; unfixed: Row[] } {
   const unexpected = rows.filter((row) => row.disagreement !== null && !isKnown(row, known));
-  const ran = (k: KnownDisagreement): Row[] =>
-    rows.filter((row) => row.scenario === k.scenario && row.transport === k.transport && (k.release === '*' || k.release === row.release));
+  const unfixed = rows.filter((row) => FIX_FAILED.has(row.fix) && !isKnownFixFailure(row, known));
   const vanished = known.filter((k) => {
-    const matching = ran(k);
-    return matching.length > 0 && matching.every((row) => row.disagreement === null);
+    const matching = rows.filter((row) => matches(k, row));
+    if (matching.length === 0) return false;
+    return k.kind === 'fix' ? matching.every((row) => !FIX_FAILED.has(row.fix)) : matching.every((row) => row.disagreement === null);
   });
-  return { unexpected, vanished };
+  return { unexpected, vanished, unfixed };
 }
 
 export interface Efficacy {
@@ -63,7 +78,7 @@ export function efficacy(rows: readonly Row[]): Efficacy {
     fixed: count('fixed'),
     fixable: count('fixed') + count('not-fixed') + count('error'),
     itRequests: count('it-request'),
-    notMeasured: count('not-measured'),
+    notMeasured: count('not-measured') + count('manual'),
   };
 }
 
@@ -87,15 +102,16 @@ export function renderTable(rows: readonly Row[], known: readonly KnownDisagreem
     const codex = `${verdictWord(row.codex.works)}${row.codex.cause ? ` (${row.codex.cause})` : ''}`;
     const doctor = row.doctor ? `${verdictWord(row.doctor.works)}${row.doctor.cause ? ` (${row.doctor.cause})` : ''}` : 'no report';
     const agree = row.disagreement === null ? 'yes' : isKnown(row, known) ? `KNOWN: ${row.disagreement}` : `NO: ${row.disagreement}`;
+    const fix = row.fix && FIX_FAILED.has(row.fix) && isKnownFixFailure(row, known) ? `KNOWN: ${row.fix}` : (row.fix ?? '');
     lines.push(
-      `| ${row.scenario} | ${row.release} | ${TRANSPORT_LABEL[row.transport]} | ${codex} | ${doctor} | ${agree} | ${row.fix ?? ''} | ${cell(row.codex.evidence.slice(0, 140))} |`,
+      `| ${row.scenario} | ${row.release} | ${TRANSPORT_LABEL[row.transport]} | ${codex} | ${doctor} | ${agree} | ${fix} | ${cell(row.codex.evidence.slice(0, 140))} |`,
     );
   }
   return `${lines.join('\n')}\n`;
 }
 
 export function summaryLines(rows: readonly Row[], known: readonly KnownDisagreement[]): string[] {
-  const { unexpected, vanished } = judge(rows, known);
+  const { unexpected, vanished, unfixed } = judge(rows, known);
   const agreeing = rows.filter((r) => r.disagreement === null).length;
   const e = efficacy(rows);
   const scenarios = new Set(rows.map((r) => r.scenario)).size;
@@ -108,7 +124,8 @@ export function summaryLines(rows: readonly Row[], known: readonly KnownDisagree
       : [
           e.fixable > 0 ? `fix efficacy: ${e.fixed}/${e.fixable} fixed by the doctor's first action` : 'fix efficacy: not measured',
           ...(e.itRequests ? [`${e.itRequests} failing transport(s) whose first action is a request to IT`] : []),
-          ...(e.notMeasured ? [`${e.notMeasured} failing transport(s) not measured (the report carries no fix action)`] : []),
+          ...(e.notMeasured ? [`${e.notMeasured} failing transport(s) not measured (no action, or a change by hand)`] : []),
+          ...(unfixed.length ? [`${unfixed.length} NOT fixed and not recorded`] : []),
         ].join('; '),
   ];
 }

@@ -12,6 +12,8 @@ export type FixApplication =
   | { kind: 'applied'; action: FixAction; env: Record<string, string> }
   /** The first action is a request to IT: not the user's to make. */
   | { kind: 'it-request'; action: FixAction }
+  /** The first action is a change the user makes by hand (upgrade Codex, ...): not applied here. */
+  | { kind: 'manual'; action: FixAction }
   /** The deciding finding carries no action (yet): efficacy not measured. */
   | { kind: 'no-action' }
   | { kind: 'error'; message: string };
@@ -58,6 +60,13 @@ async function applyStep(step: FixStep, env: Record<string, string>, world: { co
       if (step.target === 'codex-dotenv') await appendFile(dotenv, `${step.name}=${env[step.from]}\n`);
       else env[step.name] = env[step.from]!;
       return;
+    case 'copy-env': {
+      const value = env[step.from];
+      if (value === undefined) throw new Error(`copy-env: ${step.from} is not set`);
+      if (step.target === 'codex-dotenv') await appendFile(dotenv, `${step.name}=${value}\n`);
+      else env[step.name] = value;
+      return;
+    }
     case 'unset-env':
       if (step.target === 'codex-dotenv') {
         const text = await readFile(dotenv, 'utf8').catch(() => '');
@@ -86,6 +95,9 @@ async function applyStep(step: FixStep, env: Record<string, string>, world: { co
       await writeFile(step.file, stringify(config));
       return;
     }
+    default:
+      // A step kind added to FixAction after this harness: an error, never a silent no-op.
+      throw new Error(`the harness cannot apply a ${(step as { kind: string }).kind} step yet`);
   }
 }
 

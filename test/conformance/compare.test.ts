@@ -78,7 +78,15 @@ describe('conformance: agreement', () => {
     expect(unexpected.map((r) => r.scenario)).toEqual(['c']);
     expect(vanished.map((k) => k.scenario)).toEqual(['b']);
     // A recorded disagreement for a release that did not run is neither new nor gone.
-    expect(judge([], known)).toEqual({ unexpected: [], vanished: [] });
+    expect(judge([], known)).toEqual({ unexpected: [], vanished: [], unfixed: [] });
+  });
+
+  it('a prescription that does not fix fails unless recorded, and a recorded one that now fixes fails too', () => {
+    const known: KnownDisagreement[] = [{ kind: 'fix', scenario: 'a', release: '*', transport: 'login', reason: 'r' }];
+    const stillBroken = judge([row({ scenario: 'a', transport: 'login', fix: 'not-fixed' }), row({ scenario: 'b', transport: 'login', fix: 'error' })], known);
+    expect(stillBroken.unfixed.map((r) => r.scenario)).toEqual(['b']);
+    expect(stillBroken.vanished).toEqual([]);
+    expect(judge([row({ scenario: 'a', transport: 'login', fix: 'fixed' })], known).vanished).toEqual(known);
   });
 
   it('the table shows both sides, known disagreements and the fix efficacy', () => {

@@ -15,7 +15,9 @@ const failing = (await loadScenarios()).filter((s) => s.expect.exitCode !== 0);
  * TLS; unsetting an SSL_CERT_FILE that held the corporate root). Each is asserted to still fail, so that the
  * day its fix works the entry has to go. Today on main these carry no action and take the other branch.
  */
-const KNOWN_WRONG = new Set(['https-proxy-url', 'api-key-no-proxy-openai']);
+// Found by the conformance scenarios (#12): http-proxy-only-stale copies the stale HTTP_PROXY into HTTPS_PROXY, so
+// login breaks too; socks5-proxy-url sets HTTPS_PROXY to the placeholder http://PROXY_HOST:PORT.
+const KNOWN_WRONG = new Set(['https-proxy-url', 'api-key-no-proxy-openai', 'http-proxy-only-stale', 'socks5-proxy-url']);
 
 interface FixDocument {
   outcome: string;
