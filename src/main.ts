@@ -7,7 +7,7 @@ import type { Host } from './core/host.js';
 import { realHost } from './core/real-host.js';
 import { Redactor } from './core/redact.js';
 import { buildReport, reportedVariables } from './core/report.js';
-import { shellOf } from './core/os-info.js';
+import { userShell } from './fix/shell.js';
 import { ticketFields } from './core/ticket.js';
 import { loadEndpoints } from './codex/endpoints.js';
 import { hostsCodexNeeds } from './codex/it-hosts.js';
@@ -177,7 +177,8 @@ export function createSession(host: Host, flags: DoctorFlags, saveDir = host.cwd
 
 async function environmentSummary(host: Host, world: CodexWorld | undefined): Promise<Report['environment']> {
   const os = await host.osInfo?.().catch(() => undefined);
-  const shell = shellOf(host.env, host.platform);
+  // The shell the fix commands are written for (the words layer's command builder reads the same).
+  const shell = userShell(host).kind;
   return {
     platform: host.platform,
     arch: host.arch,
@@ -188,7 +189,7 @@ async function environmentSummary(host: Host, world: CodexWorld | undefined): Pr
     variables: reportedVariables(world?.env ?? host.env),
     ...(host.lab !== undefined && { lab: host.lab }),
     ...(os && { os }),
-    ...(shell !== undefined && { shell }),
+    shell,
   };
 }
 

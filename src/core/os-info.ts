@@ -1,4 +1,4 @@
-// The operating system by name and version, and the user's shell, for a ticket: "linux" alone does not tell a
+// The operating system by name and version, for a ticket: "linux" alone does not tell a
 // helpdesk which CA store or which proxy settings apply. Read through the Host (files and programs), so that
 // the lab and the tests give fixed values.
 import type { Host } from './host.js';
@@ -62,16 +62,6 @@ export function windowsName(release: string): OsInfo {
   const build = Number(release.split('.')[2]);
   const name = Number.isFinite(build) && release.startsWith('10.') ? (build >= WINDOWS_11_BUILD ? 'Windows 11' : 'Windows 10') : 'Windows';
   return { name, version: release };
-}
-
-/** The shell the user types fix commands into: PowerShell or cmd on Windows, else the login shell's name. */
-export function shellOf(env: Readonly<Record<string, string>>, platform: NodeJS.Platform): string | undefined {
-  if (platform === 'win32') {
-    if (env.PSModulePath !== undefined && env.PROMPT === undefined) return 'PowerShell';
-    return env.ComSpec || env.COMSPEC ? 'cmd' : undefined;
-  }
-  const shell = env.SHELL;
-  return shell ? oneLine(shell.slice(shell.lastIndexOf('/') + 1)) : undefined;
 }
 
 function unquote(value: string): string {

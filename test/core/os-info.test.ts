@@ -1,6 +1,6 @@
-// The OS by name and version for a ticket, from os-release, sw_vers or the Windows build, and the user's shell.
+// The OS by name and version for a ticket, from os-release, sw_vers or the Windows build.
 import { describe, expect, it } from 'vitest';
-import { parseOsRelease, parseSwVers, readOsInfo, shellOf, windowsName } from '../../src/core/os-info.js';
+import { parseOsRelease, parseSwVers, readOsInfo, windowsName } from '../../src/core/os-info.js';
 import { testHost } from '../helpers/host.js';
 
 describe('OS name and version', () => {
@@ -36,14 +36,5 @@ describe('OS name and version', () => {
     const parsed = parseOsRelease(`PRETTY_NAME="${'x'.repeat(5000)}\u001b[31m"\n`);
     expect(parsed!.name.length).toBeLessThanOrEqual(120);
     expect(parsed!.name).not.toContain('\u001b');
-  });
-});
-
-describe('the shell', () => {
-  it('is the login shell on Unix and PowerShell or cmd on Windows', () => {
-    expect(shellOf({ SHELL: '/usr/bin/zsh' }, 'linux')).toBe('zsh');
-    expect(shellOf({}, 'linux')).toBeUndefined();
-    expect(shellOf({ PSModulePath: 'C:\\x', ComSpec: 'C:\\Windows\\system32\\cmd.exe' }, 'win32')).toBe('PowerShell');
-    expect(shellOf({ PSModulePath: 'C:\\x', PROMPT: '$P$G', ComSpec: 'C:\\Windows\\system32\\cmd.exe' }, 'win32')).toBe('cmd');
   });
 });
