@@ -101,13 +101,18 @@ function argumentEntries(argv: readonly string[]): Record<string, string> {
 }
 
 /** A run that can be started (and restarted, by the TUI's `r`) with live events. */
+export interface SavedReports {
+  json: string;
+  markdown: string;
+}
+
 export interface DoctorSession {
   /** The checks that will appear, in runbook order, before any of them starts. */
   planned: Array<{ id: string; title: string }>;
   strict: boolean;
   run(onEvent?: (event: RunEvent) => void, signal?: AbortSignal): Promise<Report>;
-  /** Writes the JSON report next to the user (cwd) and returns the path. */
-  save(report: Report): Promise<string>;
+  /** Writes the JSON and the Markdown report next to the user (cwd), readable by the user only; returns both paths. */
+  save(report: Report): Promise<SavedReports>;
 }
 
 export interface UnredactedRun {
@@ -167,10 +172,12 @@ export function createSession(host: Host, flags: DoctorFlags, saveDir = host.cwd
     async save(report) {
       const stamp = report.generatedAt.replace(/[:.]/g, '-');
       // Imported here, not with the module: only a saved report needs them (see core/builtins.ts for the cost).
-      const [{ writeFile }, { resolve }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
-      const file = resolve(saveDir, `codex-doctor-report-${stamp}.json`);
-      await writeFile(file, renderJson(report), { mode: 0o600 });
-      return file;
+      const [{ writeFile }, { resolve }, { renderMarkdown }] = await Promise.all([import('node:fs/promises'), import('node:path'), import('./render/markdown.js')]);
+      const saved = { json: resolve(saveDir, `codex-doctor-report-${stamp}.json`), markdown: resolve(saveDir, `codex-doctor-report-${stamp}.md`) };
+      // 0600, and never over an existing file: the report names the user's files, proxy and network.
+      await writeFile(saved.json, renderJson(report), { mode: 0o600, flag: 'wx' });
+      await writeFile(saved.markdown, renderMarkdown(report), { mode: 0o600, flag: 'wx' });
+      return saved;
     },
   };
 }

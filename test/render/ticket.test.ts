@@ -1,12 +1,17 @@
 // The helpdesk ticket, per failing lab scenario: the JSON report's summary, fixFirst and itRequest (present
 // exactly when the fix is IT's), and the Markdown body (verdict line, fix first, evidence, size bound).
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RUNBOOK } from '../../src/checks/index.js';
 import type { Report } from '../../src/core/types.js';
 import { runScenario } from '../../src/lab/command.js';
 import { LAB_OS } from '../../src/lab/host.js';
 import { loadScenarios, type Scenario } from '../../src/lab/scenario.js';
+import { createSession } from '../../src/main.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
+import { testHost } from '../helpers/host.js';
 import { captureIo, doctorFlags } from '../helpers/io.js';
 import { expectValidReport } from '../helpers/schema.js';
 
@@ -157,3 +162,21 @@ function fencesBalanced(markdown: string): boolean {
   }
   return open === undefined;
 }
+
+describe('the saved reports (s in the interactive view)', () => {
+  it('writes the JSON and the Markdown report, readable only by the user, never over an existing file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cd-save-'));
+    try {
+      const session = createSession(testHost(), doctorFlags({ only: ['config.codex'] }), dir);
+      const report = await session.run();
+      const saved = await session.save(report);
+      expect(path.dirname(saved.json)).toBe(dir);
+      expect(JSON.parse(await readFile(saved.json, 'utf8'))).toEqual(report);
+      expect(await readFile(saved.markdown, 'utf8')).toBe(renderMarkdown(report));
+      for (const file of [saved.json, saved.markdown]) expect((await stat(file)).mode & 0o777).toBe(0o600);
+      await expect(session.save(report)).rejects.toThrow(/EEXIST/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

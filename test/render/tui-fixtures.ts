@@ -13,6 +13,7 @@ export interface ControlledRun {
 }
 
 export const SAVED_PATH = '/tmp/reports/codex-doctor-report-2025-01-01T00-00-00-000Z.json';
+export const SAVED_MARKDOWN_PATH = '/tmp/reports/codex-doctor-report-2025-01-01T00-00-00-000Z.md';
 
 export function controlledSession(planned: Array<{ id: string; title: string }>) {
   const runs: ControlledRun[] = [];
@@ -36,7 +37,7 @@ export function controlledSession(planned: Array<{ id: string; title: string }>)
     },
     async save(report) {
       saved.push(report);
-      return SAVED_PATH;
+      return { json: SAVED_PATH, markdown: SAVED_MARKDOWN_PATH };
     },
   };
   return { session, runs, saved };

@@ -11,6 +11,7 @@ import {
   FakeTerminal,
   PASSING_ENV,
   PLANNED,
+  SAVED_MARKDOWN_PATH,
   SAVED_PATH,
   WARNING_TLS,
   controlledSession,
@@ -157,10 +158,11 @@ describe('tui: keys', () => {
     expect(app.frame()).toMatch(/\n\s+\[shell_environment_policy\]\n\s+inherit = "core"/);
   });
 
-  it('saves the JSON report with s and shows the path', async () => {
+  it('saves the JSON and the Markdown report with s and shows both paths', async () => {
     const app = await settledApp();
     await app.press('s');
     await app.waitFor(`Saved the report to ${SAVED_PATH}`);
+    await app.waitFor(SAVED_MARKDOWN_PATH);
     expect(app.saved).toHaveLength(1);
     expect(app.saved[0]!.exitCode).toBe(1);
     expect(app.saved[0]!.checks.map((c) => c.status)).toEqual(['fail', 'pass', 'warn']);

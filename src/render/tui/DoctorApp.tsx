@@ -6,7 +6,7 @@
 import { Box, Text, measureElement, useApp, useInput, useStdin, useStdout, type DOMElement, type Key } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ExitCode } from '../../core/exit-codes.js';
-import type { DoctorSession } from '../../main.js';
+import type { DoctorSession, SavedReports } from '../../main.js';
 import { VERSION } from '../../version.js';
 import { topFix } from '../view-model.js';
 import type { TextStyle } from '../text.js';
@@ -42,7 +42,7 @@ const monotonic = (): number => performance.now();
 /** Below this width the row body goes under the id instead of beside it. */
 const NARROW_BELOW = 60;
 
-type Notice = { kind: 'saving' } | { kind: 'saved'; path: string } | { kind: 'message'; text: string } | { kind: 'copied'; command: string };
+type Notice = { kind: 'saving' } | { kind: 'saved'; saved: SavedReports } | { kind: 'message'; text: string } | { kind: 'copied'; command: string };
 
 /** The expanded details start this far in, under the row's id. */
 const DETAILS_INDENT = 4;
@@ -127,7 +127,7 @@ export function DoctorApp({ session, style, onExit, clock = monotonic, signal, c
     if (!report) return;
     setNotice({ kind: 'saving' });
     session.save(report).then(
-      (path) => setNotice({ kind: 'saved', path }),
+      (saved) => setNotice({ kind: 'saved', saved }),
       (error: unknown) => setNotice({ kind: 'message', text: `Could not save the report: ${error instanceof Error ? error.message : String(error)}` }),
     );
   };
@@ -281,7 +281,12 @@ function NoticeLine({ notice, theme, columns }: { notice: Notice; theme: Theme; 
     case 'saving':
       return <Text dimColor>Saving the report...</Text>;
     case 'saved':
-      return <LinesView lines={styledProse([{ text: 'Saved the report to ', tone: 'green' }, { text: notice.path }], 0, columns)} theme={theme} />;
+      return (
+        <LinesView
+          lines={styledProse([{ text: 'Saved the report to ', tone: 'green' }, { text: notice.saved.json }, { text: ' and, for a ticket, to ' }, { text: notice.saved.markdown }, { text: ' (readable only by you).' }], 0, columns)}
+          theme={theme}
+        />
+      );
     case 'message':
       return <LinesView lines={styledProse([{ text: notice.text, tone: 'yellow' }], 0, columns)} theme={theme} />;
   }
