@@ -186,6 +186,7 @@ export async function searchMissingIssuer(
     codexHome: world.codexHome,
     platform: host.platform,
     ...(store && { platformStore: store }),
+    saySearched: true,
   });
   return { issuer: missing.issuer, candidates, hints };
 }

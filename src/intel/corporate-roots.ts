@@ -34,8 +34,18 @@ export const CORPORATE_ROOT_LOCATIONS: readonly RootLocation[] = [
   { path: '~/.mitmproxy/mitmproxy-ca-cert.pem', kind: 'file', platforms: 'all', note: 'mitmproxy' },
 ];
 
+/**
+ * Where people save the certificate IT mailed them: each folder is listed, not walked, and only certificate
+ * file names (at most MAX_FILES_PER_DIR, each under MAX_FILE_BYTES) are opened.
+ */
+export const SAVED_BY_USER = ['~/Downloads', '~/Desktop', '~/Documents', '~'] as const;
+
+/** A file a user saved as a certificate: the names certificate exports get. */
+const CERTIFICATE_FILE = /\.(pem|crt|cer|der|cert)$/i;
+
 export type CandidateSource =
   | { kind: 'native-roots' }
+  | { kind: 'saved-by-user' }
   | { kind: 'corporate-location'; note: string }
   | { kind: 'variable'; variable: string };
 
@@ -58,7 +68,7 @@ export interface SearchInput {
 
 /** Every readable file among the usual places that holds a certificate that issued `orphan`. */
 export async function findIssuerOnDisk(host: Host, input: SearchInput): Promise<IssuerCandidate[]> {
-  const targets: Array<{ path: string; kind: 'file' | 'dir'; source: CandidateSource }> = [];
+  const targets: Array<{ path: string; kind: 'file' | 'dir'; source: CandidateSource; certificateNamesOnly?: boolean }> = [];
   for (const file of input.nativeRootFiles) targets.push({ path: file, kind: 'file', source: { kind: 'native-roots' } });
   for (const location of CORPORATE_ROOT_LOCATIONS) {
     if (location.platforms !== 'all' && !location.platforms.includes(host.platform)) continue;
@@ -68,6 +78,7 @@ export async function findIssuerOnDisk(host: Host, input: SearchInput): Promise<
     const value = input.env[variable];
     if (value) targets.push({ path: value, kind: 'file', source: { kind: 'variable', variable } });
   }
+  for (const folder of SAVED_BY_USER) targets.push({ path: expandHome(folder, host.homeDir), kind: 'dir', source: { kind: 'saved-by-user' }, certificateNamesOnly: true });
 
   const seen = new Set<string>();
   const found: IssuerCandidate[] = [];
@@ -82,7 +93,8 @@ export async function findIssuerOnDisk(host: Host, input: SearchInput): Promise<
       await consider(target.path, target.source);
       continue;
     }
-    const names = await host.fs.readdir(target.path).catch(() => [] as string[]);
+    const listed = await host.fs.readdir(target.path).catch(() => [] as string[]);
+    const names = target.certificateNamesOnly ? listed.filter((name) => CERTIFICATE_FILE.test(name)) : listed;
     for (const name of names.sort().slice(0, MAX_FILES_PER_DIR)) {
       await consider(`${target.path.replace(/\/+$/, '')}/${name}`, target.source);
     }
@@ -123,6 +135,7 @@ function x509(der: Buffer): X509Certificate | null {
 }
 
 function expandHome(path: string, homeDir: string): string {
+  if (path === '~') return homeDir;
   return path.startsWith('~/') ? `${homeDir.replace(/\/+$/, '')}/${path.slice(2)}` : path;
 }
 
@@ -141,6 +154,8 @@ export interface FixInput {
    * there is unknown: the first hint is the command that tells). Absent where no such store is involved.
    */
   platformStore?: 'read' | 'unread';
+  /** Say where the doctor looked (your folders, the products' locations, the OS store) when nothing was found. */
+  saySearched?: boolean;
 }
 
 /**
@@ -193,26 +208,26 @@ export function fixForMissingIssuer(input: FixInput): [Hint, ...Hint[]] {
   return hints as [Hint, ...Hint[]];
 }
 
-const SOURCE_RANK: Record<CandidateSource['kind'], number> = { 'corporate-location': 0, variable: 1, 'native-roots': 2 };
+const SOURCE_RANK: Record<CandidateSource['kind'], number> = { 'corporate-location': 0, variable: 1, 'saved-by-user': 2, 'native-roots': 3 };
 
 function exportFromStore(input: FixInput, out: string): Hint {
   const cn = input.issuerCn ?? input.issuer;
   switch (input.platform) {
     case 'darwin':
       return {
-        text: `No file on disk holds the issuer "${input.issuer}". Export it from the System keychain as PEM and point CODEX_CA_CERTIFICATE at it.`,
+        text: `No file on disk holds the issuer "${input.issuer}"${searchedWords(input)}. Export it from the System keychain as PEM and point CODEX_CA_CERTIFICATE at it.`,
         command: `security find-certificate -a -p -c ${shellQuote(cn)} /Library/Keychains/System.keychain > ${shellQuote(out)} && ${exportCommand('CODEX_CA_CERTIFICATE', out, 'darwin')}`,
       };
     case 'win32': {
       const der = out.replace(/\.pem$/, '.cer');
       return {
-        text: `No file on disk holds the issuer "${input.issuer}". Export it from your Windows ROOT store, convert it to Base-64 (PEM) and point CODEX_CA_CERTIFICATE at it.`,
+        text: `No file on disk holds the issuer "${input.issuer}"${searchedWords(input)}. Export it from your Windows ROOT store, convert it to Base-64 (PEM) and point CODEX_CA_CERTIFICATE at it.`,
         command: `certutil -user -store Root "${cn}" "${der}"; certutil -encode "${der}" "${out}"; ${exportCommand('CODEX_CA_CERTIFICATE', out, 'win32')}`,
       };
     }
     default:
       return {
-        text: `No file on disk holds the issuer "${input.issuer}". Ask your IT team for that root certificate in PEM form (or install it under /usr/local/share/ca-certificates and run update-ca-certificates), save it as ${out}, and point CODEX_CA_CERTIFICATE at it.`,
+        text: `No file on disk holds the issuer "${input.issuer}"${searchedWords(input)}. Ask your IT team for that root certificate in PEM form (or install it under /usr/local/share/ca-certificates and run update-ca-certificates), save it as ${out}, and point CODEX_CA_CERTIFICATE at it.`,
         command: exportCommand('CODEX_CA_CERTIFICATE', out, input.platform),
       };
   }
@@ -222,12 +237,17 @@ function exportFromStore(input: FixInput, out: string): Hint {
 function rootFromIt(input: FixInput, out: string): Hint {
   const where =
     input.platformStore === 'read'
-      ? `is in no file on disk and not in the ${input.platform === 'win32' ? 'Windows ROOT store' : 'macOS keychains'} the doctor read`
-      : 'is in no file on disk; if the command above does not find it either, it is missing';
+      ? `is in no file on disk${searchedWords(input)} and not in the ${input.platform === 'win32' ? 'Windows ROOT store' : 'macOS keychains'} the doctor read`
+      : `is in no file on disk${searchedWords(input)}; if the command above does not find it either, it is missing`;
   return {
     text: `The issuer "${input.issuer}" ${where}. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ${out} and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
     command: exportCommand('CODEX_CA_CERTIFICATE', out, input.platform),
   };
+}
+
+/** " (searched: ~/Downloads, ~/Desktop, ...)": where the doctor looked, so the user knows where it did not. */
+function searchedWords(input: FixInput): string {
+  return input.saySearched ? ` (searched: ${SAVED_BY_USER.join(', ')} for certificate files, the inspection products' own locations and the OS trust store)` : '';
 }
 
 /** The command that shows whether the OS store the doctor could not read holds the issuer. */
@@ -260,6 +280,8 @@ function describe(candidate: IssuerCandidate): string {
       return `The OS trust store file ${candidate.path}`;
     case 'corporate-location':
       return `${candidate.path} (${candidate.source.note})`;
+    case 'saved-by-user':
+      return `${candidate.path} (a file you saved)`;
     case 'variable':
       return `${candidate.path} (named by ${candidate.source.variable})`;
   }

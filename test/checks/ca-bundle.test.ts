@@ -617,3 +617,33 @@ describe('ca.bundle: big bundles stay readable', () => {
     expect((record.data?.certificates as unknown[]).length).toBe(400);
   });
 });
+
+describe('ca.bundle: a file Codex cannot read ends in one action and a real export line', () => {
+  const home = '/home/user';
+  const run = async (bundle: string, files: Record<string, MemoryEntry>) =>
+    (await runDoctorCheck(caBundleCheck, testHost({ homeDir: home, cwd: home, env: { CODEX_CA_CERTIFICATE: bundle }, files }))).findings[0]!.hints![0]!;
+
+  it('converts DER to a NEW path: an existing .pem next to it is never written over', async () => {
+    const hint = await run(`${home}/Downloads/corp.der`, { [`${home}/Downloads/corp.der`]: RSA_DER, [`${home}/Downloads/corp.pem`]: EC_ROOT });
+    expect(hint.action).toEqual({
+      kind: 'sequence',
+      steps: [
+        { kind: 'convert-certificate', from: `${home}/Downloads/corp.der`, to: `${home}/Downloads/corp.converted.pem`, format: 'der' },
+        { kind: 'set-env', name: 'CODEX_CA_CERTIFICATE', value: `${home}/Downloads/corp.converted.pem`, target: 'shell-profile' },
+      ],
+    });
+    expect(hint.command).toBe(
+      `test ! -e ~/Downloads/corp.converted.pem && openssl x509 -inform der -in ~/Downloads/corp.der -out ~/Downloads/corp.converted.pem && export CODEX_CA_CERTIFICATE=${home}/Downloads/corp.converted.pem`,
+    );
+  });
+
+  it('re-encodes UTF-16 and concatenates a directory, each ending in export CODEX_CA_CERTIFICATE=<new file>', async () => {
+    const utf16 = await run(`${home}/certs/corp.pem`, { [`${home}/certs/corp.pem`]: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(RSA_ROOT, 'utf16le')]) });
+    expect(utf16.command).toBe(
+      `test ! -e ~/certs/corp.converted.pem && iconv -f UTF-16 -t UTF-8 ~/certs/corp.pem > ~/certs/corp.converted.pem && export CODEX_CA_CERTIFICATE=${home}/certs/corp.converted.pem`,
+    );
+    const directory = await run(`${home}/certs`, { [`${home}/certs/a.pem`]: RSA_ROOT });
+    expect(directory.action).toMatchObject({ kind: 'sequence', steps: [{ kind: 'convert-certificate', format: 'directory', to: `${home}/certs.pem` }, { kind: 'set-env' }] });
+    expect(directory.command).toMatch(new RegExp(`> ~/certs\\.pem && export CODEX_CA_CERTIFICATE=${home}/certs\\.pem$`));
+  });
+});

@@ -125,7 +125,7 @@ describe('macOS: the corporate root in no keychain', () => {
     const out = `${codexHome}/corporate-root.pem`;
     expect(tls.findings.find((f) => f.level === 'fail')?.hints).toEqual([
       {
-        text: `The issuer "${ZSCALER}" is in no file on disk and not in the macOS keychains the doctor read. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ${out} and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
+        text: `The issuer "${ZSCALER}" is in no file on disk (searched: ~/Downloads, ~/Desktop, ~/Documents, ~ for certificate files, the inspection products' own locations and the OS trust store) and not in the macOS keychains the doctor read. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ${out} and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
         command: `export CODEX_CA_CERTIFICATE=${out}`,
       },
     ]);
@@ -153,7 +153,7 @@ describe('macOS: the keychains cannot be read', () => {
         command: 'security find-certificate -a -c "Zscaler Root CA" -p /Library/Keychains/System.keychain',
       },
       {
-        text: `The issuer "${ZSCALER}" is in no file on disk; if the command above does not find it either, it is missing. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ${out} and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
+        text: `The issuer "${ZSCALER}" is in no file on disk (searched: ~/Downloads, ~/Desktop, ~/Documents, ~ for certificate files, the inspection products' own locations and the OS trust store); if the command above does not find it either, it is missing. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ${out} and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
         command: `export CODEX_CA_CERTIFICATE=${out}`,
       },
     ]);
@@ -209,7 +209,7 @@ describe('Windows: the ROOT store (Cert:\\CurrentUser\\Root)', () => {
     const tls = records.get('tls.auth')!;
     expect(tls.error).toMatchObject({ code: 'TLS_UNKNOWN_ISSUER', stage: 'tls-verify' });
     expect(tls.findings.find((f) => f.level === 'fail')?.hints?.[0]?.text).toMatch(
-      new RegExp(`^The issuer "${ZSCALER}" is in no file on disk and not in the Windows ROOT store the doctor read\\. `),
+      new RegExp(`^The issuer "${ZSCALER}" is in no file on disk \\(searched: [^)]*\\) and not in the Windows ROOT store the doctor read\\. `),
     );
     expect(records.get('ws.upgrade')?.status).toBe('fail');
   });

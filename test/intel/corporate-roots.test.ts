@@ -56,6 +56,29 @@ describe('findIssuerOnDisk', () => {
     expect(found.map((c) => c.path)).toEqual(['/home/dev/.mitmproxy/mitmproxy-ca-cert.pem']);
   });
 
+  it('finds the root saved in ~/Downloads, ~/Desktop, ~/Documents or the home folder, opening certificate file names only', async () => {
+    for (const folder of ['Downloads', 'Desktop', 'Documents', '']) {
+      const saved = `/home/dev/${folder === '' ? '' : `${folder}/`}ZscalerRootCertificate.cer`;
+      const host = testHost({
+        homeDir: '/home/dev',
+        files: { [saved]: corporate.root.der, '/home/dev/notes.txt': corporate.root.pem, '/home/dev/Downloads/deeper/root.pem': corporate.root.pem },
+      });
+      const opened: string[] = [];
+      const readFile = host.fs.readFile.bind(host.fs);
+      host.fs = { ...host.fs, readFile: (file, max) => (opened.push(file), readFile(file, max)) };
+      const found = await findIssuerOnDisk(host, { orphan, env: {}, nativeRootFiles: [] });
+      expect(found).toEqual([{ path: saved, format: 'der', subject: ISSUER, source: { kind: 'saved-by-user' } }]);
+      // Listed, not walked: no sub-folder, and no file whose name is not a certificate's.
+      expect(opened).not.toContain('/home/dev/notes.txt');
+      expect(opened).not.toContain('/home/dev/Downloads/deeper/root.pem');
+    }
+  });
+
+  it('says where it searched when no file holds the issuer', () => {
+    const [hint] = fixForMissingIssuer({ candidates: [], issuer: ISSUER, issuerCn: 'Zscaler Root CA', currentBundle: null, codexHome: '/home/dev/.codex', platform: 'linux', saySearched: true });
+    expect(hint.text).toContain("(searched: ~/Downloads, ~/Desktop, ~/Documents, ~ for certificate files, the inspection products' own locations and the OS trust store)");
+  });
+
   it('finds nothing when no file holds the issuer', async () => {
     const host = testHost({ files: { '/etc/ssl/certs/ca-certificates.crt': publicRootPem } });
     expect(await findIssuerOnDisk(host, { orphan, env: {}, nativeRootFiles: ['/etc/ssl/certs/ca-certificates.crt'] })).toEqual([]);
