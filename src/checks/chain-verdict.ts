@@ -130,7 +130,7 @@ export function chainVerifier(set: TrustSet, hostname: string, now: Date, expect
 }
 
 export function interceptionOf(chain: readonly X509Certificate[], sets: TrustSets): Interception {
-  return identifyInterception(chain, buildPath(chain, sets.publicRoots).anchor !== null);
+  return identifyInterception(chain, buildPath(chain, sets.publicRoots.matching(chain)).anchor !== null);
 }
 
 export function interceptionFinding(interception: Interception, stage: 'tls-verify'): Finding {
@@ -216,7 +216,7 @@ export function verdictEvidence(verdicts: readonly TransportVerdict[], sets: Tru
   for (const v of verdicts) {
     const set = sets[v.transport];
     lines.push(`${TRANSPORT_WORDS[v.transport]}: ${unknownForUnreadStore(v) ? 'not established' : v.ok ? 'trusted' : 'NOT trusted'} by ${verifierName(v.verifier)}${platformStoreNote(v)}`);
-    lines.push(`  roots: ${set.anchors.length} distinct, from ${set.sources.join(' + ')}`);
+    lines.push(`  roots: ${set.anchors.size} distinct, from ${set.sources.join(' + ')}`);
     lines.push(`  webpki: ${v.webpki.ok ? 'accepts' : v.webpki.problems.map((p: WebpkiProblem) => `${p.name} (${p.detail})`).join('; ')}`);
     if (v.node) lines.push(`  Node/OpenSSL: ${v.node.authorized ? 'accepts' : `rejects (${v.node.error ?? 'unknown'})`}`);
   }

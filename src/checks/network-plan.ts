@@ -2,7 +2,7 @@
 // (codex-behavior.md §2, §3, §5, §6, §9): the model says which (client, URL) pairs exist; here each one gets
 // its route (proxy per transport, NO_PROXY per transport, system proxy) and its trust set, and pairs that
 // would be probed the same way (same route, trust, host and transport) share one probe.
-import { X509Certificate } from 'node:crypto';
+import { AnchorIndex } from '../codex/anchors.js';
 import { codexContacts, loadEndpoints, type CodexContact, type CodexEndpoints } from '../codex/endpoints.js';
 import { parseCodexPem } from '../codex/pem.js';
 import { proxyFor, proxySourceName } from '../codex/proxy.js';
@@ -189,22 +189,14 @@ async function otelTrust(ctx: DoctorContext, path: string): Promise<EndpointTrus
     return unusable('cannot be read');
   }
   const pem = parseCodexPem(bytes);
-  const anchors = pem.ok
-    ? pem.certificates.flatMap((c) => {
-        try {
-          return [new X509Certificate(c.der)];
-        } catch {
-          return [];
-        }
-      })
-    : [];
-  if (anchors.length === 0) return unusable('holds no certificate');
+  const anchors = new AnchorIndex(pem.ok ? pem.certificates.map((c) => ({ der: c.der })) : []);
+  if (anchors.size === 0) return unusable('holds no certificate');
   const set: TrustSet = {
     transport: 'https',
     verifier: 'rustls',
     anchors,
-    pems: anchors.map((c) => c.toString()),
-    sources: [`OTEL tls.ca-certificate ${path} (${anchors.length})`],
+    pems: anchors.pems(),
+    sources: [`OTEL tls.ca-certificate ${path} (${anchors.size})`],
     sentence: `The OTEL exporter trusts only its ca-certificate ${path}.`,
     approximate: false,
     platformStore: null,

@@ -15,18 +15,28 @@ export function publicRootsLabel(host: Pick<Host, 'publicRoots'>): string {
   return host.publicRoots ? 'public roots (lab stand-in for webpki-roots)' : 'Mozilla roots (webpki-roots)';
 }
 
-const fingerprintsOf = new WeakMap<readonly string[], ReadonlySet<string>>();
+const dersOf = new WeakMap<readonly string[], Buffer[]>();
 
-/**
- * SHA-256 fingerprints (`AB:CD:...`, as CertificateFacts.fingerprint256) of the public roots: hashed from
- * their PEM body without parsing a certificate, and once per list.
- */
-export function publicRootFingerprints(host: Pick<Host, 'publicRoots'>): ReadonlySet<string> {
+/** The public roots as DER, decoded from their PEM body without parsing a certificate, once per list. */
+export function publicRootDers(host: Pick<Host, 'publicRoots'>): readonly Buffer[] {
   const pems = publicRootPems(host);
-  let set = fingerprintsOf.get(pems);
+  let ders = dersOf.get(pems);
+  if (!ders) {
+    ders = pems.map((pem) => Buffer.from(pem.replace(/-----[^-]*-----|\s+/g, ''), 'base64'));
+    dersOf.set(pems, ders);
+  }
+  return ders;
+}
+
+const fingerprintsOf = new WeakMap<readonly Buffer[], ReadonlySet<string>>();
+
+/** SHA-256 fingerprints (`AB:CD:...`, as CertificateFacts.fingerprint256) of the public roots, once per list. */
+export function publicRootFingerprints(host: Pick<Host, 'publicRoots'>): ReadonlySet<string> {
+  const ders = publicRootDers(host);
+  let set = fingerprintsOf.get(ders);
   if (!set) {
-    set = new Set(pems.map((pem) => fingerprint256(Buffer.from(pem.replace(/-----[^-]*-----|\s+/g, ''), 'base64'))));
-    fingerprintsOf.set(pems, set);
+    set = new Set(ders.map(fingerprint256));
+    fingerprintsOf.set(ders, set);
   }
   return set;
 }

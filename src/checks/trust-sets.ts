@@ -3,7 +3,8 @@
 // parsed bundle, plus the native roots and the Mozilla roots (Host.publicRoots, else Node's bundled list).
 // On macOS and Windows the OS store is read through the OS's own tools (platform-store.ts); when that fails
 // the public roots stand in for it, and the set says so (`platformStore.status === 'unread'`).
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
+import { AnchorIndex, cachedAnchorParser, type AnchorInput } from '../codex/anchors.js';
 import { loadNativeRoots, type NativeRootsLoad } from '../codex/bundle-loader.js';
 import { nativeRootLocations, type NativeRootPlan } from '../codex/ca-selection.js';
 import { PLATFORM_STORE_TIMEOUT_MS, platformStoreName, readPlatformStore, storePlatformOf, type PlatformStoreLoad } from '../codex/platform-store.js';
@@ -12,7 +13,7 @@ import type { CodexWorld } from '../codex/world.js';
 import type { CheckContext } from '../core/check.js';
 import type { Host } from '../core/host.js';
 import type { CaBundleFacts } from './ca-bundle.js';
-import { publicRootPems, publicRootsLabel } from './public-roots.js';
+import { publicRootDers, publicRootsLabel } from './public-roots.js';
 
 export type TransportName = 'https' | 'websocket';
 
@@ -20,7 +21,8 @@ export interface TrustSet {
   transport: TransportName;
   /** rustls (webpki rules) or the platform library (OpenSSL, Security.framework, SChannel). */
   verifier: TransportTrust['verifier'];
-  anchors: X509Certificate[];
+  /** The roots as DER indexed by subject: parsed only when a presented chain names them (anchorsFor). */
+  anchors: AnchorIndex;
   /** The same roots as PEM, for Node's `ca`: encoded on first use (only an https:// proxy needs them all). */
   readonly pems: string[];
   /** Where the roots come from, with counts: `CODEX_CA_CERTIFICATE /x/corp.pem (1)`. */
@@ -42,7 +44,7 @@ export interface TrustSets {
   https: TrustSet;
   websocket: TrustSet;
   /** The public web PKI: what "not intercepted" is judged against. */
-  publicRoots: X509Certificate[];
+  publicRoots: AnchorIndex;
   /**
    * Where the OS store lives (its default files, even when SSL_CERT_FILE hides it from Codex) and the files the
    * native roots came from: searched for a missing issuer.
@@ -91,7 +93,7 @@ function platformStoreFor(host: Host, world: CodexWorld, bound: StoreBound): Pro
 
 interface RootGroup {
   label: string;
-  certs: X509Certificate[];
+  certs: AnchorInput[];
 }
 
 export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPlan, bundle: CaBundleFacts | undefined, bound: StoreBound): Promise<TrustSets> {
@@ -100,20 +102,20 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
   const nativePlan: NativeRootPlan | null = plan.websocket.native?.plan ?? null;
   const platformTls = plan.https.verifier === 'security-framework' || plan.https.verifier === 'schannel';
   const storeLoad = platformTls || nativePlan?.kind === 'platform-store' ? platformStoreFor(host, world, bound) : null;
-  const toX509 = rootParser();
-  const publicRoots = parseAll(publicRootPems(host), toX509);
+  // One parser for every set: an anchor in several sets (the bundle, overlapping root stores) is parsed once.
+  const parse = cachedAnchorParser();
   const publicGroup: RootGroup = {
     label: publicRootsLabel(host),
-    certs: publicRoots,
+    certs: derInputs(publicRootDers(host)),
   };
-  const bundleGroup = bundleRoots(plan, bundle, toX509);
+  const bundleGroup = bundleRoots(plan, bundle);
 
   // Native roots: what rustls-native-certs loads (ca.bundle already read them when no CA variable is set).
   const native = nativePlan ? await nativeLoad(host, nativePlan, bundle) : null;
   const store = await storeLoad;
   const storeRoots = (which: 'certificates' | 'nativeRoots'): RootGroup | null =>
     store?.status === 'read'
-      ? { label: `${platformStoreName(store.platform)}, read with ${store.platform === 'darwin' ? 'security' : 'PowerShell'}`, certs: parseAll(store[which], toX509) }
+      ? { label: `${platformStoreName(store.platform)}, read with ${store.platform === 'darwin' ? 'security' : 'PowerShell'}`, certs: derInputs(store[which]) }
       : null;
   const unreadStandIn: RootGroup = { ...publicGroup, label: `public roots standing in for ${store ? platformStoreName(store.platform) : 'the OS store'} (could not be read)` };
   // In the OS store's place: its certificates when read; else nothing for HTTPS next to the public roots,
@@ -121,19 +123,19 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
   const nativeGroup = native
     ? native.plan.kind === 'platform-store'
       ? (storeRoots('nativeRoots') ?? { label: `${platformStoreName(native.plan.platform)} (could not be read)`, certs: [] })
-      : nativeRootGroup(native, toX509)
+      : nativeRootGroup(native)
     : null;
   const nativeStore = native?.plan.kind === 'platform-store' ? store : null;
 
   const build = (transport: TransportName, trust: TransportTrust, groups: RootGroup[], platformStore: PlatformStoreLoad | null): TrustSet => {
-    const anchors = dedupe(groups.flatMap((g) => g.certs));
+    const anchors = new AnchorIndex(groups.flatMap((g) => g.certs), parse);
     let pems: string[] | undefined;
     return {
       transport,
       verifier: trust.verifier,
       anchors,
       get pems() {
-        return (pems ??= anchors.map((c) => c.toString()));
+        return (pems ??= anchors.pems());
       },
       sources: groups.map((g) => `${g.label} (${g.certs.length})`),
       sentence: trust.sentence,
@@ -148,7 +150,7 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
     const groups = [bundleGroup, publicGroup, nativeGroup].filter((g): g is RootGroup => g !== null);
     https = build('https', plan.https, groups, nativeStore);
   } else if (plan.https.verifier === 'openssl') {
-    const opensslRoots = await opensslStore(host, world, toX509);
+    const opensslRoots = await opensslStore(host, world);
     https = build('https', plan.https, [opensslRoots, ...(bundleGroup ? [bundleGroup] : [])], null);
   } else {
     // Security.framework / SChannel: the OS store as read, else the public roots stand in for it.
@@ -163,16 +165,20 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
     https,
     websocket,
     platformStore: store,
-    publicRoots,
+    publicRoots: new AnchorIndex(publicGroup.certs, parse),
     nativeRootFiles: [...new Set([...osStoreFiles(host), ...(native?.sources.filter((s) => s.kind === 'file' && s.certificates > 0).map((s) => s.path) ?? [])])],
   };
 }
 
-function bundleRoots(plan: TrustPlan, bundle: CaBundleFacts | undefined, toX509: RootParser): RootGroup | null {
+/** The bundle as ca.bundle read it: its DER, subjects and fingerprints are reused, nothing is read again. */
+function bundleRoots(plan: TrustPlan, bundle: CaBundleFacts | undefined): RootGroup | null {
   const ref = plan.websocket.bundle ?? plan.https.bundle;
   if (!ref) return null;
-  const certs = parseAll((bundle?.certificates ?? []).map((facts) => facts.der), toX509);
-  return { label: `${ref.variable} ${ref.raw}`, certs };
+  return { label: `${ref.variable} ${ref.raw}`, certs: bundle?.certificates ?? [] };
+}
+
+function derInputs(ders: readonly Buffer[]): AnchorInput[] {
+  return ders.map((der) => ({ der }));
 }
 
 async function nativeLoad(host: Host, plan: NativeRootPlan, bundle: CaBundleFacts | undefined): Promise<NativeRootsLoad> {
@@ -184,20 +190,20 @@ function sameLocations(a: NativeRootPlan, b: NativeRootPlan): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function nativeRootGroup(load: NativeRootsLoad, toX509: RootParser): RootGroup {
+function nativeRootGroup(load: NativeRootsLoad): RootGroup {
   const where = load.sources.filter((s) => s.certificates > 0).map((s) => s.path);
   const label =
     load.plan.kind === 'env'
       ? `native roots from ${load.plan.replacedBy.join(' and ')} only${where.length > 0 ? `: ${where.join(', ')}` : ' (nothing loaded)'}`
       : `native roots${where.length > 0 ? `: ${where.join(', ')}` : ' (nothing found)'}`;
-  return { label, certs: parseAll(load.certificates, toX509) };
+  return { label, certs: derInputs(load.certificates) };
 }
 
 /**
  * OpenSSL's store as openssl-probe sets it up for Codex's HTTPS without rustls: SSL_CERT_FILE / SSL_CERT_DIR
  * when they exist, else the distribution's files (the lab's system store stands in for them).
  */
-async function opensslStore(host: Host, world: CodexWorld, toX509: RootParser): Promise<RootGroup> {
+async function opensslStore(host: Host, world: CodexWorld): Promise<RootGroup> {
   const env = world.env;
   const exists = async (path: string | undefined, kind: 'file' | 'directory'): Promise<boolean> =>
     path !== undefined && path !== '' && (await host.fs.stat(path).catch(() => null))?.kind === kind;
@@ -214,7 +220,7 @@ async function opensslStore(host: Host, world: CodexWorld, toX509: RootParser): 
   const where = load.sources.filter((s) => s.certificates > 0).map((s) => s.path);
   return {
     label: `OpenSSL store${where.length > 0 ? `: ${where.join(', ')}` : ' (nothing found)'}`,
-    certs: parseAll(load.certificates, toX509),
+    certs: derInputs(load.certificates),
   };
 }
 
@@ -224,62 +230,12 @@ function osStoreFiles(host: Host): string[] {
   return defaults.kind === 'files' ? defaults.fileCandidates : [];
 }
 
-/** PEM or DER to X509Certificate; null when OpenSSL cannot parse it. */
-type RootParser = (input: string | Buffer) => X509Certificate | null;
-
-/**
- * A parser that reads each distinct certificate once per load: the Mozilla roots, the native roots and the
- * OpenSSL store overlap almost entirely on Linux, and parsing is most of what building the trust sets costs.
- */
-function rootParser(): RootParser {
-  const parsed = new Map<string, X509Certificate | null>();
-  return (input) => {
-    // The certificate's base64, PEM armour and line breaks left out: the same key for its PEM and its DER.
-    const key = typeof input === 'string' ? input.replace(/-----[^-]*-----|\s+/g, '') : input.toString('base64');
-    let cert = parsed.get(key);
-    if (cert === undefined) {
-      try {
-        cert = new X509Certificate(input);
-      } catch {
-        cert = null;
-      }
-      parsed.set(key, cert);
-    }
-    return cert;
-  };
-}
-
-function parseAll(inputs: readonly (string | Buffer)[], toX509: RootParser): X509Certificate[] {
-  return inputs.map(toX509).filter((c): c is X509Certificate => c !== null);
-}
-
-function dedupe(certs: X509Certificate[]): X509Certificate[] {
-  const seen = new Set<string>();
-  return certs.filter((c) => (seen.has(c.fingerprint256) ? false : (seen.add(c.fingerprint256), true)));
-}
-
-const subjectIndexes = new WeakMap<TrustSet, Map<string, X509Certificate[]>>();
-
 /**
  * The anchors that can matter for a presented chain: those whose subject is the issuer (or the subject) of one
  * of its certificates. Path building only ever looks anchors up by name, so the rest cannot change a verdict;
- * leaving them out keeps TLS contexts and path building small whatever the size of the trust set (a bundle of
- * 30,000 certificates). The set is indexed by subject once.
+ * leaving them out keeps TLS contexts, parsing and path building small whatever the size of the trust set (a
+ * bundle of 30,000 certificates).
  */
 export function anchorsFor(set: TrustSet, chain: readonly X509Certificate[]): X509Certificate[] {
-  let index = subjectIndexes.get(set);
-  if (!index) {
-    index = new Map();
-    for (const anchor of set.anchors) {
-      const list = index.get(anchor.subject);
-      if (list) list.push(anchor);
-      else index.set(anchor.subject, [anchor]);
-    }
-    subjectIndexes.set(set, index);
-  }
-  const found = new Set<X509Certificate>();
-  for (const cert of chain) {
-    for (const name of [cert.issuer, cert.subject]) for (const anchor of index.get(name) ?? []) found.add(anchor);
-  }
-  return [...found];
+  return set.anchors.matching(chain);
 }

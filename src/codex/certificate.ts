@@ -266,6 +266,34 @@ function parseStructure(der: Buffer): Structure | null {
   };
 }
 
+/**
+ * The issuer and subject of a certificate, formatted as CertificateFacts has them, without reading the rest:
+ * what indexing a trust set by name needs. Falls back to OpenSSL's parse when the DER is not strict; null when
+ * neither can read it.
+ */
+export function certificateNames(der: Buffer): { issuer: string; subject: string } | null {
+  const names = namesOf(der);
+  if (names) return names;
+  try {
+    const x509 = new (nodeCrypto().X509Certificate)(der);
+    return { issuer: oneLine(x509.issuer), subject: oneLine(x509.subject) };
+  } catch {
+    return null;
+  }
+}
+
+function namesOf(der: Buffer): { issuer: string; subject: string } | null {
+  const cert = readTlv(der, 0);
+  const tbs = cert?.tag === TAG.SEQUENCE ? readTlv(der, cert.contentStart, cert.end) : null;
+  const fields = tbs?.tag === TAG.SEQUENCE ? children(der, tbs) : null;
+  if (!fields) return null;
+  const [issuer, , subject] = fields.slice(fields[0]?.tag === contextTag(0) ? 3 : 2);
+  if (issuer?.tag !== TAG.SEQUENCE || subject?.tag !== TAG.SEQUENCE) return null;
+  const issuerName = formatName(der, issuer);
+  const subjectName = formatName(der, subject);
+  return issuerName === null || subjectName === null ? null : { issuer: issuerName, subject: subjectName };
+}
+
 /** Upper-case hex without sign padding, as X509Certificate.serialNumber prints it. */
 function serialHex(der: Buffer, serial: Tlv): string {
   let start = serial.contentStart;
