@@ -26,7 +26,10 @@ export function firstFix(checks: readonly CheckRecord[]): FirstFix | undefined {
  * The IT topic of a failure, when only an IT or proxy team can remove it: a fix action that says so wins;
  * without actions, the catalogue codes that mean a policy or a certificate nobody on the machine has.
  */
-export function itTopicOf(check: CheckRecord, finding: Finding): ItTopic | undefined {
+/** The checks of the CA setup Codex reads (the bundle, and which variable wins). */
+const CA_SETUP_CHECKS = ['ca.bundle', 'env.precedence'];
+
+export function itTopicOf(check: CheckRecord, finding: Finding, checks: readonly CheckRecord[]): ItTopic | undefined {
   const requested = finding.hints?.find((h) => h.action?.kind === 'it-request')?.action;
   if (requested?.kind === 'it-request') return requested.topic;
   if (finding.hints?.some((h) => h.action !== undefined)) return undefined;
@@ -42,9 +45,11 @@ export function itTopicOf(check: CheckRecord, finding: Finding): ItTopic | undef
       return 'proxy-credentials';
     case 'TLS_UNKNOWN_ISSUER':
     case 'OAUTH_TLS_FAILED': {
-      // Only when the missing issuer is nowhere on the machine: otherwise the user points Codex at it.
+      // Only when the missing issuer is nowhere on the machine, and the CA setup itself raised nothing (a CA
+      // variable Codex ignores, a stale SSL_CERT_FILE): otherwise the user's own fix comes first.
       const search = record(check.data?.issuerSearch);
-      return search && Array.isArray(search.found) && search.found.length === 0 ? 'corporate-root' : undefined;
+      const caSetupQuiet = checks.every((c) => !CA_SETUP_CHECKS.includes(c.id) || c.findings.every((f) => f.level === 'info'));
+      return search && Array.isArray(search.found) && search.found.length === 0 && caSetupQuiet ? 'corporate-root' : undefined;
     }
     case 'TLS_BAD_SIGNATURE':
     case 'TLS_WEAK_KEY':
@@ -64,7 +69,7 @@ export function ticketFields(input: TicketInput): Pick<Report, 'summary' | 'fixF
   const { checks } = input;
   const fix = firstFix(checks);
   const failing = fix?.finding.level === 'fail' ? fix : undefined;
-  const topic = failing ? itTopicOf(failing.check, failing.finding) : undefined;
+  const topic = failing ? itTopicOf(failing.check, failing.finding, checks) : undefined;
   const itRequest = failing && topic ? buildItRequest(failing.check, failing.finding, topic, input.hosts, checks) : undefined;
   return {
     summary: summaryOf(checks, fix),

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineLine, printVerdicts, requireBuiltCli, scratchDir } from './lib.mjs';
 
-const BENCHMARKS = ['cold-start', 'bundles', 'lab-runbook', 'bundle-runbook'];
+const BENCHMARKS = ['cold-start', 'bundles', 'lab-runbook', 'bundle-runbook', 'report-sizes'];
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !BENCHMARKS.includes(name));
 if (unknown.length) {
