@@ -29,12 +29,6 @@ const IT_TOPICS: Record<string, string> = {
   'missing-intermediate': 'corporate-root',
   'fortigate-sha1': 'weak-ca',
   'fortigate-rsa1024': 'weak-ca',
-  'websocket-refused-426': 'allow-websocket',
-  'websocket-upgrade-stripped': 'allow-websocket',
-  'proxy-ntlm-only': 'proxy-credentials',
-  // Wrong today, found by the conformance scenarios (#12): the root is on disk and only misplaced in .env, so the
-  // fix is the user's (export CODEX_CA_CERTIFICATE in the shell). Pinned so that this line must go when it is fixed.
-  'dotenv-codex-ca-ignored': 'corporate-root',
 };
 
 /** Any failure's ticket body; a typical one (the median) stays under TYPICAL_BOUND. */
