@@ -114,7 +114,7 @@ export function analyseEnvironment(world: CodexWorld, host: Pick<Host, 'platform
       code: 'ENV_INSIDE_CODEX_SANDBOX',
       stage: 'input',
       detail: `${PROXY_ACTIVE_VARIABLE}=1: codex-doctor runs inside a Codex sandbox behind Codex's managed network proxy, so the proxy and CA variables here are the ones Codex gives sandboxed commands, not the ones Codex itself starts with; a refused destination is Codex's own network policy, not the corporate proxy.`,
-      hints: [{ text: 'Run codex-doctor in your own terminal, outside Codex, to diagnose how Codex reaches OpenAI.' }],
+      hints: [words.manual('Run codex-doctor in your own terminal, outside Codex, to diagnose how Codex reaches OpenAI.', { kind: 'manual', topic: 'run-outside-sandbox' })],
     });
   }
 
@@ -694,7 +694,11 @@ function systemProxyFindings(decisions: ProxyDecision[], world: CodexWorld, word
               : 'See the system proxy Codex consults, then ask the network team what the PAC file returns for https://auth.openai.com and https://chatgpt.com.',
           command: pacCommand,
         },
-        { text: 'To let the environment decide, as the doctor assumes, turn the feature off.', snippet: '# $CODEX_HOME/config.toml\n[features]\nrespect_system_proxy = false' },
+        words.fix('To let the environment decide, as the doctor assumes, turn the feature off.', {
+          kind: 'edit-config',
+          file: respect.file,
+          changes: [{ op: 'set', path: ['features', 'respect_system_proxy'], value: false }],
+        }),
       ],
     });
   }
@@ -710,7 +714,7 @@ function systemProxyFindings(decisions: ProxyDecision[], world: CodexWorld, word
         code: 'ENV_SYSTEM_PROXY_UNREAD',
         stage: 'input',
         detail: `The ${osName} proxy settings could not be read (${system.error}). Codex's HTTPS client uses a proxy set there when HTTPS_PROXY is unset, so the HTTPS verdicts here assume there is none.`,
-        hints: [{ text: 'Look at the settings yourself: an HTTPS proxy listed there is what Codex uses for login and the API.', command: system.command }],
+        hints: [words.manual('Look at the settings yourself: an HTTPS proxy listed there is what Codex uses for login and the API.', { kind: 'manual', topic: 'system-proxy-settings' }, system.command)],
       });
     }
     return findings;
@@ -765,11 +769,13 @@ function openAiBaseUrlFindings(world: CodexWorld, words: Speaker): Finding[] {
   const shown = redactUrl(value);
   const version = world.codexVersion;
   const since = CODEX_RELEASES.openaiBaseUrlEnvIgnored;
-  // The snippet carries the value only when it holds nothing secret.
-  const snippet: Hint = {
-    text: `Set the base URL in config.toml instead (a top-level key: above the first [table])${shown === value ? '' : ', with the parts shown as [redacted] filled in'}.`,
-    snippet: `# $CODEX_HOME/config.toml\nopenai_base_url = ${JSON.stringify(shown)}`,
-  };
+  // The edit carries the value only when it holds nothing secret; else the user fills in the redacted parts.
+  const file = `${world.codexHome}${world.dotenv.path.includes('\\') ? '\\' : '/'}config.toml`;
+  const text = `Set the base URL in config.toml instead (a top-level key: above the first [table])${shown === value ? '' : ', with the parts shown as [redacted] filled in'}.`;
+  const snippet: Hint =
+    shown === value
+      ? words.fix(text, { kind: 'edit-config', file, changes: [{ op: 'set', path: ['openai_base_url'], value }] })
+      : { text, snippet: `# ${words.show(file)}\nopenai_base_url = ${JSON.stringify(shown)}`, action: { kind: 'manual', topic: 'repair-file', file } };
   if (honouredOpenAiBaseUrl(world.env, version) !== undefined) {
     return [
       {

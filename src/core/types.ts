@@ -87,7 +87,8 @@ export type ManualTopic =
   | 'install-system-roots'
   | 'system-proxy-settings'
   | 'find-proxy-address'
-  | 'encode-credentials';
+  | 'encode-credentials'
+  | 'run-outside-sandbox';
 
 export type FixAction =
   | FixStep

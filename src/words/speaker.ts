@@ -70,7 +70,8 @@ export class Speaker {
 
   /** How to give a variable a new value, where it is set now. */
   setHint(name: string, value: string, text: string): Hint {
-    if (name === '--proxy') return { text, command: `codex-doctor --proxy ${this.commands.quote(value)}` };
+    // --proxy is the doctor's own flag, not a setting of Codex: trying the right address is the user's step.
+    if (name === '--proxy') return { text, command: `codex-doctor --proxy ${this.commands.quote(value)}`, action: { kind: 'manual', topic: 'find-proxy-address' } };
     const origin = this.world.provenance[name];
     const where = origin?.source === 'dotenv' && !name.startsWith('CODEX_') ? ` It is set in ${this.dotenv} (line ${origin.line}).` : '';
     return this.fix(`${text}${where}`, setEnv(name, value, this.world.provenance));

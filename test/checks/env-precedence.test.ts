@@ -52,6 +52,8 @@ async function run(
     return result;
   } };
   const [record] = await runChecks({ checks: [check], host: h, options, redactor, extra: { world: () => world } });
+  // Every warn and fail finding carries its fix as an action (checked by withoutActions), not only the asserted ones.
+  record!.findings.forEach(withoutActions);
   const all = (code: ErrorCode): Finding[] => record!.findings.filter((f) => f.code === code).map(withoutActions);
   return {
     record: record!,
@@ -780,7 +782,7 @@ describe('env.precedence: HTTP_PROXY case conflicts', () => {
 
 describe('env.precedence: OPENAI_BASE_URL', () => {
   const env = { OPENAI_BASE_URL: 'https://gateway.corp.example/v1' };
-  const snippet = '# $CODEX_HOME/config.toml\nopenai_base_url = "https://gateway.corp.example/v1"';
+  const snippet = '# ~/.codex/config.toml\nopenai_base_url = "https://gateway.corp.example/v1"';
 
   it('warns that Codex 0.119.0 and later ignore it, with the config.toml line', async () => {
     const r = await run(env);
@@ -932,7 +934,7 @@ describe('env.precedence: [features] respect_system_proxy', () => {
           text: 'See the PAC setting Codex consults (ProxyAutoConfigURLString, ProxyAutoDiscoveryEnable) and ask the network team what it returns for https://auth.openai.com and https://chatgpt.com.',
           command: 'scutil --proxy',
         },
-        { text: 'To let the environment decide, as the doctor assumes, turn the feature off.', snippet: '# $CODEX_HOME/config.toml\n[features]\nrespect_system_proxy = false' },
+        { text: 'To let the environment decide, as the doctor assumes, turn the feature off.', snippet: '# ~/.codex/config.toml\n[features]\nrespect_system_proxy = false' },
       ],
     });
   });
