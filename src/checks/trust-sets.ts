@@ -4,7 +4,7 @@
 // On macOS and Windows the OS store is read through the OS's own tools (platform-store.ts); when that fails
 // the public roots stand in for it, and the set says so (`platformStore.status === 'unread'`).
 import type { X509Certificate } from 'node:crypto';
-import { AnchorIndex, cachedAnchorParser, type AnchorInput } from '../codex/anchors.js';
+import { AnchorIndex, cachedAnchorParser, type AnchorInput, type TrustAnchors } from '../codex/anchors.js';
 import { loadNativeRoots, type NativeRootsLoad } from '../codex/bundle-loader.js';
 import { nativeRootLocations, type NativeRootPlan } from '../codex/ca-selection.js';
 import { PLATFORM_STORE_TIMEOUT_MS, platformStoreName, readPlatformStore, storePlatformOf, type PlatformStoreLoad } from '../codex/platform-store.js';
@@ -22,7 +22,7 @@ export interface TrustSet {
   /** rustls (webpki rules) or the platform library (OpenSSL, Security.framework, SChannel). */
   verifier: TransportTrust['verifier'];
   /** The roots as DER indexed by subject: parsed only when a presented chain names them (anchorsFor). */
-  anchors: AnchorIndex;
+  anchors: TrustAnchors;
   /** The same roots as PEM, for Node's `ca`: encoded on first use (only an https:// proxy needs them all). */
   readonly pems: string[];
   /** Where the roots come from, with counts: `CODEX_CA_CERTIFICATE /x/corp.pem (1)`. */
@@ -93,7 +93,7 @@ function platformStoreFor(host: Host, world: CodexWorld, bound: StoreBound): Pro
 
 interface RootGroup {
   label: string;
-  certs: AnchorInput[];
+  certs: readonly AnchorInput[];
 }
 
 export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPlan, bundle: CaBundleFacts | undefined, bound: StoreBound): Promise<TrustSets> {
@@ -102,8 +102,18 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
   const nativePlan: NativeRootPlan | null = plan.websocket.native?.plan ?? null;
   const platformTls = plan.https.verifier === 'security-framework' || plan.https.verifier === 'schannel';
   const storeLoad = platformTls || nativePlan?.kind === 'platform-store' ? platformStoreFor(host, world, bound) : null;
-  // One parser for every set: an anchor in several sets (the bundle, overlapping root stores) is parsed once.
+  // Each group indexed once, whatever the number of sets holding it (the bundle is in both), and one parser for
+  // all: an anchor in several groups (overlapping root stores) is parsed once.
   const parse = cachedAnchorParser();
+  const indexes = new Map<readonly AnchorInput[], AnchorIndex>();
+  const indexOf = (group: RootGroup): AnchorIndex => {
+    let index = indexes.get(group.certs);
+    if (!index) {
+      index = new AnchorIndex(group.certs, parse);
+      indexes.set(group.certs, index);
+    }
+    return index;
+  };
   const publicGroup: RootGroup = {
     label: publicRootsLabel(host),
     certs: derInputs(publicRootDers(host)),
@@ -128,7 +138,7 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
   const nativeStore = native?.plan.kind === 'platform-store' ? store : null;
 
   const build = (transport: TransportName, trust: TransportTrust, groups: RootGroup[], platformStore: PlatformStoreLoad | null): TrustSet => {
-    const anchors = new AnchorIndex(groups.flatMap((g) => g.certs), parse);
+    const anchors = AnchorIndex.union(groups.map(indexOf));
     let pems: string[] | undefined;
     return {
       transport,
@@ -137,7 +147,7 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
       get pems() {
         return (pems ??= anchors.pems());
       },
-      sources: groups.map((g) => `${g.label} (${g.certs.length})`),
+      sources: groups.map((g) => `${g.label} (${indexOf(g).size})`),
       sentence: trust.sentence,
       approximate: platformStore !== null,
       platformStore,
@@ -165,7 +175,7 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
     https,
     websocket,
     platformStore: store,
-    publicRoots: new AnchorIndex(publicGroup.certs, parse),
+    publicRoots: indexOf(publicGroup),
     nativeRootFiles: [...new Set([...osStoreFiles(host), ...(native?.sources.filter((s) => s.kind === 'file' && s.certificates > 0).map((s) => s.path) ?? [])])],
   };
 }
@@ -177,8 +187,16 @@ function bundleRoots(plan: TrustPlan, bundle: CaBundleFacts | undefined): RootGr
   return { label: `${ref.variable} ${ref.raw}`, certs: bundle?.certificates ?? [] };
 }
 
+const derInputsOf = new WeakMap<readonly Buffer[], AnchorInput[]>();
+
+/** The same inputs for the same list (the public roots standing in twice, a store read for both transports). */
 function derInputs(ders: readonly Buffer[]): AnchorInput[] {
-  return ders.map((der) => ({ der }));
+  let inputs = derInputsOf.get(ders);
+  if (!inputs) {
+    inputs = ders.map((der) => ({ der }));
+    derInputsOf.set(ders, inputs);
+  }
+  return inputs;
 }
 
 async function nativeLoad(host: Host, plan: NativeRootPlan, bundle: CaBundleFacts | undefined): Promise<NativeRootsLoad> {

@@ -49,56 +49,92 @@ function nameKey(name: string): string {
   return name.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-export class AnchorIndex {
-  /** Distinct roots (by SHA-256 of the DER), in the order first given. */
+/** Roots a verifier may anchor a path at, as TrustSet holds them. */
+export interface TrustAnchors {
+  /** Distinct roots (by SHA-256 of the DER). */
   readonly size: number;
-  private readonly bySubject = new Map<string, Buffer[]>();
-  private readonly ders: Buffer[] = [];
+  /** The anchors whose subject is the issuer (or the subject) of a certificate of `chain`, parsed. */
+  matching(chain: readonly X509Certificate[]): X509Certificate[];
+  /** Every anchor as PEM, without parsing (only an https:// proxy's own certificate needs them all). */
+  pems(): string[];
+}
+
+interface Anchor {
+  der: Buffer;
+  fingerprint256: string;
+}
+
+/** One source of roots (a bundle, a store), read once and shared by every set that includes it. */
+export class AnchorIndex implements TrustAnchors {
+  readonly size: number;
+  private readonly bySubject = new Map<string, Anchor[]>();
+  /** By fingerprint, in the order first given. */
+  readonly anchors = new Map<string, Anchor>();
 
   constructor(
     inputs: Iterable<AnchorInput>,
     private readonly parse: AnchorParser = cachedAnchorParser(),
   ) {
-    const seen = new Set<string>();
     for (const input of inputs) {
       const fingerprint = input.fingerprint256 ?? fingerprint256(input.der);
-      if (seen.has(fingerprint)) continue;
+      if (this.anchors.has(fingerprint)) continue;
       const subject = input.subject ?? certificateNames(input.der)?.subject;
       // Unreadable by OpenSSL too: no verifier can use it as a root.
       if (subject === undefined) continue;
-      seen.add(fingerprint);
-      this.ders.push(input.der);
+      const anchor = { der: input.der, fingerprint256: fingerprint };
+      this.anchors.set(fingerprint, anchor);
       const key = nameKey(subject);
       const list = this.bySubject.get(key);
-      if (list) list.push(input.der);
-      else this.bySubject.set(key, [input.der]);
+      if (list) list.push(anchor);
+      else this.bySubject.set(key, [anchor]);
     }
-    this.size = this.ders.length;
+    this.size = this.anchors.size;
   }
 
-  /** The anchors whose subject is the issuer (or the subject) of a certificate of `chain`, parsed. */
   matching(chain: readonly X509Certificate[]): X509Certificate[] {
-    const keys = new Set<string>();
-    for (const cert of chain) {
-      // Never null for a certificate OpenSSL has parsed.
-      const names = certificateNames(cert.raw) ?? { issuer: cert.issuer, subject: cert.subject };
-      keys.add(nameKey(names.issuer));
-      keys.add(nameKey(names.subject));
-    }
-    return this.parsed([...keys].flatMap((key) => this.bySubject.get(key) ?? []));
+    return this.parsed(this.candidates(nameKeysOf(chain)));
   }
 
-  /** Every anchor, parsed: only for what needs them all (an https:// proxy's own certificate). */
-  all(): X509Certificate[] {
-    return this.parsed(this.ders);
-  }
-
-  /** Every anchor as PEM, without parsing. */
   pems(): string[] {
-    return this.ders.map(toPem);
+    return [...this.anchors.values()].map((a) => toPem(a.der));
   }
 
-  private parsed(ders: readonly Buffer[]): X509Certificate[] {
-    return ders.map(this.parse).filter((c): c is X509Certificate => c !== null);
+  /** The anchors filed under these name keys. */
+  private candidates(keys: ReadonlySet<string>): Anchor[] {
+    return [...keys].flatMap((key) => this.bySubject.get(key) ?? []);
   }
+
+  private parsed(anchors: readonly Anchor[]): X509Certificate[] {
+    return anchors.map((a) => this.parse(a.der)).filter((c): c is X509Certificate => c !== null);
+  }
+
+  /** Several sources as one set, without copying them: a 30,000-certificate bundle is indexed once per run. */
+  static union(parts: readonly AnchorIndex[]): TrustAnchors {
+    const holders = (fingerprint: string): AnchorIndex | undefined => parts.find((p) => p.anchors.has(fingerprint));
+    let size: number | undefined;
+    return {
+      get size() {
+        // Each part counts what no earlier part holds.
+        return (size ??= parts.reduce((n, part) => n + [...part.anchors.keys()].filter((fp) => holders(fp) === part).length, 0));
+      },
+      // Each anchor from the first part that holds it.
+      matching: (chain) => {
+        const keys = nameKeysOf(chain);
+        return parts.flatMap((part) => part.parsed(part.candidates(keys).filter((a) => holders(a.fingerprint256) === part)));
+      },
+      pems: () => parts.flatMap((part) => [...part.anchors.values()].filter((a) => holders(a.fingerprint256) === part).map((a) => toPem(a.der))),
+    };
+  }
+}
+
+/** The name keys a chain's path can look anchors up by: each certificate's issuer and subject. */
+function nameKeysOf(chain: readonly X509Certificate[]): Set<string> {
+  const keys = new Set<string>();
+  for (const cert of chain) {
+    // Never null for a certificate OpenSSL has parsed.
+    const names = certificateNames(cert.raw) ?? { issuer: cert.issuer, subject: cert.subject };
+    keys.add(nameKey(names.issuer));
+    keys.add(nameKey(names.subject));
+  }
+  return keys;
 }

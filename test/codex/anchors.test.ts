@@ -73,4 +73,19 @@ describe('AnchorIndex: only the anchors a chain names are parsed', () => {
     expect(index.matching(chainOf('auth.openai.com'))).toHaveLength(1);
     expect(parsed).toEqual(['CN=ZSCALER ROOT CA']);
   });
+
+  it('joins sources without indexing them again: distinct roots counted once, each matching root parsed once', () => {
+    const { parse, parsed } = countingParser();
+    const bundle = new AnchorIndex([{ der: corporate.root.der }, { der: paloAlto.root.der }], parse);
+    const store = new AnchorIndex([{ der: pki.root.der }, { der: corporate.root.der }], parse);
+    const https = AnchorIndex.union([bundle, store]);
+    const websocket = AnchorIndex.union([store, bundle]);
+    expect([https.size, websocket.size]).toEqual([3, 3]);
+    expect(https.pems()).toHaveLength(3);
+
+    const chain = chainOf('auth.openai.com');
+    expect(https.matching(chain).map((a) => a.fingerprint256)).toEqual([corporate.root.fingerprint256]);
+    expect(websocket.matching(chain).map((a) => a.fingerprint256)).toEqual([corporate.root.fingerprint256]);
+    expect(parsed).toEqual(['CN=Zscaler Root CA']);
+  });
 });
