@@ -35,10 +35,10 @@ describe('runTui on a terminal shorter than the app', () => {
     const terminal = new FakeTerminal(40, 6);
     const keyboard = fakeKeyboard();
     const code = runTui(session, { stdout: terminal, stderr: new FakeTerminal(40), env: { LANG: 'C.UTF-8' } }, { stdin: keyboard });
-    await vi.waitFor(() => expect(runs).toHaveLength(1), { timeout: 3000 });
+    await vi.waitFor(() => expect(runs).toHaveLength(1), { timeout: 10_000 });
     runs[0]!.finish([FAILING_CA, PASSING_ENV, WARNING_TLS], 1);
-    await vi.waitFor(() => expect(terminal.output).toContain('1 failed'), { timeout: 3000 });
-    await vi.waitFor(() => expect(keyboard.listenerCount('readable')).toBeGreaterThan(0), { timeout: 3000 });
+    await vi.waitFor(() => expect(terminal.output).toContain('1 failed'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(keyboard.listenerCount('readable')).toBeGreaterThan(0), { timeout: 10_000 });
     keyboard.press('q');
     await expect(code).resolves.toBe(1);
     expect(terminal.output.endsWith('\n')).toBe(true);

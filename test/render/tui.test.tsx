@@ -28,7 +28,7 @@ afterEach(() => {
 });
 
 // A loaded machine (two cores shared by the whole suite) can take more than vi.waitFor's default second.
-const WAIT = { timeout: 3000 };
+const WAIT = { timeout: 10_000 };
 
 function mount(options: { columns?: number; rows?: number; style?: { color: 0 | 1 | 2 | 3; unicode: boolean } } = {}) {
   const { session, runs, saved } = controlledSession(PLANNED);
@@ -88,12 +88,12 @@ describe('tui: live progress', () => {
     run.emit({ type: 'start', id: 'tls.auth', at: 0 });
     run.emit({ type: 'stage', id: 'tls.auth', stage: 'tls-handshake', at: 0 });
     app.setTime(1500);
-    await vi.waitFor(() => expect(app.row('tls.auth')).toContain('tls-handshake · 1.5\u00A0s'));
+    await vi.waitFor(() => expect(app.row('tls.auth')).toContain('tls-handshake · 1.5\u00A0s'), WAIT);
     // 1500 ms is frame 18 of the 80 ms spinner: the 9th of its 10 frames.
     expect(app.row('tls.auth')).toContain('⠇');
 
     run.emit({ type: 'end', id: 'tls.auth', record: WARNING_TLS });
-    await vi.waitFor(() => expect(app.row('tls.auth')).toContain('⚠'));
+    await vi.waitFor(() => expect(app.row('tls.auth')).toContain('⚠'), WAIT);
     expect(app.frame()).toContain('1 of 3 checks done');
 
     run.finish([FAILING_CA, PASSING_ENV, WARNING_TLS], 1);
@@ -109,7 +109,7 @@ describe('tui: live progress', () => {
     const app = mount({ style: { color: 0, unicode: false } });
     await app.waitFor('waiting');
     app.runs[0]!.emit({ type: 'start', id: 'ca.bundle', at: 0 });
-    await vi.waitFor(() => expect(app.row('ca.bundle')).toContain('[-]'));
+    await vi.waitFor(() => expect(app.row('ca.bundle')).toContain('[-]'), WAIT);
     app.runs[0]!.finish([FAILING_CA, PASSING_ENV, WARNING_TLS], 1);
     await app.waitFor('1 failed');
     expect(app.row('ca.bundle')).toContain('[FAIL]');
@@ -123,12 +123,12 @@ describe('tui: keys', () => {
     const app = await settledApp();
     expect(app.row('ca.bundle')).toMatch(/^› /);
     await app.press(KEYS.down);
-    await vi.waitFor(() => expect(app.row('env.precedence')).toMatch(/^› /));
+    await vi.waitFor(() => expect(app.row('env.precedence')).toMatch(/^› /), WAIT);
     await app.press('j');
-    await vi.waitFor(() => expect(app.row('tls.auth')).toMatch(/^› /));
+    await vi.waitFor(() => expect(app.row('tls.auth')).toMatch(/^› /), WAIT);
     await app.press('k');
     await app.press(KEYS.up);
-    await vi.waitFor(() => expect(app.row('ca.bundle')).toMatch(/^› /));
+    await vi.waitFor(() => expect(app.row('ca.bundle')).toMatch(/^› /), WAIT);
 
     await app.press(KEYS.enter);
     await app.waitFor('error CA_NO_CERTIFICATES [parse]');
@@ -143,15 +143,15 @@ describe('tui: keys', () => {
 
     // Space toggles it closed again.
     await app.press(' ');
-    await vi.waitFor(() => expect(app.frame()).not.toContain('Presented chain'));
+    await vi.waitFor(() => expect(app.frame()).not.toContain('Presented chain'), WAIT);
   });
 
   it('expands a warning with its TOML snippet', async () => {
     const app = await settledApp();
     await app.press('j');
-    await vi.waitFor(() => expect(app.row('env.precedence')).toMatch(/^› /));
+    await vi.waitFor(() => expect(app.row('env.precedence')).toMatch(/^› /), WAIT);
     await app.press('j');
-    await vi.waitFor(() => expect(app.row('tls.auth')).toMatch(/^› /));
+    await vi.waitFor(() => expect(app.row('tls.auth')).toMatch(/^› /), WAIT);
     await app.press(KEYS.enter);
     await app.waitFor('warning CA_DUPLICATE [tls-verify]');
     expect(app.frame()).toContain('fix: Remove the duplicate block from the bundle.');
@@ -172,20 +172,20 @@ describe('tui: keys', () => {
     const app = await settledApp();
     await app.press('r');
     await vi.waitFor(() => expect(app.runs).toHaveLength(2), WAIT);
-    await vi.waitFor(() => expect(app.row('ca.bundle')).toContain('waiting'));
+    await vi.waitFor(() => expect(app.row('ca.bundle')).toContain('waiting'), WAIT);
     expect(app.frame()).not.toContain('Fix first');
     expect(app.frame()).not.toContain('r rerun');
     app.runs[1]!.finish([{ ...PASSING_ENV, id: 'ca.bundle' }, PASSING_ENV, { ...PASSING_ENV, id: 'tls.auth' }], 0);
     await app.waitFor('3 passed');
     await app.press('q');
-    await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith(0));
+    await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith(0), WAIT);
   });
 
   it('quits with q with the report exit code, and drops the legend', async () => {
     const app = await settledApp();
     await app.press('q');
-    await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith(1));
-    await vi.waitFor(() => expect(app.frame()).not.toContain('q quit'));
+    await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith(1), WAIT);
+    await vi.waitFor(() => expect(app.frame()).not.toContain('q quit'), WAIT);
     expect(app.onExit).toHaveBeenCalledTimes(1);
   });
 
@@ -195,11 +195,11 @@ describe('tui: keys', () => {
     const run = app.runs[0]!;
     run.emit({ type: 'start', id: 'ca.bundle', at: 0 });
     await app.press(KEYS.ctrlC);
-    await vi.waitFor(() => expect(run.signal.aborted).toBe(true));
+    await vi.waitFor(() => expect(run.signal.aborted).toBe(true), WAIT);
     await app.waitFor('Stopping');
     expect(app.onExit).not.toHaveBeenCalled();
     run.finish([{ ...FAILING_CA, status: 'skip', summary: 'Interrupted.', findings: [], evidence: [] }, PASSING_ENV, WARNING_TLS], 130);
-    await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith(130));
+    await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith(130), WAIT);
     expect(app.frame()).toContain('Interrupted.');
   });
 
@@ -209,7 +209,7 @@ describe('tui: keys', () => {
     await app.press(KEYS.ctrlC);
     await app.waitFor('Stopping');
     await app.press(KEYS.ctrlC);
-    await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith(130));
+    await vi.waitFor(() => expect(app.onExit).toHaveBeenCalledWith(130), WAIT);
   });
 });
 
@@ -297,7 +297,7 @@ describe('tui: runTui in a terminal', () => {
   }
 
   async function finishedRun(session: DoctorSession, runs: ReturnType<typeof controlledSession>['runs']) {
-    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    await vi.waitFor(() => expect(runs).toHaveLength(1), WAIT);
     runs[0]!.finish([FAILING_CA, PASSING_ENV, WARNING_TLS], 1);
     return session;
   }
@@ -312,8 +312,8 @@ describe('tui: runTui in a terminal', () => {
     const keyboard = fakeKeyboard();
     const code = runTui(session, io, { stdin: keyboard });
     await finishedRun(session, runs);
-    await vi.waitFor(() => expect(terminal.output).toContain('1 passed, 1 warning, 1 failed'));
-    await vi.waitFor(() => expect(keyboard.listenerCount('readable')).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(terminal.output).toContain('1 passed, 1 warning, 1 failed'), WAIT);
+    await vi.waitFor(() => expect(keyboard.listenerCount('readable')).toBeGreaterThan(0), WAIT);
     keyboard.press('q');
     await expect(code).resolves.toBe(1);
     expect(terminal.output).toContain('ca.bundle');
@@ -327,8 +327,8 @@ describe('tui: runTui in a terminal', () => {
     const keyboard = fakeKeyboard();
     const code = runTui(session, io, { stdin: keyboard });
     await finishedRun(session, runs);
-    await vi.waitFor(() => expect(terminal.output).toContain('1 failed'));
-    await vi.waitFor(() => expect(keyboard.listenerCount('readable')).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(terminal.output).toContain('1 failed'), WAIT);
+    await vi.waitFor(() => expect(keyboard.listenerCount('readable')).toBeGreaterThan(0), WAIT);
     keyboard.press('q');
     await expect(code).resolves.toBe(1);
     expect(terminal.output).toMatch(SGR);
@@ -349,7 +349,7 @@ describe('tui: runTui in a terminal', () => {
     const { session, runs } = controlledSession(PLANNED);
     const { io } = terminalIo({ LANG: 'C.UTF-8' });
     const code = runTui(session, io, { stdin: fakeKeyboard() });
-    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    await vi.waitFor(() => expect(runs).toHaveLength(1), WAIT);
     runs[0]!.crash(new Error('world loader exploded'));
     await expect(code).rejects.toThrow('world loader exploded');
   });
@@ -359,9 +359,9 @@ describe('tui: runTui in a terminal', () => {
     const interrupt = new AbortController();
     const { io } = terminalIo({ LANG: 'C.UTF-8' });
     const code = runTui(session, { ...io, signal: interrupt.signal }, { stdin: fakeKeyboard() });
-    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    await vi.waitFor(() => expect(runs).toHaveLength(1), WAIT);
     interrupt.abort();
-    await vi.waitFor(() => expect(runs[0]!.signal.aborted).toBe(true));
+    await vi.waitFor(() => expect(runs[0]!.signal.aborted).toBe(true), WAIT);
     runs[0]!.finish([PASSING_ENV], 130);
     await expect(code).resolves.toBe(130);
   });
