@@ -294,18 +294,19 @@ function caFindings(world: CodexWorld, trust: TrustPlan, words: Speaker, host: P
             ? `even with CODEX_CA_CERTIFICATE selecting the bundle, Codex's native roots are only ${sslFile}, so the OS store is not used by HTTPS or WebSocket`
             : `HTTPS trusts ${sslFile}${trust.https.mozilla ? ' + the Mozilla roots' : ''}, WebSocket only ${sslFile}`
         }. A corporate root that is in the OS store but not in that file is not trusted (rustls: invalid peer certificate: UnknownIssuer).`,
-        hints: [
-          words.removeHint('SSL_CERT_FILE', { after: 'if another tool left it behind' }),
-          ...(viaCodex
-            ? []
-            : [
-                words.setHint(
-                  'CODEX_CA_CERTIFICATE',
-                  cleanPath(sslFile, host),
-                  'If that file holds your corporate root, give it to Codex with CODEX_CA_CERTIFICATE instead: it adds to the OS store rather than replacing it.',
-                ),
-              ]),
-        ],
+        // Without CODEX_CA_CERTIFICATE the file is also Codex's bundle: moving it there keeps every root Codex
+        // trusts now and gives the OS store back (unsetting it would drop a corporate root the file may hold).
+        hints: viaCodex
+          ? [words.removeHint('SSL_CERT_FILE', { after: 'if another tool left it behind' })]
+          : [
+              words.moveHint(
+                'SSL_CERT_FILE',
+                'CODEX_CA_CERTIFICATE',
+                cleanPath(sslFile, host),
+                'Give the same file to Codex with CODEX_CA_CERTIFICATE and unset SSL_CERT_FILE: Codex keeps trusting it, for login and streaming, and trusts the OS store again.',
+              ),
+              words.removeHint('SSL_CERT_FILE', { before: 'Or', after: 'if another tool left it behind' }),
+            ],
       });
     }
     if (sslDir !== undefined && sslDir !== '' && !dirIsOsStore) {

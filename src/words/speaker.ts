@@ -77,6 +77,18 @@ export class Speaker {
     return this.fix(`${text}${where}`, setEnv(name, value, this.world.provenance));
   }
 
+  /**
+   * Moves a value from one variable to another: sets `to` (where `to` belongs), then removes `from` wherever
+   * Codex would see it, as one fix.
+   */
+  moveHint(from: string, to: string, value: string, text: string): Hint {
+    const origin = this.world.provenance[from];
+    const where = origin?.source === 'dotenv' && !from.startsWith('CODEX_') ? ` ${from} is set in ${this.dotenv} (line ${origin.line}).` : '';
+    const removal = unsetEnv(from, this.world.provenance);
+    const steps = removal.kind === 'sequence' ? removal.steps : removal.kind === 'unset-env' ? [removal] : [];
+    return this.fix(`${text}${where}`, { kind: 'sequence', steps: [setEnv(to, value, this.world.provenance), ...steps] });
+  }
+
   /** Gives `name` the value `from` has now, where `name` is set (the value is never written out). */
   copyHint(name: string, from: string, text: string): Hint {
     return this.fix(text, copyEnv(name, from, this.world.provenance));

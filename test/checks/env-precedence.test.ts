@@ -115,12 +115,13 @@ describe('env.precedence: CA variables', () => {
       stage: 'input',
       detail:
         'SSL_CERT_FILE=/etc/corp-only.pem replaces the OS trust store for Codex: HTTPS trusts /etc/corp-only.pem + the Mozilla roots, WebSocket only /etc/corp-only.pem. A corporate root that is in the OS store but not in that file is not trusted (rustls: invalid peer certificate: UnknownIssuer).',
+      // Moving keeps the file trusted (it may hold the corporate root) and gives the OS store back; unsetting is the alternative.
       hints: [
-        { text: 'Unset SSL_CERT_FILE in the shell profile, CI or IDE settings that set it if another tool left it behind.', command: 'unset SSL_CERT_FILE' },
         {
-          text: 'If that file holds your corporate root, give it to Codex with CODEX_CA_CERTIFICATE instead: it adds to the OS store rather than replacing it.',
-          command: 'export CODEX_CA_CERTIFICATE=/etc/corp-only.pem',
+          text: 'Give the same file to Codex with CODEX_CA_CERTIFICATE and unset SSL_CERT_FILE: Codex keeps trusting it, for login and streaming, and trusts the OS store again.',
+          command: 'export CODEX_CA_CERTIFICATE=/etc/corp-only.pem && unset SSL_CERT_FILE',
         },
+        { text: 'Or unset SSL_CERT_FILE in the shell profile, CI or IDE settings that set it if another tool left it behind.', command: 'unset SSL_CERT_FILE' },
       ],
     });
   });
@@ -341,7 +342,11 @@ describe('env.precedence: $CODEX_HOME/.env', () => {
     });
     expect(r.all('ENV_CA_SELECTED')[0]!.detail).toBe('Codex uses SSL_CERT_FILE=/dotenv.pem (from ~/.codex/.env line 2) because CODEX_CA_CERTIFICATE is not set.');
     expect(r.one('ENV_SSL_CERT_FILE_REPLACES_OS').hints?.[0]).toEqual({
-      text: 'Delete the SSL_CERT_FILE line (line 2) from ~/.codex/.env and unset SSL_CERT_FILE in the shell as well if another tool left it behind.',
+      text: 'Give the same file to Codex with CODEX_CA_CERTIFICATE and unset SSL_CERT_FILE: Codex keeps trusting it, for login and streaming, and trusts the OS store again. SSL_CERT_FILE is set in ~/.codex/.env (line 2).',
+      command: "export CODEX_CA_CERTIFICATE=/dotenv.pem && sed -i.bak -E '/^[[:space:]]*(export[[:space:]]+)?SSL_CERT_FILE[[:space:]]*=/d' ~/.codex/.env && unset SSL_CERT_FILE",
+    });
+    expect(r.one('ENV_SSL_CERT_FILE_REPLACES_OS').hints?.[1]).toEqual({
+      text: 'Or delete the SSL_CERT_FILE line (line 2) from ~/.codex/.env and unset SSL_CERT_FILE in the shell as well if another tool left it behind.',
       command: "sed -i.bak -E '/^[[:space:]]*(export[[:space:]]+)?SSL_CERT_FILE[[:space:]]*=/d' ~/.codex/.env && unset SSL_CERT_FILE",
     });
   });
