@@ -38,6 +38,8 @@ import { bundleUnusableHint } from './endpoint-words.js';
 import { networkPlan, withEndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
 import { WS_UPGRADE } from './network-checks.js';
 import { networkHints, websocketOffSnippet, type HintContext } from './network-hints.js';
+import { Speaker } from '../words/speaker.js';
+import type { Route } from './network.js';
 import { captureChain, chainLine, classifyFailure, describeRoute, probeBudget, Stager, throughPath } from './network.js';
 
 export interface WsUpgradeFacts {
@@ -99,7 +101,7 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
       const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'ws' });
       // Streaming over HTTPS only helps only where the HTTPS path works: a connection, proxy or handshake that
       // fails before the upgrade (refused, silent, 407, an unusable proxy URL, Codex's own policy) fails login too.
-      const hints = networkHints(failure.code, hintContext);
+      const hints: [Hint, ...Hint[]] = staleWebSocketOnlyProxy(failure.code, route) ? [forgetStaleProxy(route.variable, new Speaker(world, host))] : networkHints(failure.code, hintContext);
       return {
         summary: `${url.href}: failed at ${failure.stage} (${failure.code}).`,
         findings: [routeFinding, ...retries, { level: 'fail', code: failure.code, stage: failure.stage, detail: failure.detail, cause: failure.cause, hints }],
@@ -276,6 +278,21 @@ export function judgeUpgrade(outcome: UpgradeOutcome, url: URL, context: HintCon
 function httpsRejects(set: TrustSet, capture: TlsCapture, hostname: string, now: Date): boolean {
   const https = transportVerdict(set, capture, hostname, now, false);
   return !https.ok && (set.verifier === 'rustls' || https.failure?.code === 'TLS_UNKNOWN_ISSUER');
+}
+
+/**
+ * HTTP_PROXY naming a proxy nobody answers at: Codex's HTTPS client never uses it for https:// URLs, so only the
+ * WebSocket goes there. Removing it sends streaming the way login goes; copying it to HTTPS_PROXY would break login too.
+ */
+function staleWebSocketOnlyProxy(code: ErrorCode, route: Route): route is Extract<Route, { kind: 'proxy' }> {
+  return code === 'PROXY_UNREACHABLE' && route.kind === 'proxy' && (route.variable === 'HTTP_PROXY' || route.variable === 'http_proxy');
+}
+
+function forgetStaleProxy(variable: string, words: Speaker): Hint {
+  return words.removeHint(variable, {
+    before: `Nothing answers at the proxy ${variable} names, and only WebSocket streaming uses it (Codex's HTTPS client never reads it for https:// URLs).`,
+    after: 'so that streaming connects the way login does',
+  });
 }
 
 function workaround(endpoints: CodexEndpoints): Hint {

@@ -66,6 +66,8 @@ export function fixSources(report: Pick<Report, 'checks'>): { sources: FixSource
   const sources: FixSource[] = [];
   const unactionable: FixPlan['unactionable'] = [];
   const seen = new Set<string>();
+  const read: Array<{ source: FixSource; variables: string[] }> = [];
+  const measured = new Set<string>();
   for (const check of report.checks) {
     for (const finding of findingsToFix(check)) {
       const hint = finding.hints.find((h) => h.action !== undefined);
@@ -76,10 +78,32 @@ export function fixSources(report: Pick<Report, 'checks'>): { sources: FixSource
       const key = JSON.stringify(hint.action);
       if (seen.has(key)) continue;
       seen.add(key);
-      sources.push({ checkId: check.id, code: finding.code, hint: { text: hint.text, ...(hint.command !== undefined && { command: hint.command }) }, action: hint.action });
+      const source: FixSource = { checkId: check.id, code: finding.code, hint: { text: hint.text, ...(hint.command !== undefined && { command: hint.command }) }, action: hint.action };
+      sources.push(source);
+      if (finding.stage === 'input') read.push({ source, variables: variablesOf(hint.action) });
+      else for (const name of variablesOf(hint.action)) measured.add(name);
     }
   }
-  return { sources, unactionable };
+  // A fix decided from what a connection did beats one guessed from reading the same variable: applying both
+  // would undo the measured one (copying a dead HTTP_PROXY into HTTPS_PROXY while unsetting it).
+  const guessed = new Set(read.filter((r) => r.variables.some((name) => measured.has(name))).map((r) => r.source));
+  return { sources: sources.filter((s) => !guessed.has(s)), unactionable };
+}
+
+/** The environment variables an action writes or reads. */
+function variablesOf(action: FixAction): string[] {
+  const steps = action.kind === 'sequence' ? action.steps : [action];
+  return steps.flatMap((step) => {
+    switch (step.kind) {
+      case 'set-env':
+      case 'unset-env':
+        return [step.name];
+      case 'copy-env':
+        return [step.name, step.from];
+      default:
+        return [];
+    }
+  });
 }
 
 function findingsToFix(check: CheckRecord) {

@@ -171,6 +171,20 @@ describe('ws.upgrade: failures that are not about the WebSocket get no HTTPS-onl
     }
   });
 
+  it('unsets an HTTP_PROXY nobody answers at: only the WebSocket uses it, so copying it to HTTPS_PROXY would break login too', async () => {
+    const { records } = await inLab({}, () => ({ HTTP_PROXY: 'http://127.0.0.1:1' }));
+    expect(records.get('tls.auth')!.status).toBe('pass');
+    const record = ws(records);
+    expect(record.error).toMatchObject({ code: 'PROXY_UNREACHABLE', stage: 'tcp' });
+    expect(record.findings.at(-1)?.hints).toEqual([
+      {
+        text: "Nothing answers at the proxy HTTP_PROXY names, and only WebSocket streaming uses it (Codex's HTTPS client never reads it for https:// URLs). Unset HTTP_PROXY in the shell profile, CI or IDE settings that set it so that streaming connects the way login does.",
+        command: 'unset HTTP_PROXY',
+        action: { kind: 'unset-env', name: 'HTTP_PROXY', target: 'shell-profile' },
+      },
+    ]);
+  });
+
   it('points at the empty HTTPS_PROXY that sends the WebSocket direct into a firewall', async () => {
     const record = ws((await inLab({ direct: 'refused', proxy: { mode: 'inspect' } }, (lab) => ({ HTTPS_PROXY: '', https_proxy: lab.proxyUrl!, CODEX_CA_CERTIFICATE: lab.files.corporateRoot }))).records);
     expect(record.error).toMatchObject({ code: 'NET_CONNECTION_REFUSED', stage: 'tcp' });

@@ -8,7 +8,7 @@ import type { Host } from '../../src/core/host.js';
 import type { FixAction, Report } from '../../src/core/types.js';
 import { hostAfterProfile, runFix } from '../../src/fix/command.js';
 import { applyPlan } from '../../src/fix/apply.js';
-import { planFix, type FixSource } from '../../src/fix/plan.js';
+import { fixSources, planFix, type FixSource } from '../../src/fix/plan.js';
 import { startScenario, type RunningScenario } from '../../src/lab/host.js';
 import { loadScenarios } from '../../src/lab/scenario.js';
 import { createSession } from '../../src/main.js';
@@ -251,5 +251,37 @@ describe('a fix that makes things worse', () => {
     expect(code).toBe(1);
     expect(io.out()).toMatch(/To undo:\n {2}rm [^\n]*\.bashrc\n/);
     expect(io.out()).toMatch(/Worse than before: [^\n]*tls\.auth/);
+  });
+});
+
+describe('which fixes a report yields', () => {
+  const finding = (code: string, stage: string, action: FixAction) => ({ level: 'warn', code, stage, detail: 'd', hints: [{ text: code, action }] });
+  const report = (checks: Array<{ id: string; findings: ReturnType<typeof finding>[] }>) => ({ checks }) as unknown as Pick<Report, 'checks'>;
+
+  it('drops a fix guessed from reading a variable when a connection measured that variable and carries its own fix', () => {
+    const { sources } = fixSources(
+      report([
+        {
+          id: 'env.precedence',
+          findings: [
+            finding('ENV_PROXY_HTTP_ONLY', 'input', { kind: 'copy-env', name: 'HTTPS_PROXY', from: 'HTTP_PROXY', target: 'shell-profile' }),
+            finding('ENV_NO_PROXY_BYPASS', 'input', { kind: 'unset-env', name: 'NO_PROXY', target: 'shell-profile' }),
+          ],
+        },
+        { id: 'ws.upgrade', findings: [finding('PROXY_UNREACHABLE', 'tcp', { kind: 'unset-env', name: 'HTTP_PROXY', target: 'shell-profile' })] },
+      ]),
+    );
+    expect(sources.map((s) => s.code)).toEqual(['ENV_NO_PROXY_BYPASS', 'PROXY_UNREACHABLE']);
+  });
+
+  it('keeps two input fixes on the same variable (neither was measured), once each', () => {
+    const unset = { kind: 'unset-env', name: 'SSL_CERT_FILE', target: 'shell-profile' } as const;
+    const { sources } = fixSources(
+      report([
+        { id: 'ca.bundle', findings: [finding('CA_FORMAT_DER', 'input', { kind: 'set-env', name: 'SSL_CERT_FILE', value: '/x.pem', target: 'shell-profile' })] },
+        { id: 'env.precedence', findings: [finding('ENV_SSL_CERT_FILE_REPLACES_OS', 'input', unset), finding('ENV_SSL_CERT_EMPTY', 'input', unset)] },
+      ]),
+    );
+    expect(sources.map((s) => s.code)).toEqual(['CA_FORMAT_DER', 'ENV_SSL_CERT_FILE_REPLACES_OS']);
   });
 });

@@ -17,7 +17,7 @@ const failing = (await loadScenarios()).filter((s) => s.expect.exitCode !== 0);
  */
 // Found by the conformance scenarios (#12): http-proxy-only-stale copies the stale HTTP_PROXY into HTTPS_PROXY, so
 // login breaks too; socks5-proxy-url sets HTTPS_PROXY to the placeholder http://PROXY_HOST:PORT.
-const KNOWN_WRONG = new Set(['https-proxy-url', 'api-key-no-proxy-openai', 'http-proxy-only-stale', 'socks5-proxy-url']);
+const KNOWN_WRONG = new Set(['https-proxy-url', 'socks5-proxy-url']);
 
 interface FixDocument {
   outcome: string;
