@@ -533,16 +533,19 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, words: Spe
         d.transport === 'https'
           ? `${proxySetting(d.variable, d.value)} is a ${d.scheme}:// proxy, but SOCKS is not compiled into Codex's HTTPS client: login and API requests to ${listWords(hosts)} fail ("error sending request for url").`
           : `${d.variable}=${d.value} ${d.scheme === '' ? 'has no scheme' : `is an ${d.scheme}:// proxy`}, which Codex's WebSocket client cannot use: streaming to ${listWords(hosts)} fails with "${d.message}", and Codex falls back to HTTPS after 5 attempts.`,
+      // A SOCKS proxy has no http:// form to derive: which HTTP proxy to use is the user's to look up (or IT's to
+      // name), never a placeholder written into a profile.
       hints: [
-        words.setHint(
-          fixableVariable(d.variable),
-          example,
-          d.transport === 'https'
-            ? d.variable === 'system'
-              ? 'Set HTTPS_PROXY to an HTTP proxy: Codex then uses it instead of the system setting (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128).'
-              : `Point ${d.variable} at an HTTP proxy (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128).`
-            : `Use the proxy's http:// address (most proxies accept plain-HTTP CONNECT; check the port with the network team)${d.value.includes('@') ? ', with the same user name and password in front of the host' : ''}.`,
-        ),
+        d.transport === 'https'
+          ? words.manual(
+              `${d.variable === 'system' ? 'Set HTTPS_PROXY to an HTTP proxy: Codex then uses it instead of the system setting' : `Point ${d.variable} at an HTTP proxy`}, written http://host:port. The doctor cannot know its address: your browser's proxy settings or PAC file name it (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128); if there is none, ask your network team for one.`,
+              { kind: 'manual', topic: 'find-proxy-address' },
+            )
+          : words.setHint(
+              fixableVariable(d.variable),
+              example,
+              `Use the proxy's http:// address (most proxies accept plain-HTTP CONNECT; check the port with the network team)${d.value.includes('@') ? ', with the same user name and password in front of the host' : ''}.`,
+            ),
       ],
     });
   }

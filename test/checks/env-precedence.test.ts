@@ -551,10 +551,10 @@ describe('env.precedence: proxies', () => {
       stage: 'input',
       detail:
         'ALL_PROXY=socks5h://socks.corp:1080 is a socks5h:// proxy, but SOCKS is not compiled into Codex\'s HTTPS client: login and API requests to auth.openai.com, api.openai.com and chatgpt.com fail ("error sending request for url").',
+      // No address to derive from a SOCKS URL: finding the HTTP proxy is the user's (or IT's), never a placeholder to apply.
       hints: [
         {
-          text: 'Point ALL_PROXY at an HTTP proxy (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128).',
-          command: 'export ALL_PROXY=http://PROXY_HOST:PORT',
+          text: "Point ALL_PROXY at an HTTP proxy, written http://host:port. The doctor cannot know its address: your browser's proxy settings or PAC file name it (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128); if there is none, ask your network team for one.",
         },
       ],
     });

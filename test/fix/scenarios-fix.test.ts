@@ -10,14 +10,11 @@ import { captureIo, doctorFlags } from '../helpers/io.js';
 const failing = (await loadScenarios()).filter((s) => s.expect.exitCode !== 0);
 
 /**
- * Scenarios whose reported fix, once every hint carries its action, is applied but does not work yet (#9 item 4,
- * the wrong hints: unsetting the working lower-case proxy; an http:// proxy URL where the lab's proxy speaks
- * TLS; unsetting an SSL_CERT_FILE that held the corporate root). Each is asserted to still fail, so that the
- * day its fix works the entry has to go. Today on main these carry no action and take the other branch.
+ * Scenarios whose reported fix is applied but does not work yet (#9 item 4): each is asserted to still fail, so
+ * that the day its fix works the entry has to go. https-proxy-url: the http:// form of a proxy that speaks TLS on
+ * its port (the fix there is to stream over HTTPS only).
  */
-// Found by the conformance scenarios (#12): http-proxy-only-stale copies the stale HTTP_PROXY into HTTPS_PROXY, so
-// login breaks too; socks5-proxy-url sets HTTPS_PROXY to the placeholder http://PROXY_HOST:PORT.
-const KNOWN_WRONG = new Set(['https-proxy-url', 'socks5-proxy-url']);
+const KNOWN_WRONG = new Set(['https-proxy-url']);
 
 interface FixDocument {
   outcome: string;
