@@ -8,9 +8,16 @@
 // accordingly, so a proxy or server that only gets one of them right is met as Codex meets it.
 import { STATUS_CODES } from 'node:http';
 import type tls from 'node:tls';
+import { setFlagsFromString } from 'node:v8';
 import { Client } from 'undici';
 import type { HttpHead } from './errors.js';
 import { isVerified } from './verified-tls.js';
+
+// undici parses HTTP/1.1 with llhttp compiled to WebAssembly. V8 compiles it with its baseline compiler, then
+// optimises it again on background threads, and the process waits for that work before it exits (~100 ms on a
+// loaded machine, longer than the whole answer takes to parse). The baseline code parses one short answer fine.
+// Set before undici compiles the module, on the first HTTP/1.1 connection.
+setFlagsFromString('--liftoff-only');
 
 const MAX_BODY_BYTES = 16 * 1024;
 
