@@ -5,7 +5,7 @@ import { shellQuote } from '../codex/bundle-format.js';
 import { proxySourceName, type HiddenProxyVariable } from '../codex/proxy.js';
 import { clip } from '../core/bound.js';
 import type { ErrorCode } from '../core/codes.js';
-import type { Hint } from '../core/types.js';
+import type { FixAction, Hint } from '../core/types.js';
 import type { HostPort } from '../net/dial.js';
 import type { Route } from './network.js';
 import type { TransportName } from './trust-sets.js';
@@ -207,6 +207,27 @@ function unhideHint(hidden: HiddenProxyVariable, host: string, platform: NodeJS.
     text: `Codex connected to ${host} directly because ${hidden.upper} is set but empty, which hides ${hidden.lower}. Unset ${hidden.upper} so that Codex uses the proxy in ${hidden.lower}.`,
     command: platform === 'win32' ? `Remove-Item Env:${hidden.upper}` : `unset ${hidden.upper}`,
     action: { kind: 'unset-env', name: hidden.upper, target: 'shell-profile' },
+  };
+}
+
+/**
+ * The config.toml edit that makes Codex stream over HTTPS only: the same provider as `websocketOffSnippet`, as
+ * an action `codex-doctor fix` applies (the rest of the file is kept).
+ */
+export function websocketOffAction(provider: { id: string; builtIn: boolean; baseUrl: string }, file: string): FixAction {
+  if (!provider.builtIn) return { kind: 'edit-config', file, changes: [{ op: 'set', path: ['model_providers', provider.id, 'supports_websockets'], value: false }] };
+  const table = ['model_providers', 'openai-https'];
+  return {
+    kind: 'edit-config',
+    file,
+    changes: [
+      { op: 'set', path: ['model_provider'], value: 'openai-https' },
+      { op: 'set', path: [...table, 'name'], value: 'OpenAI (HTTPS only)' },
+      { op: 'set', path: [...table, 'base_url'], value: provider.baseUrl },
+      { op: 'set', path: [...table, 'wire_api'], value: 'responses' },
+      { op: 'set', path: [...table, 'requires_openai_auth'], value: true },
+      { op: 'set', path: [...table, 'supports_websockets'], value: false },
+    ],
   };
 }
 

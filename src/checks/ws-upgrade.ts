@@ -1,6 +1,7 @@
 // ws.upgrade: the Responses WebSocket as Codex opens it (codex-behavior.md §2, §5, §6): its own proxy rules
 // (tungstenite), its own trust set (native roots + bundle, rustls), the OpenAI-Beta header. It needs only the
 // offline checks, not tls.auth: login and streaming trust different roots, so either can work alone.
+import path from 'node:path';
 import { AFTER_WEBSOCKET_FAILURE, unboundedRetriesNote } from '../codex/codex-messages.js';
 import type { CodexConfig } from '../codex/config.js';
 import { loadEndpoints, WEBSOCKET_BETA_HEADER, type CodexEndpoints } from '../codex/endpoints.js';
@@ -37,7 +38,7 @@ import type { DoctorCheck, DoctorContext } from './context.js';
 import { bundleUnusableHint } from './endpoint-words.js';
 import { networkPlan, withEndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
 import { WS_UPGRADE } from './network-checks.js';
-import { networkHints, websocketOffSnippet, type HintContext } from './network-hints.js';
+import { networkHints, websocketOffAction, websocketOffSnippet, type HintContext } from './network-hints.js';
 import { Speaker } from '../words/speaker.js';
 import type { Route } from './network.js';
 import { captureChain, chainLine, classifyFailure, describeRoute, probeBudget, Stager, throughPath } from './network.js';
@@ -97,11 +98,16 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
     const stager = new Stager(ctx);
     const budget = probeBudget(ctx);
     const pathInput = { target, route, dialing: host, signal: budget.signal, proxyCa: () => sets.websocket.pems };
+    const httpsOnly = await httpsThroughTlsProxy(ctx, net, endpoint, budget.signal);
     const fail = (error: unknown): { summary: string; findings: Finding[]; data: Record<string, unknown> } => {
       const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'ws' });
       // Streaming over HTTPS only helps only where the HTTPS path works: a connection, proxy or handshake that
       // fails before the upgrade (refused, silent, 407, an unusable proxy URL, Codex's own policy) fails login too.
-      const hints: [Hint, ...Hint[]] = staleWebSocketOnlyProxy(failure.code, route) ? [forgetStaleProxy(route.variable, new Speaker(world, host))] : networkHints(failure.code, hintContext);
+      const hints: [Hint, ...Hint[]] = staleWebSocketOnlyProxy(failure.code, route)
+        ? [forgetStaleProxy(route.variable, new Speaker(world, host))]
+        : failure.code === 'PROXY_SCHEME_UNSUPPORTED' && httpsOnly
+          ? streamOverHttps(endpoints.provider, path.join(world.codexHome, 'config.toml'), new Speaker(world, host))
+          : networkHints(failure.code, hintContext);
       return {
         summary: `${url.href}: failed at ${failure.stage} (${failure.code}).`,
         findings: [routeFinding, ...retries, { level: 'fail', code: failure.code, stage: failure.stage, detail: failure.detail, cause: failure.cause, hints }],
@@ -293,6 +299,37 @@ function forgetStaleProxy(variable: string, words: Speaker): Hint {
     before: `Nothing answers at the proxy ${variable} names, and only WebSocket streaming uses it (Codex's HTTPS client never reads it for https:// URLs).`,
     after: 'so that streaming connects the way login does',
   });
+}
+
+/**
+ * An https:// proxy URL, which Codex's WebSocket client refuses: whether Codex's HTTPS client gets through that
+ * proxy (it speaks TLS on its port, and the chain behind it verifies) decides the fix. Only then is streaming over
+ * HTTPS the fix; a proxy that does not speak TLS gets the http:// form of its URL from tls.auth instead.
+ */
+async function httpsThroughTlsProxy(ctx: DoctorContext, net: NetworkPlan, endpoint: PlannedEndpoint, signal: AbortSignal): Promise<boolean> {
+  const { route, target } = endpoint;
+  if (route.kind !== 'unusable' || route.decision.kind !== 'unsupported' || route.decision.scheme !== 'https') return false;
+  const https = net.planned.find((p) => p.transport === 'https' && p.route.kind === 'proxy' && p.route.proxy.scheme === 'https');
+  if (!https || https.route.kind !== 'proxy') return false;
+  try {
+    const input = { target, route: https.route, dialing: ctx.host, signal, proxyCa: () => net.sets.https.pems };
+    const { capture } = await captureChain(new Stager(ctx), input, { servername: target.host, alpn: WEBSOCKET_ALPN, set: net.sets.https, judge: false });
+    return transportVerdict(net.sets.https, capture, target.host, ctx.host.now(), false).ok;
+  } catch {
+    return false;
+  }
+}
+
+function streamOverHttps(provider: CodexEndpoints['provider'], configFile: string, words: Speaker): [Hint, ...Hint[]] {
+  return [
+    words.fix(
+      "Login already works through this https:// proxy; only Codex's WebSocket client cannot use an https:// proxy URL. Make Codex stream over HTTPS only (supports_websockets = false for the provider).",
+      websocketOffAction(provider, configFile),
+    ),
+    {
+      text: 'Or ask your network team for a plain-HTTP (http://) port of the same proxy: this port speaks TLS, so writing http:// here would break login too. With an http:// port, streaming can use WebSocket again.',
+    },
+  ];
 }
 
 function workaround(endpoints: CodexEndpoints): Hint {

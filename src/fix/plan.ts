@@ -81,12 +81,13 @@ export function fixSources(report: Pick<Report, 'checks'>): { sources: FixSource
       const source: FixSource = { checkId: check.id, code: finding.code, hint: { text: hint.text, ...(hint.command !== undefined && { command: hint.command }) }, action: hint.action };
       sources.push(source);
       if (finding.stage === 'input') read.push({ source, variables: variablesOf(hint.action) });
-      else for (const name of variablesOf(hint.action)) measured.add(name);
+      else for (const name of [...variablesOf(hint.action), `ENV_${finding.code}`]) measured.add(name);
     }
   }
-  // A fix decided from what a connection did beats one guessed from reading the same variable: applying both
-  // would undo the measured one (copying a dead HTTP_PROXY into HTTPS_PROXY while unsetting it).
-  const guessed = new Set(read.filter((r) => r.variables.some((name) => measured.has(name))).map((r) => r.source));
+  // A fix decided from what a connection did beats one guessed from reading the same variable, or guessed for
+  // the same problem (ENV_X beside X): applying both would undo the measured one (copying a dead HTTP_PROXY into
+  // HTTPS_PROXY while unsetting it; an http:// URL for a proxy measured to speak TLS).
+  const guessed = new Set(read.filter((r) => [...r.variables, r.source.code].some((name) => measured.has(name))).map((r) => r.source));
   return { sources: sources.filter((s) => !guessed.has(s)), unactionable };
 }
 

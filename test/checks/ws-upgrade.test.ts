@@ -241,7 +241,31 @@ describe('ws.upgrade: a path that refuses WebSocket', () => {
       stage: 'proxy-connect',
       detail: 'Proxy URL scheme not supported (the WebSocket transport cannot use a https proxy).',
     });
-    expect(record.findings.at(-1)?.hints?.[0]?.command).toBe(`export HTTPS_PROXY=http://127.0.0.1:${lab.proxy?.port}`);
+    // The proxy speaks TLS on this port: http:// would break login too. The fix is streaming over HTTPS only.
+    const hints = record.findings.at(-1)?.hints ?? [];
+    expect(hints[0]?.action).toEqual({
+      kind: 'edit-config',
+      file: expect.stringMatching(/config\.toml$/),
+      changes: [
+        { op: 'set', path: ['model_provider'], value: 'openai-https' },
+        { op: 'set', path: ['model_providers', 'openai-https', 'name'], value: 'OpenAI (HTTPS only)' },
+        { op: 'set', path: ['model_providers', 'openai-https', 'base_url'], value: 'https://chatgpt.com/backend-api/codex' },
+        { op: 'set', path: ['model_providers', 'openai-https', 'wire_api'], value: 'responses' },
+        { op: 'set', path: ['model_providers', 'openai-https', 'requires_openai_auth'], value: true },
+        { op: 'set', path: ['model_providers', 'openai-https', 'supports_websockets'], value: false },
+      ],
+    });
+    expect(hints[0]?.snippet).toContain('supports_websockets = false');
+    expect(hints[1]?.text).toMatch(/^Or ask your network team for a plain-HTTP \(http:\/\/\) port of the same proxy/);
+    expect(JSON.stringify(hints)).not.toContain(`http://127.0.0.1:${lab.proxy?.port}`);
+  });
+
+  it('keeps the http:// form for an https:// proxy URL whose port does not speak TLS (login fails there too)', async () => {
+    const { records, lab } = await inLab({ proxy: { mode: 'connect' } }, (l) => ({ ...trusted(l), HTTPS_PROXY: l.proxyUrl!.replace(/^http:/, 'https:') }));
+    expect(records.get('tls.auth')?.status).toBe('fail');
+    const hints = ws(records).findings.at(-1)?.hints ?? [];
+    expect(hints[0]?.command).toBe(`export HTTPS_PROXY=http://127.0.0.1:${lab.proxy?.port}`);
+    expect(hints.some((h) => h.action?.kind === 'edit-config')).toBe(false);
   });
 });
 

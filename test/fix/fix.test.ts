@@ -274,6 +274,17 @@ describe('which fixes a report yields', () => {
     expect(sources.map((s) => s.code)).toEqual(['ENV_NO_PROXY_BYPASS', 'PROXY_UNREACHABLE']);
   });
 
+  it('drops the input guess for the same problem (ENV_X beside a measured X that carries its own fix)', () => {
+    const websocketOff: FixAction = { kind: 'edit-config', file: '/h/.codex/config.toml', changes: [{ op: 'set', path: ['model_provider'], value: 'openai-https' }] };
+    const { sources } = fixSources(
+      report([
+        { id: 'env.precedence', findings: [finding('ENV_PROXY_SCHEME_UNSUPPORTED', 'input', { kind: 'set-env', name: 'HTTPS_PROXY', value: 'http://127.0.0.1:3128', target: 'shell-profile' })] },
+        { id: 'ws.upgrade', findings: [finding('PROXY_SCHEME_UNSUPPORTED', 'proxy-connect', websocketOff)] },
+      ]),
+    );
+    expect(sources.map((s) => s.code)).toEqual(['PROXY_SCHEME_UNSUPPORTED']);
+  });
+
   it('keeps two input fixes on the same variable (neither was measured), once each', () => {
     const unset = { kind: 'unset-env', name: 'SSL_CERT_FILE', target: 'shell-profile' } as const;
     const { sources } = fixSources(

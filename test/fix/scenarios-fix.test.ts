@@ -10,11 +10,10 @@ import { captureIo, doctorFlags } from '../helpers/io.js';
 const failing = (await loadScenarios()).filter((s) => s.expect.exitCode !== 0);
 
 /**
- * Scenarios whose reported fix is applied but does not work yet (#9 item 4): each is asserted to still fail, so
- * that the day its fix works the entry has to go. https-proxy-url: the http:// form of a proxy that speaks TLS on
- * its port (the fix there is to stream over HTTPS only).
+ * Scenarios whose reported fix is applied but does not work yet: each is asserted to still fail, so that the day
+ * its fix works the entry has to go. None today (#9 item 4's wrong hints are fixed); keep the set for the next.
  */
-const KNOWN_WRONG = new Set(['https-proxy-url']);
+const KNOWN_WRONG = new Set<string>([]);
 
 interface FixDocument {
   outcome: string;
