@@ -9,7 +9,8 @@
 import { STATUS_CODES } from 'node:http';
 import type tls from 'node:tls';
 import { setFlagsFromString } from 'node:v8';
-import { Client } from 'undici';
+import undiciRequest from 'undici/lib/api/api-request.js';
+import Client from 'undici/lib/dispatcher/client.js';
 import type { HttpHead } from './errors.js';
 import { isVerified } from './verified-tls.js';
 
@@ -64,7 +65,7 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
     pipelining: 1,
   });
   try {
-    const response = await client.request({ method, path: `${url.pathname}${url.search}`, headers, ...(body !== undefined && { body }), signal });
+    const response = await undiciRequest.call(client, { method, path: `${url.pathname}${url.search}`, headers, ...(body !== undefined && { body }), signal });
     const chunks: Buffer[] = [];
     let size = 0;
     let truncated = false;
