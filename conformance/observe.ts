@@ -2,6 +2,8 @@
 // transport, and naming the cause class Codex's text gives. Unit-tested in test/conformance/.
 
 export const TRANSPORTS = ['login', 'websocket', 'https'] as const;
+/** Codex's warning when the Responses WebSocket failed and it streams over HTTPS instead. */
+export const FALLBACK_WARNING = /Falling back from WebSockets? to HTTPS transport\.?\s*([^\n]*)/;
 export type Transport = (typeof TRANSPORTS)[number];
 
 /** The cause classes both sides can name (issue #12, item 3). */
@@ -65,7 +67,7 @@ export function loginOutcome(output: string): Outcome | undefined {
 
 /** The Responses WebSocket, from Codex's output (the upgrade reaching the origin is decided elsewhere). */
 export function webSocketFailure(output: string): Outcome | undefined {
-  const fallback = /Falling back from WebSockets? to HTTPS transport\.?\s*([^\n]*)/.exec(output);
+  const fallback = FALLBACK_WARNING.exec(output);
   if (fallback) return { works: false, ...causeOf(fallback[1] ?? ''), evidence: fallback[0].trim() };
   return configError(output);
 }

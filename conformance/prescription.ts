@@ -30,6 +30,12 @@ export function fixActionFor(report: unknown, decidedBy: { checkId: string; code
   return finding?.hints?.find((hint) => hint.action !== undefined)?.action;
 }
 
+/** A fix that makes Codex stream over HTTPS only: after it, the model stream arriving over HTTPS is Codex working. */
+export function turnsWebSocketOff(action: FixAction | undefined): boolean {
+  const steps = action?.kind === 'sequence' ? action.steps : action ? [action] : [];
+  return steps.some((step) => step.kind === 'edit-config' && step.changes.some((c) => c.op === 'set' && c.path.at(-1) === 'supports_websockets' && c.value === false));
+}
+
 /** Applies one action in the world: files are written there, environment changes go into the returned env. */
 export async function applyFix(
   action: FixAction | undefined,
@@ -54,11 +60,6 @@ async function applyStep(step: FixStep, env: Record<string, string>, world: { co
     case 'set-env':
       if (step.target === 'codex-dotenv') await appendFile(dotenv, `${step.name}=${step.value}\n`);
       else env[step.name] = step.value;
-      return;
-    case 'copy-env':
-      if (env[step.from] === undefined) throw new Error(`${step.from} is not set`);
-      if (step.target === 'codex-dotenv') await appendFile(dotenv, `${step.name}=${env[step.from]}\n`);
-      else env[step.name] = env[step.from]!;
       return;
     case 'copy-env': {
       const value = env[step.from];

@@ -11,9 +11,9 @@ import { startScenario } from '../src/lab/host.js';
 import { OPENAI_HOSTS, type OriginRequestEvent, type OriginUpgradeEvent } from '../src/lab/origin.js';
 import { loadScenario } from '../src/lab/scenario.js';
 import { startFrontDoor } from './front-door.js';
-import { httpsFailure, loginOutcome, parseAuthorizeUrl, webSocketFailure, type Outcome, type Transport } from './observe.js';
+import { FALLBACK_WARNING, httpsFailure, loginOutcome, parseAuthorizeUrl, webSocketFailure, type Outcome, type Transport } from './observe.js';
 import { doctorVerdicts } from './doctor-verdict.js';
-import { applyFix, fixActionFor, type FixApplication } from './prescription.js';
+import { applyFix, fixActionFor, turnsWebSocketOff, type FixApplication } from './prescription.js';
 
 export interface WorldInput {
   scenarioFile: string;
@@ -78,10 +78,10 @@ async function main(): Promise<void> {
   const baseEnv: Record<string, string> = { PATH: `${binDir}:/usr/local/bin:/usr/bin:/bin`, CODEX_HOME: codexHome, ...host.env };
   const codexVersion = execFileSync(input.codexBinary, ['--version'], { encoding: 'utf8', env: baseEnv }).trim();
 
-  const observe = (env: Record<string, string>, only?: readonly Transport[]): Promise<Partial<Record<Transport, Outcome>>> => {
+  const observe = (env: Record<string, string>, only?: readonly Transport[], websocketOff = false): Promise<Partial<Record<Transport, Outcome>>> => {
     const probes: Array<[Transport, () => Promise<Outcome>]> = [
       ['login', () => probeLogin(input, env, dir, originLog)],
-      ['websocket', () => probeWebSocket(input, env, dir, lab.origin.events)],
+      ['websocket', () => probeWebSocket(input, env, dir, lab.origin.events, websocketOff)],
       ['https', () => probeHttps(input, env, dir, lab.origin.events)],
     ];
     return Promise.all(probes.filter(([t]) => !only || only.includes(t)).map(async ([t, run]) => [t, await run()] as const)).then(Object.fromEntries);
@@ -124,7 +124,7 @@ async function prescribe(
   codex: Record<Transport, Outcome>,
   report: unknown,
   world: { env: Record<string, string>; codexHome: string; cwd: string },
-  observe: (env: Record<string, string>, only: readonly Transport[]) => Promise<Partial<Record<Transport, Outcome>>>,
+  observe: (env: Record<string, string>, only: readonly Transport[], websocketOff: boolean) => Promise<Partial<Record<Transport, Outcome>>>,
 ): Promise<Partial<Record<Transport, Prescription>>> {
   const verdicts = doctorVerdicts(report);
   const groups = new Map<string, Transport[]>();
@@ -145,7 +145,7 @@ async function prescribe(
       continue;
     }
     env = applied.env;
-    const after = await observe(env, transports);
+    const after = await observe(env, transports, turnsWebSocketOff(actions.get(key)));
     for (const t of transports) prescriptions[t] = { applied: 'applied', ...(after[t] ? { after: after[t] } : {}) };
   }
   return prescriptions;
@@ -279,17 +279,26 @@ function probeLogin(input: WorldInput, env: Record<string, string>, cwd: string,
 
 type OriginEvents = import('node:events').EventEmitter<{ request: [OriginRequestEvent]; upgrade: [OriginUpgradeEvent] }>;
 
-function probeWebSocket(input: WorldInput, env: Record<string, string>, cwd: string, events: OriginEvents): Promise<Outcome> {
+/**
+ * The Responses WebSocket: works when the upgrade reaches the origin. `streamOverHttps` is for the rerun after a fix
+ * that turns the WebSocket off (supports_websockets = false): there the user's goal is that the model stream
+ * reaches the origin over HTTPS, so that counts as working (unless Codex still printed a WebSocket fallback).
+ */
+function probeWebSocket(input: WorldInput, env: Record<string, string>, cwd: string, events: OriginEvents, streamOverHttps = false): Promise<Outcome> {
   let arrived: OriginUpgradeEvent | undefined;
+  let streamed: OriginRequestEvent | undefined;
   return watchCodex(
     input,
     ['exec', '--skip-git-repo-check', 'conformance probe'],
     { ...env, OPENAI_API_KEY: FAKE_API_KEY, CODEX_API_KEY: FAKE_API_KEY },
     cwd,
-    (output) =>
-      arrived
-        ? { works: true, evidence: `upgrade reached the origin: ${arrived.host}${arrived.path} (${arrived.status})` }
-        : webSocketFailure(output),
+    (output) => {
+      if (arrived) return { works: true, evidence: `upgrade reached the origin: ${arrived.host}${arrived.path} (${arrived.status})` };
+      if (streamed && !FALLBACK_WARNING.test(output)) {
+        return { works: true, evidence: `streamed over HTTPS with the WebSocket off: ${streamed.method} ${streamed.host}${streamed.path} (${streamed.status})` };
+      }
+      return webSocketFailure(output);
+    },
     (wake) => {
       const onUpgrade = (e: OriginUpgradeEvent): void => {
         // With an API key the Responses WebSocket is api.openai.com's (an upgrade elsewhere is another client).
@@ -297,8 +306,17 @@ function probeWebSocket(input: WorldInput, env: Record<string, string>, cwd: str
         arrived = e;
         wake();
       };
+      const onRequest = (e: OriginRequestEvent): void => {
+        if (!streamOverHttps || e.headers[PROBE_HEADER] !== undefined || !e.path.endsWith('/responses')) return;
+        streamed = e;
+        wake();
+      };
       events.on('upgrade', onUpgrade);
-      return () => events.off('upgrade', onUpgrade);
+      events.on('request', onRequest);
+      return () => {
+        events.off('upgrade', onUpgrade);
+        events.off('request', onRequest);
+      };
     },
   );
 }

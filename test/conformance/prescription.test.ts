@@ -5,8 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { doctorVerdicts } from '../../conformance/doctor-verdict.js';
-import { applyFix, fixActionFor } from '../../conformance/prescription.js';
+import { applyFix, fixActionFor, turnsWebSocketOff } from '../../conformance/prescription.js';
 import { mintPublicPki } from '../../src/lab/pki.js';
+import type { ConfigChange } from '../../src/core/types.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -58,5 +59,15 @@ describe('conformance: prescription', () => {
     expect(await readFile(path.join(dir, '.env'), 'utf8')).toBe(`SSL_CERT_FILE=${pem}\n`);
     expect(await applyFix({ kind: 'it-request', topic: 'corporate-root' }, world)).toMatchObject({ kind: 'it-request' });
     expect(await applyFix(undefined, world)).toEqual({ kind: 'no-action' });
+  });
+
+  it('knows a fix that streams over HTTPS only, so its rerun judges the model stream, not an upgrade', () => {
+    const off: ConfigChange = { op: 'set', path: ['model_providers', 'openai-https', 'supports_websockets'], value: false };
+    const select: ConfigChange = { op: 'set', path: ['model_provider'], value: 'openai-https' };
+    expect(turnsWebSocketOff({ kind: 'edit-config', file: '/c.toml', changes: [select, off] })).toBe(true);
+    expect(turnsWebSocketOff({ kind: 'sequence', steps: [{ kind: 'unset-env', name: 'X', target: 'shell-profile' }, { kind: 'edit-config', file: '/c.toml', changes: [off] }] })).toBe(true);
+    expect(turnsWebSocketOff({ kind: 'edit-config', file: '/c.toml', changes: [{ op: 'set', path: ['model_providers', 'openai-https', 'supports_websockets'], value: true }] })).toBe(false);
+    expect(turnsWebSocketOff({ kind: 'unset-env', name: 'HTTPS_PROXY', target: 'shell-profile' })).toBe(false);
+    expect(turnsWebSocketOff(undefined)).toBe(false);
   });
 });
