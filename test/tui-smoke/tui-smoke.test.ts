@@ -127,7 +127,10 @@ describe('tui smoke test: the built binary in tmux', () => {
       .filter((id): id is string => id !== undefined);
     const target = ids.indexOf(DOCTOR.failingId);
     expect(target).toBeGreaterThanOrEqual(0);
+    // The selection starts on the failing row: wait for the bottom row first, so that the wait below sees the
+    // Up keys land (and Enter never shares a read with arrow keys the app has not handled yet).
     for (let i = 1; i < ids.length; i += 1) await tmux('send-keys', '-t', session, 'Down');
+    await waitForScreen((t) => expect(rowLine(t, ids.at(-1)!)).toMatch(/^› /));
     for (let i = ids.length - 1; i > target; i -= 1) await tmux('send-keys', '-t', session, 'Up');
     await waitForScreen((t) => expect(rowLine(t, DOCTOR.failingId)).toMatch(/^› /));
     await tmux('send-keys', '-t', session, 'Enter');
