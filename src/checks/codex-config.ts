@@ -5,7 +5,9 @@
 import type { X509Certificate } from 'node:crypto';
 import type { TomlTable } from 'smol-toml';
 import { BUILT_IN_PROVIDERS, isHttpUrl, loadEndpoints, type CodexEndpoints, type EndpointProblem } from '../codex/endpoints.js';
-import { fixLocation, locateKey, snippetFor, valueAt, type CodexConfig, type ConfigSource, type ConfigFix, type ConfigLayerKind, type ConfigPath, type ConfigProblem, type OtelExporterConfig, type UnknownConfigKey } from '../codex/config.js';
+import { fixLocation, snippetFor, type ConfigFix } from '../codex/config-fix.js';
+import { locateKey, valueAt } from '../codex/toml-table.js';
+import type { CodexConfig, ConfigSource, ConfigLayerKind, ConfigPath, ConfigProblem, OtelExporterConfig, UnknownConfigKey } from '../codex/config.js';
 import { shellQuote } from '../codex/bundle-format.js';
 import { unknownKeyLine, unknownKeysWarning } from '../codex/codex-messages.js';
 import { CODEX_RELEASES, codexHas, releaseForAdvice } from '../codex/codex-version.js';

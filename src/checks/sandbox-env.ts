@@ -4,7 +4,10 @@
 // the real key and one TOML snippet that the doctor has itself applied and re-checked (see tests).
 import type { TomlTable } from 'smol-toml';
 import { resolveAgainst, selectCaBundle } from '../codex/ca-selection.js';
-import { fixLocation, LAYER_ORDER, parseShellPolicyTable, snippetFor, valueAt, type CodexConfig, type ConfigFix, type ConfigLayerKind, type UnknownConfigKey } from '../codex/config.js';
+import { LAYER_ORDER, type CodexConfig, type ConfigLayerKind, type UnknownConfigKey } from '../codex/config.js';
+import { fixLocation, snippetFor, type ConfigFix } from '../codex/config-fix.js';
+import { parseShellPolicyTable } from '../codex/config-read.js';
+import { valueAt } from '../codex/toml-table.js';
 import { formatKey, isTable } from '../codex/config-keys.js';
 import { displayPath } from '../codex/env.js';
 import { SANDBOX_VARIABLES, TOOL_CA_VARIABLES, sandboxNetwork, type SandboxNetwork, type SandboxVariableKind } from '../codex/sandbox.js';

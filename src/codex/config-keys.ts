@@ -75,7 +75,8 @@ interface Section {
   walk?: readonly string[];
 }
 
-const OTEL_SLOTS = ['exporter', 'trace_exporter', 'metrics_exporter'] as const;
+/** The `[otel]` slots that hold an exporter. */
+export const OTEL_SLOTS = ['exporter', 'trace_exporter', 'metrics_exporter'] as const;
 
 /** Codex's top-level keys (enough of them that a near miss of a relevant key is not a false alarm). */
 const TOP_LEVEL: readonly [string, KeyArea][] = [
