@@ -167,7 +167,7 @@ function unquote(value: string): string {
  * that it is caught however it is read: everything from the first `:` after the `//` to the LAST `@` of the
  * line, whatever it holds (a raw `/`, `?`, `#` or blank makes the value no valid URL, yet it is typed and
  * shown), plus each `@`-separated piece of it, because Codex's clients disagree on where the credentials end
- * (hyper-util cuts at the first `@`, http::Uri at the last: see unencodedAtInUserinfo in src/codex/proxy.ts),
+ * (hyper-util cuts at the first `@`, http::Uri at the last: see unencodedAtInUserinfo in src/codex/proxy-uri.ts),
  * plus the percent-decoded and percent-encoded forms of each. Redaction's one reading of userinfo.
  */
 export function userinfoPasswords(value: string): string[] {
