@@ -4,6 +4,7 @@
 
 import type { DoctorVerdict } from './doctor-verdict.js';
 import type { Outcome, Transport } from './observe.js';
+import type { FixResult } from './prescription.js';
 
 export interface Row {
   scenario: string;
@@ -13,8 +14,13 @@ export interface Row {
   doctor: DoctorVerdict | null;
   /** null: agree. Otherwise what differs: the verdict, or the cause class Codex's text names. */
   disagreement: 'verdict' | 'cause' | 'no-report' | null;
-  /** Prescription for a failing transport: fixed, not fixed, IT's fix, or not measured (no action in the report). */
-  fix?: 'fixed' | 'not-fixed' | 'it-request' | 'manual' | 'not-measured' | 'error';
+  /**
+   * Prescription for a failing transport: the user's fix (`codex-doctor fix --yes`) fixed it or not, IT's change
+   * fixed it or not, a request to IT the lab does not model, a change by hand, or no action in the report.
+   */
+  fix?: FixResult;
+  /** What Codex said after the fix (for a fix that did not work). */
+  fixEvidence?: string;
 }
 
 export interface KnownDisagreement {
@@ -48,7 +54,7 @@ export function isKnownFixFailure(row: Row, known: readonly KnownDisagreement[])
   return known.find((k) => k.kind === 'fix' && matches(k, row));
 }
 
-const FIX_FAILED = new Set<Row['fix']>(['not-fixed', 'error']);
+const FIX_FAILED = new Set<Row['fix']>(['not-fixed', 'error', 'it-not-fixed']);
 
 /** Disagreements not recorded, and recorded ones that no longer happen (the file cannot rot). */
 export function judge(
@@ -66,9 +72,15 @@ export function judge(
 }
 
 export interface Efficacy {
+  /** The user's own fix (`codex-doctor fix --yes`): fixed of fixable. */
   fixed: number;
   fixable: number;
-  itRequests: number;
+  /** Requests to IT whose answer the lab plays: fixed after IT's change, of measured. */
+  itFixed: number;
+  itMeasured: number;
+  /** Requests to IT the lab does not play (reissue a CA, hand out a password). */
+  itNotModelled: number;
+  /** No action, or a change by hand. */
   notMeasured: number;
 }
 
@@ -77,7 +89,9 @@ export function efficacy(rows: readonly Row[]): Efficacy {
   return {
     fixed: count('fixed'),
     fixable: count('fixed') + count('not-fixed') + count('error'),
-    itRequests: count('it-request'),
+    itFixed: count('it-fixed'),
+    itMeasured: count('it-fixed') + count('it-not-fixed'),
+    itNotModelled: count('it-request'),
     notMeasured: count('not-measured') + count('manual'),
   };
 }
@@ -119,11 +133,12 @@ export function summaryLines(rows: readonly Row[], known: readonly KnownDisagree
   return [
     `${scenarios} scenarios x ${releases.length} release(s) (${releases.join(', ')}) x 3 transports = ${rows.length} observations`,
     `agreement: ${agreeing}/${rows.length}; known disagreements: ${rows.filter((r) => r.disagreement !== null && isKnown(r, known)).length}; new: ${unexpected.length}; recorded but gone: ${vanished.length}`,
-    e.fixable + e.notMeasured + e.itRequests === 0
+    e.fixable + e.itMeasured + e.itNotModelled + e.notMeasured === 0
       ? 'fix efficacy: no failing transport'
       : [
-          e.fixable > 0 ? `fix efficacy: ${e.fixed}/${e.fixable} fixed by the doctor's first action` : 'fix efficacy: not measured',
-          ...(e.itRequests ? [`${e.itRequests} failing transport(s) whose first action is a request to IT`] : []),
+          e.fixable > 0 ? `fix efficacy: ${e.fixed}/${e.fixable} fixed by the user's fix (codex-doctor fix --yes, the doctor's first action)` : 'fix efficacy: no user fix to measure',
+          ...(e.itMeasured ? [`IT-supplied: ${e.itFixed}/${e.itMeasured} fixed after IT's change (the doctor's request to IT, played by the lab)`] : []),
+          ...(e.itNotModelled ? [`${e.itNotModelled} request(s) to IT the lab does not play`] : []),
           ...(e.notMeasured ? [`${e.notMeasured} failing transport(s) not measured (no action, or a change by hand)`] : []),
           ...(unfixed.length ? [`${unfixed.length} NOT fixed and not recorded`] : []),
         ].join('; '),

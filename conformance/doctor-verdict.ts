@@ -1,7 +1,8 @@
 // The one adapter from a codex-doctor JSON report to a verdict per transport Codex is observed on:
-// login (HTTPS to auth.openai.com, the token POST), the Responses WebSocket and Responses over HTTPS (both
-// api.openai.com with an API key). It reads the per-host `endpoints` list of the network checks when the
-// report has one, and falls back to the check-level verdicts (tls.auth, oauth.token, ws.upgrade) otherwise.
+// login (HTTPS to auth.openai.com, the token POST), the Responses WebSocket and Responses over HTTPS (both to
+// the host of the user's model provider: api.openai.com for the built-in one with an API key). It reads the
+// per-host `endpoints` list of the network checks when the report has one, and falls back to the check-level
+// verdicts (tls.auth, oauth.token, ws.upgrade) otherwise.
 
 import type { CauseClass, Transport } from './observe.js';
 
@@ -30,18 +31,22 @@ interface CheckLike {
   data?: { endpoints?: EndpointLike[] };
 }
 
-const TARGETS: Record<Transport, { host: string; transport: 'https' | 'wss' }> = {
-  login: { host: 'auth.openai.com', transport: 'https' },
-  websocket: { host: 'api.openai.com', transport: 'wss' },
-  https: { host: 'api.openai.com', transport: 'https' },
-};
+/** Login always goes to auth.openai.com; the model traffic to the host the user's provider names. */
+function targets(modelHost: string): Record<Transport, { host: string; transport: 'https' | 'wss' }> {
+  return {
+    login: { host: 'auth.openai.com', transport: 'https' },
+    websocket: { host: modelHost, transport: 'wss' },
+    https: { host: modelHost, transport: 'https' },
+  };
+}
 
 /** The check-level fallback: which check decides each transport before endpoints exist. */
 const DECIDING_CHECK: Record<Transport, string> = { login: 'oauth.token', websocket: 'ws.upgrade', https: 'tls.auth' };
 
 const WORKING = new Set(['pass', 'warn']);
 
-export function doctorVerdicts(report: unknown): Record<Transport, DoctorVerdict> | null {
+/** `modelHost`: where the user's config sends the model traffic, read by the harness (provider.ts), not the doctor. */
+export function doctorVerdicts(report: unknown, modelHost = 'api.openai.com'): Record<Transport, DoctorVerdict> | null {
   const checks = (report as { checks?: CheckLike[] } | null)?.checks;
   if (!Array.isArray(checks)) return null;
   const byId = new Map(checks.map((c) => [c.id ?? '', c]));
@@ -52,7 +57,7 @@ export function doctorVerdicts(report: unknown): Record<Transport, DoctorVerdict
       const code = config.error?.code;
       return { works: false, cause: 'config', source: `config.codex ${code ?? ''}`.trim(), ...(code ? { decidedBy: { checkId: 'config.codex', code } } : {}) };
     }
-    const target = TARGETS[transport];
+    const target = targets(modelHost)[transport];
     const endpoints = checks
       .flatMap((c) => c.endpoints ?? c.data?.endpoints ?? [])
       .filter((e) => e.host === target.host && e.transport === target.transport);

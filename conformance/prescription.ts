@@ -1,22 +1,9 @@
-// Issue #12 item 4: the doctor's first fix action for a failing verdict, applied in the scenario world, so that
-// Codex can be rerun on it. Environment changes go into the rerun's environment (a shell profile only takes effect in a
-// new shell, which the rerun is) or into $CODEX_HOME/.env; file steps write what the action names.
+// Issue #12 item 4, the pure part: which fix stands behind a failing verdict (the first action of the deciding
+// finding), whose it is to make, and what `codex-doctor fix --yes --json` said it did. The world (world.ts)
+// runs the real command in the scenario world and reruns Codex from a new shell.
 
-import { X509Certificate } from 'node:crypto';
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { parse, stringify } from 'smol-toml';
-import type { CertificateSourceFormat, FixAction, FixStep, TomlValue } from '../src/core/types.js';
-
-export type FixApplication =
-  | { kind: 'applied'; action: FixAction; env: Record<string, string> }
-  /** The first action is a request to IT: not the user's to make. */
-  | { kind: 'it-request'; action: FixAction }
-  /** The first action is a change the user makes by hand (upgrade Codex, ...): not applied here. */
-  | { kind: 'manual'; action: FixAction }
-  /** The deciding finding carries no action (yet): efficacy not measured. */
-  | { kind: 'no-action' }
-  | { kind: 'error'; message: string };
+import type { FixAction, ItTopic } from '../src/core/types.js';
+import type { Outcome } from './observe.js';
 
 interface ReportLike {
   checks?: Array<{ id?: string; findings?: Array<{ level?: string; code?: string; hints?: Array<{ action?: FixAction }> }> }>;
@@ -30,88 +17,78 @@ export function fixActionFor(report: unknown, decidedBy: { checkId: string; code
   return finding?.hints?.find((hint) => hint.action !== undefined)?.action;
 }
 
-/** A fix that makes Codex stream over HTTPS only: after it, the model stream arriving over HTTPS is Codex working. */
-export function turnsWebSocketOff(action: FixAction | undefined): boolean {
-  const steps = action?.kind === 'sequence' ? action.steps : action ? [action] : [];
-  return steps.some((step) => step.kind === 'edit-config' && step.changes.some((c) => c.op === 'set' && c.path.at(-1) === 'supports_websockets' && c.value === false));
+/** Whose the first fix is: the user's (`codex-doctor fix` applies it), IT's, a change by hand, or none given. */
+export type FirstFix = { owner: 'user'; action: FixAction } | { owner: 'it'; topic: ItTopic } | { owner: 'manual'; action: FixAction } | { owner: 'none' };
+
+export function firstFixOf(action: FixAction | undefined): FirstFix {
+  if (!action) return { owner: 'none' };
+  if (action.kind === 'it-request') return { owner: 'it', topic: action.topic };
+  if (action.kind === 'manual') return { owner: 'manual', action };
+  return { owner: 'user', action };
 }
 
-/** Applies one action in the world: files are written there, environment changes go into the returned env. */
-export async function applyFix(
-  action: FixAction | undefined,
-  world: { env: Record<string, string>; codexHome: string; cwd: string },
-): Promise<FixApplication> {
-  if (!action) return { kind: 'no-action' };
-  if (action.kind === 'it-request') return { kind: 'it-request', action };
-  // A change made by hand (upgrade Codex, fix the clock): nothing to apply, so efficacy is not measured.
-  if (action.kind === 'manual') return { kind: 'no-action' };
-  const env = { ...world.env };
+/** Per failing transport: whose the first fix is, and what Codex did after the user's and IT's fixes. */
+export interface Prescription {
+  first: FirstFix['owner'];
+  /** For a request to IT: its topic. */
+  topic?: ItTopic;
+  /** After the user's `codex-doctor fix --yes`, Codex from a new shell (absent: not run). */
+  afterUser?: Outcome;
+  /** What IT supplied for a request to IT (null: the lab does not model that request). */
+  itSupplied?: string | null;
+  /** After IT's change and the user's next `codex-doctor fix --yes`. */
+  afterIt?: Outcome;
+  /** The user's fix command did not apply its plan (refused, could not apply, printed nothing). */
+  fixError?: string;
+}
+
+/** The table's fix column for a prescription. */
+export type FixResult = 'fixed' | 'not-fixed' | 'error' | 'it-fixed' | 'it-not-fixed' | 'it-request' | 'manual' | 'not-measured';
+
+export function fixResult(p: Prescription): FixResult {
+  switch (p.first) {
+    case 'none':
+      return 'not-measured';
+    case 'manual':
+      return 'manual';
+    case 'user':
+      return p.afterUser?.works ? 'fixed' : p.fixError ? 'error' : 'not-fixed';
+    case 'it':
+      if (p.afterUser?.works || p.afterIt?.works) return 'it-fixed';
+      return p.itSupplied === null || p.itSupplied === undefined ? 'it-request' : 'it-not-fixed';
+  }
+}
+
+/** What `codex-doctor fix --yes --json` reported, reduced to what the table and a reviewer need. */
+export interface FixRun {
+  /** applied, nothing-to-do, refused, apply-failed, ...; `no-output` when it printed no JSON. */
+  outcome: string;
+  /** One line per plan item: `apply CODE (check)`, `it-request CODE (check)`, `refused CODE (check): why`. */
+  plan: string[];
+  exitCode: number | null;
+  /** stderr's last line when the command printed no JSON. */
+  error?: string;
+}
+
+interface FixDocumentLike {
+  outcome?: string;
+  plan?: Array<{ kind?: string; code?: string; checkId?: string; reason?: string }>;
+}
+
+export function readFixRun(stdout: string, stderr: string, exitCode: number | null): FixRun {
+  let document: FixDocumentLike;
   try {
-    for (const step of action.kind === 'sequence' ? action.steps : [action]) await applyStep(step, env, world);
-  } catch (error) {
-    return { kind: 'error', message: (error as Error).message };
+    document = JSON.parse(stdout) as FixDocumentLike;
+  } catch {
+    return { outcome: 'no-output', plan: [], exitCode, error: stderr.trim().split('\n').pop()?.slice(0, 300) ?? '' };
   }
-  return { kind: 'applied', action, env };
+  const plan = (document.plan ?? []).map(
+    (item) => `${item.kind ?? '?'} ${item.code ?? '?'} (${item.checkId ?? '?'})${item.kind === 'refused' && item.reason ? `: ${item.reason.slice(0, 200)}` : ''}`,
+  );
+  return { outcome: document.outcome ?? 'unknown', plan, exitCode };
 }
 
-async function applyStep(step: FixStep, env: Record<string, string>, world: { codexHome: string; cwd: string }): Promise<void> {
-  const dotenv = path.join(world.codexHome, '.env');
-  switch (step.kind) {
-    case 'set-env':
-      if (step.target === 'codex-dotenv') await appendFile(dotenv, `${step.name}=${step.value}\n`);
-      else env[step.name] = step.value;
-      return;
-    case 'copy-env': {
-      const value = env[step.from];
-      if (value === undefined) throw new Error(`copy-env: ${step.from} is not set`);
-      if (step.target === 'codex-dotenv') await appendFile(dotenv, `${step.name}=${value}\n`);
-      else env[step.name] = value;
-      return;
-    }
-    case 'unset-env':
-      if (step.target === 'codex-dotenv') {
-        const text = await readFile(dotenv, 'utf8').catch(() => '');
-        await writeFile(dotenv, text.split('\n').filter((line) => !line.startsWith(`${step.name}=`)).join('\n'));
-      } else delete env[step.name];
-      return;
-    case 'convert-certificate':
-      await writeFile(step.to, await pemOf(step.from, step.format), { flag: 'wx' });
-      return;
-    case 'write-bundle': {
-      const parts = await Promise.all(step.sources.map((source) => readFile(source, 'utf8')));
-      await writeFile(step.to, parts.map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join(''), { flag: 'wx' });
-      return;
-    }
-    case 'edit-config': {
-      const config = parse(await readFile(step.file, 'utf8').catch(() => '')) as Record<string, TomlValue>;
-      for (const change of step.changes) {
-        const keys = [...change.path];
-        const last = keys.pop();
-        if (last === undefined) continue;
-        let table: Record<string, TomlValue> = config;
-        for (const key of keys) table = (table[key] ??= {}) as Record<string, TomlValue>;
-        if (change.op === 'set') table[last] = change.value;
-        else delete table[last];
-      }
-      await writeFile(step.file, stringify(config));
-      return;
-    }
-    default:
-      // A step kind added to FixAction after this harness: an error, never a silent no-op.
-      throw new Error(`the harness cannot apply a ${(step as { kind: string }).kind} step yet`);
-  }
-}
-
-async function pemOf(file: string, format: CertificateSourceFormat): Promise<string> {
-  const bytes = await readFile(file);
-  switch (format) {
-    case 'der':
-      return new X509Certificate(bytes).toString();
-    case 'utf16': {
-      const text = bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf16le');
-      return text;
-    }
-    default:
-      throw new Error(`the harness cannot convert a ${format} certificate yet`);
-  }
+/** The command changed what it planned to (or had nothing to change): anything else is the doctor's error. */
+export function fixRanCleanly(run: FixRun): boolean {
+  return run.outcome === 'applied' || run.outcome === 'nothing-to-do';
 }

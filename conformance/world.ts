@@ -4,16 +4,19 @@
 // Prints one JSON line (WorldResult) on stdout.
 
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { startScenario } from '../src/lab/host.js';
-import { OPENAI_HOSTS, type OriginRequestEvent, type OriginUpgradeEvent } from '../src/lab/origin.js';
+import { LAB_HOSTS, type OriginRequestEvent, type OriginUpgradeEvent } from '../src/lab/origin.js';
 import { loadScenario } from '../src/lab/scenario.js';
 import { startFrontDoor } from './front-door.js';
-import { FALLBACK_WARNING, httpsFailure, loginOutcome, parseAuthorizeUrl, webSocketFailure, type Outcome, type Transport } from './observe.js';
+import { FALLBACK_WARNING, httpsFailure, loginOutcome, parseAuthorizeUrl, TRANSPORTS, webSocketFailure, type Outcome, type Transport } from './observe.js';
 import { doctorVerdicts } from './doctor-verdict.js';
-import { applyFix, fixActionFor, turnsWebSocketOff, type FixApplication } from './prescription.js';
+import { apiKeyVariable, httpsOnlyArgs, modelTarget, type ModelTarget } from './provider.js';
+import { supplyIt } from './it-supply.js';
+import { firstFixOf, fixActionFor, fixRanCleanly, readFixRun, type FirstFix, type FixRun, type Prescription } from './prescription.js';
+import type { ItTopic } from '../src/core/types.js';
 
 export interface WorldInput {
   scenarioFile: string;
@@ -21,13 +24,15 @@ export interface WorldInput {
   doctorCli: string;
   /** Per Codex run; a run that has not shown its outcome by then counts as failing. */
   timeoutMs: number;
-  /** Apply the doctor's first fix and rerun Codex on the transports that failed. */
+  /** Run `codex-doctor fix --yes` (and IT's side of a request to IT) and rerun Codex on the transports that failed. */
   prescribe: boolean;
 }
 
 export interface WorldResult {
   scenario: string;
   codexVersion: string;
+  /** Where the user's config sends the model traffic (the host the WebSocket and HTTPS columns are about). */
+  modelHost: string;
   codex: Record<Transport, Outcome>;
   doctor: unknown;
   doctorExit: number | null;
@@ -35,20 +40,23 @@ export interface WorldResult {
   refusedHosts: string[];
   /** What reached the lab origin, in order. */
   originLog: string[];
-  /** Per failing transport: the doctor's first fix for its verdict, applied, and Codex rerun. */
+  /** Per failing transport: whose the first fix is, and Codex rerun after the user's and IT's fixes. */
   prescriptions?: Partial<Record<Transport, Prescription>>;
-}
-
-export interface Prescription {
-  applied: FixApplication['kind'];
-  message?: string;
-  after?: Outcome;
+  /** The `codex-doctor fix --yes` runs, in order (the user's, then after IT's change). */
+  fixRuns?: FixRun[];
 }
 
 /** Start-up contacts of Codex that must never leave the namespace: mapped to 127.0.0.1 and refused there. */
 const OTHER_HOSTS = ['api.github.com', 'github.com', 'raw.githubusercontent.com', 'ab.chatgpt.com'];
 const FAKE_API_KEY = 'sk-conformance-fake-0000000000000000';
 const PROBE_HEADER = 'x-conformance-probe';
+/** The user's shell: `codex-doctor fix` writes its profile, and Codex is rerun from a new one after a fix. */
+const USER_SHELL = '/bin/bash';
+
+/** How Codex is started: directly, or from a new interactive shell (which reads the profile a fix wrote). */
+type Launch = 'direct' | 'new-shell';
+
+type Observe = (env: Record<string, string>, only?: readonly Transport[], launch?: Launch) => Promise<Partial<Record<Transport, Outcome>>>;
 
 async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2] ?? '') as WorldInput;
@@ -64,30 +72,35 @@ async function main(): Promise<void> {
 
   // The world's name resolution and trust store: only this namespace sees them.
   const hostsFile = path.join(dir, 'hosts');
-  await writeFile(hostsFile, `127.0.0.1 localhost ${[...OPENAI_HOSTS, ...OTHER_HOSTS].join(' ')}\n::1 localhost\n`);
+  await writeFile(hostsFile, `127.0.0.1 localhost ${[...LAB_HOSTS, ...OTHER_HOSTS].join(' ')}\n::1 localhost\n`);
   const certsDir = path.join(dir, 'os-certs');
   await mkdir(certsDir);
   await copyFile(lab.files.systemStore, path.join(certsDir, 'ca-certificates.crt'));
   execFileSync('mount', ['--bind', hostsFile, '/etc/hosts']);
   execFileSync('mount', ['--bind', certsDir, '/etc/ssl/certs']);
   // `[lab] direct = "refused"` (a firewall lets only the proxy out): nothing listens on 443, as the lab's own dial does.
-  const frontDoor = scenario.lab.direct === 'refused' ? null : await startFrontDoor({ port: 443, originPort: lab.origin.port, hosts: OPENAI_HOSTS });
+  const frontDoor = scenario.lab.direct === 'refused' ? null : await startFrontDoor({ port: 443, originPort: lab.origin.port, hosts: LAB_HOSTS });
 
   const codexHome = path.join(host.homeDir, '.codex');
   const binDir = path.dirname(input.codexBinary);
-  const baseEnv: Record<string, string> = { PATH: `${binDir}:/usr/local/bin:/usr/bin:/bin`, CODEX_HOME: codexHome, ...host.env };
+  const baseEnv: Record<string, string> = { PATH: `${binDir}:/usr/local/bin:/usr/bin:/bin`, SHELL: USER_SHELL, CODEX_HOME: codexHome, ...host.env };
   const codexVersion = execFileSync(input.codexBinary, ['--version'], { encoding: 'utf8', env: baseEnv }).trim();
+  // Read before every observation: a fix may have changed the provider (supports_websockets = false, ...).
+  const currentTarget = async (): Promise<ModelTarget> => modelTarget(await readFile(path.join(codexHome, 'config.toml'), 'utf8').catch(() => null));
 
-  const observe = (env: Record<string, string>, only?: readonly Transport[], websocketOff = false): Promise<Partial<Record<Transport, Outcome>>> => {
+  const observe: Observe = async (env, only, launch = 'direct') => {
+    const target = await currentTarget();
+    const codex: CodexRun = { input, env, cwd: dir, launch };
     const probes: Array<[Transport, () => Promise<Outcome>]> = [
-      ['login', () => probeLogin(input, env, dir, originLog)],
-      ['websocket', () => probeWebSocket(input, env, dir, lab.origin.events, websocketOff)],
-      ['https', () => probeHttps(input, env, dir, lab.origin.events)],
+      ['login', () => probeLogin(codex, originLog)],
+      ['websocket', () => probeWebSocket(codex, target, lab.origin.events)],
+      ['https', () => probeHttps(codex, target, lab.origin.events)],
     ];
     return Promise.all(probes.filter(([t]) => !only || only.includes(t)).map(async ([t, run]) => [t, await run()] as const)).then(Object.fromEntries);
   };
 
   try {
+    const target = await currentTarget();
     const codex = (await observe(baseEnv)) as Record<Transport, Outcome>;
     const doctorEnv = { ...baseEnv, OPENAI_API_KEY: FAKE_API_KEY };
     const doctorTimeout = scenario.timeoutMs ?? 10_000;
@@ -101,13 +114,24 @@ async function main(): Promise<void> {
     const result: WorldResult = {
       scenario: scenario.name,
       codexVersion,
+      modelHost: target.host,
       codex,
       doctor: report,
       doctorExit: doctor.code,
       refusedHosts: frontDoor?.refused ?? [],
       originLog,
     };
-    if (input.prescribe) result.prescriptions = await prescribe(codex, report, { env: baseEnv, codexHome, cwd: dir }, observe);
+    if (input.prescribe) {
+      // The user's fix, as the user runs it: the real command, non-interactive, in the same world and environment.
+      const fixCommand = async (): Promise<FixRun> => {
+        const fix = await run(process.execPath, [input.doctorCli, 'fix', '--yes', '--json', '--timeout', String(doctorTimeout)], doctorEnv, dir, 2 * doctorTimeout + 20_000);
+        return readFixRun(fix.stdout, fix.stderr, fix.code);
+      };
+      const supply = (topic: ItTopic): Promise<string | null> => supplyIt(topic, lab, scenario.lab, host.homeDir);
+      const prescribed = await prescribe(codex, report, doctorVerdicts(report, target.host), { env: baseEnv, observe, fixCommand, supply });
+      result.prescriptions = prescribed.prescriptions;
+      if (prescribed.fixRuns.length > 0) result.fixRuns = prescribed.fixRuns;
+    }
     // The lab directory is random per run: the committed table must not change with it.
     process.stdout.write(`${JSON.stringify(result).replaceAll(dir, '<lab>')}\n`);
   } finally {
@@ -117,38 +141,64 @@ async function main(): Promise<void> {
 }
 
 /**
- * For each failing transport, the first action of the finding behind the doctor's verdict; transports whose
- * verdicts share one action are fixed and rerun together, each distinct action once, in runbook order.
+ * For the failing transports: the first action of the finding behind each verdict says whose fix it is. If
+ * any is the user's, `codex-doctor fix --yes` runs (it applies the first action of every finding, as it does
+ * for the user) and Codex is rerun from a new shell. Then, for transports still failing whose first fix is a
+ * request to IT, IT's side is played on the lab (when modelled), the user runs `codex-doctor fix --yes`
+ * again (IT's file is now on disk), and Codex is rerun once more.
  */
 async function prescribe(
   codex: Record<Transport, Outcome>,
   report: unknown,
-  world: { env: Record<string, string>; codexHome: string; cwd: string },
-  observe: (env: Record<string, string>, only: readonly Transport[], websocketOff: boolean) => Promise<Partial<Record<Transport, Outcome>>>,
-): Promise<Partial<Record<Transport, Prescription>>> {
-  const verdicts = doctorVerdicts(report);
-  const groups = new Map<string, Transport[]>();
-  const actions = new Map<string, ReturnType<typeof fixActionFor>>();
-  for (const transport of Object.keys(codex) as Transport[]) {
-    if (codex[transport].works) continue;
-    const action = fixActionFor(report, verdicts?.[transport].decidedBy);
-    const key = JSON.stringify(action ?? null);
-    actions.set(key, action);
-    groups.set(key, [...(groups.get(key) ?? []), transport]);
-  }
+  verdicts: ReturnType<typeof doctorVerdicts>,
+  world: { env: Record<string, string>; observe: Observe; fixCommand: () => Promise<FixRun>; supply: (topic: ItTopic) => Promise<string | null> },
+): Promise<{ prescriptions: Partial<Record<Transport, Prescription>>; fixRuns: FixRun[] }> {
   const prescriptions: Partial<Record<Transport, Prescription>> = {};
-  let env = world.env;
-  for (const [key, transports] of groups) {
-    const applied = await applyFix(actions.get(key), { ...world, env });
-    if (applied.kind !== 'applied') {
-      for (const t of transports) prescriptions[t] = { applied: applied.kind, ...(applied.kind === 'error' ? { message: applied.message } : {}) };
-      continue;
-    }
-    env = applied.env;
-    const after = await observe(env, transports, turnsWebSocketOff(actions.get(key)));
-    for (const t of transports) prescriptions[t] = { applied: 'applied', ...(after[t] ? { after: after[t] } : {}) };
+  const firsts = new Map<Transport, FirstFix>();
+  for (const transport of TRANSPORTS) {
+    if (codex[transport].works) continue;
+    const first = firstFixOf(fixActionFor(report, verdicts?.[transport].decidedBy));
+    firsts.set(transport, first);
+    prescriptions[transport] = { first: first.owner, ...(first.owner === 'it' ? { topic: first.topic } : {}) };
   }
-  return prescriptions;
+  const fixRuns: FixRun[] = [];
+  const byOwner = (owner: FirstFix['owner']): Transport[] => [...firsts].filter(([, f]) => f.owner === owner).map(([t]) => t);
+
+  const users = byOwner('user');
+  if (users.length > 0) {
+    const fix = await world.fixCommand();
+    fixRuns.push(fix);
+    // Every failing transport is rerun: the fix applies every finding's first action, which may fix IT's ones too.
+    const rerun = [...users, ...byOwner('it')];
+    const after = await world.observe(world.env, rerun, 'new-shell');
+    for (const t of rerun) {
+      const p = prescriptions[t]!;
+      if (after[t]) p.afterUser = after[t];
+      if (!fixRanCleanly(fix)) p.fixError = `${fix.outcome}${fix.error ? `: ${fix.error}` : ''}`;
+    }
+  }
+
+  const its = byOwner('it').filter((t) => !prescriptions[t]?.afterUser?.works);
+  if (its.length > 0) {
+    const supplied = new Map<ItTopic, string | null>();
+    for (const t of its) {
+      const first = firsts.get(t);
+      if (first?.owner !== 'it' || supplied.has(first.topic)) continue;
+      supplied.set(first.topic, await world.supply(first.topic));
+    }
+    const measured = its.filter((t) => {
+      const first = firsts.get(t);
+      const what = first?.owner === 'it' ? (supplied.get(first.topic) ?? null) : null;
+      prescriptions[t]!.itSupplied = what;
+      return what !== null;
+    });
+    if (measured.length > 0) {
+      fixRuns.push(await world.fixCommand());
+      const after = await world.observe(world.env, measured, 'new-shell');
+      for (const t of measured) if (after[t]) prescriptions[t]!.afterIt = after[t];
+    }
+  }
+  return { prescriptions, fixRuns };
 }
 
 function probeOf(headers: Record<string, string | string[] | undefined>): string {
@@ -206,20 +256,30 @@ function kill(child: ChildProcess): void {
   }
 }
 
+/** One Codex start: the binary, its environment and working directory, and how it is launched. */
+interface CodexRun {
+  input: WorldInput;
+  env: Record<string, string>;
+  cwd: string;
+  launch: Launch;
+}
+
 /**
  * Starts Codex and settles with the first outcome `decide` returns (re-asked on every output chunk and
- * lab event), or a failure at the deadline; Codex is killed either way.
+ * lab event), or a failure at the deadline; Codex is killed either way. From a new interactive shell, bash
+ * reads the profile a fix wrote and then becomes Codex (exec), so the kill reaches Codex itself.
  */
 function watchCodex(
-  input: WorldInput,
+  codex: CodexRun,
   args: string[],
-  env: Record<string, string>,
-  cwd: string,
   decide: (output: string) => Outcome | undefined,
   subscribe: (wake: () => void) => () => void,
   onOutput?: (output: string, child: ChildProcess) => void,
 ): Promise<Outcome> {
-  const child = spawn(input.codexBinary, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const { input, env, cwd } = codex;
+  const [command, argv] =
+    codex.launch === 'new-shell' ? [USER_SHELL, ['-i', '-c', 'exec "$0" "$@"', input.codexBinary, ...args]] : [input.codexBinary, args];
+  const child = spawn(command, argv, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const out = collect(child);
   return new Promise((resolve) => {
     let settled = false;
@@ -248,16 +308,23 @@ function watchCodex(
 }
 
 function lastLines(text: string): string {
-  return text.trim().split('\n').slice(-3).join(' | ').slice(0, 400);
+  return text
+    .trim()
+    .split('\n')
+    .filter((line) => !SHELL_NOISE.test(line))
+    .slice(-3)
+    .join(' | ')
+    .slice(0, 400);
 }
 
-function probeLogin(input: WorldInput, env: Record<string, string>, cwd: string, originLog: string[]): Promise<Outcome> {
+/** What bash -i says without a terminal: not Codex's words. */
+const SHELL_NOISE = /^bash: (cannot set terminal process group|no job control in this shell)/;
+
+function probeLogin(codex: CodexRun, originLog: string[]): Promise<Outcome> {
   let calledBack = false;
   return watchCodex(
-    input,
+    codex,
     ['login'],
-    env,
-    cwd,
     (output) => loginOutcome(output),
     () => () => {},
     (output) => {
@@ -267,7 +334,7 @@ function probeLogin(input: WorldInput, env: Record<string, string>, cwd: string,
       calledBack = true;
       // The browser's redirect with a deliberately invalid code: Codex then POSTs it to the token endpoint.
       const callback = `/auth/callback?code=conformance-invalid-code&state=${encodeURIComponent(authorize.state)}`;
-      const req = request({ host: '127.0.0.1', port: authorize.callbackPort, path: callback, timeout: input.timeoutMs }, (res) => {
+      const req = request({ host: '127.0.0.1', port: authorize.callbackPort, path: callback, timeout: codex.input.timeoutMs }, (res) => {
         res.resume();
         originLog.push(`callback answered ${res.statusCode}`);
       });
@@ -279,19 +346,26 @@ function probeLogin(input: WorldInput, env: Record<string, string>, cwd: string,
 
 type OriginEvents = import('node:events').EventEmitter<{ request: [OriginRequestEvent]; upgrade: [OriginUpgradeEvent] }>;
 
+/** The environment of a `codex exec` run: the fake key where the provider reads it (and where Codex's own login does). */
+function execEnv(codex: CodexRun, target: ModelTarget): CodexRun {
+  const keyVariable = apiKeyVariable(target);
+  return { ...codex, env: { ...codex.env, OPENAI_API_KEY: FAKE_API_KEY, CODEX_API_KEY: FAKE_API_KEY, ...(keyVariable ? { [keyVariable]: FAKE_API_KEY } : {}) } };
+}
+
 /**
- * The Responses WebSocket: works when the upgrade reaches the origin. `streamOverHttps` is for the rerun after a fix
- * that turns the WebSocket off (supports_websockets = false): there the user's goal is that the model stream
- * reaches the origin over HTTPS, so that counts as working (unless Codex still printed a WebSocket fallback).
+ * The Responses WebSocket of the user's own provider: works when the upgrade reaches the origin at the
+ * provider's host and Responses path. When the provider streams over HTTPS only (a fix set
+ * supports_websockets = false), the user's goal is that the model stream reaches the origin over HTTPS, so
+ * that counts as working (unless Codex still printed a WebSocket fallback).
  */
-function probeWebSocket(input: WorldInput, env: Record<string, string>, cwd: string, events: OriginEvents, streamOverHttps = false): Promise<Outcome> {
+function probeWebSocket(codex: CodexRun, target: ModelTarget, events: OriginEvents): Promise<Outcome> {
   let arrived: OriginUpgradeEvent | undefined;
   let streamed: OriginRequestEvent | undefined;
+  const ours = (e: { host: string; path: string; headers: Record<string, unknown> }): boolean =>
+    e.headers[PROBE_HEADER] === undefined && e.host === target.host && e.path === target.responsesPath;
   return watchCodex(
-    input,
+    execEnv(codex, target),
     ['exec', '--skip-git-repo-check', 'conformance probe'],
-    { ...env, OPENAI_API_KEY: FAKE_API_KEY, CODEX_API_KEY: FAKE_API_KEY },
-    cwd,
     (output) => {
       if (arrived) return { works: true, evidence: `upgrade reached the origin: ${arrived.host}${arrived.path} (${arrived.status})` };
       if (streamed && !FALLBACK_WARNING.test(output)) {
@@ -301,13 +375,12 @@ function probeWebSocket(input: WorldInput, env: Record<string, string>, cwd: str
     },
     (wake) => {
       const onUpgrade = (e: OriginUpgradeEvent): void => {
-        // With an API key the Responses WebSocket is api.openai.com's (an upgrade elsewhere is another client).
-        if (e.headers[PROBE_HEADER] !== undefined || e.host !== 'api.openai.com' || e.path !== '/v1/responses') return;
+        if (!ours(e)) return;
         arrived = e;
         wake();
       };
       const onRequest = (e: OriginRequestEvent): void => {
-        if (!streamOverHttps || e.headers[PROBE_HEADER] !== undefined || !e.path.endsWith('/responses')) return;
+        if (target.websockets || !ours(e)) return;
         streamed = e;
         wake();
       };
@@ -321,26 +394,17 @@ function probeWebSocket(input: WorldInput, env: Record<string, string>, cwd: str
   );
 }
 
-/** A custom provider on the same host without WebSocket, marked so that its requests are told apart. */
-const HTTPS_PROVIDER = [
-  '-c',
-  'model_provider="conformance_https"',
-  '-c',
-  `model_providers.conformance_https={ name = "conformance-https", base_url = "https://api.openai.com/v1", env_key = "OPENAI_API_KEY", wire_api = "responses", supports_websockets = false, http_headers = { "${PROBE_HEADER}" = "https" } }`,
-];
-
-function probeHttps(input: WorldInput, env: Record<string, string>, cwd: string, events: OriginEvents): Promise<Outcome> {
+/** Responses over HTTPS: the user's own provider with `supports_websockets = false`, its requests marked. */
+function probeHttps(codex: CodexRun, target: ModelTarget, events: OriginEvents): Promise<Outcome> {
   let arrived: OriginRequestEvent | undefined;
   return watchCodex(
-    input,
-    ['exec', '--skip-git-repo-check', ...HTTPS_PROVIDER, 'conformance probe'],
-    { ...env, OPENAI_API_KEY: FAKE_API_KEY, CODEX_API_KEY: FAKE_API_KEY },
-    cwd,
+    execEnv(codex, target),
+    ['exec', '--skip-git-repo-check', ...httpsOnlyArgs(target, PROBE_HEADER), 'conformance probe'],
     (output) =>
       arrived ? { works: true, evidence: `request reached the origin: ${arrived.method} ${arrived.host}${arrived.path} (${arrived.status})` } : httpsFailure(output),
     (wake) => {
       const onRequest = (e: OriginRequestEvent): void => {
-        if (e.headers[PROBE_HEADER] !== 'https' || !e.path.endsWith('/responses')) return;
+        if (e.headers[PROBE_HEADER] !== 'https' || e.host !== target.host || e.path !== target.responsesPath) return;
         arrived = e;
         wake();
       };

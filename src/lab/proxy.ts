@@ -110,9 +110,18 @@ export interface ProxyEvents {
   request: [ProxyRequestEvent];
 }
 
+/** What a proxy team can change on a running proxy: absent keys stay, `null` removes the rule. */
+export interface ProxyPolicyChange {
+  refuseWebSocket?: null;
+  blockPage?: null;
+  failure?: null;
+}
+
 export interface ProxyServer extends LabServer {
   readonly mode: ProxyMode;
   readonly events: EventEmitter<ProxyEvents>;
+  /** Applies a policy change (the conformance suite plays IT allowing an upgrade); new connections see it. */
+  change(policy: ProxyPolicyChange): void;
 }
 
 /** The HTML body of the proxy's own pages (block page, 407, 502). */
@@ -124,7 +133,9 @@ function proxyPage(status: number, title: string, text: string, product: string)
   };
 }
 
-export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
+export async function startProxy(given: ProxyOptions): Promise<ProxyServer> {
+  // Our own copy: change() edits it, never the caller's object.
+  const options: ProxyOptions = { ...given };
   if (options.mode === 'inspect' && !options.corporateCa) throw new Error('an inspecting proxy needs a corporate CA');
   if (options.mode === 'connect' && options.blockPage?.at === 'request') {
     throw new Error('a CONNECT-only proxy cannot see requests: block at connect');
@@ -200,7 +211,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyServer> {
   });
 
   const listening = await listenOnLoopback(server, tracker);
-  return { ...listening, mode: options.mode, events };
+  // Every handler reads `options` per connection or request, so removing a rule here takes effect at once.
+  const change = (policy: ProxyPolicyChange): void => {
+    if (policy.refuseWebSocket === null) delete options.refuseWebSocket;
+    if (policy.blockPage === null) delete options.blockPage;
+    if (policy.failure === null) delete options.failure;
+  };
+  return { ...listening, mode: options.mode, events, change };
 }
 
 function createTlsListener(options: ProxyOptions, hostname: string): HttpServer {

@@ -83,8 +83,12 @@ describe('conformance: agreement', () => {
 
   it('a prescription that does not fix fails unless recorded, and a recorded one that now fixes fails too', () => {
     const known: KnownDisagreement[] = [{ kind: 'fix', scenario: 'a', release: '*', transport: 'login', reason: 'r' }];
-    const stillBroken = judge([row({ scenario: 'a', transport: 'login', fix: 'not-fixed' }), row({ scenario: 'b', transport: 'login', fix: 'error' })], known);
-    expect(stillBroken.unfixed.map((r) => r.scenario)).toEqual(['b']);
+    const stillBroken = judge(
+      [row({ scenario: 'a', transport: 'login', fix: 'not-fixed' }), row({ scenario: 'b', transport: 'login', fix: 'error' }), row({ scenario: 'c', transport: 'login', fix: 'it-not-fixed' })],
+      known,
+    );
+    // An IT change the doctor asked for that does not make Codex work is the doctor's wrong request.
+    expect(stillBroken.unfixed.map((r) => r.scenario)).toEqual(['b', 'c']);
     expect(stillBroken.vanished).toEqual([]);
     expect(judge([row({ scenario: 'a', transport: 'login', fix: 'fixed' })], known).vanished).toEqual(known);
   });
@@ -95,13 +99,17 @@ describe('conformance: agreement', () => {
       row({ scenario: 'a', transport: 'https', codex: { works: true, evidence: 'reached | origin' }, doctor: { works: false, source: 'tls.auth' }, disagreement: 'verdict' }),
       row({ scenario: 'b', fix: 'fixed' }),
       row({ scenario: 'c', fix: 'not-measured' }),
+      row({ scenario: 'd', fix: 'it-fixed' }),
+      row({ scenario: 'e', fix: 'it-request' }),
     ];
     const table = renderTable(rows, known);
     expect(table).toContain('| a | 0.169.0 | HTTPS | works | fails | KNOWN: verdict |  | reached \\| origin |');
     expect(table).toContain('| b | 0.169.0 | WebSocket | fails (untrusted-chain) | fails (untrusted-chain) | yes | fixed |');
     const summary = summaryLines(rows, known).join('\n');
-    expect(summary).toContain('agreement: 2/3; known disagreements: 1; new: 0');
-    expect(summary).toContain("1/1 fixed by the doctor's first action");
+    expect(summary).toContain('agreement: 4/5; known disagreements: 1; new: 0');
+    expect(summary).toContain("1/1 fixed by the user's fix (codex-doctor fix --yes");
+    expect(summary).toContain("IT-supplied: 1/1 fixed after IT's change");
+    expect(summary).toContain('1 request(s) to IT the lab does not play');
     expect(summary).toContain('1 failing transport(s) not measured');
   });
 });

@@ -1,18 +1,8 @@
-// The prescription step: the fix behind a verdict is found in the report and applied in the world.
-import { X509Certificate } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+// The prescription step's pure parts: the fix behind a verdict is found in the report, its owner named, the
+// real `codex-doctor fix --json` output read, and the outcome turned into the table's fix column.
+import { describe, expect, it } from 'vitest';
 import { doctorVerdicts } from '../../conformance/doctor-verdict.js';
-import { applyFix, fixActionFor, turnsWebSocketOff } from '../../conformance/prescription.js';
-import { mintPublicPki } from '../../src/lab/pki.js';
-import type { ConfigChange } from '../../src/core/types.js';
-
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+import { firstFixOf, fixActionFor, fixRanCleanly, fixResult, readFixRun } from '../../conformance/prescription.js';
 
 const report = {
   checks: [
@@ -24,50 +14,47 @@ const report = {
 };
 
 describe('conformance: prescription', () => {
-  it('takes the first action of the finding behind each verdict, following a skip to its blocker', () => {
+  it('takes the first action of the finding behind each verdict, following a skip to its blocker, and names its owner', () => {
     const verdicts = doctorVerdicts(report)!;
     expect(verdicts.login.decidedBy).toEqual({ checkId: 'tls.auth', code: 'NET_CONNECTION_REFUSED' });
-    expect(fixActionFor(report, verdicts.login.decidedBy)).toEqual({ kind: 'it-request', topic: 'proxy-reachability' });
-    expect(fixActionFor(report, verdicts.websocket.decidedBy)).toBeUndefined();
-    expect(fixActionFor(report, { checkId: 'env.precedence', code: 'ENV_PROXY_EMPTY_UPPER' })).toMatchObject({ kind: 'unset-env' });
+    expect(firstFixOf(fixActionFor(report, verdicts.login.decidedBy))).toEqual({ owner: 'it', topic: 'proxy-reachability' });
+    expect(firstFixOf(fixActionFor(report, verdicts.websocket.decidedBy))).toEqual({ owner: 'none' });
+    expect(firstFixOf(fixActionFor(report, { checkId: 'env.precedence', code: 'ENV_PROXY_EMPTY_UPPER' }))).toMatchObject({ owner: 'user', action: { kind: 'unset-env' } });
+    expect(firstFixOf({ kind: 'manual', topic: 'upgrade-codex' })).toMatchObject({ owner: 'manual' });
   });
 
-  it('applies environment steps to the rerun and .env, and converts a DER certificate to a new PEM file', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'conformance-fix-'));
-    dirs.push(dir);
-    const world = { env: { HTTPS_PROXY: '', https_proxy: 'http://127.0.0.1:3128' }, codexHome: dir, cwd: dir };
-    const unset = await applyFix({ kind: 'unset-env', name: 'HTTPS_PROXY', target: 'shell-profile' }, world);
-    expect(unset).toMatchObject({ kind: 'applied', env: { https_proxy: 'http://127.0.0.1:3128' } });
-    expect(unset.kind === 'applied' && 'HTTPS_PROXY' in unset.env).toBe(false);
-
-    const pki = mintPublicPki();
-    const der = path.join(dir, 'root.cer');
-    await writeFile(der, new X509Certificate(pki.root.pem).raw);
-    const pem = path.join(dir, 'root.pem');
-    const converted = await applyFix(
-      {
-        kind: 'sequence',
-        steps: [
-          { kind: 'convert-certificate', from: der, to: pem, format: 'der' },
-          { kind: 'set-env', name: 'SSL_CERT_FILE', value: pem, target: 'codex-dotenv' },
+  it('reads what codex-doctor fix --yes --json says it did, and a run that printed no JSON', () => {
+    const applied = readFixRun(
+      JSON.stringify({
+        outcome: 'applied',
+        plan: [
+          { kind: 'apply', checkId: 'env.precedence', code: 'ENV_PROXY_EMPTY_UPPER' },
+          { kind: 'it-request', checkId: 'tls.auth', code: 'NET_CONNECTION_REFUSED' },
         ],
-      },
-      world,
+      }),
+      '',
+      0,
     );
-    expect(converted.kind).toBe('applied');
-    expect(new X509Certificate(await readFile(pem)).fingerprint256).toBe(new X509Certificate(pki.root.pem).fingerprint256);
-    expect(await readFile(path.join(dir, '.env'), 'utf8')).toBe(`SSL_CERT_FILE=${pem}\n`);
-    expect(await applyFix({ kind: 'it-request', topic: 'corporate-root' }, world)).toMatchObject({ kind: 'it-request' });
-    expect(await applyFix(undefined, world)).toEqual({ kind: 'no-action' });
+    expect(applied).toEqual({ outcome: 'applied', plan: ['apply ENV_PROXY_EMPTY_UPPER (env.precedence)', 'it-request NET_CONNECTION_REFUSED (tls.auth)'], exitCode: 0 });
+    expect(fixRanCleanly(applied)).toBe(true);
+    const refused = readFixRun(JSON.stringify({ outcome: 'refused', plan: [{ kind: 'refused', checkId: 'ca.bundle', code: 'CA_X', reason: 'the target exists' }] }), '', 1);
+    expect(refused.plan).toEqual(['refused CA_X (ca.bundle): the target exists']);
+    expect(fixRanCleanly(refused)).toBe(false);
+    expect(readFixRun('', 'line 1\nTypeError: boom\n', 70)).toEqual({ outcome: 'no-output', plan: [], exitCode: 70, error: 'TypeError: boom' });
   });
 
-  it('knows a fix that streams over HTTPS only, so its rerun judges the model stream, not an upgrade', () => {
-    const off: ConfigChange = { op: 'set', path: ['model_providers', 'openai-https', 'supports_websockets'], value: false };
-    const select: ConfigChange = { op: 'set', path: ['model_provider'], value: 'openai-https' };
-    expect(turnsWebSocketOff({ kind: 'edit-config', file: '/c.toml', changes: [select, off] })).toBe(true);
-    expect(turnsWebSocketOff({ kind: 'sequence', steps: [{ kind: 'unset-env', name: 'X', target: 'shell-profile' }, { kind: 'edit-config', file: '/c.toml', changes: [off] }] })).toBe(true);
-    expect(turnsWebSocketOff({ kind: 'edit-config', file: '/c.toml', changes: [{ op: 'set', path: ['model_providers', 'openai-https', 'supports_websockets'], value: true }] })).toBe(false);
-    expect(turnsWebSocketOff({ kind: 'unset-env', name: 'HTTPS_PROXY', target: 'shell-profile' })).toBe(false);
-    expect(turnsWebSocketOff(undefined)).toBe(false);
+  it('turns the reruns into the fix column: the user fix, IT change, or not measured', () => {
+    const works = { works: true, evidence: 'upgrade reached the origin' };
+    const fails = { works: false, evidence: 'Reconnecting...' };
+    expect(fixResult({ first: 'user', afterUser: works })).toBe('fixed');
+    expect(fixResult({ first: 'user', afterUser: fails })).toBe('not-fixed');
+    expect(fixResult({ first: 'user', afterUser: fails, fixError: 'refused' })).toBe('error');
+    expect(fixResult({ first: 'it', topic: 'allow-websocket', itSupplied: 'allowed', afterIt: works })).toBe('it-fixed');
+    expect(fixResult({ first: 'it', topic: 'allow-websocket', itSupplied: 'allowed', afterIt: fails })).toBe('it-not-fixed');
+    expect(fixResult({ first: 'it', topic: 'weak-ca', itSupplied: null })).toBe('it-request');
+    // The user's fix of another finding already fixed it before IT was asked.
+    expect(fixResult({ first: 'it', topic: 'corporate-root', afterUser: works })).toBe('it-fixed');
+    expect(fixResult({ first: 'manual' })).toBe('manual');
+    expect(fixResult({ first: 'none' })).toBe('not-measured');
   });
 });

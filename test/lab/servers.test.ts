@@ -282,6 +282,15 @@ describe('proxy faults', () => {
     expect(answer.body).toContain('Bad Gateway');
   });
 
+  it('takes a policy change on the running proxy (IT repairing it): the next CONNECT gets through', async () => {
+    const server = await proxy({ mode: 'connect', failure: 'bad-gateway', blockPage: { hosts: ['auth.openai.com'], at: 'connect' } });
+    server.change({ failure: null });
+    expect((await sendConnect(await dial(server.port), 'auth.openai.com:443')).status).toBe(403);
+    expect((await sendConnect(await dial(server.port), 'api.openai.com:443')).status).toBe(200);
+    server.change({ blockPage: null });
+    expect((await sendConnect(await dial(server.port), 'auth.openai.com:443')).status).toBe(200);
+  });
+
   it('can listen with TLS (an https:// proxy URL), while a plain proxy answers a ClientHello with 400', async () => {
     const secure = await proxy({ mode: 'connect', tlsListener: { hostname: 'proxy.corp.example' } });
     const toProxy = await handshake({ port: secure.port, servername: 'proxy.corp.example', ca: corp.root.pem });
