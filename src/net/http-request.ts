@@ -1,6 +1,5 @@
-// One HTTP request with undici over a connection the doctor has verified itself (verified-tls.ts): undici's
-// connector hands back that socket instead of dialling, so undici never opens, proxies or verifies anything on
-// its own, and a socket that did not come out of verifiedTls() is refused before a byte is written.
+// One HTTP request with undici over a connection the doctor has verified itself (verified-tls.ts, undici-socket.ts):
+// a socket that did not come out of verifiedTls() is refused before a byte is written.
 //
 // Protocol: the TLS handshake offers ALPN ['h2', 'http/1.1'] as Codex's HTTPS client does (reqwest 0.12 with its
 // default `http2` feature puts both in the rustls ClientConfig; hyper then speaks whatever the server picked).
@@ -8,17 +7,10 @@
 // accordingly, so a proxy or server that only gets one of them right is met as Codex meets it.
 import { STATUS_CODES } from 'node:http';
 import type tls from 'node:tls';
-import { setFlagsFromString } from 'node:v8';
 import undiciRequest from 'undici/lib/api/api-request.js';
-import Client from 'undici/lib/dispatcher/client.js';
 import type { HttpHead } from './errors.js';
+import { clientOver } from './undici-socket.js';
 import { isVerified } from './verified-tls.js';
-
-// undici parses HTTP/1.1 with llhttp compiled to WebAssembly. V8 compiles it with its baseline compiler, then
-// optimises it again on background threads, and the process waits for that work before it exits (~100 ms on a
-// loaded machine, longer than the whole answer takes to parse). The baseline code parses one short answer fine.
-// Set before undici compiles the module, on the first HTTP/1.1 connection.
-setFlagsFromString('--liftoff-only');
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -52,18 +44,7 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
   const { socket, method, url, headers, body, signal } = request;
   if (!isVerified(socket)) throw new UnverifiedConnectionError();
   const protocol = socket.alpnProtocol === 'h2' ? 'h2' : 'http/1.1';
-  let handedOut = false;
-  const client = new Client(url.origin, {
-    allowH2: true,
-    // One connection, the verified one: a second connect (a retry after it broke) gets an error, never a new dial.
-    connect: (_options, callback) => {
-      if (handedOut) return callback(new Error('the verified connection is gone; undici may not open another'), null);
-      handedOut = true;
-      // Handed over on a later turn: undici's HTTP/1.1 path writes nothing when the connector answers synchronously.
-      setImmediate(() => callback(null, socket));
-    },
-    pipelining: 1,
-  });
+  const client = clientOver(socket, url.origin, { allowH2: true });
   try {
     const response = await undiciRequest.call(client, { method, path: `${url.pathname}${url.search}`, headers, ...(body !== undefined && { body }), signal });
     const chunks: Buffer[] = [];

@@ -1,12 +1,19 @@
-// An HTTP CONNECT tunnel through a proxy, exposing what the proxy answered: status line, headers
-// (Proxy-Authenticate schemes for a 407) and the start of the body (a block page for a 403).
+// An HTTP CONNECT tunnel through a proxy, sent and parsed by undici (undici-socket.ts), exposing what the proxy
+// answered: status line, headers (Proxy-Authenticate schemes for a 407) and the start of the body (a block page
+// for a 403).
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { TLSSocket } from 'node:tls';
 import type { HostPort } from './dial.js';
 import { bareHost } from './dial.js';
 import { ProxyClosedError, ProxyHeadTooLargeError, ProxyProtocolError, ProxyResponseError, type HttpHead } from './errors.js';
+import { clientOver } from './undici-socket.js';
+import { isVerified } from './verified-tls.js';
 import { abortable } from './wait.js';
 
 const MAX_HEAD_BYTES = 64 * 1024;
+/** The answer's start kept for its status line; llhttp sets no limit on that line, so this is its limit. */
+const MAX_STATUS_LINE = 8 * 1024;
 /** Enough of a block page to name it; the rest is not evidence. */
 const MAX_BODY_BYTES = 4096;
 
@@ -58,83 +65,130 @@ export function basicAuthorization(credentials: ProxyCredentials): string {
 /** Sends CONNECT and waits for the answer: resolves on 2xx, throws ProxyResponseError (or a close/protocol error) otherwise. */
 export function openTunnel(request: TunnelRequest): Promise<Tunnel> {
   const { socket, target, authorization, signal } = request;
+  // An https:// proxy is spoken to only once its own certificate verified (the credentials go in CONNECT).
+  if (socket instanceof TLSSocket && !isVerified(socket)) return Promise.reject(new Error('refusing to send CONNECT over an unverified TLS connection'));
   const authority = authorityOf(target);
-  const lines = [`CONNECT ${authority} HTTP/1.1`, `Host: ${authority}`];
-  if (authorization) lines.push(`Proxy-Authorization: ${authorization}`);
-  lines.push('', '');
 
   return abortable<Tunnel>(signal, (resolve, reject) => {
-    let buffered = Buffer.alloc(0);
-    let head: HttpHead | undefined;
-    let bodyStart = 0;
-
-    const fail = (): void => {
-      if (!head) return;
-      const bodyBytes = buffered.subarray(bodyStart);
-      reject(new ProxyResponseError(head, bodyText(head, bodyBytes), authorization !== undefined));
+    let granted = false;
+    const client = clientOver(socket as Socket, `http://${authority}`, { allowH2: false, maxHeaderSize: MAX_HEAD_BYTES });
+    const answer = new AnswerStart();
+    // The first bytes of the answer as they are read: undici keeps neither the HTTP version nor (for CONNECT) the
+    // reason phrase, and its parse errors do not say what the proxy sent.
+    const tap = (chunk: Buffer): void => {
+      answer.add(chunk);
+      if (answer.statusLineTooLong()) reject(new ProxyHeadTooLargeError(answer.firstLine(), MAX_HEAD_BYTES));
     };
-    const onData = (chunk: Buffer): void => {
-      buffered = Buffer.concat([buffered, chunk]);
-      if (!head) {
-        if (buffered.length >= 5 && buffered.subarray(0, 5).toString('latin1') !== 'HTTP/') {
-          reject(new ProxyProtocolError(printable(buffered.subarray(0, 16))));
-          return;
-        }
-        const end = buffered.indexOf('\r\n\r\n');
-        if (end < 0) {
-          if (buffered.length > MAX_HEAD_BYTES) reject(new ProxyHeadTooLargeError(statusLineOf(buffered), MAX_HEAD_BYTES));
-          return;
-        }
-        const parsed = parseHead(buffered.subarray(0, end).toString('latin1'));
-        if (!parsed) {
-          reject(new ProxyProtocolError(printable(buffered.subarray(0, 16))));
-          return;
-        }
-        head = parsed;
-        bodyStart = end + 4;
-        if (head.status >= 200 && head.status < 300) {
-          const rest = buffered.subarray(bodyStart);
-          // resolve() first: its cleanup detaches this listener and pauses the socket, so the bytes that
-          // followed the head stay queued for whoever reads the tunnel next (unshift would re-emit them here).
-          resolve({ socket, head });
-          if (rest.length > 0) socket.unshift(rest);
-          return;
-        }
-      }
-      if (bodyComplete(head, buffered.subarray(bodyStart))) fail();
-    };
-    const onEnd = (): void => (head ? fail() : reject(new ProxyClosedError(buffered.length)));
-
-    socket.on('data', onData);
-    socket.once('error', reject);
-    socket.once('end', onEnd);
-    socket.once('close', onEnd);
-    socket.write(lines.join('\r\n'));
+    client.once('connect', () => socket.on('data', tap));
+    client.dispatch(
+      {
+        method: 'CONNECT',
+        path: authority,
+        headers: { host: authority, ...(authorization && { 'proxy-authorization': authorization }) },
+      },
+      {
+        onConnect: () => {},
+        onHeaders: () => true,
+        onData: () => true,
+        onComplete: () => {},
+        onError: (error: Error) => reject(proxyError(error, answer)),
+        // undici hands any answer to CONNECT over here, the socket with the bytes after the head unshifted.
+        onUpgrade: (status: number, rawHeaders: Buffer[] | string[] | null, tunnel: Duplex) => {
+          socket.off('data', tap);
+          const head: HttpHead = { status, ...answer.statusLine(), headers: headerLists(rawHeaders ?? []) };
+          if (status >= 200 && status < 300) {
+            granted = true;
+            // Handed over paused, ready for TLS; nothing has read the bytes that followed the head.
+            tunnel.pause();
+            resolve({ socket: tunnel, head });
+            return;
+          }
+          refusalBody(tunnel, head).then((body) => reject(new ProxyResponseError(head, body, authorization !== undefined)), reject);
+        },
+      },
+    );
     return () => {
-      socket.off('data', onData);
-      socket.off('error', reject);
-      socket.off('end', onEnd);
-      socket.off('close', onEnd);
-      // A refused tunnel is finished; a granted one is handed over paused, ready for TLS.
-      if (!head || head.status < 200 || head.status >= 300) socket.destroy();
-      else socket.pause();
+      socket.off('data', tap);
+      // The Client no longer owns a granted tunnel: destroying it closes nothing the caller holds.
+      void client.destroy().catch(() => {});
+      // A refused tunnel is finished.
+      if (!granted) socket.destroy();
     };
   });
 }
 
-/** Parses a status line and headers; undefined when it is not an HTTP response head. */
-export function parseHead(text: string): HttpHead | undefined {
-  const [statusLine = '', ...headerLines] = text.split('\r\n');
-  const match = /^HTTP\/(\d(?:\.\d)?) (\d{3})(?: (.*))?$/.exec(statusLine);
-  if (!match) return undefined;
-  const headers: Record<string, string[]> = {};
-  for (const line of headerLines) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    (headers[name] ??= []).push(line.slice(colon + 1).trim());
+/** The first bytes of the proxy's answer, bounded: the status line, and what a non-HTTP answer started with. */
+class AnswerStart {
+  private bytes = Buffer.alloc(0);
+  received = 0;
+
+  add(chunk: Buffer): void {
+    this.received += chunk.length;
+    if (this.bytes.length < MAX_STATUS_LINE) this.bytes = Buffer.concat([this.bytes, chunk.subarray(0, MAX_STATUS_LINE - this.bytes.length)]);
   }
-  return { status: Number(match[2]), reason: match[3] ?? '', headers, version: match[1]! };
+
+  statusLineTooLong(): boolean {
+    return this.bytes.length >= MAX_STATUS_LINE && !this.bytes.includes('\r\n');
+  }
+
+  /** Version and reason phrase from the status line; undici has already checked that it is one. */
+  statusLine(): Pick<HttpHead, 'reason' | 'version'> {
+    const line = this.bytes.subarray(0, Math.max(0, this.bytes.indexOf('\r\n'))).toString('latin1');
+    const match = /^HTTP\/(\d(?:\.\d)?) \d{3}(?: (.*))?$/.exec(line);
+    return { reason: match?.[2] ?? '', ...(match && { version: match[1]! }) };
+  }
+
+  /** The first line, printable and bounded: it is all a user needs to recognise the answer. */
+  firstLine(): string {
+    const end = this.bytes.indexOf('\r\n');
+    return printable(this.bytes.subarray(0, Math.min(end === -1 ? this.bytes.length : end, 80)));
+  }
+
+  firstBytes(): string {
+    return printable(this.bytes.subarray(0, 16));
+  }
+}
+
+/** undici's errors for what the proxy did, as the probe's own errors (classify() knows those). */
+function proxyError(error: Error, answer: AnswerStart): Error {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') return new ProxyHeadTooLargeError(answer.firstLine(), MAX_HEAD_BYTES);
+  // llhttp's verdict (its code is often missing), or a 1xx / upgrade where a CONNECT answer belongs.
+  if (error.name === 'HTTPParserError' || (code === 'UND_ERR_SOCKET' && /^bad (response|upgrade)$/.test(error.message))) return new ProxyProtocolError(answer.firstBytes());
+  if (code === 'UND_ERR_SOCKET') return new ProxyClosedError(answer.received);
+  return error;
+}
+
+/**
+ * The start of a refused CONNECT's body (a block page). undici stops parsing at the head of any answer to CONNECT
+ * and hands the connection over, so the body is read here: at most 4 KiB, ended by its own framing or the close.
+ */
+function refusalBody(tunnel: Duplex, head: HttpHead): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = Buffer.alloc(0);
+    const finish = (): void => {
+      tunnel.off('data', onData);
+      tunnel.off('end', finish);
+      tunnel.off('close', finish);
+      tunnel.off('error', reject);
+      resolve(bodyText(head, body));
+    };
+    const onData = (chunk: Buffer): void => {
+      body = Buffer.concat([body, chunk.subarray(0, MAX_BODY_BYTES - body.length)]);
+      if (bodyComplete(head, body)) finish();
+    };
+    tunnel.on('data', onData);
+    tunnel.once('end', finish);
+    tunnel.once('close', finish);
+    tunnel.once('error', reject);
+    if (bodyComplete(head, body)) finish();
+  });
+}
+
+function headerLists(raw: ReadonlyArray<Buffer | string>): Record<string, string[]> {
+  const headers: Record<string, string[]> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) (headers[raw[i]!.toString('latin1').toLowerCase()] ??= []).push(raw[i + 1]!.toString('latin1'));
+  return headers;
 }
 
 function authorityOf(target: HostPort): string {
@@ -174,12 +228,6 @@ function dechunk(body: Buffer): Buffer {
     offset = lineEnd + 2 + size + 2;
   }
   return Buffer.concat(parts);
-}
-
-/** The first line of an answer, printable and bounded: it is all a user needs to recognise the answer. */
-function statusLineOf(bytes: Buffer): string {
-  const end = bytes.indexOf('\r\n');
-  return printable(bytes.subarray(0, Math.min(end === -1 ? bytes.length : end, 80)));
 }
 
 function printable(bytes: Buffer): string {

@@ -1,10 +1,11 @@
 import { once } from 'node:events';
 import net from 'node:net';
+import { TLSSocket } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listenOnLoopback } from '../../src/lab/server-kit.js';
 import { connectTcp, DialRefusedError, resolveTarget } from '../../src/net/dial.js';
-import { ProxyClosedError, ProxyProtocolError, ProxyResponseError } from '../../src/net/errors.js';
-import { basicAuthorization, openTunnel, parseHead, proxyCredentials } from '../../src/net/tunnel.js';
+import { ProxyClosedError, ProxyHeadTooLargeError, ProxyProtocolError, ProxyResponseError } from '../../src/net/errors.js';
+import { basicAuthorization, openTunnel, proxyCredentials } from '../../src/net/tunnel.js';
 
 /** A raw TCP "proxy" on 127.0.0.1 that hands each connection's first request to `answer`. */
 async function rawProxy(answer: (socket: net.Socket, request: string) => void): Promise<{ port: number; requests: string[]; close(): Promise<void> }> {
@@ -46,9 +47,12 @@ describe('openTunnel', () => {
     });
     const { socket, head } = await tunnel;
     expect(head).toEqual({ status: 200, reason: 'Connection established', headers: { via: ['lab'] }, version: '1.1' });
-    expect(proxy.requests[0]).toBe(
-      `CONNECT auth.openai.com:443 HTTP/1.1\r\nHost: auth.openai.com:443\r\nProxy-Authorization: Basic ${Buffer.from('alice:s3c@ret').toString('base64')}\r\n\r\n`,
-    );
+    const [requestLine, ...headerLines] = proxy.requests[0]!.split('\r\n');
+    expect(requestLine).toBe('CONNECT auth.openai.com:443 HTTP/1.1');
+    const headers = headerLines.filter(Boolean).map((line) => line.toLowerCase());
+    expect(headers).toContain('host: auth.openai.com:443');
+    expect(headers).toContain(`proxy-authorization: basic ${Buffer.from('alice:s3c@ret').toString('base64')}`.toLowerCase());
+    expect(proxy.requests[0]!.endsWith('\r\n\r\n')).toBe(true);
     socket.resume();
     const [early] = (await once(socket, 'data')) as [Buffer];
     expect(early.toString()).toBe('EARLY');
@@ -112,10 +116,34 @@ describe('proxy credentials', () => {
   });
 });
 
-describe('parseHead', () => {
-  it('parses a status line and repeated headers, and refuses what is not HTTP', () => {
-    expect(parseHead('HTTP/1.0 502 Bad Gateway\r\nX-A: 1\r\nx-a: 2')).toEqual({ status: 502, reason: 'Bad Gateway', headers: { 'x-a': ['1', '2'] }, version: '1.0' });
-    expect(parseHead('SSH-2.0-OpenSSH')).toBeUndefined();
+describe('proxy answers', () => {
+  it('keeps the version and reason phrase of an HTTP/1.0 answer, and every value of a repeated header', async () => {
+    const { tunnel } = await tunnelThrough((socket) => socket.end('HTTP/1.0 502 Bad Gateway\r\nX-A: 1\r\nx-a: 2\r\nContent-Length: 0\r\n\r\n'));
+    const error = (await tunnel.catch((e: unknown) => e)) as ProxyResponseError;
+    expect(error.head).toEqual({ status: 502, reason: 'Bad Gateway', headers: { 'x-a': ['1', '2'], 'content-length': ['0'] }, version: '1.0' });
+  });
+
+  it('says a header block that never ends is too large, with the status line it started with', async () => {
+    const { tunnel } = await tunnelThrough((socket) => {
+      socket.write('HTTP/1.1 200 OK\r\n');
+      const block = Array.from({ length: 64 }, (_, i) => `X-Padding-${i}: ${'a'.repeat(100)}\r\n`).join('');
+      for (let i = 0; i < 20; i++) socket.write(block);
+    });
+    const error = await tunnel.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProxyHeadTooLargeError);
+    expect((error as ProxyHeadTooLargeError).statusLine).toBe('HTTP/1.1 200 OK');
+    const endlessStatus = await tunnelThrough((socket) => socket.write(`HTTP/1.1 200 ${'O'.repeat(20_000)}`));
+    const tooLong = await endlessStatus.tunnel.catch((e: unknown) => e);
+    expect(tooLong).toBeInstanceOf(ProxyHeadTooLargeError);
+    expect((tooLong as ProxyHeadTooLargeError).statusLine).toBe(`HTTP/1.1 200 ${'O'.repeat(80 - 13)}`);
+  });
+
+  it('never sends CONNECT over a TLS connection the doctor did not verify', async () => {
+    const proxy = await rawProxy((socket) => socket.end('HTTP/1.1 200 OK\r\n\r\n'));
+    cleanups.push(proxy.close);
+    const unverified = new TLSSocket(new net.Socket());
+    await expect(openTunnel({ socket: unverified, target: { host: 'auth.openai.com', port: 443 }, signal: new AbortController().signal })).rejects.toThrow(/unverified/);
+    expect(proxy.requests).toEqual([]);
   });
 });
 

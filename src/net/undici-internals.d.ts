@@ -1,5 +1,6 @@
 // undici's Client and its request() on their own: the package's index also loads fetch, WebSocket, cookies,
 // caches and mocks (~60 ms of start-up on the path of the first HTTP probe), none of which the doctor uses.
+// package.json pins undici exactly, so these paths are the ones the tests ran against.
 declare module 'undici/lib/dispatcher/client.js' {
   import type { Client } from 'undici';
   const UndiciClient: typeof Client;
