@@ -61,6 +61,8 @@ export interface CaBundleFacts {
   nativeRoots: NativeRootsLoad | null;
   /** Which of Codex's TLS set-ups the bundle breaks: HTTPS clients (login, model API, MCP) and the WebSocket. */
   breaks: { https: boolean; websocket: boolean };
+  /** The fix of the bundle's first failure, for the network checks whose clients it breaks. */
+  fix?: FixAction;
 }
 
 /** Certificates listed one per evidence line before the table is cut short (all of them are in `data`). */
@@ -267,7 +269,7 @@ async function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleL
     findings: ordered(findings),
     evidence,
     data,
-    facts: { selection, status: load.status, certificates, nativeRoots: null, breaks: bundleBreaks(load) } satisfies CaBundleFacts,
+    facts: { selection, status: load.status, certificates, nativeRoots: null, breaks: bundleBreaks(load), ...withFix(findings) } satisfies CaBundleFacts,
   };
 }
 
@@ -514,4 +516,10 @@ function selectionData(selection: CaSelection): Record<string, unknown> {
 function ordered(findings: Finding[]): Finding[] {
   const rank = { fail: 0, warn: 1, info: 2 } as const;
   return findings.map((f, i) => ({ f, i })).sort((a, b) => rank[a.f.level] - rank[b.f.level] || a.i - b.i).map((x) => x.f);
+}
+
+/** The first action of the first failure: what makes the bundle load. */
+function withFix(findings: readonly Finding[]): Pick<CaBundleFacts, 'fix'> {
+  const action = findings.find((f) => f.level === 'fail')?.hints?.find((h) => h.action !== undefined)?.action;
+  return action ? { fix: action } : {};
 }

@@ -5,10 +5,12 @@ import type { X509Certificate } from 'node:crypto';
 import { platformStoreCaveat, platformStoreName, type StorePlatform } from '../codex/platform-store.js';
 import { buildPath, verifyWebpki, type WebpkiProblem, type WebpkiVerdict } from '../codex/webpki.js';
 import type { CodexWorld } from '../codex/world.js';
+import { displayPath } from '../codex/env.js';
 import type { ErrorCode } from '../core/codes.js';
 import type { Host } from '../core/host.js';
 import type { EvidenceSection, Finding, Hint, RawCause } from '../core/types.js';
-import { findIssuerOnDisk, fixForMissingIssuer, type IssuerCandidate } from '../intel/corporate-roots.js';
+import { defaultFixPaths, findIssuerOnDisk, fixForMissingIssuer, type IssuerCandidate } from '../intel/corporate-roots.js';
+import { Speaker } from '../words/speaker.js';
 import { describeInterception, identifyInterception, parseName, type Interception } from '../intel/products.js';
 import { certificateCode } from '../net/classify.js';
 import type { ChainVerifier } from '../net/verified-tls.js';
@@ -175,9 +177,12 @@ export async function searchMissingIssuer(
   const missing = unknown?.webpki.missingIssuer;
   const orphan = missing ? chain[missing.index] : undefined;
   if (!missing || !orphan) return null;
-  const candidates = await findIssuerOnDisk(host, { orphan, env: world.env, nativeRootFiles: sets.nativeRootFiles });
+  // CODEX_CA_CERTIFICATE in .env names a file Codex never reads: the root may well be in it.
+  const ignoredNames = world.dotenv.ignored.flatMap((e) => (e.value ? [{ path: e.value, variable: `${e.name} in ${displayPath(world.dotenv.path, host.homeDir)}, where Codex ignores it` }] : []));
+  const candidates = await findIssuerOnDisk(host, { orphan, env: world.env, nativeRootFiles: sets.nativeRootFiles, ignoredNames });
   const selection = sets.plan.selection;
   const store = unknown.platformStore?.status;
+  const defaults = defaultFixPaths(world.codexHome, host.platform);
   const hints = fixForMissingIssuer({
     candidates,
     issuer: missing.issuer,
@@ -185,10 +190,21 @@ export async function searchMissingIssuer(
     currentBundle: selection.kind === 'variable' ? { variable: selection.variable, path: selection.path } : null,
     codexHome: world.codexHome,
     platform: host.platform,
+    words: new Speaker(world, host),
+    paths: { combined: await freePath(host, defaults.combined), converted: await freePath(host, defaults.converted) },
     ...(store && { platformStore: store }),
     saySearched: true,
   });
   return { issuer: missing.issuer, candidates, hints };
+}
+
+/** The first of `file`, `file-2.pem`, ... that does not exist yet: a fix never writes over a file. */
+async function freePath(host: Host, file: string): Promise<string> {
+  for (let n = 1; n <= 5; n++) {
+    const candidate = n === 1 ? file : file.replace(/\.pem$/, `-${n}.pem`);
+    if ((await host.fs.stat(candidate).catch(() => undefined)) === null) return candidate;
+  }
+  return file;
 }
 
 /** The hints for a failed verdict: the issuer fix for UnknownIssuer, else the code's own advice. */

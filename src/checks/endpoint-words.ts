@@ -1,5 +1,6 @@
 // The words of the per-endpoint verdicts (one place, so that the words layer can take them over whole).
-import type { Hint } from '../core/types.js';
+import type { FixAction, Hint } from '../core/types.js';
+import type { Speaker } from '../words/speaker.js';
 import type { EndpointRow, PlannedEndpoint } from './network-plan.js';
 
 /** `api.openai.com:443 (model API, direct)`. */
@@ -8,8 +9,10 @@ export function endpointName(endpoint: PlannedEndpoint, route: string): string {
   return `${endpoint.target.host}${port} (${endpoint.purpose}, ${route})`;
 }
 
-export function bundleUnusableHint(): [Hint, ...Hint[]] {
-  return [{ text: 'Make the CA bundle load first: ca.bundle says what is wrong with the file and how to fix it.' }];
+/** ca.bundle's own fix (the same action, so a fix applies it once); by hand when ca.bundle did not run. */
+export function bundleUnusableHint(words: Speaker, fix: FixAction | undefined): [Hint, ...Hint[]] {
+  const text = 'Make the CA bundle load first: ca.bundle says what is wrong with the file and how to fix it.';
+  return [fix ? words.fix(text, fix) : words.manual(text, { kind: 'manual', topic: 'repair-file' })];
 }
 
 export function fallbackNote(bundle: string): string {

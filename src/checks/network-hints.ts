@@ -1,12 +1,15 @@
 // The fix for each network code, in the context of the probe that hit it: which host, which route, which
-// Codex transport. Imperative, with the exact command or TOML where there is one. Never "disable
-// verification", never a password.
-import { shellQuote } from '../codex/bundle-format.js';
+// Codex transport. Each hint that fixes something carries its action (the command is rendered from it for the
+// user's shell); what only IT can change is an it-request, what only the user can do by hand a manual action.
+// Never "disable verification", never a password, never a placeholder to copy.
 import { proxySourceName, type HiddenProxyVariable } from '../codex/proxy.js';
 import { clip } from '../core/bound.js';
 import type { ErrorCode } from '../core/codes.js';
-import type { FixAction, Hint } from '../core/types.js';
+import type { FixAction, Hint, ItTopic, ManualTopic } from '../core/types.js';
 import type { HostPort } from '../net/dial.js';
+import { pageTitle } from '../net/classify.js';
+import type { HttpResponse } from '../net/http-request.js';
+import type { Speaker } from '../words/speaker.js';
 import type { Route } from './network.js';
 import type { TransportName } from './trust-sets.js';
 
@@ -15,16 +18,31 @@ export interface HintContext {
   route: Route;
   transport: TransportName;
   platform: NodeJS.Platform;
+  /** Speaks for the user's shell and knows where each variable is set now. */
+  words: Speaker;
   /** Whether something on the path re-signs the connection (inspection): changes who has to act. */
   intercepted?: boolean;
-  /** The provider, for a supports_websockets snippet. */
+  /** The provider, for a supports_websockets fix. */
   provider?: { id: string; builtIn: boolean; baseUrl: string };
+  /** $CODEX_HOME/config.toml, where a supports_websockets fix goes. */
+  configFile?: string;
 }
 
 /** The OpenAI hosts a network team has to allow (and, for broken inspection, exempt). */
 export const OPENAI_HOSTS_FOR_IT = 'auth.openai.com, chatgpt.com and api.openai.com';
 
+/** A hint whose fix is an IT or proxy team's: shown, never applied. */
+export function askIt(text: string, topic: ItTopic, hosts: readonly string[]): Hint {
+  return { text, action: { kind: 'it-request', topic, hosts: [...hosts] } };
+}
+
+/** A hint whose fix only the user can make by hand, with an optional read-only command. */
+function byHand(words: Speaker, text: string, topic: ManualTopic, look?: string): Hint {
+  return words.manual(text, { kind: 'manual', topic }, look);
+}
+
 export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
+  const { words } = context;
   const host = context.target.host;
   const proxy = context.route.kind === 'proxy' ? context.route.proxy : null;
   // An unusable proxy URL (https://, no scheme): the same proxy written the way the transport accepts.
@@ -35,179 +53,245 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
   const variable = proxySourceName(source);
   // HTTPS_PROXY also takes precedence over the system proxy settings.
   const exportVariable = source === '--proxy' || source === 'system' ? 'HTTPS_PROXY' : source;
-  const exportProxy = (value: string): string =>
-    context.platform === 'win32' ? `$env:${exportVariable} = '${value}'` : `export ${exportVariable}=${shellQuote(value)}`;
-  const askIt = (what: string): Hint => ({ text: `Ask your network team ${what}` });
-  const exemptInspection: Hint = {
-    text: `Ask your network team to exempt ${OPENAI_HOSTS_FOR_IT} from TLS inspection, or to re-issue the inspection CA with SHA-256 and an RSA key of at least 2048 bits (or ECDSA).`,
-  };
+  // A proxy URL with a user name and password is never rewritten by this tool (the password would be written out).
+  const withCredentials = (context.route.kind === 'proxy' && context.route.credentials !== undefined) || (unusable !== null && proxyName.includes('@'));
+  const setProxy = (text: string, value: string): Hint => words.fix(text, words.setting(exportVariable, value));
+  const findProxy = (text: string, look?: string): Hint => byHand(words, text, 'find-proxy-address', look);
+  const hosts = [host];
+  const proxyHosts = proxy ? [`${proxy.host}:${proxy.port}`] : hosts;
+  const exemptInspection = askIt(
+    `Ask your network team to exempt ${OPENAI_HOSTS_FOR_IT} from TLS inspection, or to re-issue the inspection CA with SHA-256 and an RSA key of at least 2048 bits (or ECDSA).`,
+    'weak-ca',
+    hosts,
+  );
 
   switch (code) {
     case 'NET_DNS_NOT_FOUND':
     case 'NET_DNS_FAILED':
       if (proxy?.scheme === 'socks5') {
-        return [{ text: `${host} does not resolve here, and a socks5:// proxy makes the client resolve it. Use socks5h:// so that the proxy resolves the name.`, command: exportProxy(`socks5h://${proxyName}`) }];
+        const text = `${host} does not resolve here, and a socks5:// proxy makes the client resolve it. Use socks5h:// so that the proxy resolves the name`;
+        return [withCredentials ? byHand(words, `${text}: change the scheme in ${variable} by hand, keeping the user name and password.`, 'edit-proxy-url') : setProxy(`${text}.`, `socks5h://${proxyName}`)];
       }
       return [
-        { text: `${host} does not resolve from here. If your network only reaches the internet through a proxy, tell Codex which one.`, command: exportProxy('http://proxy.example.corp:8080') },
-        { text: 'Check the resolver.', command: context.platform === 'win32' ? `Resolve-DnsName ${host}` : `nslookup ${host}` },
+        findProxy(
+          `${host} does not resolve from here. If your network only reaches the internet through a proxy, find its address (your browser's proxy settings, or your network team) and set it in ${variable}.`,
+          words.commands.resolveName(host),
+        ),
       ];
     case 'NET_CONNECTION_REFUSED':
     case 'NET_UNREACHABLE':
     case 'NET_TIMEOUT':
     case 'NET_CONNECTION_RESET':
     case 'NET_ERROR':
-      if (context.route.kind === 'direct' && context.route.hiddenBy) return [unhideHint(context.route.hiddenBy, host, context.platform)];
+      if (context.route.kind === 'direct' && context.route.hiddenBy) return [unhideHint(context.route.hiddenBy, host, words)];
       return context.route.kind === 'proxy'
-        ? [{ text: `The connection through ${proxyName} broke (${code}). Check that ${variable} names the proxy your browser uses.` }, askIt(`whether ${proxyName} blocks ${host}.`)]
+        ? [
+            findProxy(`The connection through ${proxyName} broke (${code}). Check that ${variable} names the proxy your browser uses.`),
+            { text: `Ask your network team whether ${proxyName} blocks ${host}.` },
+          ]
         : [
-            { text: `A direct connection to ${host}:${context.target.port} fails (${code}): most corporate networks need a proxy. Set the one your browser uses.`, command: exportProxy('http://proxy.example.corp:8080') },
-            askIt(`whether outbound HTTPS to ${host} is allowed.`),
+            findProxy(`A direct connection to ${host}:${context.target.port} fails (${code}): most corporate networks need a proxy. Set the one your browser uses (its proxy settings, or your network team, name it) in ${variable}.`),
+            { text: `Ask your network team whether outbound HTTPS to ${host} is allowed.` },
           ];
 
     case 'PROXY_UNREACHABLE':
     case 'PROXY_CLOSED':
     case 'PROXY_NOT_HTTP':
-      return [
-        { text: `Check ${variable}: ${proxyName} is not answering as an HTTP proxy (${code}). Use the proxy host and port your browser or PAC file uses, with http://.`, command: exportProxy('http://proxy.example.corp:8080') },
-      ];
+      return [findProxy(`Check ${variable}: ${proxyName} is not answering as an HTTP proxy (${code}). Use the proxy host and port your browser or PAC file uses, with http://.`)];
     case 'PROXY_TLS_UNTRUSTED':
       return [
-        {
-          text: `Add the CA that issued ${proxyName}'s own certificate (named in the detail) to the bundle Codex reads (CODEX_CA_CERTIFICATE), or use the proxy's http:// address: the tunnel to OpenAI stays encrypted end to end.`,
-          command: exportProxy(`http://${proxyName}`),
-        },
-        askIt(`for the CA certificate that issued the certificate of the proxy ${proxyName}.`),
+        askIt(`Ask your network team for the CA certificate that issued the certificate of the proxy ${proxyName}, then add it to the bundle Codex reads (CODEX_CA_CERTIFICATE).`, 'corporate-root', proxyHosts),
+        { text: `Or use the proxy's plain-HTTP (http://) port, if it has one: the tunnel to OpenAI stays encrypted end to end.` },
       ];
     case 'PROXY_HEADERS_TOO_LARGE':
       return [
-        { text: `Check ${variable}: ${proxyName} answered CONNECT with endless headers, which no client reads to the end. Make sure it names the proxy port itself.` },
-        askIt(`why ${proxyName} answers CONNECT ${host}:${context.target.port} with more than 64 KB of headers.`),
+        findProxy(`Check ${variable}: ${proxyName} answered CONNECT with endless headers, which no client reads to the end. Make sure it names the proxy port itself.`),
+        { text: `Ask your network team why ${proxyName} answers CONNECT ${host}:${context.target.port} with more than 64 KB of headers.` },
       ];
     case 'PROXY_NO_RESPONSE':
       return [
-        { text: `${proxyName} accepted the connection but never answered CONNECT ${host}:${context.target.port}. Check that ${variable} points at the proxy port itself (not a PAC server or admin page).` },
-        askIt(`whether ${proxyName} holds CONNECT requests to ${host} (some proxies stall blocked destinations instead of refusing them).`),
+        findProxy(`${proxyName} accepted the connection but never answered CONNECT ${host}:${context.target.port}. Check that ${variable} points at the proxy port itself (not a PAC server or admin page).`),
+        { text: `Ask your network team whether ${proxyName} holds CONNECT requests to ${host} (some proxies stall blocked destinations instead of refusing them).` },
       ];
     case 'PROXY_AUTH_REQUIRED':
       return [
-        {
-          text: `${proxyName} wants a user name and password. Put them in the proxy URL (percent-encode @ : / in the password); Codex sends them as Basic credentials.`,
-          command: exportProxy(`http://USER:PASSWORD@${proxyName}`),
-        },
+        byHand(
+          words,
+          `${proxyName} wants a user name and password. Get the ones it accepts (usually your own network account; your network team knows), and write them into ${exportVariable} as http://user:password@${proxyName}, with @ : / % in them percent-encoded; Codex sends them as Basic credentials.`,
+          'proxy-login',
+        ),
       ];
     case 'PROXY_AUTH_REJECTED':
       return [
-        {
-          text: `${proxyName} refused the credentials${context.route.kind === 'proxy' && context.route.credentials ? ` of user "${context.route.credentials.username}"` : ''} in ${variable}. Check the user name and password; percent-encode @ : / % in them (for example @ as %40).`,
-          command: exportProxy(`http://USER:PASSWORD@${proxyName}`),
-        },
+        byHand(
+          words,
+          `${proxyName} refused the credentials${context.route.kind === 'proxy' && context.route.credentials ? ` of user "${context.route.credentials.username}"` : ''} in ${variable}. Check the user name and password with your network team; percent-encode @ : / % in them (for example @ as %40).`,
+          'proxy-login',
+        ),
       ];
     case 'PROXY_AUTH_SCHEME_UNSUPPORTED':
       return [
-        {
-          text: `${proxyName} accepts only Windows/Kerberos login (Negotiate or NTLM), which Codex cannot do. Run a local proxy that logs in for you (for example px or cntlm) and point ${variable} at it.`,
-          command: exportProxy('http://127.0.0.1:3128'),
-        },
-        askIt(`to allow Basic authentication, or unauthenticated access to ${OPENAI_HOSTS_FOR_IT}, on ${proxyName}.`),
+        askIt(`Ask your network team to allow Basic authentication, or unauthenticated access to ${OPENAI_HOSTS_FOR_IT}, on ${proxyName}: it accepts only Windows/Kerberos login (Negotiate or NTLM), which Codex cannot do.`, 'proxy-credentials', hosts),
+        { text: `Or run a local proxy that logs in for you (for example px or cntlm) and point ${variable} at the address it listens on.` },
       ];
     case 'NET_CODEX_POLICY_DENIED':
       return [
-        { text: `This is Codex's own network policy, not your company's proxy: the doctor runs inside a Codex sandbox, whose managed proxy lets through only the domains its permissions allow. Run codex-doctor in a terminal outside Codex.` },
+        byHand(words, `This is Codex's own network policy, not your company's proxy: the doctor runs inside a Codex sandbox, whose managed proxy lets through only the domains its permissions allow. Run codex-doctor in a terminal outside Codex.`, 'run-outside-sandbox'),
         { text: `If sandboxed commands need ${host}, add it to \`domains\` of the [permissions.<name>.network] profile in $CODEX_HOME/config.toml.` },
       ];
     case 'PROXY_BLOCKED':
-      return [askIt(`to allow ${OPENAI_HOSTS_FOR_IT} through ${proxyName} for Codex (the proxy's policy refuses ${host}).`)];
+      return [askIt(`Ask your network team to allow ${OPENAI_HOSTS_FOR_IT} through ${proxyName} for Codex (the proxy's policy refuses ${host}).`, 'allow-host', hosts)];
     case 'PROXY_UPSTREAM_FAILED':
       return [
-        { text: `${proxyName} could not reach ${host} itself. Retry in a moment; if it persists, the proxy's own DNS or upstream route is broken.` },
-        askIt(`why ${proxyName} answers 502/503/504 for ${host}.`),
+        byHand(words, `${proxyName} could not reach ${host} itself. Retry in a moment; if it persists, the proxy's own DNS or upstream route is broken.`, 'retry-later'),
+        askIt(`Ask your network team why ${proxyName} answers 502/503/504 for ${host}.`, 'allow-host', hosts),
       ];
     case 'PROXY_CONNECT_REJECTED':
-      return [askIt(`why ${proxyName} refuses CONNECT to ${host}:${context.target.port}.`)];
+      return [askIt(`Ask your network team why ${proxyName} refuses CONNECT to ${host}:${context.target.port}.`, 'allow-host', hosts)];
     case 'PROXY_SCHEME_UNSUPPORTED':
-      return context.transport === 'websocket'
-        ? [
-            {
-              text: `Codex's WebSocket client accepts only http://, socks5:// and socks5h:// proxy URLs. If the proxy also takes plain HTTP (most do, for CONNECT), write it with http://: the tunnel to OpenAI stays encrypted end to end.`,
-              command: exportProxy(`http://${proxyName === 'the proxy' ? 'proxy.example.corp:8080' : proxyName}`),
-            },
-            { text: 'Otherwise make Codex stream over HTTPS only: set supports_websockets = false for the provider.', snippet: websocketOffSnippet(context.provider) },
-          ]
-        : [
-            { text: "Codex's HTTPS client has no SOCKS support: use an HTTP proxy for HTTPS_PROXY / ALL_PROXY.", command: exportProxy('http://proxy.example.corp:8080') },
-          ];
+      if (context.transport === 'websocket') {
+        const httpText = `Codex's WebSocket client accepts only http://, socks5:// and socks5h:// proxy URLs. If the proxy also takes plain HTTP (most do, for CONNECT), write it with http://: the tunnel to OpenAI stays encrypted end to end`;
+        return [
+          unusable === null || proxyName === 'the proxy'
+            ? findProxy(`${httpText}.`)
+            : withCredentials
+              ? byHand(words, `${httpText}; change the scheme in ${variable} by hand, keeping the user name and password.`, 'edit-proxy-url')
+              : setProxy(`${httpText}.`, `http://${proxyName}`),
+          // ws.upgrade offers streaming over HTTPS as the fix itself when the HTTPS client gets through this proxy.
+          { text: 'Otherwise, once login works through this proxy, make Codex stream over HTTPS only: set supports_websockets = false for the provider.' },
+        ];
+      }
+      return [findProxy("Codex's HTTPS client has no SOCKS support: find the HTTP proxy's address (your browser's proxy settings, or your network team) and use it for HTTPS_PROXY / ALL_PROXY.")];
 
     case 'TLS_HANDSHAKE_RESET':
-      if (context.route.kind === 'direct' && context.route.hiddenBy) return [unhideHint(context.route.hiddenBy, host, context.platform)];
-      return [
-        { text: `Something on the path closes TLS connections for ${host} (often a firewall filtering on the server name).` },
-        context.route.kind === 'direct'
-          ? {
-              text:
-                context.platform === 'darwin' || context.platform === 'win32'
-                  ? "If your network requires a proxy, set it: Codex's HTTPS client reads only the manual system proxy settings (no PAC file or automatic discovery), and its WebSocket client reads none."
-                  : 'If your network requires a proxy, set it: Codex does not read the system proxy settings on this platform.',
-              command: exportProxy('http://proxy.example.corp:8080'),
-            }
-          : askIt(`whether ${proxyName} or a firewall blocks ${host}.`),
-      ];
+      if (context.route.kind === 'direct' && context.route.hiddenBy) return [unhideHint(context.route.hiddenBy, host, words)];
+      return context.route.kind === 'direct'
+        ? [
+            { text: `Something on the path closes TLS connections for ${host} (often a firewall filtering on the server name).` },
+            findProxy(
+              context.platform === 'darwin' || context.platform === 'win32'
+                ? "If your network requires a proxy, set it: Codex's HTTPS client reads only the manual system proxy settings (no PAC file or automatic discovery), and its WebSocket client reads none."
+                : 'If your network requires a proxy, set it: Codex does not read the system proxy settings on this platform.',
+            ),
+          ]
+        : [
+            { text: `Something on the path closes TLS connections for ${host} (often a firewall filtering on the server name).` },
+            askIt(`Ask your network team whether ${proxyName} or a firewall blocks ${host}.`, 'allow-host', hosts),
+          ];
     case 'TLS_NOT_TLS':
       if (proxy?.scheme === 'https') {
         // https:// makes Codex start TLS with the proxy itself; a proxy that answers in plain HTTP does not speak it.
-        const credentials = context.route.kind === 'proxy' && context.route.credentials !== undefined;
         const text = `${proxyName} does not speak TLS: the https:// in ${variable} makes Codex open TLS to the proxy itself. Write the same proxy with http://${
-          credentials ? ', keeping the user name and password in front of the host' : ''
+          withCredentials ? ', keeping the user name and password in front of the host' : ''
         } (CONNECT still carries TLS to ${host} end to end).`;
-        if (credentials) return [{ text }];
-        const action = { kind: 'set-env', name: exportVariable, value: `http://${proxyName}`, target: 'shell-profile' } as const;
-        return [{ text, command: exportProxy(`http://${proxyName}`), action }];
+        return [withCredentials ? byHand(words, text, 'edit-proxy-url') : setProxy(text, `http://${proxyName}`)];
       }
-      return [{ text: `The other end of the tunnel does not speak TLS. Check the proxy URL in ${variable} (scheme and port) and any --resolve override for ${host}.` }];
+      return [findProxy(`The other end of the tunnel does not speak TLS. Check the proxy URL in ${variable} (scheme and port) and any --resolve override for ${host}.`)];
     case 'TLS_ALERT':
     case 'TLS_HANDSHAKE_FAILED':
-      return [askIt(`why the TLS handshake with ${host} is refused (the raw cause names the alert); include this report.`)];
+      return [askIt(`Ask your network team why the TLS handshake with ${host} is refused (the raw cause names the alert); include this report.`, 'fix-tls-path', hosts)];
     case 'TLS_HANDSHAKE_TIMEOUT':
-      return [askIt(`why TLS to ${host} stalls after the tunnel opens (an inspection engine that hangs).`)];
+      return [askIt(`Ask your network team why TLS to ${host} stalls after the tunnel opens (an inspection engine that hangs).`, 'fix-tls-path', hosts)];
     case 'TLS_PROTOCOL_TOO_OLD':
-      return [askIt(`to enable TLS 1.2 or 1.3 on the path to ${host}: Codex (rustls) refuses TLS 1.0 and 1.1.`)];
+      return [askIt(`Ask your network team to enable TLS 1.2 or 1.3 on the path to ${host}: Codex (rustls) refuses TLS 1.0 and 1.1.`, 'fix-tls-path', hosts)];
     case 'TLS_BAD_SIGNATURE':
     case 'TLS_WEAK_KEY':
-      return context.intercepted === false
-        ? [askIt(`why ${host} presents a chain signed with weak algorithms.`)]
-        : [exemptInspection];
+      return context.intercepted === false ? [askIt(`Ask your network team why ${host} presents a chain signed with weak algorithms.`, 'fix-tls-path', hosts)] : [exemptInspection];
     case 'TLS_NOT_VALID_FOR_NAME':
       return context.intercepted === false
-        ? [{ text: `The certificate does not name ${host}: check that DNS or --resolve sends ${host} to the right server.` }]
-        : [askIt(`to make the inspection proxy put ${host} in the subjectAltName of the certificates it mints (rustls ignores the Common Name), or to exempt ${OPENAI_HOSTS_FOR_IT} from inspection.`)];
+        ? [askIt(`The certificate does not name ${host}: ask your network team why DNS sends ${host} to another server (check any --resolve override of yours first).`, 'fix-tls-path', hosts)]
+        : [askIt(`Ask your network team to make the inspection proxy put ${host} in the subjectAltName of the certificates it mints (rustls ignores the Common Name), or to exempt ${OPENAI_HOSTS_FOR_IT} from inspection.`, 'fix-tls-path', hosts)];
     case 'TLS_EXPIRED':
     case 'TLS_NOT_YET_VALID':
       return [
-        { text: 'Check the system clock and time zone first.', command: context.platform === 'win32' ? 'w32tm /query /status' : 'date -u' },
-        askIt(`to renew the certificate that is out of its validity period (named in the detail).`),
+        byHand(words, 'Check the system clock and time zone first.', 'system-clock', words.commands.showClock()),
+        askIt(`Ask your network team to renew the certificate that is out of its validity period (named in the detail).`, 'fix-tls-path', hosts),
       ];
     case 'TLS_CA_AS_END_ENTITY':
     case 'TLS_ISSUER_NOT_CA':
     case 'TLS_EKU_NO_SERVER_AUTH':
-      return [askIt(`to fix the certificates the inspection proxy presents (webpki refuses them: ${code}), or to exempt ${OPENAI_HOSTS_FOR_IT} from inspection.`)];
+      return [askIt(`Ask your network team to fix the certificates the inspection proxy presents (webpki refuses them: ${code}), or to exempt ${OPENAI_HOSTS_FOR_IT} from inspection.`, 'fix-tls-path', hosts)];
     case 'TLS_PATH_TOO_LONG':
-      return [askIt(`to serve a shorter chain for ${host}: Codex (rustls/webpki) follows at most 6 intermediate certificates between the server certificate and the root.`)];
+      return [askIt(`Ask your network team to serve a shorter chain for ${host}: Codex (rustls/webpki) follows at most 6 intermediate certificates between the server certificate and the root.`, 'fix-tls-path', hosts)];
     case 'TLS_VERIFY_FAILED':
-      return [askIt(`why the chain for ${host} fails verification (the raw cause names the reason); include this report.`)];
+      return [askIt(`Ask your network team why the chain for ${host} fails verification (the raw cause names the reason); include this report.`, 'fix-tls-path', hosts)];
+    case 'TLS_UNKNOWN_ISSUER':
+      return [askIt(`Ask your network team for the root certificate (PEM) that issued the chain ${host} presents, then point CODEX_CA_CERTIFICATE at it.`, 'corporate-root', hosts)];
     case 'WS_HANDSHAKE_INVALID':
-      return [askIt(`which device on the path${proxy ? ` (${proxyName} or behind it)` : ''} answers WebSocket upgrades to ${host} with a 101 that is not a WebSocket handshake, and to let the upgrade through to ${host}.`)];
+      return [
+        askIt(
+          `Ask your network team which device on the path${proxy ? ` (${proxyName} or behind it)` : ''} answers WebSocket upgrades to ${host} with a 101 that is not a WebSocket handshake, and to let the upgrade through to ${host}.`,
+          'allow-websocket',
+          hosts,
+        ),
+      ];
     default:
-      return [{ text: `See the detail and raw cause; include this report when you ask your network team about ${host}.` }];
+      return [askIt(`See the detail and raw cause; include this report when you ask your network team about ${host}.`, 'allow-host', hosts)];
   }
 }
 
+/** The fixes for the token request's own answers; undefined for a failure the network codes cover. */
+export function oauthHints(code: ErrorCode, context: HintContext, url: URL, response?: HttpResponse): [Hint, ...Hint[]] | undefined {
+  const { route, words } = context;
+  const proxy = route.kind === 'proxy' ? `${route.proxy.host}:${route.proxy.port}` : 'the network';
+  const allowPost = `to allow POST ${url.href} (and ${OPENAI_HOSTS_FOR_IT}) through ${proxy}`;
+  const hosts = [url.hostname];
+  const variable = route.kind === 'proxy' ? proxySourceName(route.variable) : 'HTTPS_PROXY';
+  switch (code) {
+    case 'OAUTH_BLOCK_PAGE':
+      return [askIt(`Ask your network team ${allowPost}: a filter answers it with its own page${response ? ` ("${pageTitle(response.body) ?? 'untitled'}")` : ''}.`, 'allow-host', hosts)];
+    case 'OAUTH_PROXY_DENIED':
+      return [askIt(`Ask your network team ${allowPost}: the proxy refuses the request after opening the tunnel.`, 'allow-host', hosts)];
+    case 'OAUTH_PROXY_AUTH':
+      return [
+        byHand(
+          words,
+          `The proxy wants credentials on each request it inspects. Get the user name and password it accepts (usually your own network account; your network team knows) and write them into ${variable} as http://user:password@${proxy === 'the network' ? 'host:port' : proxy}, with @ : / % in them percent-encoded.`,
+          'proxy-login',
+        ),
+      ];
+    case 'OAUTH_CLOUDFLARE_CHALLENGE':
+      return [
+        route.kind === 'proxy'
+          ? askIt(`Ask your network team to exempt ${OPENAI_HOSTS_FOR_IT} from TLS inspection: Cloudflare challenges the proxy's connections (its egress IP or TLS fingerprint), and a command-line login cannot solve a challenge.`, 'fix-tls-path', hosts)
+          : askIt(`Cloudflare challenges this network's connections (its egress IP or reputation), and a command-line login cannot solve a challenge: ask your network team whether traffic to ${OPENAI_HOSTS_FOR_IT} leaves through a flagged address or VPN.`, 'allow-host', hosts),
+        { text: 'Confirm from another network (for example a phone hotspot): if login works there, the challenge is caused by this network.' },
+      ];
+    case 'OAUTH_TIMEOUT':
+      return [
+        askIt(`Ask your network team whether an inspection or DLP engine holds POST requests to ${url.host} (the request was sent, no answer came).`, 'allow-host', hosts),
+        { text: 'If the network is just slow, rerun with a longer deadline.', command: 'codex-doctor --timeout 30000' },
+      ];
+    case 'OAUTH_TLS_FAILED':
+      return [
+        askIt(
+          `TLS failed on the request connection although tls.auth passed: the path presents different certificates on different connections (several proxies or inspection nodes). Rerun to see whether it alternates, and include this report when you ask your network team.`,
+          'fix-tls-path',
+          hosts,
+        ),
+      ];
+    case 'OAUTH_SERVER_ERROR':
+      return [byHand(words, 'Retry in a few minutes and check https://status.openai.com; if the page came from your proxy, ask your network team.', 'retry-later')];
+    case 'OAUTH_UNEXPECTED_RESPONSE':
+      return [askIt(`Include this report when you ask your network team what answers POST ${url.href} in OpenAI's place.`, 'allow-host', hosts)];
+    default:
+      return undefined;
+  }
+}
+
+/** supports_websockets = false for the provider, as a config.toml edit (the HTTPS path must work for it to help). */
+export function websocketOffHint(context: Pick<HintContext, 'words' | 'provider' | 'configFile'>, text: string): Hint {
+  const { provider, configFile } = context;
+  if (provider === undefined || configFile === undefined) return { text, snippet: websocketOffSnippet(provider) };
+  return context.words.fix(text, websocketOffAction(provider, configFile));
+}
+
 /** The connection went direct only because `HTTPS_PROXY=""` hides `https_proxy`: unset the empty one. */
-function unhideHint(hidden: HiddenProxyVariable, host: string, platform: NodeJS.Platform): Hint {
-  return {
-    text: `Codex connected to ${host} directly because ${hidden.upper} is set but empty, which hides ${hidden.lower}. Unset ${hidden.upper} so that Codex uses the proxy in ${hidden.lower}.`,
-    command: platform === 'win32' ? `Remove-Item Env:${hidden.upper}` : `unset ${hidden.upper}`,
-    action: { kind: 'unset-env', name: hidden.upper, target: 'shell-profile' },
-  };
+function unhideHint(hidden: HiddenProxyVariable, host: string, words: Speaker): Hint {
+  return words.fix(
+    `Codex connected to ${host} directly because ${hidden.upper} is set but empty, which hides ${hidden.lower}. Unset ${hidden.upper} so that Codex uses the proxy in ${hidden.lower}.`,
+    words.unsetting(hidden.upper),
+  );
 }
 
 /**

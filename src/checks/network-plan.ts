@@ -8,7 +8,7 @@ import { parseCodexPem } from '../codex/pem.js';
 import { proxyFor, proxySourceName } from '../codex/proxy.js';
 import { trustPlan, type TrustPlan } from '../codex/trust.js';
 import type { CodexWorld } from '../codex/world.js';
-import type { CheckResult, Status } from '../core/types.js';
+import type { CheckResult, FixAction, Status } from '../core/types.js';
 import type { ErrorCode } from '../core/codes.js';
 import type { HostPort } from '../net/dial.js';
 import { factsOf, type DoctorContext } from './context.js';
@@ -40,6 +40,8 @@ export interface NetworkPlan {
   sets: TrustSets;
   /** In the order Codex meets them: login, model API, streaming, MCP, OTEL. */
   planned: PlannedEndpoint[];
+  /** What makes the CA bundle load (ca.bundle's fix), for the endpoints it leaves unusable. */
+  bundleFix?: FixAction;
 }
 
 /** One row of the endpoint table (JSON `endpoints`, the text and TUI tables). */
@@ -130,7 +132,7 @@ export async function networkPlan(ctx: DoctorContext): Promise<NetworkPlan> {
       essential: contact.essential,
     });
   }
-  return { world, endpoints, plan, sets, planned: [...byKey.values()] };
+  return { world, endpoints, plan, sets, planned: [...byKey.values()], ...(caFacts?.fix && { bundleFix: caFacts.fix }) };
 }
 
 function routeKey(route: Route): string {

@@ -15,8 +15,9 @@ import { factsOf, type DoctorCheck, type DoctorContext } from './context.js';
 import { withEndpointRow } from './network-plan.js';
 import type { TlsAuthFacts } from './tls-auth.js';
 import { OAUTH_TOKEN } from './network-checks.js';
-import { networkHints, OPENAI_HOSTS_FOR_IT } from './network-hints.js';
-import { classifyFailure, describeRoute, probeBudget, Stager, throughPath, type Route } from './network.js';
+import { networkHints, oauthHints, type HintContext } from './network-hints.js';
+import { classifyFailure, describeRoute, probeBudget, Stager, throughPath } from './network.js';
+import { Speaker } from '../words/speaker.js';
 
 export interface OAuthTokenFacts {
   status: number;
@@ -36,7 +37,8 @@ export const oauthTokenCheck: DoctorCheck<OAuthTokenFacts> = {
 async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<CheckResult<OAuthTokenFacts>> {
   const { endpoints, target, route, trust } = facts;
   const url = new URL(endpoints.tokenEndpoint);
-  const hintContext = { target, route, transport: 'https' as const, platform: ctx.host.platform, intercepted: facts.interception.kind !== 'not-intercepted' };
+  const world = await ctx.world();
+  const hintContext: HintContext = { target, route, transport: 'https', platform: ctx.host.platform, words: new Speaker(world, ctx.host), intercepted: facts.interception.kind !== 'not-intercepted' };
   if (unknownForUnreadStore(facts.verdicts.https)) {
     // The request goes only over a connection verified as Codex would verify it; here that needs the OS store.
     return {
@@ -47,7 +49,7 @@ async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<C
       data: { url: url.href, route: describeRoute(route, target), sent: false },
     };
   }
-  const { codexVersion } = await ctx.world();
+  const { codexVersion } = world;
   const body = tokenRequestBody(`codex-doctor-invalid-${randomBytes(8).toString('hex')}`, randomBytes(48).toString('base64url'), codexVersion);
 
   const stager = new Stager(ctx);
@@ -86,7 +88,7 @@ async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<C
           stage: failure.stage,
           detail: `${failure.detail} ${codexSays}`,
           cause: failure.cause,
-          hints: oauthHints(failure.code, url, route) ?? networkHints(failure.code, hintContext),
+          hints: oauthHints(failure.code, hintContext, url) ?? networkHints(failure.code, hintContext),
         },
       ],
       data: { url: url.href, route: describeRoute(route, target), stage: failure.stage },
@@ -96,7 +98,7 @@ async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<C
   }
 
   const kind = responseKind(response, response.body);
-  const finding = judgeTokenResponse(response, kind, url, route);
+  const finding = judgeTokenResponse(response, kind, url, hintContext);
   const evidence: EvidenceSection[] = [
     {
       title: `POST ${url.href}`,
@@ -117,14 +119,14 @@ async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<C
 }
 
 /** What the answer to the invalid token request says about the path. */
-export function judgeTokenResponse(response: HttpResponse, kind: ReturnType<typeof responseKind>, url: URL, route: Route): Finding {
+export function judgeTokenResponse(response: HttpResponse, kind: ReturnType<typeof responseKind>, url: URL, context: HintContext): Finding {
   const status = `${response.status}${response.reason ? ` ${response.reason}` : ''}`;
   const fail = (code: ErrorCode, detail: string): Finding => ({
     level: 'fail',
     code,
     stage: 'http',
     detail,
-    hints: oauthHints(code, url, route, response) ?? [{ text: 'Include this report when you ask your network team.' }],
+    hints: oauthHints(code, context, url, response) ?? networkHints(code, context),
   });
   const codexSays = `Codex would show: "token endpoint returned status ${response.status}: ..."`;
   switch (kind) {
@@ -151,43 +153,5 @@ export function judgeTokenResponse(response: HttpResponse, kind: ReturnType<type
       if (response.status === 403) return fail('OAUTH_PROXY_DENIED', `The token request got ${status} from something that is not OpenAI (no OpenAI JSON error). ${codexSays}`);
       if (response.status >= 500) return fail('OAUTH_SERVER_ERROR', `The token request got ${status}, not from OpenAI's API. ${codexSays}`);
       return fail('OAUTH_UNEXPECTED_RESPONSE', `The token request got ${status} with a body that is not OpenAI's JSON error. ${codexSays}`);
-  }
-}
-
-function oauthHints(code: ErrorCode, url: URL, route: Route, response?: HttpResponse): [Hint, ...Hint[]] | undefined {
-  const proxy = route.kind === 'proxy' ? `${route.proxy.host}:${route.proxy.port}` : 'the network';
-  const allowPost = `to allow POST ${url.href} (and ${OPENAI_HOSTS_FOR_IT}) through ${proxy}`;
-  switch (code) {
-    case 'OAUTH_BLOCK_PAGE':
-      return [{ text: `Ask your network team ${allowPost}: a filter answers it with its own page${response ? ` ("${pageTitle(response.body) ?? 'untitled'}")` : ''}.` }];
-    case 'OAUTH_PROXY_DENIED':
-      return [{ text: `Ask your network team ${allowPost}: the proxy refuses the request after opening the tunnel.` }];
-    case 'OAUTH_PROXY_AUTH':
-      return [
-        {
-          text: 'The proxy wants credentials on each request it inspects. Put them in the proxy URL (percent-encode @ : / in the password).',
-          command: route.kind === 'proxy' ? `export ${route.variable === '--proxy' || route.variable === 'system' ? 'HTTPS_PROXY' : route.variable}=http://USER:PASSWORD@${proxy}` : 'export HTTPS_PROXY=http://USER:PASSWORD@proxy.example.corp:8080',
-        },
-      ];
-    case 'OAUTH_CLOUDFLARE_CHALLENGE':
-      return [
-        route.kind === 'proxy'
-          ? { text: `Ask your network team to exempt ${OPENAI_HOSTS_FOR_IT} from TLS inspection: Cloudflare challenges the proxy's connections (its egress IP or TLS fingerprint), and a command-line login cannot solve a challenge.` }
-          : { text: `Cloudflare challenges this network's connections (its egress IP or reputation), and a command-line login cannot solve a challenge: ask your network team whether traffic to ${OPENAI_HOSTS_FOR_IT} leaves through a flagged address or VPN.` },
-        { text: 'Confirm from another network (for example a phone hotspot): if login works there, the challenge is caused by this network.' },
-      ];
-    case 'OAUTH_TIMEOUT':
-      return [
-        { text: `Ask your network team whether an inspection or DLP engine holds POST requests to ${url.host} (the request was sent, no answer came).` },
-        { text: 'If the network is just slow, rerun with a longer deadline.', command: 'codex-doctor --timeout 30000' },
-      ];
-    case 'OAUTH_TLS_FAILED':
-      return [
-        { text: `TLS failed on the request connection although tls.auth passed: the path presents different certificates on different connections (several proxies or inspection nodes). Rerun to see whether it alternates, and include this report when you ask your network team.` },
-      ];
-    case 'OAUTH_SERVER_ERROR':
-      return [{ text: 'Retry in a few minutes and check https://status.openai.com; if the page came from your proxy, ask your network team.' }];
-    default:
-      return undefined;
   }
 }

@@ -33,7 +33,8 @@ import {
 import type { DoctorCheck, DoctorContext } from './context.js';
 import { bundleUnusableHint, endpointName, endpointsLine, fallbackNote, nonEssentialNote } from './endpoint-words.js';
 import { TLS_AUTH } from './network-checks.js';
-import { networkHints } from './network-hints.js';
+import { networkHints, type HintContext } from './network-hints.js';
+import { Speaker } from '../words/speaker.js';
 import { endpointRow, networkPlan, routeLabel, type EndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
 import { captureChain, chainLine, classifyFailure, describeRoute, probeBudget, Stager, type Route } from './network.js';
 import type { TrustSet, TrustSets } from './trust-sets.js';
@@ -107,13 +108,13 @@ async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEn
     return {
       result: {
         summary: `${target.host}: not tested: ${login.trust.detail}`,
-        findings: [routeFinding, { level: 'fail', code, stage: 'input', detail: login.trust.detail, hints: bundleUnusableHint() }],
+        findings: [routeFinding, { level: 'fail', code, stage: 'input', detail: login.trust.detail, hints: bundleUnusableHint(new Speaker(world, host), net.bundleFix) }],
         data: { target: `${target.host}:${target.port}`, route: describeRoute(route, target), stage: 'input' },
       },
       row: endpointRow(login, 'fail', code),
     };
   }
-  const hintContext = { target, route, transport: 'https' as const, platform: host.platform };
+  const hintContext: HintContext = { target, route, transport: 'https', platform: host.platform, words: new Speaker(world, host) };
 
   const stager = new Stager(ctx);
   let capture: TlsCapture;
@@ -190,10 +191,11 @@ async function probeHttps(ctx: DoctorContext, net: NetworkPlan, endpoint: Planne
     row: endpointRow(endpoint, level, code),
     findings: [{ ...finding, level, code, detail: `${name}: ${finding.detail}${nonEssentialNote(endpoint)}` }],
   });
-  if (endpoint.trust.kind === 'unusable') return failed('NET_BUNDLE_UNUSABLE', { stage: 'input', detail: endpoint.trust.detail, hints: bundleUnusableHint() });
+  const words = new Speaker(net.world, host);
+  if (endpoint.trust.kind === 'unusable') return failed('NET_BUNDLE_UNUSABLE', { stage: 'input', detail: endpoint.trust.detail, hints: bundleUnusableHint(words, net.bundleFix) });
   const set: TrustSet = endpoint.trust.set;
   const note = endpoint.trust.fallback ? fallbackNote(bundleName(net)) : '';
-  const hintContext = { target, route, transport: 'https' as const, platform: host.platform };
+  const hintContext: HintContext = { target, route, transport: 'https', platform: host.platform, words };
   const stager = new Stager(ctx);
   let capture: TlsCapture;
   try {
@@ -217,7 +219,9 @@ async function probeHttps(ctx: DoctorContext, net: NetworkPlan, endpoint: Planne
     return { row: endpointRow(endpoint, 'warn', finding.code), findings: [{ ...finding, detail: `${name}: ${finding.detail}` }] };
   }
   const failure = verdict.failure ?? { code: 'TLS_VERIFY_FAILED' as const, detail: 'The chain is not trusted.', cause: { message: 'not trusted' } };
-  return failed(failure.code, { stage: 'tls-verify', detail: `${failure.detail} ${chainLine(capture.chain, verdict.webpki.anchor)}${note}`, cause: failure.cause, hints: verdictHints(verdict, null, fallback) });
+  // Where Codex's own HTTPS roots decide, the missing issuer is looked for as for login (CODEX_CA_CERTIFICATE then fixes it).
+  const search = set === net.sets.https ? await searchMissingIssuer(host, net.world, net.sets, capture.chain, [verdict]) : null;
+  return failed(failure.code, { stage: 'tls-verify', detail: `${failure.detail} ${chainLine(capture.chain, verdict.webpki.anchor)}${note}`, cause: failure.cause, hints: verdictHints(verdict, search, fallback) });
 }
 
 function bundleName(net: NetworkPlan): string {

@@ -38,7 +38,7 @@ import type { DoctorCheck, DoctorContext } from './context.js';
 import { bundleUnusableHint } from './endpoint-words.js';
 import { networkPlan, withEndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
 import { WS_UPGRADE } from './network-checks.js';
-import { networkHints, websocketOffAction, websocketOffSnippet, type HintContext } from './network-hints.js';
+import { askIt, networkHints, websocketOffAction, websocketOffHint, type HintContext } from './network-hints.js';
 import { Speaker } from '../words/speaker.js';
 import type { Route } from './network.js';
 import { captureChain, chainLine, classifyFailure, describeRoute, probeBudget, Stager, throughPath } from './network.js';
@@ -81,15 +81,17 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
     const { world, endpoints, sets } = net;
     const { target, route } = endpoint;
     const routeFinding: Finding = { level: 'info', code: 'NET_ROUTE', stage: 'tcp', detail: `The WebSocket connects to ${describeRoute(route, target)}.` };
-    const hintContext: HintContext = { target, route, transport: 'websocket', platform: host.platform, provider: endpoints.provider };
-    const withWorkaround = (hints: [Hint, ...Hint[]]): [Hint, ...Hint[]] => [...hints, workaround(endpoints)];
+    const words = new Speaker(world, host);
+    const configFile = path.join(world.codexHome, 'config.toml');
+    const hintContext: HintContext = { target, route, transport: 'websocket', platform: host.platform, words, provider: endpoints.provider, configFile };
+    const withWorkaround = (hints: [Hint, ...Hint[]]): [Hint, ...Hint[]] => [...hints, workaround(hintContext)];
     // 0.169.0: after the fallback a failing HTTPS is retried without end; say what CI then sees.
     const hangNote = unboundedRetriesNote(world.codexVersion);
     const retries: Finding[] = hangNote ? [{ level: 'info', code: 'NET_RETRIES_UNBOUNDED', stage: 'ws-upgrade', detail: hangNote }] : [];
     if (endpoint.trust.kind === 'unusable') {
       return {
         summary: `${url.host}: not tested: ${endpoint.trust.detail}`,
-        findings: [routeFinding, { level: 'fail', code: 'NET_BUNDLE_UNUSABLE', stage: 'input', detail: endpoint.trust.detail, hints: withWorkaround(bundleUnusableHint()) }],
+        findings: [routeFinding, { level: 'fail', code: 'NET_BUNDLE_UNUSABLE', stage: 'input', detail: endpoint.trust.detail, hints: withWorkaround(bundleUnusableHint(words, net.bundleFix)) }],
         data: { url: url.href, route: describeRoute(route, target), stage: 'input' },
         facts: { url: url.href, upgraded: false },
       };
@@ -103,11 +105,14 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
       const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'ws' });
       // Streaming over HTTPS only helps only where the HTTPS path works: a connection, proxy or handshake that
       // fails before the upgrade (refused, silent, 407, an unusable proxy URL, Codex's own policy) fails login too.
+      // A failure at the upgrade itself comes after TLS passed: the HTTPS path works, so streaming over it is the user's fix.
       const hints: [Hint, ...Hint[]] = staleWebSocketOnlyProxy(failure.code, route)
-        ? [forgetStaleProxy(route.variable, new Speaker(world, host))]
+        ? [forgetStaleProxy(route.variable, words)]
         : failure.code === 'PROXY_SCHEME_UNSUPPORTED' && httpsOnly
-          ? streamOverHttps(endpoints.provider, path.join(world.codexHome, 'config.toml'), new Speaker(world, host))
-          : networkHints(failure.code, hintContext);
+          ? streamOverHttps(endpoints.provider, configFile, words)
+          : failure.stage === 'ws-upgrade'
+            ? [workaround(hintContext), ...networkHints(failure.code, hintContext)]
+            : networkHints(failure.code, hintContext);
       return {
         summary: `${url.href}: failed at ${failure.stage} (${failure.code}).`,
         findings: [routeFinding, ...retries, { level: 'fail', code: failure.code, stage: failure.stage, detail: failure.detail, cause: failure.cause, hints }],
@@ -253,7 +258,7 @@ export function judgeUpgrade(outcome: UpgradeOutcome, url: URL, context: HintCon
     code,
     stage: 'ws-upgrade',
     detail: `${detail} ${AFTER_WEBSOCKET_FAILURE}`,
-    hints: [workaround(endpoints), askForWebSocket(url, context)],
+    hints: [workaround(context), askForWebSocket(url, context)],
   });
   if (kind === 'openai-json') {
     if (head.status === 401 || head.status === 403) {
@@ -332,16 +337,15 @@ function streamOverHttps(provider: CodexEndpoints['provider'], configFile: strin
   ];
 }
 
-function workaround(endpoints: CodexEndpoints): Hint {
-  return {
-    text: 'Until the path allows WebSocket, make Codex stream over HTTPS only (no five failed attempts first): set supports_websockets = false for the provider.',
-    snippet: websocketOffSnippet(endpoints.provider),
-  };
+function workaround(context: HintContext): Hint {
+  return websocketOffHint(context, 'Until the path allows WebSocket, make Codex stream over HTTPS only (no five failed attempts first): set supports_websockets = false for the provider.');
 }
 
 function askForWebSocket(url: URL, context: HintContext): Hint {
   const via = context.route.kind === 'proxy' ? ` through ${context.route.proxy.host}:${context.route.proxy.port}` : '';
-  return {
-    text: `Ask your network team to allow WebSocket upgrades (HTTP/1.1 GET with Upgrade: websocket) to ${url.host}${url.pathname}${via}, or to exempt ${url.host} from TLS inspection.`,
-  };
+  return askIt(
+    `Ask your network team to allow WebSocket upgrades (HTTP/1.1 GET with Upgrade: websocket) to ${url.host}${url.pathname}${via}, or to exempt ${url.host} from TLS inspection.`,
+    'allow-websocket',
+    [url.hostname],
+  );
 }

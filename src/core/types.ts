@@ -76,7 +76,9 @@ export type ItTopic =
   | 'allow-host'
   | 'allow-websocket'
   | 'proxy-credentials'
-  | 'proxy-reachability';
+  | 'proxy-reachability'
+  /** TLS on the path itself: an alert, a stalled handshake, TLS below 1.2, a chain webpki refuses. */
+  | 'fix-tls-path';
 
 /** What only the user can change by hand (the tool neither can nor should): shown, never applied. */
 export type ManualTopic =
@@ -88,7 +90,19 @@ export type ManualTopic =
   | 'system-proxy-settings'
   | 'find-proxy-address'
   | 'encode-credentials'
-  | 'run-outside-sandbox';
+  | 'run-outside-sandbox'
+  /** Get the proxy user name and password (the user's own network account) and write them into the proxy URL. */
+  | 'proxy-login'
+  /** Rewrite a proxy URL that holds a password (this tool never writes a password out). */
+  | 'edit-proxy-url'
+  /** Export a root from the macOS keychain or Windows store, or look whether it is there. */
+  | 'export-os-root'
+  /** Remove a known-compromised root from the trust stores. */
+  | 'remove-root'
+  /** A passing fault on the far side: try again later. */
+  | 'retry-later'
+  /** Edit a config file by hand (a change this tool does not make, or cannot make safely). */
+  | 'edit-config-by-hand';
 
 export type FixAction =
   | FixStep

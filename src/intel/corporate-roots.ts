@@ -2,8 +2,8 @@
 // how to find the one that issued a presented chain, and the exact command that makes Codex trust it.
 import { X509Certificate } from 'node:crypto';
 import type { Host } from '../core/host.js';
-import type { Hint } from '../core/types.js';
-import { shellQuote } from '../codex/bundle-format.js';
+import type { FixStep, Hint } from '../core/types.js';
+import type { Speaker } from '../words/speaker.js';
 import { issuedBy, oneLine } from '../codex/webpki.js';
 import { parseCodexPem } from '../codex/pem.js';
 import { TOOL_CA_VARIABLES } from '../codex/sandbox.js';
@@ -64,6 +64,8 @@ export interface SearchInput {
   env: Readonly<Record<string, string>>;
   /** Files the native roots were read from (to say "it is in the OS store, but Codex is told to ignore it"). */
   nativeRootFiles: readonly string[];
+  /** Files named where Codex does not read them (CODEX_CA_CERTIFICATE in $CODEX_HOME/.env), with where. */
+  ignoredNames?: ReadonlyArray<{ path: string; variable: string }>;
 }
 
 /** Every readable file among the usual places that holds a certificate that issued `orphan`. */
@@ -78,6 +80,7 @@ export async function findIssuerOnDisk(host: Host, input: SearchInput): Promise<
     const value = input.env[variable];
     if (value) targets.push({ path: value, kind: 'file', source: { kind: 'variable', variable } });
   }
+  for (const { path, variable } of input.ignoredNames ?? []) targets.push({ path, kind: 'file', source: { kind: 'variable', variable } });
   for (const folder of SAVED_BY_USER) targets.push({ path: expandHome(folder, host.homeDir), kind: 'dir', source: { kind: 'saved-by-user' }, certificateNamesOnly: true });
 
   const seen = new Set<string>();
@@ -149,6 +152,10 @@ export interface FixInput {
   currentBundle: { variable: string; path: string } | null;
   codexHome: string;
   platform: NodeJS.Platform;
+  /** Speaks for the user's shell: every command is rendered from the hint's action. */
+  words: Speaker;
+  /** New files the fix may write (none exists yet): by default in codexHome, ca-bundle.pem and corporate-root.pem. */
+  paths?: { combined: string; converted: string };
   /**
    * The macOS keychains / Windows ROOT store: `read` (and the issuer is not there), or `unread` (whether it is
    * there is unknown: the first hint is the command that tells). Absent where no such store is involved.
@@ -158,79 +165,80 @@ export interface FixInput {
   saySearched?: boolean;
 }
 
+/** The files a fix writes in CODEX_HOME, before checking that they are free. */
+export function defaultFixPaths(codexHome: string, platform: NodeJS.Platform): { combined: string; converted: string } {
+  return { combined: joinPath(codexHome, 'ca-bundle.pem', platform), converted: joinPath(codexHome, 'corporate-root.pem', platform) };
+}
+
 /**
  * The exact fix: point CODEX_CA_CERTIFICATE at the file that has the issuer, or combine it with the bundle
- * already in use; convert a DER file first; without a file, export the root from the OS store.
+ * already in use; convert a DER file first; without a file, export the root from the OS store, or ask IT for it.
  */
 export function fixForMissingIssuer(input: FixInput): [Hint, ...Hint[]] {
-  const { candidates, issuer, currentBundle, codexHome, platform } = input;
-  const combined = joinPath(codexHome, 'ca-bundle.pem', platform);
+  const { candidates, issuer, currentBundle, words } = input;
+  const { combined, converted } = input.paths ?? defaultFixPaths(input.codexHome, input.platform);
   // A dedicated corporate file reads better than a whole OS bundle.
   const ranked = [...candidates].sort((a, b) => SOURCE_RANK[a.source.kind] - SOURCE_RANK[b.source.kind]);
   const pem = ranked.find((c) => c.format === 'pem');
   const der = ranked.find((c) => c.format === 'der');
   const hints: Hint[] = [];
-  const setVar = (path: string): string => exportCommand('CODEX_CA_CERTIFICATE', path, platform);
+  const pointAt = (path: string): FixStep => ({ kind: 'set-env', name: 'CODEX_CA_CERTIFICATE', value: path, target: 'shell-profile' });
 
   if (pem) {
     // CODEX_CA_CERTIFICATE replaces the bundle Codex reads now; SSL_CERT_FILE would simply lose to it.
     if (currentBundle?.variable === 'CODEX_CA_CERTIFICATE' && currentBundle.path !== pem.path) {
-      hints.push({
-        text: `${describe(pem)} holds the issuer "${issuer}", but Codex reads ${currentBundle.path} (${currentBundle.variable}). Combine both into one bundle and point CODEX_CA_CERTIFICATE at it (it adds to the public and OS roots).`,
-        command: `cat ${shellQuote(currentBundle.path)} ${shellQuote(pem.path)} > ${shellQuote(combined)} && ${setVar(combined)}`,
-      });
+      hints.push(
+        words.fix(
+          `${describe(pem)} holds the issuer "${issuer}", but Codex reads ${currentBundle.path} (${currentBundle.variable}). Combine both into one bundle and point CODEX_CA_CERTIFICATE at it (it adds to the public and OS roots).`,
+          { kind: 'sequence', steps: [{ kind: 'write-bundle', to: combined, sources: [currentBundle.path, pem.path] }, pointAt(combined)] },
+        ),
+      );
     } else {
-      hints.push({
-        text: `${describe(pem)} holds the issuer "${issuer}". Point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
-        command: setVar(pem.path),
-      });
+      hints.push(words.fix(`${describe(pem)} holds the issuer "${issuer}". Point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`, pointAt(pem.path)));
     }
   } else if (der) {
-    const converted = joinPath(codexHome, 'corporate-root.pem', platform);
-    hints.push({
-      text: `${describe(der)} holds the issuer "${issuer}" in binary DER form, which Codex cannot read. Convert it to PEM and point CODEX_CA_CERTIFICATE at the copy.`,
-      command: `openssl x509 -inform der -in ${shellQuote(der.path)} -out ${shellQuote(converted)} && ${setVar(converted)}`,
-    });
+    hints.push(
+      words.fix(
+        `${describe(der)} holds the issuer "${issuer}" in binary DER form, which Codex cannot read. Convert it to PEM and point CODEX_CA_CERTIFICATE at the copy.`,
+        { kind: 'sequence', steps: [{ kind: 'convert-certificate', from: der.path, to: converted, format: 'der' }, pointAt(converted)] },
+      ),
+    );
   } else {
-    const out = joinPath(codexHome, 'corporate-root.pem', platform);
-    hints.push(input.platformStore === undefined ? exportFromStore(input, out) : rootFromIt(input, out));
+    hints.push(input.platformStore === undefined ? exportFromStore(input, converted) : rootFromIt(input, converted));
   }
   if (input.platformStore === 'unread') {
     const check = checkStoreHint(input);
     if (check) hints.unshift(check);
   }
   if (currentBundle?.variable === 'SSL_CERT_FILE') {
-    hints.push({
-      text: 'SSL_CERT_FILE also replaces the OS store for Codex\'s WebSocket and is read by other tools: prefer CODEX_CA_CERTIFICATE and unset SSL_CERT_FILE unless another tool needs it.',
-      command: platform === 'win32' ? 'Remove-Item Env:SSL_CERT_FILE' : 'unset SSL_CERT_FILE',
-    });
+    hints.push(
+      words.fix(
+        'SSL_CERT_FILE also replaces the OS store for Codex\'s WebSocket and is read by other tools: prefer CODEX_CA_CERTIFICATE and unset SSL_CERT_FILE unless another tool needs it.',
+        words.unsetting('SSL_CERT_FILE'),
+      ),
+    );
   }
   return hints as [Hint, ...Hint[]];
 }
 
 const SOURCE_RANK: Record<CandidateSource['kind'], number> = { 'corporate-location': 0, variable: 1, 'saved-by-user': 2, 'native-roots': 3 };
 
+/** The root is in the macOS keychain or the Windows store (Codex does not read it there): export it by hand. */
 function exportFromStore(input: FixInput, out: string): Hint {
   const cn = input.issuerCn ?? input.issuer;
-  switch (input.platform) {
-    case 'darwin':
-      return {
-        text: `No file on disk holds the issuer "${input.issuer}"${searchedWords(input)}. Export it from the System keychain as PEM and point CODEX_CA_CERTIFICATE at it.`,
-        command: `security find-certificate -a -p -c ${shellQuote(cn)} /Library/Keychains/System.keychain > ${shellQuote(out)} && ${exportCommand('CODEX_CA_CERTIFICATE', out, 'darwin')}`,
-      };
-    case 'win32': {
-      const der = out.replace(/\.pem$/, '.cer');
-      return {
-        text: `No file on disk holds the issuer "${input.issuer}"${searchedWords(input)}. Export it from your Windows ROOT store, convert it to Base-64 (PEM) and point CODEX_CA_CERTIFICATE at it.`,
-        command: `certutil -user -store Root "${cn}" "${der}"; certutil -encode "${der}" "${out}"; ${exportCommand('CODEX_CA_CERTIFICATE', out, 'win32')}`,
-      };
-    }
-    default:
-      return {
-        text: `No file on disk holds the issuer "${input.issuer}"${searchedWords(input)}. Ask your IT team for that root certificate in PEM form (or install it under /usr/local/share/ca-certificates and run update-ca-certificates), save it as ${out}, and point CODEX_CA_CERTIFICATE at it.`,
-        command: exportCommand('CODEX_CA_CERTIFICATE', out, input.platform),
-      };
+  const { words } = input;
+  const export_ = words.commands.exportOsRoot(input.platform, cn, out);
+  if (export_ !== null) {
+    const where = input.platform === 'darwin' ? 'the System keychain as PEM' : 'your Windows ROOT store, convert it to Base-64 (PEM)';
+    return words.manual(
+      `No file on disk holds the issuer "${input.issuer}"${searchedWords(input)}. Export it from ${where} and point CODEX_CA_CERTIFICATE at it.`,
+      { kind: 'manual', topic: 'export-os-root' },
+      `${export_}${words.commands.and}${words.commands.setEnv('CODEX_CA_CERTIFICATE', out)}`,
+    );
   }
+  return askIt(
+    `No file on disk holds the issuer "${input.issuer}"${searchedWords(input)}. Ask your IT team for that root certificate in PEM form (or install it under /usr/local/share/ca-certificates and run update-ca-certificates), save it as ${words.show(out)}, and point CODEX_CA_CERTIFICATE at it.`,
+  );
 }
 
 /** The issuer is in no file and (as read, or perhaps) not in the OS store: it has to come from IT. */
@@ -239,10 +247,14 @@ function rootFromIt(input: FixInput, out: string): Hint {
     input.platformStore === 'read'
       ? `is in no file on disk${searchedWords(input)} and not in the ${input.platform === 'win32' ? 'Windows ROOT store' : 'macOS keychains'} the doctor read`
       : `is in no file on disk${searchedWords(input)}; if the command above does not find it either, it is missing`;
-  return {
-    text: `The issuer "${input.issuer}" ${where}. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ${out} and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
-    command: exportCommand('CODEX_CA_CERTIFICATE', out, input.platform),
-  };
+  return askIt(
+    `The issuer "${input.issuer}" ${where}. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ${input.words.show(out)} and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
+  );
+}
+
+/** Only IT has the root: a request for it, never applied. */
+function askIt(text: string): Hint {
+  return { text, action: { kind: 'it-request', topic: 'corporate-root' } };
 }
 
 /** " (searched: ~/Downloads, ~/Desktop, ...)": where the doctor looked, so the user knows where it did not. */
@@ -253,25 +265,13 @@ function searchedWords(input: FixInput): string {
 /** The command that shows whether the OS store the doctor could not read holds the issuer. */
 function checkStoreHint(input: FixInput): Hint | null {
   const cn = input.issuerCn ?? input.issuer;
-  switch (input.platform) {
-    case 'darwin':
-      return {
-        text: `The doctor could not read the macOS keychains. Check that the issuer "${cn}" is in the System keychain: the command prints it as PEM, or says it could not be found (then Codex fails with UnknownIssuer).`,
-        command: `security find-certificate -a -c ${doubleQuote(cn)} -p /Library/Keychains/System.keychain`,
-      };
-    case 'win32':
-      return {
-        text: `The doctor could not read your Windows ROOT store. Check that the issuer "${cn}" is there: certutil lists it, or finds nothing (then Codex fails with UnknownIssuer).`,
-        command: `certutil -user -store Root ${doubleQuote(cn)}`,
-      };
-    default:
-      return null;
-  }
-}
-
-/** "value" for sh and PowerShell alike: the characters either would expand inside double quotes are dropped (rare in a CN). */
-function doubleQuote(value: string): string {
-  return `"${value.replace(/["`$\\]/g, '')}"`;
+  const look = input.words.commands.findOsRoot(input.platform, cn);
+  if (look === null) return null;
+  const text =
+    input.platform === 'darwin'
+      ? `The doctor could not read the macOS keychains. Check that the issuer "${cn}" is in the System keychain: the command prints it as PEM, or says it could not be found (then Codex fails with UnknownIssuer).`
+      : `The doctor could not read your Windows ROOT store. Check that the issuer "${cn}" is there: certutil lists it, or finds nothing (then Codex fails with UnknownIssuer).`;
+  return input.words.manual(text, { kind: 'manual', topic: 'export-os-root' }, look);
 }
 
 function describe(candidate: IssuerCandidate): string {
@@ -285,11 +285,6 @@ function describe(candidate: IssuerCandidate): string {
     case 'variable':
       return `${candidate.path} (named by ${candidate.source.variable})`;
   }
-}
-
-export function exportCommand(variable: string, value: string, platform: NodeJS.Platform): string {
-  if (platform === 'win32') return `$env:${variable} = '${value.replaceAll("'", "''")}'`;
-  return `export ${variable}=${shellQuote(value)}`;
 }
 
 function joinPath(dir: string, name: string, platform: NodeJS.Platform): string {

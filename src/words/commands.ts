@@ -120,6 +120,30 @@ export class CommandBuilder {
     return this.shell === 'posix' || this.shell === 'fish' ? `ls -l ${this.path(file)}` : this.powershell(`Get-Item ${this.quote(file)} | Format-List`);
   }
 
+  /** What joins two commands so that the second runs after the first (PowerShell 5 has no `&&`). */
+  get and(): string {
+    return this.shell === 'powershell' ? '; ' : ' && ';
+  }
+
+  /** Writes the root named `cn` from the macOS System keychain or the Windows ROOT store to `out` as PEM; null elsewhere. */
+  exportOsRoot(platform: NodeJS.Platform, cn: string, out: string): string | null {
+    if (platform === 'darwin') return this.whenAbsent(out, `security find-certificate -a -p -c ${this.quote(cn)} /Library/Keychains/System.keychain > ${this.path(out)}`);
+    if (platform !== 'win32') return null;
+    const der = out.replace(/\.pem$/i, '.cer');
+    return `certutil -user -store Root ${this.quote(cn)} ${this.quote(der)}${this.and}certutil -encode ${this.quote(der)} ${this.quote(out)}`;
+  }
+
+  /** Shows whether the macOS System keychain or the Windows ROOT store holds the root named `cn`; null elsewhere. */
+  findOsRoot(platform: NodeJS.Platform, cn: string): string | null {
+    if (platform === 'darwin') return `security find-certificate -a -c ${this.quote(cn)} -p /Library/Keychains/System.keychain`;
+    return platform === 'win32' ? `certutil -user -store Root ${this.quote(cn)}` : null;
+  }
+
+  /** Looks a host name up with the system resolver. */
+  resolveName(host: string): string {
+    return this.shell === 'powershell' ? `Resolve-DnsName ${this.quote(host)}` : `nslookup ${this.quote(host)}`;
+  }
+
   /** Shows the clock in UTC and whether it is synchronised. */
   showClock(): string {
     return this.shell === 'posix' || this.shell === 'fish' ? 'date -u' : 'w32tm /query /status';
@@ -189,7 +213,7 @@ export class CommandBuilder {
       case 'sequence': {
         const parts = action.steps.map((s) => this.step(s));
         if (parts.some((p) => p === null)) return null;
-        return parts.join(this.shell === 'powershell' ? '; ' : ' && ');
+        return parts.join(this.and);
       }
       case 'it-request':
       case 'manual':

@@ -89,6 +89,16 @@ export class Speaker {
     return this.fix(`${text}${where}`, { kind: 'sequence', steps: [setEnv(to, value, this.world.provenance), ...steps] });
   }
 
+  /** The action that sets `name` where it is set now (a CODEX_* name always in the shell profile). */
+  setting(name: string, value: string): FixAction {
+    return setEnv(name, value, this.world.provenance);
+  }
+
+  /** The action that removes `name` everywhere Codex would see it. */
+  unsetting(name: string): FixAction {
+    return unsetEnv(name, this.world.provenance);
+  }
+
   /** Gives `name` the value `from` has now, where `name` is set (the value is never written out). */
   copyHint(name: string, from: string, text: string): Hint {
     return this.fix(text, copyEnv(name, from, this.world.provenance));

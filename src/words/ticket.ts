@@ -34,6 +34,8 @@ export const ticketWords = {
     'weak-ca': () =>
       'Re-issue the TLS inspection CA with SHA-256 and an RSA key of at least 2048 bits (or ECDSA), or exempt the hosts below from inspection: Codex (rustls) refuses the current one.',
     'proxy-reachability': (proxy: string | undefined) => `Tell the user which proxy to use: ${proxy ?? 'the configured proxy'} does not answer as an HTTP proxy.`,
+    'fix-tls-path': (proxy: string | undefined) =>
+      `Make TLS to the hosts below work as Codex (rustls) requires through ${proxy ?? 'the network path'}: TLS 1.2 or later, a handshake that completes, a chain with the host in its subjectAltName and at most 6 intermediates; the detail names what fails. Exempting the hosts from TLS inspection removes it.`,
   } satisfies Record<ItTopic, (proxy: string | undefined) => string>,
   itReason: (check: CheckRecord, finding: Finding): string => `${check.id} failed at ${finding.stage} with ${finding.code}: ${finding.detail}`,
   caNote: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { networkHints } from '../../src/checks/network-hints.js';
+import { networkHints, type HintContext } from '../../src/checks/network-hints.js';
+import { Speaker } from '../../src/words/speaker.js';
 import { classifyFailure, describeRoute, probeBudget, routeFrom, StageFailure, Stager } from '../../src/checks/network.js';
 import { proxyFor } from '../../src/codex/proxy.js';
 import { tlsAuthCheck } from '../../src/checks/tls-auth.js';
@@ -12,6 +13,12 @@ import { runWithNeeds } from './network-lab.js';
 
 const target = { host: 'chatgpt.com', port: 443 };
 const wss = 'wss://chatgpt.com/backend-api/codex/responses';
+
+/** The hint context of a probe on `platform`, for a bash user whose variables are all set in the shell. */
+function context(route: HintContext['route'], transport: HintContext['transport'], platform: NodeJS.Platform): HintContext {
+  const words = new Speaker({ provenance: {}, dotenv: { path: '/home/u/.codex/.env' } }, { platform, env: { SHELL: '/bin/bash' }, homeDir: '/home/u' });
+  return { target, route, transport, platform, words };
+}
 
 describe('routeFrom', () => {
   it("takes the credentials from the variable Codex reads, and shows only the user", () => {
@@ -34,16 +41,21 @@ describe('routeFrom', () => {
     const route = routeFrom(proxyFor('https', 'https://auth.openai.com/oauth/token', {}, undefined, system), {}, undefined);
     expect(route).toEqual({ kind: 'proxy', variable: 'system', proxy: { scheme: 'http', host: 'secure.corp', port: 8443, display: 'http://secure.corp:8443' } });
     expect(describeRoute(route, { host: 'auth.openai.com', port: 443 })).toBe('auth.openai.com:443 through http://secure.corp:8443 (the system proxy settings)');
-    expect(networkHints('PROXY_AUTH_REQUIRED', { target, route, transport: 'https', platform: 'darwin' })[0].command).toBe('export HTTPS_PROXY=http://USER:PASSWORD@secure.corp:8443');
+    // The user name and password are the user's to get: no placeholder to copy, a manual step naming where they go.
+    const [login] = networkHints('PROXY_AUTH_REQUIRED', context(route, 'https', 'darwin'));
+    expect(login).toEqual({
+      text: 'secure.corp:8443 wants a user name and password. Get the ones it accepts (usually your own network account; your network team knows), and write them into HTTPS_PROXY as http://user:password@secure.corp:8443, with @ : / % in them percent-encoded; Codex sends them as Basic credentials.',
+      action: { kind: 'manual', topic: 'proxy-login' },
+    });
   });
 
   it('tells macOS and Windows users that only the manual system proxy counts, for HTTPS only', () => {
     const route = { kind: 'direct' as const, note: 'no proxy' };
-    expect(networkHints('TLS_HANDSHAKE_RESET', { target, route, transport: 'https', platform: 'darwin' })[1]).toEqual({
+    expect(networkHints('TLS_HANDSHAKE_RESET', context(route, 'https', 'darwin'))[1]).toEqual({
       text: "If your network requires a proxy, set it: Codex's HTTPS client reads only the manual system proxy settings (no PAC file or automatic discovery), and its WebSocket client reads none.",
-      command: 'export HTTPS_PROXY=http://proxy.example.corp:8080',
+      action: { kind: 'manual', topic: 'find-proxy-address' },
     });
-    expect(networkHints('TLS_HANDSHAKE_RESET', { target, route, transport: 'https', platform: 'linux' })[1]?.text).toBe(
+    expect(networkHints('TLS_HANDSHAKE_RESET', context(route, 'https', 'linux'))[1]?.text).toBe(
       'If your network requires a proxy, set it: Codex does not read the system proxy settings on this platform.',
     );
   });
@@ -71,10 +83,11 @@ describe('classifyFailure', () => {
     expect(classifyFailure(new StageFailure('dns', raw), stager, { proxied: true }).code).toBe('PROXY_UNREACHABLE');
     const env = { ALL_PROXY: 'socks5://127.0.0.1:1080' };
     const route = routeFrom(proxyFor('websocket', wss, env), env, undefined);
-    expect(networkHints('NET_DNS_NOT_FOUND', { target, route, transport: 'websocket', platform: 'linux' })).toEqual([
+    expect(networkHints('NET_DNS_NOT_FOUND', context(route, 'websocket', 'linux'))).toEqual([
       {
         text: 'chatgpt.com does not resolve here, and a socks5:// proxy makes the client resolve it. Use socks5h:// so that the proxy resolves the name.',
         command: 'export ALL_PROXY=socks5h://127.0.0.1:1080',
+        action: { kind: 'set-env', name: 'ALL_PROXY', value: 'socks5h://127.0.0.1:1080', target: 'shell-profile' },
       },
     ]);
   });

@@ -122,11 +122,12 @@ describe('macOS: the corporate root in no keychain', () => {
     expect(tls.error?.detail).toBe(
       'HTTPS (login, token exchange, API) verifies with macOS Security.framework (approximated with OpenSSL through Node), which rejects the chain (UNABLE_TO_GET_ISSUER_CERT_LOCALLY). webpki would say: "invalid peer certificate: UnknownIssuer". WebSocket fails the same way.',
     );
-    const out = `${codexHome}/corporate-root.pem`;
+    expect(codexHome.endsWith('/home/.codex')).toBe(true);
+    // Nothing to copy: the file exists only once IT hands the root over.
     expect(tls.findings.find((f) => f.level === 'fail')?.hints).toEqual([
       {
-        text: `The issuer "${ZSCALER}" is in no file on disk (searched: ~/Downloads, ~/Desktop, ~/Documents, ~ for certificate files, the inspection products' own locations and the OS trust store) and not in the macOS keychains the doctor read. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ${out} and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
-        command: `export CODEX_CA_CERTIFICATE=${out}`,
+        text: `The issuer "${ZSCALER}" is in no file on disk (searched: ~/Downloads, ~/Desktop, ~/Documents, ~ for certificate files, the inspection products' own locations and the OS trust store) and not in the macOS keychains the doctor read. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ~/.codex/corporate-root.pem and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
+        action: { kind: 'it-request', topic: 'corporate-root' },
       },
     ]);
     expect(records.get('oauth.token')?.status).toBe('skip');
@@ -146,15 +147,16 @@ describe('macOS: the keychains cannot be read', () => {
     expect(tls.findings[2]?.detail).toBe(
       `HTTPS (login, token exchange, API): the chain does not lead to a public root, and the doctor could not read the macOS keychains (System, SystemRootCertificates, login) (${SYSTEM}: security exited with code 51: security: SecKeychainSearchCopyNext: Unable to open the keychain), where Codex would also look for "${ZSCALER}". Not a verdict: Codex works if that root is there, and fails with UnknownIssuer if not. WebSocket is in the same position.`,
     );
-    const out = `${codexHome}/corporate-root.pem`;
+    expect(codexHome.endsWith('/home/.codex')).toBe(true);
     expect(tls.findings[2]?.hints).toEqual([
       {
         text: 'The doctor could not read the macOS keychains. Check that the issuer "Zscaler Root CA" is in the System keychain: the command prints it as PEM, or says it could not be found (then Codex fails with UnknownIssuer).',
-        command: 'security find-certificate -a -c "Zscaler Root CA" -p /Library/Keychains/System.keychain',
+        command: "security find-certificate -a -c 'Zscaler Root CA' -p /Library/Keychains/System.keychain",
+        action: { kind: 'manual', topic: 'export-os-root' },
       },
       {
-        text: `The issuer "${ZSCALER}" is in no file on disk (searched: ~/Downloads, ~/Desktop, ~/Documents, ~ for certificate files, the inspection products' own locations and the OS trust store); if the command above does not find it either, it is missing. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ${out} and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
-        command: `export CODEX_CA_CERTIFICATE=${out}`,
+        text: `The issuer "${ZSCALER}" is in no file on disk (searched: ~/Downloads, ~/Desktop, ~/Documents, ~ for certificate files, the inspection products' own locations and the OS trust store); if the command above does not find it either, it is missing. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ~/.codex/corporate-root.pem and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
+        action: { kind: 'it-request', topic: 'corporate-root' },
       },
     ]);
     expect(tls.summary).toMatch(/: intercepted by Zscaler; unknown \(OS store not read\) for HTTPS and WebSocket\. /);
@@ -222,6 +224,7 @@ describe('Windows: the ROOT store (Cert:\\CurrentUser\\Root)', () => {
     expect(tls.findings[2]?.hints?.[0]).toEqual({
       text: 'The doctor could not read your Windows ROOT store. Check that the issuer "Zscaler Root CA" is there: certutil lists it, or finds nothing (then Codex fails with UnknownIssuer).',
       command: 'certutil -user -store Root "Zscaler Root CA"',
+      action: { kind: 'manual', topic: 'export-os-root' },
     });
     expect(records.get('ws.upgrade')?.status).toBe('warn');
   });

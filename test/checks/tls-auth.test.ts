@@ -86,6 +86,7 @@ describe('tls.auth: a missing corporate root', () => {
     expect(failing?.hints?.[0]).toEqual({
       text: `${lab.files.corporateRoot} (named by NODE_EXTRA_CA_CERTS) holds the issuer "C=US, O=Zscaler Inc., OU=Zscaler Inc., CN=Zscaler Root CA". Point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
       command: `export CODEX_CA_CERTIFICATE=${lab.files.corporateRoot}`,
+      action: { kind: 'set-env', name: 'CODEX_CA_CERTIFICATE', value: lab.files.corporateRoot, target: 'shell-profile' },
     });
     expect(record.data?.issuerSearch).toEqual({
       issuer: 'C=US, O=Zscaler Inc., OU=Zscaler Inc., CN=Zscaler Root CA',
@@ -146,7 +147,11 @@ describe('tls.auth: chains OpenSSL accepts but rustls rejects', () => {
   it('reports an expired server certificate', async () => {
     const { record } = await tlsAuth({ origin: { leaf: { validity: 'expired' } } });
     expect(record.error).toMatchObject({ code: 'TLS_EXPIRED', stage: 'tls-verify' });
-    expect(record.findings.find((f) => f.level === 'fail')?.hints?.[0]).toEqual({ text: 'Check the system clock and time zone first.', command: 'date -u' });
+    expect(record.findings.find((f) => f.level === 'fail')?.hints?.[0]).toEqual({
+      text: 'Check the system clock and time zone first.',
+      command: 'date -u',
+      action: { kind: 'manual', topic: 'system-clock' },
+    });
   });
 
   it('stops at the handshake when the server speaks only TLS 1.0/1.1', async () => {
@@ -181,7 +186,10 @@ describe('tls.auth: the proxy itself', () => {
     expect(wrong.record.error).toMatchObject({ code: 'PROXY_AUTH_REJECTED', stage: 'proxy-auth' });
     const kerberos = await tlsAuth({ proxy: { mode: 'connect', auth: { ...auth, schemes: ['Negotiate', 'NTLM'] } } }, (l) => viaProxy(l.proxyUrl));
     expect(kerberos.record.error).toMatchObject({ code: 'PROXY_AUTH_SCHEME_UNSUPPORTED', stage: 'proxy-auth' });
-    expect(kerberos.record.findings.find((f) => f.level === 'fail')?.hints?.[0]?.text).toMatch(/Run a local proxy that logs in for you \(for example px or cntlm\)/);
+    // Only IT can let Codex through (it sends Basic only); a local proxy that logs in is the user's fallback, with no address to guess.
+    const [ask, local] = kerberos.record.findings.find((f) => f.level === 'fail')!.hints!;
+    expect(ask?.action).toEqual({ kind: 'it-request', topic: 'proxy-credentials', hosts: ['auth.openai.com'] });
+    expect(local).toEqual({ text: 'Or run a local proxy that logs in for you (for example px or cntlm) and point HTTPS_PROXY at the address it listens on.' });
   });
 
   it("shows the block page's title when the proxy refuses the tunnel", async () => {

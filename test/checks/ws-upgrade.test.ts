@@ -203,11 +203,12 @@ describe('ws.upgrade: a path that refuses WebSocket', () => {
     const record = ws((await inLab({ proxy: { mode: 'inspect', refuseWebSocket: status } }, trusted)).records);
     expect(record.error).toMatchObject({ code: 'WS_UPGRADE_REFUSED', stage: 'ws-upgrade' });
     const hints = record.findings.at(-1)?.hints ?? [];
+    // The user's fix now (an edit of config.toml, rendered from the action), IT's for good.
+    expect(hints[0]?.action).toMatchObject({ kind: 'edit-config', file: expect.stringMatching(/\/home\/\.codex\/config\.toml$/) });
     expect(hints[0]?.snippet).toBe(
       [
-        '# $CODEX_HOME/config.toml: the built-in provider, over HTTPS only',
+        '# ~/.codex/config.toml',
         'model_provider = "openai-https"',
-        '',
         '[model_providers.openai-https]',
         'name = "OpenAI (HTTPS only)"',
         'base_url = "https://chatgpt.com/backend-api/codex"',
@@ -218,6 +219,7 @@ describe('ws.upgrade: a path that refuses WebSocket', () => {
     );
     // Codex 0.169.0 (assumed: no codex on PATH here) retries a failing HTTPS without end: CI sees a hang.
     expect(record.findings.find((f) => f.code === 'NET_RETRIES_UNBOUNDED')?.detail).toContain('`codex exec` in CI then hangs until the job\'s timeout');
+    expect(hints[1]?.action).toEqual({ kind: 'it-request', topic: 'allow-websocket', hosts: ['chatgpt.com'] });
     expect(hints[1]?.text).toMatch(/^Ask your network team to allow WebSocket upgrades \(HTTP\/1\.1 GET with Upgrade: websocket\) to chatgpt\.com\/backend-api\/codex\/responses through 127\.0\.0\.1:\d+, or to exempt chatgpt\.com from TLS inspection\.$/);
   });
 

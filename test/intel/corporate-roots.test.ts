@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findIssuerOnDisk, fixForMissingIssuer, type IssuerCandidate } from '../../src/intel/corporate-roots.js';
+import { Speaker } from '../../src/words/speaker.js';
 import { mintCorporateCa, mintPublicPki, type CorporateCa } from '../../src/lab/pki.js';
 import { testHost } from '../helpers/host.js';
 
@@ -75,7 +76,7 @@ describe('findIssuerOnDisk', () => {
   });
 
   it('says where it searched when no file holds the issuer', () => {
-    const [hint] = fixForMissingIssuer({ candidates: [], issuer: ISSUER, issuerCn: 'Zscaler Root CA', currentBundle: null, codexHome: '/home/dev/.codex', platform: 'linux', saySearched: true });
+    const [hint] = fixForMissingIssuer({ candidates: [], issuer: ISSUER, issuerCn: 'Zscaler Root CA', currentBundle: null, codexHome: '/home/dev/.codex', platform: 'linux', words: speaker('linux', '/home/dev'), saySearched: true });
     expect(hint.text).toContain("(searched: ~/Downloads, ~/Desktop, ~/Documents, ~ for certificate files, the inspection products' own locations and the OS trust store)");
   });
 
@@ -85,8 +86,14 @@ describe('findIssuerOnDisk', () => {
   });
 });
 
+/** The words of a user on `platform` (bash, or PowerShell on Windows), every variable set in the shell. */
+function speaker(platform: NodeJS.Platform, homeDir: string): Speaker {
+  const env = platform === 'win32' ? { PSModulePath: `${homeDir}\\Documents\\PowerShell\\Modules` } : { SHELL: '/bin/bash' };
+  return new Speaker({ provenance: {}, dotenv: { path: `${homeDir}/.codex/.env` } }, { platform, env, homeDir });
+}
+
 describe('fixForMissingIssuer', () => {
-  const base = { issuer: ISSUER, issuerCn: 'Zscaler Root CA', currentBundle: null, codexHome: '/home/user/.codex', platform: 'linux' as const };
+  const base = { issuer: ISSUER, issuerCn: 'Zscaler Root CA', currentBundle: null, codexHome: '/home/user/.codex', platform: 'linux' as const, words: speaker('linux', '/home/user') };
   const pemIn = (path: string, source: IssuerCandidate['source']): IssuerCandidate => ({ path, format: 'pem', subject: ISSUER, source });
 
   it('points CODEX_CA_CERTIFICATE at the file that holds the issuer, preferring a dedicated file to the OS bundle', () => {
@@ -98,6 +105,7 @@ describe('fixForMissingIssuer', () => {
       {
         text: `/home/user/corp ca.pem (named by NODE_EXTRA_CA_CERTS) holds the issuer "${ISSUER}". Point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
         command: "export CODEX_CA_CERTIFICATE='/home/user/corp ca.pem'",
+        action: { kind: 'set-env', name: 'CODEX_CA_CERTIFICATE', value: '/home/user/corp ca.pem', target: 'shell-profile' },
       },
     ]);
   });
@@ -108,9 +116,14 @@ describe('fixForMissingIssuer', () => {
       currentBundle: { variable: 'CODEX_CA_CERTIFICATE', path: '/home/user/other-corp.pem' },
       candidates: [pemIn('/usr/local/share/ca-certificates/zscaler.crt', { kind: 'corporate-location', note: 'Debian/Ubuntu local CAs (update-ca-certificates)' })],
     });
-    expect(hint.command).toBe(
-      'cat /home/user/other-corp.pem /usr/local/share/ca-certificates/zscaler.crt > /home/user/.codex/ca-bundle.pem && export CODEX_CA_CERTIFICATE=/home/user/.codex/ca-bundle.pem',
-    );
+    expect(hint.action).toEqual({
+      kind: 'sequence',
+      steps: [
+        { kind: 'write-bundle', to: '/home/user/.codex/ca-bundle.pem', sources: ['/home/user/other-corp.pem', '/usr/local/share/ca-certificates/zscaler.crt'] },
+        { kind: 'set-env', name: 'CODEX_CA_CERTIFICATE', value: '/home/user/.codex/ca-bundle.pem', target: 'shell-profile' },
+      ],
+    });
+    expect(hint.command).toMatch(/^test ! -e ~\/\.codex\/ca-bundle\.pem && awk .* ~\/other-corp\.pem \/usr\/local\/share\/ca-certificates\/zscaler\.crt > ~\/\.codex\/ca-bundle\.pem && export CODEX_CA_CERTIFICATE=\/home\/user\/\.codex\/ca-bundle\.pem$/);
   });
 
   it('recommends CODEX_CA_CERTIFICATE over a stale SSL_CERT_FILE, and says why', () => {
@@ -125,20 +138,30 @@ describe('fixForMissingIssuer', () => {
   it('converts a DER file first', () => {
     const [hint] = fixForMissingIssuer({ ...base, candidates: [{ path: '/etc/pki/ca-trust/source/anchors/corp.cer', format: 'der', subject: ISSUER, source: { kind: 'corporate-location', note: 'RHEL' } }] });
     expect(hint.command).toBe(
-      'openssl x509 -inform der -in /etc/pki/ca-trust/source/anchors/corp.cer -out /home/user/.codex/corporate-root.pem && export CODEX_CA_CERTIFICATE=/home/user/.codex/corporate-root.pem',
+      'test ! -e ~/.codex/corporate-root.pem && openssl x509 -inform der -in /etc/pki/ca-trust/source/anchors/corp.cer -out ~/.codex/corporate-root.pem && export CODEX_CA_CERTIFICATE=/home/user/.codex/corporate-root.pem',
     );
+    expect(hint.action).toEqual({
+      kind: 'sequence',
+      steps: [
+        { kind: 'convert-certificate', from: '/etc/pki/ca-trust/source/anchors/corp.cer', to: '/home/user/.codex/corporate-root.pem', format: 'der' },
+        { kind: 'set-env', name: 'CODEX_CA_CERTIFICATE', value: '/home/user/.codex/corporate-root.pem', target: 'shell-profile' },
+      ],
+    });
   });
 
-  it('without a file, says how to export the root from the OS store', () => {
-    expect(fixForMissingIssuer({ ...base, candidates: [], platform: 'darwin', codexHome: '/Users/me/.codex' })[0].command).toBe(
-      "security find-certificate -a -p -c 'Zscaler Root CA' /Library/Keychains/System.keychain > /Users/me/.codex/corporate-root.pem && export CODEX_CA_CERTIFICATE=/Users/me/.codex/corporate-root.pem",
+  it('without a file, says how to export the root from the OS store (by hand), or asks IT for it', () => {
+    const mac = fixForMissingIssuer({ ...base, candidates: [], platform: 'darwin', codexHome: '/Users/me/.codex', words: speaker('darwin', '/Users/me') })[0];
+    expect(mac.command).toBe(
+      "test ! -e ~/.codex/corporate-root.pem && security find-certificate -a -p -c 'Zscaler Root CA' /Library/Keychains/System.keychain > ~/.codex/corporate-root.pem && export CODEX_CA_CERTIFICATE=/Users/me/.codex/corporate-root.pem",
     );
-    expect(fixForMissingIssuer({ ...base, candidates: [] })[0]).toMatchObject({
+    expect(mac.action).toEqual({ kind: 'manual', topic: 'export-os-root' });
+    // Nothing to copy: the file does not exist until IT hands it over.
+    expect(fixForMissingIssuer({ ...base, candidates: [] })[0]).toEqual({
       text: expect.stringContaining('Ask your IT team for that root certificate in PEM form'),
-      command: 'export CODEX_CA_CERTIFICATE=/home/user/.codex/corporate-root.pem',
+      action: { kind: 'it-request', topic: 'corporate-root' },
     });
-    expect(fixForMissingIssuer({ ...base, candidates: [], platform: 'win32', codexHome: 'C:\\Users\\me\\.codex' })[0].command).toBe(
-      'certutil -user -store Root "Zscaler Root CA" "C:\\Users\\me\\.codex\\corporate-root.cer"; certutil -encode "C:\\Users\\me\\.codex\\corporate-root.cer" "C:\\Users\\me\\.codex\\corporate-root.pem"; $env:CODEX_CA_CERTIFICATE = \'C:\\Users\\me\\.codex\\corporate-root.pem\'',
+    expect(fixForMissingIssuer({ ...base, candidates: [], platform: 'win32', codexHome: 'C:\\Users\\me\\.codex', words: speaker('win32', 'C:\\Users\\me') })[0].command).toBe(
+      "certutil -user -store Root 'Zscaler Root CA' C:\\Users\\me\\.codex\\corporate-root.cer; certutil -encode C:\\Users\\me\\.codex\\corporate-root.cer C:\\Users\\me\\.codex\\corporate-root.pem; $env:CODEX_CA_CERTIFICATE = 'C:\\Users\\me\\.codex\\corporate-root.pem'",
     );
   });
 });

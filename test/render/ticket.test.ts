@@ -29,6 +29,11 @@ const IT_TOPICS: Record<string, string> = {
   'missing-intermediate': 'corporate-root',
   'fortigate-sha1': 'weak-ca',
   'fortigate-rsa1024': 'weak-ca',
+  'cloudflare-challenge': 'allow-host',
+  'proxy-bad-gateway': 'allow-host',
+  'corporate-leaf-expired': 'fix-tls-path',
+  'origin-leaf-no-san': 'fix-tls-path',
+  'origin-legacy-tls': 'fix-tls-path',
 };
 
 /** Any failure's ticket body; a typical one (the median) stays under TYPICAL_BOUND. */
