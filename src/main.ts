@@ -175,7 +175,7 @@ export function createSession(host: Host, flags: DoctorFlags, saveDir = host.cwd
       const [{ writeFile }, { resolve }, { renderMarkdown }] = await Promise.all([import('node:fs/promises'), import('node:path'), import('./render/markdown.js')]);
       const saved = { json: resolve(saveDir, `codex-doctor-report-${stamp}.json`), markdown: resolve(saveDir, `codex-doctor-report-${stamp}.md`) };
       // 0600, and never over an existing file: the report names the user's files, proxy and network.
-      await writeFile(saved.json, renderJson(report), { mode: 0o600, flag: 'wx' });
+      await writeFile(saved.json, renderJson(report, { verbose: flags.verbose }), { mode: 0o600, flag: 'wx' });
       await writeFile(saved.markdown, renderMarkdown(report), { mode: 0o600, flag: 'wx' });
       return saved;
     },
@@ -219,7 +219,7 @@ export async function runDoctor(input: { host: Host; flags: DoctorFlags; io: Io;
   switch (mode) {
     case 'json': {
       const report = await session.run(undefined, io.signal);
-      io.stdout.write(renderJson(report));
+      io.stdout.write(renderJson(report, { verbose: flags.verbose }));
       return report.exitCode;
     }
     case 'markdown': {

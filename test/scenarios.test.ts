@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RUNBOOK } from '../src/checks/index.js';
-import type { Report } from '../src/core/types.js';
+import type { JsonReport } from '../src/render/json.js';
 import { codexDerItemLength } from '../src/codex/der.js';
 import { runLabCommand, runScenario } from '../src/lab/command.js';
 import { startScenario } from '../src/lab/host.js';
@@ -47,7 +47,7 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('scenario %s', (_name,
   it('produces the diagnosis it declares', { timeout: RUN_TIMEOUT_MS }, async () => {
     const io = captureIo();
     const code = await runScenario(scenario, { flags: doctorFlags({ output: 'json' }), io });
-    const report = JSON.parse(io.out()) as Report;
+    const report = JSON.parse(io.out()) as JsonReport;
     expectValidReport(report);
     expect(report.environment.lab).toBe(scenario.name);
     expect(expectationMismatches(scenario.expect, report), summarise(report)).toEqual([]);
@@ -60,7 +60,7 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('scenario %s', (_name,
 });
 
 /** The report in one line per check, shown when a scenario does not match. */
-function summarise(report: Report): string {
+function summarise(report: JsonReport): string {
   return report.checks.map((c) => `${c.id}: ${c.status} ${c.error?.code ?? ''} [${c.findings.map((f) => `${f.level}:${f.code}`).join(' ')}] ${c.summary}`).join('\n');
 }
 
@@ -254,7 +254,7 @@ describe('codex-doctor lab (the built binary)', { timeout: RUN_TIMEOUT_MS }, () 
 
   it('runs a scenario with --json: one schema-valid report for that scenario', async () => {
     const r = await runCli(['lab', DEFAULT_SCENARIO, '--json'], cleanEnv());
-    const report = JSON.parse(r.stdout) as Report;
+    const report = JSON.parse(r.stdout) as JsonReport;
     expectValidReport(report);
     expect(report.environment.lab).toBe(DEFAULT_SCENARIO);
     expect(r.code).toBe(report.exitCode);

@@ -41,7 +41,6 @@ export function buildReport(input: {
   exitCode: number;
 }): Report {
   return {
-    schemaVersion: 1,
     tool: 'codex-doctor',
     generatedAt: input.generatedAt.toISOString(),
     durationMs: Math.round(input.durationMs),

@@ -252,8 +252,8 @@ export interface ItRequest {
   ca?: { subject: string; sha256?: string; pem?: string; note: string };
 }
 
+/** The report in memory, as every renderer reads it; `--json` writes it as render/json.ts lays it out. */
 export interface Report {
-  schemaVersion: 1;
   tool: 'codex-doctor';
   generatedAt: string;
   durationMs: number;

@@ -10,7 +10,8 @@ import { parse, TomlError } from 'smol-toml';
 import { CHECK_IDS } from '../checks/index.js';
 import { nearestKey } from '../codex/config-keys.js';
 import { isErrorCode, type ErrorCode } from '../core/codes.js';
-import { STAGES, type Report, type Stage, type Status } from '../core/types.js';
+import { STAGES, type Stage, type Status } from '../core/types.js';
+import type { JsonReport } from '../render/json.js';
 import type { OriginHostFault, OriginTlsVersions, OriginWebSocketMode } from './origin.js';
 import { CORPORATE_PRODUCTS, type CorporateProduct, type DistinguishedName, type LeafOptions, type RsaKeyBits, type SignatureHash, type Validity } from './pki.js';
 import type { BlockPage, ProxyAuth, ProxyAuthScheme, ProxyFailure, ProxyMode, WebSocketRefusal } from './proxy.js';
@@ -462,8 +463,8 @@ function checkExpectation(fields: Fields): CheckExpectation {
   };
 }
 
-/** How a report differs from the scenario's expectations, one sentence per difference (empty: it matches). */
-export function expectationMismatches(expected: ScenarioExpectation, report: Report): string[] {
+/** How a `--json` report differs from the scenario's expectations, one sentence per difference (empty: it matches). */
+export function expectationMismatches(expected: ScenarioExpectation, report: JsonReport): string[] {
   const problems: string[] = [];
   if (report.exitCode !== expected.exitCode) problems.push(`exit code ${report.exitCode}, expected ${expected.exitCode}`);
   for (const record of report.checks) {
@@ -490,7 +491,7 @@ export function expectationMismatches(expected: ScenarioExpectation, report: Rep
   for (const id of Object.keys(expected.checks)) {
     if (!report.checks.some((c) => c.id === id)) problems.push(`${id}: expected in the report, but it is not there`);
   }
-  const rows = report.checks.flatMap((c) => ((c.data?.endpoints ?? []) as EndpointRow[]).map((row) => ({ ...row, check: c.id })));
+  const rows = report.checks.flatMap((c) => (c.endpoints ?? []).map((row) => ({ ...row, check: c.id })));
   for (const want of expected.endpoints) {
     const name = `${want.host} ${want.transport}`;
     const got = rows.filter((r) => r.host === want.host && r.transport === want.transport);
@@ -505,7 +506,7 @@ export function expectationMismatches(expected: ScenarioExpectation, report: Rep
   return problems;
 }
 
-function primary(record: Report['checks'][number]): string | undefined {
+function primary(record: JsonReport['checks'][number]): string | undefined {
   return record.error?.code ?? record.findings.find((f) => f.level === 'warn')?.code;
 }
 

@@ -2,6 +2,7 @@
 import { CATALOGUE } from '../core/codes.js';
 import type { ExplainResult } from '../explain/explain.js';
 import { explainWords as w } from '../words/explain.js';
+import { jsonDocument } from './json.js';
 import { summaryLine } from './view-model.js';
 
 export function renderExplainText(result: ExplainResult, options: { verbose: boolean }): string {
@@ -60,7 +61,8 @@ const MAX_CAUSES_SHOWN = 6;
 
 export function renderExplainJson(result: ExplainResult): string {
   const document = {
-    schemaVersion: 1,
+    // 2 since the report inside is a schemaVersion 2 report.
+    schemaVersion: 2,
     tool: 'codex-doctor',
     command: 'explain',
     text: result.quoted,
@@ -69,7 +71,7 @@ export function renderExplainJson(result: ExplainResult): string {
     verdict: result.verdict,
     answer: result.answer ?? null,
     ...(result.answer && { meaning: CATALOGUE[result.answer.code] }),
-    report: result.report,
+    report: jsonDocument(result.report),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -13,13 +13,22 @@ const IMPACT: Readonly<Record<string, string>> = {
   'sandbox.env': 'Commands Codex runs in its sandbox miss settings',
 };
 
+/**
+ * The first sentence of a finding's detail, for the one-sentence summary (the finding has the rest): up to the
+ * first full stop that ends a sentence, one followed by a space and a capital or a quote ("api.openai.com" and
+ * "0.169.0" go on).
+ */
+export function firstSentence(detail: string): string {
+  return /^(.{20,}?[.!?]["')]?)\s+(?=["(A-Z])/s.exec(detail)?.[1] ?? detail;
+}
+
 export const ticketWords = {
   allPassed: (checks: number): string => `Codex can log in and stream from here: all ${checks} checks passed.`,
   nothingRan: 'No check ran.',
   onlyWarnings: (check: CheckRecord, finding: Finding, warnings: number): string =>
-    `Codex should work, with ${warnings === 1 ? 'one warning' : `${warnings} warnings`}: ${check.id} ${finding.code}: ${finding.detail}`,
+    `Codex should work, with ${warnings === 1 ? 'one warning' : `${warnings} warnings`}: ${check.id} ${finding.code}: ${firstSentence(finding.detail)}`,
   failure: (check: CheckRecord, code: string, stage: Stage, detail: string, others: number): string =>
-    `${IMPACT[check.id] ?? `${check.title} fails`}: ${code} at ${stage}. ${detail}${others > 0 ? ` (${others} more check${others === 1 ? '' : 's'} failed too.)` : ''}`,
+    `${IMPACT[check.id] ?? `${check.title} fails`}: ${code} at ${stage}. ${firstSentence(detail)}${others > 0 ? ` (${others} more check${others === 1 ? '' : 's'} failed too.)` : ''}`,
   crashed: (check: CheckRecord): string => `The doctor crashed in ${check.id} (a codex-doctor bug, not your network); the other checks are reported as usual.`,
 
   itRequest: {

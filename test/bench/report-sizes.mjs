@@ -1,7 +1,7 @@
 // Ticket sizes (issue 13): for every failing lab scenario, the bytes of `--json` and of `--format markdown`.
 // Targets: a typical failing JSON report under 12 KB, a typical Markdown ticket under 8 KB ("typical" being
 // the median of the failing scenarios). Printed figures, like every benchmark here; test/render/ticket.test.ts
-// asserts the Markdown bound.
+// asserts both bounds (sizes are deterministic, not timings).
 import path from 'node:path';
 import { cleanEnv, expectExit, machineLine, main, printVerdicts, reportToParent, requireBuiltCli, run, scratchDir, verdict } from './lib.mjs';
 

@@ -2,13 +2,13 @@
 // plain text, plain text with -v), on a test Host that never leaves loopback. The hostile suite asserts on
 // what all three printed, how long the run took, and what the hostile servers received.
 import type { Host } from '../../src/core/host.js';
-import type { Report } from '../../src/core/types.js';
+import type { JsonReport } from '../../src/render/json.js';
 import { runDoctor } from '../../src/main.js';
 import { captureIo, doctorFlags } from '../helpers/io.js';
 import { testHost, type TestHostOptions } from '../helpers/host.js';
 
 export interface EveryMode {
-  report: Report;
+  report: JsonReport;
   /** What each mode printed (stdout and stderr together): json, plain, verbose. */
   outputs: { json: string; plain: string; verbose: string };
   exitCodes: { json: number; plain: number; verbose: number };
@@ -40,7 +40,7 @@ export async function inEveryMode(host: Host, timeoutMs: number, extra: { proxy?
     ? [await run('json', false), await run('plain', false), await run('plain', true)]
     : await Promise.all([run('json', false), run('plain', false), run('plain', true)]);
   return {
-    report: JSON.parse(json.text) as Report,
+    report: JSON.parse(json.text) as JsonReport,
     outputs: { json: json.text, plain: plain.text, verbose: verbose.text },
     exitCodes: { json: json.code, plain: plain.code, verbose: verbose.code },
     elapsed: Math.max(json.elapsed, plain.elapsed, verbose.elapsed),
@@ -48,7 +48,7 @@ export async function inEveryMode(host: Host, timeoutMs: number, extra: { proxy?
 }
 
 /** The first failing finding of a check, as `stage/CODE`. */
-export function failureOf(report: Report, id: string): string | undefined {
+export function failureOf(report: JsonReport, id: string): string | undefined {
   const error = report.checks.find((c) => c.id === id)?.error;
   return error && `${error.stage}/${error.code}`;
 }

@@ -3,7 +3,7 @@
 // exit 1 and the stage and code that say what happened; no secret is printed; and the server received no
 // credential and no application data over a connection the doctor had not verified.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/types.js';
+import type { JsonReport } from '../../src/render/json.js';
 import { mintChain } from './chains.js';
 import { customOrigin } from '../checks/custom-origin.js';
 import { failureOf, hostileHost, inEveryMode, STACK_FRAME, type EveryMode } from './harness.js';
@@ -48,7 +48,7 @@ function expectOnlyTlsAfterConnect(received: string[]): void {
   }
 }
 
-const stagesOf = (report: Report): Record<string, string | undefined> => ({ tls: failureOf(report, 'tls.auth'), ws: failureOf(report, 'ws.upgrade') });
+const stagesOf = (report: JsonReport): Record<string, string | undefined> => ({ tls: failureOf(report, 'tls.auth'), ws: failureOf(report, 'ws.upgrade') });
 
 describe('hostile proxies', () => {
   it.each<[string, string, Behaviour]>([

@@ -11,14 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Report } from '../../src/core/types.js';
+import type { JsonReport } from '../../src/render/json.js';
 import { labHost } from '../../src/lab/host.js';
 import { KeyStore, mintCorporateCa } from '../../src/lab/pki.js';
 import { expectationMismatches, parseScenario, type Scenario } from '../../src/lab/scenario.js';
 import { startLab, type Lab } from '../../src/lab/world.js';
 import { runDoctor, type Io } from '../../src/main.js';
 import { DEFAULT_TIMEOUT_MS, type DoctorFlags } from '../../src/options.js';
-import { expectValidReport } from '../helpers/schema.js';
+import { errorOf, expectValidReport } from '../helpers/schema.js';
 
 const NOT_INSTALLED = "squid-openssl not installed: run .ci/run's apt step (apt-get install squid-openssl)";
 const SQUID = ['/usr/sbin/squid', '/usr/local/sbin/squid'].find((p) => existsSync(p));
@@ -113,7 +113,7 @@ status = "pass"
     expect(tls.summary).toContain(`via 127.0.0.1:${proxy.port}`);
     expect(tls.summary).toContain('codex-doctor squid ssl-bump CA');
     const ws = report.checks.find((c) => c.id === 'ws.upgrade')!;
-    expect(ws.error?.detail).toContain('removed the Upgrade header');
+    expect(errorOf(ws)?.detail).toContain('removed the Upgrade header');
     expect(ws.findings.find((f) => f.code === 'WS_UPGRADE_STRIPPED')?.hints?.some((h) => h.text.includes('supports_websockets = false'))).toBe(true);
 
     // The token request really went through squid and reached the lab origin, bumped.
@@ -176,12 +176,12 @@ ${expectations}`,
 }
 
 /** Runs the doctor in-process on a Host built on the shared lab (its origin is squid's cache_peer). */
-async function runThroughSquid(labScenario: Scenario): Promise<{ report: Report; code: number }> {
+async function runThroughSquid(labScenario: Scenario): Promise<{ report: JsonReport; code: number }> {
   let out = '';
   const io: Io = { stdout: { write: (chunk: string) => (out += chunk) }, stderr: { write: () => true }, env: {} };
   const flags: DoctorFlags = { output: 'json', only: [], skip: [], timeoutMs: DEFAULT_TIMEOUT_MS, strict: false, verbose: false, resolve: [] };
   const code = await runDoctor({ host: await labHost(labScenario, world()), flags, io });
-  const report = JSON.parse(out) as Report;
+  const report = JSON.parse(out) as JsonReport;
   expectValidReport(report);
   expect(report.exitCode).toBe(code);
   return { report, code };

@@ -1,11 +1,12 @@
 // `codex-doctor lab` never leaves this machine: it refuses the flags that would route connections elsewhere,
 // and its Host refuses (without a DNS lookup or a socket) any destination the lab does not route.
 import { describe, expect, it, vi } from 'vitest';
-import type { Report } from '../../src/core/types.js';
+import type { JsonReport } from '../../src/render/json.js';
 import { runLabCommand, runScenario } from '../../src/lab/command.js';
 import { parseScenario } from '../../src/lab/scenario.js';
 import { cleanEnv, runCli } from '../helpers/cli.js';
 import { captureIo, doctorFlags } from '../helpers/io.js';
+import { errorOf } from '../helpers/schema.js';
 
 // Every TCP connection and DNS lookup of the run, recorded. Only loopback is really dialed and nothing is really
 // looked up, so that the test stays hermetic even if the lab's own refusal breaks: the assertions are about what
@@ -95,11 +96,11 @@ describe('the lab Host', { timeout: 30_000 }, () => {
     const io = captureIo();
     const run = how === 'proxy-flag' ? doctorFlags({ proxy: `http://${refused}` }) : doctorFlags();
     const code = await runScenario(strayProxyScenario(envProxy), { flags: run, io });
-    const report = JSON.parse(io.out()) as Report;
+    const report = JSON.parse(io.out()) as JsonReport;
     const check = (id: string) => report.checks.find((c) => c.id === id)!;
     for (const id of ['tls.auth', 'ws.upgrade']) {
       expect(check(id).status, id).toBe('fail');
-      expect(check(id).error, id).toEqual({
+      expect(errorOf(check(id)), id).toEqual({
         stage: 'dns',
         code: 'LAB_ROUTE_REFUSED',
         detail: `The lab refused to connect to ${refused} (the proxy): a lab run reaches only 127.0.0.1 and the hosts the lab routes, never DNS or the network.`,

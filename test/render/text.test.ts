@@ -32,7 +32,6 @@ function render(checks: CheckRecord[], style: { unicode: boolean }, verbose = fa
   let out = '';
   const text = createTextRenderer({ write: (chunk: string) => (out += chunk) }, { color: 0, columns: 100, ...style }, { verbose, planned: checks });
   const report: Report = {
-    schemaVersion: 1,
     tool: 'codex-doctor',
     generatedAt: '2027-03-01T12:00:00.000Z',
     durationMs: 10,

@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { RUNBOOK } from '../../src/checks/index.js';
 import type { Report } from '../../src/core/types.js';
 import { runScenario } from '../../src/lab/command.js';
-import { LAB_OS } from '../../src/lab/host.js';
+import { LAB_OS, startScenario } from '../../src/lab/host.js';
 import { loadScenarios, type Scenario } from '../../src/lab/scenario.js';
 import { createSession } from '../../src/main.js';
+import { renderJson, type JsonReport } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { testHost } from '../helpers/host.js';
 import { captureIo, doctorFlags } from '../helpers/io.js';
-import { expectValidReport } from '../helpers/schema.js';
+import { errorOf, expectValidReport } from '../helpers/schema.js';
 
 const scenarios = await loadScenarios();
 const failing = scenarios.filter((s) => s.expect.exitCode === 1);
@@ -36,18 +37,27 @@ const IT_TOPICS: Record<string, string> = {
   'origin-legacy-tls': 'fix-tls-path',
 };
 
-/** Any failure's ticket body; a typical one (the median) stays under TYPICAL_BOUND. */
+/** Any failure's ticket body and JSON report; a typical one (the median) stays under its TYPICAL bound. */
 const MARKDOWN_BOUND = 10 * 1024;
-const TYPICAL_BOUND = 8 * 1024;
-const sizes: number[] = [];
+const MARKDOWN_TYPICAL_BOUND = 8 * 1024;
+const JSON_BOUND = 20 * 1024;
+const JSON_TYPICAL_BOUND = 12 * 1024;
+const sizes: Array<{ markdown: number; json: number }> = [];
 const RUN_TIMEOUT_MS = 30_000;
 
-async function reportOf(scenario: Scenario): Promise<Report> {
-  const io = captureIo();
-  await runScenario(scenario, { flags: doctorFlags({ output: 'json' }), io });
-  const report = JSON.parse(io.out()) as Report;
-  expectValidReport(report);
-  return report;
+/** The report a scenario's run holds (what every renderer reads) and its `--json` document, validated. */
+async function reportOf(scenario: Scenario): Promise<{ report: Report; json: string; document: JsonReport }> {
+  const running = await startScenario(scenario);
+  try {
+    const flags = doctorFlags({ output: 'json', ...(scenario.timeoutMs !== undefined && { timeoutMs: scenario.timeoutMs }) });
+    const report = await createSession(running.host, flags).run();
+    const json = renderJson(report);
+    const document = JSON.parse(json) as JsonReport;
+    expectValidReport(document);
+    return { report, json, document };
+  } finally {
+    await running.stop();
+  }
 }
 
 /** The first failing check of the scenario's declared diagnosis, in runbook order, and its code. */
@@ -64,13 +74,14 @@ describe('the Markdown ticket and the ticket fields of the JSON report', () => {
 
   describe.each(failing.map((s) => [s.name, s] as const))('%s', (name, scenario) => {
     it('says what fails, the fix first, asks IT exactly when the fix is theirs, and fits a ticket', { timeout: RUN_TIMEOUT_MS }, async () => {
-      const report = await reportOf(scenario);
+      const { report, json, document } = await reportOf(scenario);
       const first = firstFailure(scenario);
       const { id } = first;
       // A scenario may declare only the status: the code is then the check's own.
       const code = first.code ?? report.checks.find((c) => c.id === id)?.error?.code;
 
       // JSON: one sentence naming the failure; the fix of the first failing check.
+      expect({ summary: document.summary, fixFirst: document.fixFirst, itRequest: document.itRequest }).toEqual({ summary: report.summary, fixFirst: report.fixFirst, itRequest: report.itRequest });
       expect(report.summary).toContain(code!);
       expect(report.summary!.split('\n')).toHaveLength(1);
       expect(report.fixFirst?.check).toBe(id);
@@ -102,24 +113,26 @@ describe('the Markdown ticket and the ticket fields of the JSON report', () => {
       if (report.itRequest) expect(section(markdown, '## Request for the IT / proxy team')).toContain(report.itRequest.request);
       else expect(markdown).not.toContain('## Request for the IT / proxy team');
       expect(Buffer.byteLength(markdown)).toBeLessThan(MARKDOWN_BOUND);
-      sizes.push(Buffer.byteLength(markdown));
+      expect(Buffer.byteLength(json)).toBeLessThan(JSON_BOUND);
+      sizes.push({ markdown: Buffer.byteLength(markdown), json: Buffer.byteLength(json) });
       expect(fencesBalanced(markdown)).toBe(true);
     });
   });
 
-  it('stays under 8 KB for a typical failure (the median of the failing scenarios)', () => {
+  it('stays under 8 KB of Markdown and 12 KB of JSON for a typical failure (the median of the failing scenarios)', () => {
     expect(sizes).toHaveLength(failing.length);
-    const median = [...sizes].sort((a, b) => a - b)[Math.floor(sizes.length / 2)]!;
-    expect(median).toBeLessThan(TYPICAL_BOUND);
+    const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    expect(median(sizes.map((s) => s.markdown))).toBeLessThan(MARKDOWN_TYPICAL_BOUND);
+    expect(median(sizes.map((s) => s.json))).toBeLessThan(JSON_TYPICAL_BOUND);
   });
 });
 
 describe('evidence a proxy team needs', () => {
   it('keeps the proxy status line, Server and Proxy-Authenticate (realm) of a 407', { timeout: RUN_TIMEOUT_MS }, async () => {
     const scenario = scenarios.find((s) => s.name === 'proxy-auth-required')!;
-    const report = await reportOf(scenario);
-    const tls = report.checks.find((c) => c.id === 'tls.auth')!;
-    const answer = tls.error?.cause?.proxyAnswer;
+    const { report, document } = await reportOf(scenario);
+    const tls = document.checks.find((c) => c.id === 'tls.auth')!;
+    const answer = errorOf(tls)?.cause?.proxyAnswer;
     expect(answer?.statusLine).toBe('HTTP/1.1 407 Proxy Authentication Required');
     expect(answer?.server).toBeTruthy();
     expect(answer?.proxyAuthenticate?.[0]).toMatch(/^Basic realm="/);
@@ -127,7 +140,7 @@ describe('evidence a proxy team needs', () => {
   });
 
   it('names the weak inspection CA with its fingerprint in the IT request', { timeout: RUN_TIMEOUT_MS }, async () => {
-    const report = await reportOf(scenarios.find((s) => s.name === 'fortigate-sha1')!);
+    const { report } = await reportOf(scenarios.find((s) => s.name === 'fortigate-sha1')!);
     const presented = report.checks.find((c) => c.id === 'tls.auth')!.data!.chain as Array<{ issuer: string }>;
     const bundled = report.checks.find((c) => c.id === 'ca.bundle')!.data!.certificates as Array<{ subject: string; sha256: string }>;
     expect(report.itRequest?.ca?.subject).toBe(presented.at(-1)!.issuer);
@@ -135,7 +148,7 @@ describe('evidence a proxy team needs', () => {
   });
 
   it('names the missing root and the presented CA it signed', { timeout: RUN_TIMEOUT_MS }, async () => {
-    const report = await reportOf(scenarios.find((s) => s.name === 'missing-intermediate')!);
+    const { report } = await reportOf(scenarios.find((s) => s.name === 'missing-intermediate')!);
     const tls = report.checks.find((c) => c.id === 'tls.auth')!;
     expect(report.itRequest?.ca?.subject).toBe((tls.data!.issuerSearch as { issuer: string }).issuer);
   });
@@ -179,7 +192,7 @@ describe('the saved reports (s in the interactive view)', () => {
       const report = await session.run();
       const saved = await session.save(report);
       expect(path.dirname(saved.json)).toBe(dir);
-      expect(JSON.parse(await readFile(saved.json, 'utf8'))).toEqual(report);
+      expect(await readFile(saved.json, 'utf8')).toBe(renderJson(report));
       expect(await readFile(saved.markdown, 'utf8')).toBe(renderMarkdown(report));
       for (const file of [saved.json, saved.markdown]) expect((await stat(file)).mode & 0o777).toBe(0o600);
       await expect(session.save(report)).rejects.toThrow(/EEXIST/);
