@@ -278,14 +278,24 @@ export function verdictData(v: TransportVerdict): Record<string, unknown> {
   };
 }
 
+/** A CA certificate larger than this is named and fingerprinted, not copied in PEM (real ones are 1-2 KB). */
+const MAX_PEM_DER_BYTES = 8 * 1024;
+
+/** The presented chain; its CA certificates (all but the leaf) with their PEM, which a request to IT hands over. */
 export function chainData(chain: readonly X509Certificate[]): Array<Record<string, unknown>> {
-  return chain.map((cert) => ({
+  return chain.map((cert, i) => certificateData(cert, i > 0));
+}
+
+/** One certificate as the report keeps it; with `withPem`, its PEM when it is of a sane size. */
+export function certificateData(cert: X509Certificate, withPem: boolean): Record<string, unknown> {
+  return {
     subject: cert.subject.split('\n').filter(Boolean).join(', '),
     issuer: cert.issuer.split('\n').filter(Boolean).join(', '),
     notBefore: new Date(cert.validFrom).toISOString(),
     notAfter: new Date(cert.validTo).toISOString(),
     fingerprint256: cert.fingerprint256,
-  }));
+    ...(withPem && cert.raw.length <= MAX_PEM_DER_BYTES && { pem: cert.toString() }),
+  };
 }
 
 export function interceptionData(interception: Interception): Record<string, unknown> {

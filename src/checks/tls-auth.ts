@@ -11,6 +11,7 @@ import type { HttpHead } from '../net/errors.js';
 import type { TlsCapture } from '../net/tls-probe.js';
 import { HTTPS_ALPN } from '../net/verified-tls.js';
 import {
+  certificateData,
   chainData,
   chainEvidence,
   interceptionData,
@@ -171,6 +172,8 @@ async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEn
         route: describeRoute(route, target),
         tls: { protocol: capture.protocol, cipher: capture.cipher?.standardName ?? capture.cipher?.name ?? null, alpn: capture.alpn },
         chain: chainData(capture.chain),
+        // The root the chain was verified up to (from the user's bundle or the OS store), which IT may be asked to re-issue.
+        ...(anchor && { anchor: certificateData(anchor, true) }),
         interception: interceptionData(interception),
         verdicts: { https: verdictData(https), websocket: verdictData(websocket) },
         ...(search && { issuerSearch: { issuer: search.issuer, found: search.candidates.map((c) => ({ path: c.path, format: c.format, source: c.source.kind })) } }),

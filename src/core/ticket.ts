@@ -135,9 +135,9 @@ function proxyOf(check: CheckRecord): string | undefined {
 }
 
 /**
- * The CA concerned. A missing root is known by name only (the fingerprint is that of the presented CA it
- * signed); a weak CA is the issuer of the presented chain, with its fingerprint when the chain or the
- * user's bundle holds it.
+ * The CA concerned. A missing root is known by name only (the fingerprint and PEM are those of the presented CA
+ * it signed); a weak CA is the issuer of the presented chain, with its fingerprint and PEM when the chain or the
+ * root the chain was verified up to holds it (else its fingerprint from the user's bundle).
  */
 function caOf(check: CheckRecord, topic: 'corporate-root' | 'weak-ca', checks: readonly CheckRecord[]): ItRequest['ca'] {
   const chain = certificatesIn(check.data?.chain);
@@ -146,14 +146,16 @@ function caOf(check: CheckRecord, topic: 'corporate-root' | 'weak-ca', checks: r
   const search = record(check.data?.issuerSearch);
   const named = topic === 'corporate-root' ? search?.issuer : presentedCa ? presentedCa.subject : top?.issuer;
   if (typeof named !== 'string') return undefined;
+  const anchor = certificatesIn([check.data?.anchor]).find((c) => c.subject === named);
   const bundled = checks.flatMap((c) => certificatesIn(c.data?.certificates)).find((c) => c.subject === named);
-  const holder = topic === 'corporate-root' ? presentedCa : presentedCa ?? bundled;
+  const holder = topic === 'corporate-root' ? presentedCa : presentedCa ?? anchor ?? bundled;
   const sha256 = holder?.fingerprint256 ?? holder?.sha256;
-  const pem = holder?.pem;
+  // A public certificate, not a secret; bounded where the check keeps it (chain-verdict.ts).
+  const pem = typeof holder?.pem === 'string' && holder.pem.startsWith('-----BEGIN CERTIFICATE-----') ? holder.pem : undefined;
   return {
     subject: named,
     ...(typeof sha256 === 'string' && { sha256 }),
-    ...(typeof pem === 'string' && { pem }),
+    ...(pem !== undefined && { pem }),
     note: topic === 'corporate-root' ? ticketWords.caNote.missing : ticketWords.caNote.weak,
   };
 }

@@ -1,5 +1,6 @@
 // The helpdesk ticket, per failing lab scenario: the JSON report's summary, fixFirst and itRequest (present
 // exactly when the fix is IT's), and the Markdown body (verdict line, fix first, evidence, size bound).
+import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -139,18 +140,32 @@ describe('evidence a proxy team needs', () => {
     expect(section(renderMarkdown(report), '### The proxy answered')).toContain(`Proxy-Authenticate: ${answer!.proxyAuthenticate![0]}`);
   });
 
-  it('names the weak inspection CA with its fingerprint in the IT request', { timeout: RUN_TIMEOUT_MS }, async () => {
-    const { report } = await reportOf(scenarios.find((s) => s.name === 'fortigate-sha1')!);
+  it.each(['fortigate-sha1', 'fortigate-rsa1024'])('%s: names the weak inspection CA with its fingerprint and hands over its PEM', { timeout: RUN_TIMEOUT_MS }, async (name) => {
+    const { report, document } = await reportOf(scenarios.find((s) => s.name === name)!);
     const presented = report.checks.find((c) => c.id === 'tls.auth')!.data!.chain as Array<{ issuer: string }>;
     const bundled = report.checks.find((c) => c.id === 'ca.bundle')!.data!.certificates as Array<{ subject: string; sha256: string }>;
-    expect(report.itRequest?.ca?.subject).toBe(presented.at(-1)!.issuer);
-    expect(report.itRequest?.ca?.sha256).toBe(bundled.find((c) => c.subject === presented.at(-1)!.issuer)!.sha256);
+    const ca = document.itRequest?.ca;
+    expect(ca?.subject).toBe(presented.at(-1)!.issuer);
+    expect(ca?.sha256).toBe(bundled.find((c) => c.subject === presented.at(-1)!.issuer)!.sha256);
+    // The PEM is that very CA: the certificate the user's bundle holds and the proxy's chain is signed with.
+    const pem = new X509Certificate(ca!.pem!);
+    expect(pem.fingerprint256).toBe(ca!.sha256);
+    expect(pem.subject.split('\n').join(', ')).toBe(ca!.subject);
+    expect(section(renderMarkdown(report), '## Request for the IT / proxy team')).toContain(ca!.pem!.trim());
   });
 
-  it('names the missing root and the presented CA it signed', { timeout: RUN_TIMEOUT_MS }, async () => {
-    const { report } = await reportOf(scenarios.find((s) => s.name === 'missing-intermediate')!);
+  it('names the missing CA; the proxy presented the leaf alone, so no certificate to hand over', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const { report, document } = await reportOf(scenarios.find((s) => s.name === 'missing-intermediate')!);
     const tls = report.checks.find((c) => c.id === 'tls.auth')!;
-    expect(report.itRequest?.ca?.subject).toBe((tls.data!.issuerSearch as { issuer: string }).issuer);
+    expect(tls.data!.chain).toHaveLength(1);
+    // (test/core/ticket.test.ts: a presented CA the missing root signed is handed over in PEM.)
+    expect(document.itRequest?.ca).toEqual({ subject: (tls.data!.issuerSearch as { issuer: string }).issuer, note: expect.any(String) });
+  });
+
+  it('fills no PEM where IT is not asked for a CA', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const { document } = await reportOf(scenarios.find((s) => s.name === 'websocket-blocked')!);
+    expect(document.itRequest?.topic).toBe('allow-websocket');
+    expect(document.itRequest?.ca).toBeUndefined();
   });
 });
 
