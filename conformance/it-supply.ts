@@ -1,23 +1,27 @@
 // What an IT team hands over or changes when the doctor's first fix is a request to IT, played on the
-// scenario's own lab: the corporate root saved where people save what IT mailed them, or a rule removed from
-// the running proxy. Topics the lab cannot play honestly (reissuing a weak CA, handing out a password) return
-// null: those requests are counted, not measured.
+// scenario's own lab: the corporate root saved where people save what IT mailed them, a rule removed from the
+// running proxy, a weak inspection CA reissued. Topics the lab cannot play honestly (handing out a password)
+// return null: those requests are counted, not measured.
 
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItTopic } from '../src/core/types.js';
+import { corporateProductOptions, mintCorporateCa } from '../src/lab/pki.js';
 import type { Lab, LabSpec } from '../src/lab/world.js';
 
 /** Performs IT's side of `topic` in the world; returns what was done, or null when it is not modelled here. */
 export async function supplyIt(topic: ItTopic, lab: Lab, spec: LabSpec, homeDir: string): Promise<string | null> {
   switch (topic) {
-    case 'corporate-root': {
-      // IT mails the root (PEM, as Zscaler's admin portal exports it); the user saves it to Downloads.
-      const product = spec.corporateCa?.product ?? 'zscaler';
-      const saved = path.join(homeDir, 'Downloads', `${product}-root.crt`);
-      await mkdir(path.dirname(saved), { recursive: true });
-      await copyFile(lab.files.corporateRoot, saved);
-      return `IT mailed the corporate root; saved as ~/Downloads/${path.basename(saved)}`;
+    case 'corporate-root':
+      return `IT mailed the corporate root; saved as ${await mailRoot(lab.pem.corporateRoot, spec, homeDir)}`;
+    case 'weak-ca': {
+      // IT reissues the inspection CA with the product's own names and today's strength (SHA-256, RSA 2048),
+      // installs it on the proxy and mails its new root.
+      if (!lab.proxy || lab.proxy.mode !== 'inspect') return null;
+      const product = corporateProductOptions(spec.corporateCa?.product ?? 'zscaler');
+      const reissued = mintCorporateCa({ ...product, ...(spec.corporateCa?.intermediate === false ? { intermediate: null } : {}) });
+      lab.proxy.change({ corporateCa: reissued });
+      return `IT reissued the inspection CA (SHA-256, RSA 2048) and mailed its root; saved as ${await mailRoot(reissued.root.pem, spec, homeDir)}`;
     }
     case 'allow-websocket':
       if (!lab.proxy || spec.proxy?.refuseWebSocket === undefined) return null;
@@ -33,7 +37,15 @@ export async function supplyIt(topic: ItTopic, lab: Lab, spec: LabSpec, homeDir:
       lab.proxy.change({ failure: null });
       return `IT repaired the proxy (it was: ${spec.proxy.failure})`;
     default:
-      // weak-ca, proxy-credentials, and any topic added later: not played.
+      // proxy-credentials (a password IT hands out, typed by the user), and any topic added later: not played.
       return null;
   }
+}
+
+/** The root IT mails (PEM, as the products' admin portals export it), saved by the user to ~/Downloads. */
+async function mailRoot(pem: string, spec: LabSpec, homeDir: string): Promise<string> {
+  const saved = path.join(homeDir, 'Downloads', `${spec.corporateCa?.product ?? 'zscaler'}-root.crt`);
+  await mkdir(path.dirname(saved), { recursive: true });
+  await writeFile(saved, pem);
+  return `~/Downloads/${path.basename(saved)}`;
 }

@@ -115,6 +115,8 @@ export interface ProxyPolicyChange {
   refuseWebSocket?: null;
   blockPage?: null;
   failure?: null;
+  /** The inspection CA reissued (inspect mode): new leaves are signed by it. */
+  corporateCa?: CorporateCa;
 }
 
 export interface ProxyServer extends LabServer {
@@ -216,6 +218,7 @@ export async function startProxy(given: ProxyOptions): Promise<ProxyServer> {
     if (policy.refuseWebSocket === null) delete options.refuseWebSocket;
     if (policy.blockPage === null) delete options.blockPage;
     if (policy.failure === null) delete options.failure;
+    if (policy.corporateCa) options.corporateCa = policy.corporateCa;
   };
   return { ...listening, mode: options.mode, events, change };
 }
@@ -281,13 +284,18 @@ interface Tunnel {
 
 /** Terminates TLS inside tunnels and serves the decrypted HTTP with an internal, never-listening server. */
 function createInspector(options: ProxyOptions, events: EventEmitter<ProxyEvents>, tracker: SocketTracker, product: string) {
-  const corporateCa = options.corporateCa;
-  if (!corporateCa) throw new Error('an inspecting proxy needs a corporate CA');
+  if (!options.corporateCa) throw new Error('an inspecting proxy needs a corporate CA');
   const contexts = new Map<string, SecureContext>();
+  let signedBy = options.corporateCa;
   const contextFor = (name: string): SecureContext => {
+    // A reissued CA (change()) signs every leaf from then on.
+    if (options.corporateCa && options.corporateCa !== signedBy) {
+      signedBy = options.corporateCa;
+      contexts.clear();
+    }
     let context = contexts.get(name);
     if (!context) {
-      const identity = corporateCa.identityFor(name);
+      const identity = signedBy.identityFor(name);
       context = createSecureContext({ key: identity.keyPem, cert: identity.certPem, ciphers: LAB_TLS_CIPHERS });
       contexts.set(name, context);
     }

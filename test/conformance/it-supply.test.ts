@@ -1,8 +1,11 @@
 // IT's answer to the doctor's request, played on a real lab: the file IT mails lands where users save it, and a
 // proxy rule IT removes stops applying to the next CONNECT.
+import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
+import forge from 'node-forge';
+import { connect } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { supplyIt } from '../../conformance/it-supply.js';
 import { startLab, type Lab, type LabSpec } from '../../src/lab/world.js';
@@ -16,6 +19,28 @@ async function lab(spec: LabSpec): Promise<Lab> {
   const started = await startLab(spec);
   labs.push(started);
   return started;
+}
+
+/** The last certificate of the chain the inspecting proxy presents for api.openai.com (the one a root signed). */
+function topOfChain(proxyPort: number): Promise<X509Certificate> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: proxyPort, method: 'CONNECT', path: 'api.openai.com:443' });
+    req.once('connect', (_response, socket) => {
+      const tls = connect({ socket, servername: 'api.openai.com', rejectUnauthorized: false }, () => {
+        let cert = tls.getPeerCertificate(true);
+        while (cert.issuerCertificate && cert.issuerCertificate !== cert && cert.issuerCertificate.raw) cert = cert.issuerCertificate;
+        tls.destroy();
+        resolve(new X509Certificate(cert.raw));
+      });
+      tls.once('error', reject);
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+function signatureOf(certificate: X509Certificate): string {
+  return forge.pki.oids[forge.pki.certificateFromPem(certificate.toString()).siginfo.algorithmOid] as string;
 }
 
 function connectStatus(port: number, target: string): Promise<number | undefined> {
@@ -43,7 +68,24 @@ describe('conformance: what IT supplies', () => {
     expect(await connectStatus(running.proxy!.port, 'auth.openai.com:443')).toBe(200);
   });
 
-  it('plays no answer it cannot play honestly: a weak CA reissued, a password, a proxy that has no such rule', async () => {
+  it('reissues a weak inspection CA: the proxy signs with the new one, whose root is mailed', async () => {
+    const spec: LabSpec = { corporateCa: { product: 'fortinet', signature: 'sha1' }, proxy: { mode: 'inspect' } };
+    const running = await lab(spec);
+    const home = path.join(running.files.dir, 'home');
+    const oldRoot = new X509Certificate(running.pem.corporateRoot);
+    expect(signatureOf(await topOfChain(running.proxy!.port))).toBe('sha1WithRSAEncryption');
+    expect(await supplyIt('weak-ca', running, spec, home)).toContain('~/Downloads/fortinet-root.crt');
+    const mailed = new X509Certificate(await readFile(path.join(home, 'Downloads', 'fortinet-root.crt')));
+    expect(mailed.subject).toBe(oldRoot.subject);
+    expect(mailed.fingerprint256).not.toBe(oldRoot.fingerprint256);
+    // The next connection's chain comes from the new CA, signed with SHA-256 (the lab reuses its RSA keys).
+    const top = await topOfChain(running.proxy!.port);
+    expect(top.verify(mailed.publicKey)).toBe(true);
+    expect(signatureOf(top)).toBe('sha256WithRSAEncryption');
+    expect(signatureOf(mailed)).toBe('sha256WithRSAEncryption');
+  });
+
+  it('plays no answer it cannot play honestly: a password, a proxy that has no such rule', async () => {
     const spec: LabSpec = { proxy: { mode: 'connect' } };
     const running = await lab(spec);
     const home = path.join(running.files.dir, 'home');
