@@ -128,6 +128,7 @@ export function summaryLines(rows: readonly Row[], known: readonly KnownDisagree
   const { unexpected, vanished, unfixed } = judge(rows, known);
   const agreeing = rows.filter((r) => r.disagreement === null).length;
   const e = efficacy(rows);
+  const knownUnfixed = rows.filter((r) => FIX_FAILED.has(r.fix) && isKnownFixFailure(r, known)).length;
   const scenarios = new Set(rows.map((r) => r.scenario)).size;
   const releases = [...new Set(rows.map((r) => r.release))];
   return [
@@ -140,6 +141,7 @@ export function summaryLines(rows: readonly Row[], known: readonly KnownDisagree
           ...(e.itMeasured ? [`IT-supplied: ${e.itFixed}/${e.itMeasured} fixed after IT's change (the doctor's request to IT, played by the lab)`] : []),
           ...(e.itNotModelled ? [`${e.itNotModelled} request(s) to IT the lab does not play`] : []),
           ...(e.notMeasured ? [`${e.notMeasured} failing transport(s) not measured (no action, or a change by hand)`] : []),
+          ...(knownUnfixed ? [`${knownUnfixed} not fixed, recorded in known-disagreements.json`] : []),
           ...(unfixed.length ? [`${unfixed.length} NOT fixed and not recorded`] : []),
         ].join('; '),
   ];

@@ -36,8 +36,9 @@ function options(argv: string[]): Options {
   return {
     releases: list('--release'),
     scenarios: list('--scenario'),
-    // Codex mostly waits on the lab (retries, deadlines): 4 worlds at a time suit 2 cores.
-    jobs: Number(value('--jobs') ?? Math.max(4, cpus().length)),
+    // Codex mostly waits on the lab (retries, deadlines, reruns after a fix): a world uses about a quarter of a
+    // core, so 6 at a time suit 2 cores.
+    jobs: Number(value('--jobs') ?? Math.max(6, cpus().length)),
     // A partial run (some releases or scenarios) does not overwrite the committed table.
     write: !argv.includes('--no-write') && !argv.includes('--release') && !argv.includes('--scenario'),
   };
