@@ -303,8 +303,8 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, say: Speak
     const hosts = decisions.filter((o) => o.transport === d.transport && o.kind === d.kind && o.variable === d.variable).map((o) => hostOf(o.target));
     findings.push(
       d.kind === 'invalid'
-        ? proxyWords.proxyInvalidForWebsocket(say, d, hosts, d.variable)
-        : proxyWords.proxySchemeUnsupported(say, d, hosts, fixableVariable(d.variable), httpVersionOf(d.value)),
+        ? proxyWords.proxyInvalidForWebsocket(say, d, hosts, proxyRewrite(d.variable, rawProxyValue(d.variable, world, override)))
+        : proxyWords.proxySchemeUnsupported(say, d, hosts, fixableVariable(d.variable), d.value.includes('@') ? null : httpVersionOf(d.value)),
     );
   }
 
@@ -314,9 +314,11 @@ function proxyFindings(decisions: ProxyDecision[], world: CodexWorld, say: Speak
     for (const note of d.notes) if (note.kind === 'ignored-invalid' || note.kind === 'ignored-scheme') skippedNotes.set(note.variable, note.text);
   }
   const httpsRoute = decisions.find((d) => d.transport === 'https')!;
-  for (const [variable, text] of skippedNotes) findings.push(proxyWords.proxyIgnoredByHttps(say, text, httpsRoute, fixableVariable(variable)));
+  for (const [variable, text] of skippedNotes) {
+    findings.push(proxyWords.proxyIgnoredByHttps(say, text, httpsRoute, proxyRewrite(variable, rawProxyValue(variable, world, override))));
+  }
 
-  findings.push(...unencodedAtFindings(decisions, env, say, override));
+  findings.push(...unencodedAtFindings(decisions, world, say, override));
 
   if (decisions.some((d) => d.transport === 'https' && d.kind === 'direct' && d.notes.some((n) => n.kind === 'http-proxy-not-for-https'))) {
     const http = proxyVariableInEffect(env, PROXY_VARIABLE_PAIRS[1])!;
@@ -371,7 +373,30 @@ function fixableVariable(variable: string): string {
   return variable === 'system' ? 'HTTPS_PROXY' : variable;
 }
 
-/** `https://alice:[redacted]@proxy:8443/` -> `http://proxy:8443` (credentials are never put in a command). */
+/** What a proxy variable (or --proxy, or the system setting) holds, unredacted. */
+function rawProxyValue(variable: string, world: CodexWorld, override: string | undefined): string | undefined {
+  return variable === '--proxy' ? override : variable === 'system' ? (world.systemProxy?.https ?? undefined) : world.env[variable];
+}
+
+/**
+ * The value to write for a proxy setting that a client cannot use, where it is plain what was meant: the value
+ * without blanks or quotes around it, with http:// in front where it has no scheme (what Codex's HTTPS client
+ * assumes), and only when Codex's own rules then take it as an http:// proxy on both transports.
+ */
+function proxyRewrite(variable: string, raw: string | undefined): proxyWords.ProxyRewrite {
+  const fixVariable = fixableVariable(variable);
+  if (raw === undefined) return { kind: 'unknown', variable: fixVariable };
+  const unquoted = raw.trim().replace(/^(["'])(.*)\1$/s, '$2').trim();
+  const value = unquoted.includes('://') ? unquoted : `http://${unquoted}`;
+  const routes = [proxyFor('https', ISSUER, { HTTPS_PROXY: value }), proxyFor('websocket', WEBSOCKET_TARGETS[0]!, { HTTPS_PROXY: value })];
+  const [https] = routes;
+  if (!routes.every((r) => r.kind === 'proxy' && r.url.scheme === 'http') || https?.kind !== 'proxy') return { kind: 'unknown', variable: fixVariable };
+  // A password is never written into a command: the user types it in.
+  if (https.credentials?.hasPassword) return { kind: 'with-credentials', variable: fixVariable, shown: https.url.display };
+  return { kind: 'set', variable: fixVariable, value };
+}
+
+/** `https://proxy:8443/` -> `http://proxy:8443`. */
 function httpVersionOf(redacted: string): string {
   const rest = redacted.includes('://') ? redacted.slice(redacted.indexOf('://') + 3) : redacted;
   const hostPort = rest.slice(rest.lastIndexOf('@') + 1).split(/[/?#]/)[0];
@@ -387,13 +412,13 @@ function authority(url: { host: string; port: number }): string {
  * An unencoded `@` in a proxy's user name or password: hyper-util (HTTPS) ends the userinfo at the first
  * `@`, http::Uri (WebSocket) at the last, so HTTPS sends other credentials than the user wrote.
  */
-function unencodedAtFindings(decisions: ProxyDecision[], env: Readonly<Record<string, string>>, say: Speaker, override: string | undefined): Finding[] {
+function unencodedAtFindings(decisions: ProxyDecision[], world: CodexWorld, say: Speaker, override: string | undefined): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<ProxyVariable>();
   for (const d of decisions) {
     if (d.transport !== 'https' || d.kind !== 'proxy' || d.variable === 'system' || seen.has(d.variable)) continue;
     seen.add(d.variable);
-    const raw = d.variable === '--proxy' ? override : env[d.variable];
+    const raw = rawProxyValue(d.variable, world, override);
     const split = raw === undefined ? null : unencodedAtInUserinfo(raw);
     if (raw === undefined || split === null) continue;
     const websocketUses = decisions.some((w) => w.transport === 'websocket' && w.kind === 'proxy' && w.variable === d.variable);

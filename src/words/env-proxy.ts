@@ -103,37 +103,63 @@ export function proxyCaseConflict(say: Speaker, conflict: CaseConflict, httpPair
 
 // --- proxy values Codex cannot use -------------------------------------------------------------------------
 
-function rewriteProxyHint(say: Speaker, variable: string): Hint {
-  return say.setHint(variable, 'http://PROXY_HOST:PORT', 'Write it as http://host:port, percent-encoding any : / @ # ? in the user name or password.');
+/**
+ * How the check decided to repair a proxy value neither client can use: the value it can derive (`set`), the
+ * same with a password in it, which the doctor never writes (`with-credentials`, shown redacted), or none.
+ */
+export type ProxyRewrite =
+  | { kind: 'set'; variable: string; value: string }
+  | { kind: 'with-credentials'; variable: string; shown: string }
+  | { kind: 'unknown'; variable: string };
+
+const ENCODE_CREDENTIALS = 'percent-encoding any : / @ # ? in the user name or password';
+
+function rewriteProxyHint(say: Speaker, rewrite: ProxyRewrite): Hint {
+  switch (rewrite.kind) {
+    case 'set':
+      return say.setHint(rewrite.variable, rewrite.value, `Write it as ${rewrite.value}, which both of Codex's clients read.`);
+    case 'with-credentials':
+      return say.manual(
+        `Write ${rewrite.variable} as ${rewrite.shown} with your password in place of [redacted], ${ENCODE_CREDENTIALS}: both of Codex's clients read that. The doctor never writes a password into a command.`,
+        { kind: 'manual', topic: 'encode-credentials' },
+      );
+    case 'unknown':
+      return say.manual(
+        `Write ${rewrite.variable} as http://host:port, ${ENCODE_CREDENTIALS}. The doctor cannot tell the proxy's address from this value: your browser's proxy settings or PAC file name it; otherwise ask your network team for the address of the HTTP proxy.`,
+        { kind: 'manual', topic: 'find-proxy-address' },
+      );
+  }
 }
 
-/** WebSocket: the value does not parse, so streaming fails. `fixVariable`: the variable a fix sets. */
-export function proxyInvalidForWebsocket(say: Speaker, decision: Extract<ProxyDecision, { kind: 'invalid' }>, hosts: readonly string[], fixVariable: string): Finding {
+/** WebSocket: the value does not parse, so streaming fails. */
+export function proxyInvalidForWebsocket(say: Speaker, decision: Extract<ProxyDecision, { kind: 'invalid' }>, hosts: readonly string[], rewrite: ProxyRewrite): Finding {
   return {
     level: 'warn',
     code: 'ENV_PROXY_INVALID_URL',
     stage: 'input',
     detail: `${decision.variable}=${decision.value} is not a valid proxy URL: WebSocket connections to ${listWords(hosts)} fail with "${decision.message}".`,
-    hints: [rewriteProxyHint(say, fixVariable)],
+    hints: [rewriteProxyHint(say, rewrite)],
   };
 }
 
 /** HTTPS silently skips a value it cannot parse (`skipped` says why) and does what `then` says instead. */
-export function proxyIgnoredByHttps(say: Speaker, skipped: string, then: ProxyDecision, fixVariable: string): Finding {
+export function proxyIgnoredByHttps(say: Speaker, skipped: string, then: ProxyDecision, rewrite: ProxyRewrite): Finding {
   return {
     level: 'warn',
     code: 'ENV_PROXY_INVALID_URL',
     stage: 'input',
     detail: `${skipped}; Codex then ${describeProxyDecision(then)}.`,
-    hints: [rewriteProxyHint(say, fixVariable)],
+    hints: [rewriteProxyHint(say, rewrite)],
   };
 }
 
 /**
  * A proxy Codex selects but cannot use for this transport. On the WebSocket `httpUrl` is the same proxy's
- * http:// address; for HTTPS (SOCKS) there is no http:// form to derive, so the user looks it up.
+ * http:// address, null when it holds a password (the doctor never writes one); for HTTPS (SOCKS) there is no
+ * http:// form to derive, so the user looks it up.
  */
-export function proxySchemeUnsupported(say: Speaker, decision: Extract<ProxyDecision, { kind: 'unsupported' }>, hosts: readonly string[], fixVariable: string, httpUrl: string): Finding {
+export function proxySchemeUnsupported(say: Speaker, decision: Extract<ProxyDecision, { kind: 'unsupported' }>, hosts: readonly string[], fixVariable: string, httpUrl: string | null): Finding {
+  const useHttp = "Use the proxy's http:// address (most proxies accept plain-HTTP CONNECT; check the port with the network team)";
   const d = decision;
   return {
     level: 'warn',
@@ -150,11 +176,12 @@ export function proxySchemeUnsupported(say: Speaker, decision: Extract<ProxyDeci
             `${d.variable === 'system' ? 'Set HTTPS_PROXY to an HTTP proxy: Codex then uses it instead of the system setting' : `Point ${d.variable} at an HTTP proxy`}, written http://host:port. The doctor cannot know its address: your browser's proxy settings or PAC file name it (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128); if there is none, ask your network team for one.`,
             { kind: 'manual', topic: 'find-proxy-address' },
           )
-        : say.setHint(
-            fixVariable,
-            httpUrl,
-            `Use the proxy's http:// address (most proxies accept plain-HTTP CONNECT; check the port with the network team)${d.value.includes('@') ? ', with the same user name and password in front of the host' : ''}.`,
-          ),
+        : httpUrl === null
+          ? say.manual(`${useHttp}, with the same user name and password in front of the host: the doctor never writes a password into a command.`, {
+              kind: 'manual',
+              topic: 'encode-credentials',
+            })
+          : say.setHint(fixVariable, httpUrl, `${useHttp}.`),
     ],
   };
 }

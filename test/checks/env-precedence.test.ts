@@ -522,12 +522,13 @@ describe('env.precedence: proxies', () => {
       detail:
         'HTTPS_PROXY=https://alice:[redacted]@proxy.corp:8443 is an https:// proxy, which Codex\'s WebSocket client cannot use: streaming to chatgpt.com and api.openai.com fails with "Proxy URL scheme not supported", and Codex falls back to HTTPS after 5 attempts.',
       hints: [
+        // Not `export HTTPS_PROXY=http://proxy.corp:8443`: that drops the credentials, and the proxy answers 407.
         {
-          text: "Use the proxy's http:// address (most proxies accept plain-HTTP CONNECT; check the port with the network team), with the same user name and password in front of the host.",
-          command: 'export HTTPS_PROXY=http://proxy.corp:8443',
+          text: "Use the proxy's http:// address (most proxies accept plain-HTTP CONNECT; check the port with the network team), with the same user name and password in front of the host: the doctor never writes a password into a command.",
         },
       ],
     });
+    expect(r.record.findings.find((f) => f.code === 'ENV_PROXY_SCHEME_UNSUPPORTED')?.hints?.[0]?.action).toEqual({ kind: 'manual', topic: 'encode-credentials' });
     expect(r.all('ENV_PROXY_SELECTED').map((f) => f.detail)).toEqual([
       'HTTPS (login, API): to auth.openai.com, api.openai.com and chatgpt.com it goes through https://alice:[redacted]@proxy.corp:8443 (HTTPS_PROXY, from the shell).',
       'WebSocket (streaming): to chatgpt.com and api.openai.com it fails: HTTPS_PROXY (from the shell) is an https:// proxy (https://alice:[redacted]@proxy.corp:8443): Proxy URL scheme not supported.',
@@ -596,20 +597,16 @@ describe('env.precedence: proxies', () => {
     });
   });
 
-  it('warns about a proxy value the HTTPS client skips silently, and one WebSocket cannot parse', async () => {
+  it('warns about a proxy value the HTTPS client skips silently, and one WebSocket cannot parse; the fix is the value without its quotes', async () => {
     const r = await run({ HTTPS_PROXY: '"http://proxy.corp:8080"' });
+    const fix = { text: "Write it as http://proxy.corp:8080, which both of Codex's clients read.", command: 'export HTTPS_PROXY=http://proxy.corp:8080' };
     expect(r.all('ENV_PROXY_INVALID_URL')).toEqual([
       {
         level: 'warn',
         code: 'ENV_PROXY_INVALID_URL',
         stage: 'input',
         detail: 'HTTPS_PROXY="http://proxy.corp:8080" is not a valid proxy URL: WebSocket connections to chatgpt.com and api.openai.com fail with "Invalid proxy configuration: "http://proxy.corp:8080"".',
-        hints: [
-          {
-            text: 'Write it as http://host:port, percent-encoding any : / @ # ? in the user name or password.',
-            command: 'export HTTPS_PROXY=http://PROXY_HOST:PORT',
-          },
-        ],
+        hints: [fix],
       },
       {
         level: 'warn',
@@ -617,14 +614,53 @@ describe('env.precedence: proxies', () => {
         stage: 'input',
         detail:
           'HTTPS_PROXY="http://proxy.corp:8080" is ignored by the HTTPS client: it contains blanks, quotes or other characters a URL cannot hold (percent-encode them); Codex then connects directly (no usable proxy variable applies to https:// URLs (HTTPS_PROXY or ALL_PROXY)).',
-        hints: [
-          {
-            text: 'Write it as http://host:port, percent-encoding any : / @ # ? in the user name or password.',
-            command: 'export HTTPS_PROXY=http://PROXY_HOST:PORT',
-          },
-        ],
+        hints: [fix],
       },
     ]);
+    // The action is the fix: applied, the check no longer finds the value wrong, and both transports use the proxy.
+    const action = r.record.findings.find((f) => f.code === 'ENV_PROXY_INVALID_URL')?.hints?.[0]?.action;
+    expect(action).toEqual({ kind: 'set-env', name: 'HTTPS_PROXY', value: 'http://proxy.corp:8080', target: 'shell-profile' });
+    const fixed = await run({ HTTPS_PROXY: action?.kind === 'set-env' ? action.value : '' });
+    expect(fixed.all('ENV_PROXY_INVALID_URL')).toEqual([]);
+    expect(fixed.record.status).toBe('pass');
+    expect(fixed.record.summary).toBe('No CA bundle: system roots; HTTPS and WebSocket via http://proxy.corp:8080.');
+  });
+
+  it('gives a scheme-less value the http:// that Codex\'s HTTPS client assumes, where it is in $CODEX_HOME/.env', async () => {
+    const r = await run({}, { dotenv: "HTTPS_PROXY=' proxy.corp:3128 '\n" });
+    const hints = r.record.findings.filter((f) => f.code === 'ENV_PROXY_INVALID_URL' || f.code === 'ENV_PROXY_SCHEME_UNSUPPORTED').map((f) => f.hints?.[0]?.action);
+    expect(hints.length).toBeGreaterThan(0);
+    for (const action of hints) expect(action).toEqual({ kind: 'set-env', name: 'HTTPS_PROXY', value: 'http://proxy.corp:3128', target: 'codex-dotenv' });
+  });
+
+  it('says what to get and from whom where no URL can be derived, with no placeholder to copy', async () => {
+    const r = await run({ HTTPS_PROXY: 'http://proxy corp:8080' });
+    const findings = r.record.findings.filter((f) => f.code === 'ENV_PROXY_INVALID_URL');
+    expect(findings).toHaveLength(2);
+    for (const finding of findings) {
+      expect(finding.hints).toEqual([
+        {
+          text: "Write HTTPS_PROXY as http://host:port, percent-encoding any : / @ # ? in the user name or password. The doctor cannot tell the proxy's address from this value: your browser's proxy settings or PAC file name it; otherwise ask your network team for the address of the HTTP proxy.",
+          action: { kind: 'manual', topic: 'find-proxy-address' },
+        },
+      ]);
+    }
+    expect(JSON.stringify(r.record)).not.toMatch(/PROXY_HOST|http:\/\/host:port'/);
+  });
+
+  it('never writes the password of a derivable proxy URL into a command: the user types it in', async () => {
+    const r = await run({ HTTPS_PROXY: '"http://alice:S3cretPw@proxy.corp:8080"' });
+    const findings = r.record.findings.filter((f) => f.code === 'ENV_PROXY_INVALID_URL');
+    expect(findings).toHaveLength(2);
+    for (const finding of findings) {
+      expect(finding.hints).toEqual([
+        {
+          text: "Write HTTPS_PROXY as http://alice:[redacted]@proxy.corp:8080 with your password in place of [redacted], percent-encoding any : / @ # ? in the user name or password: both of Codex's clients read that. The doctor never writes a password into a command.",
+          action: { kind: 'manual', topic: 'encode-credentials' },
+        },
+      ]);
+    }
+    expect(JSON.stringify(r.record)).not.toContain('S3cretPw');
   });
 
   it('uses --proxy instead of the environment', async () => {
