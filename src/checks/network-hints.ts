@@ -2,6 +2,7 @@
 // Codex transport. Each hint that fixes something carries its action (the command is rendered from it for the
 // user's shell); what only IT can change is an it-request, what only the user can do by hand a manual action.
 // Never "disable verification", never a password, never a placeholder to copy.
+import { CHATGPT_BASE_URL } from '../codex/endpoints.js';
 import { proxySourceName, type HiddenProxyVariable } from '../codex/proxy.js';
 import { clip } from '../core/bound.js';
 import type { ErrorCode } from '../core/codes.js';
@@ -12,6 +13,7 @@ import type { HttpResponse } from '../net/http-request.js';
 import type { Speaker } from '../words/speaker.js';
 import type { Route } from './network.js';
 import type { TransportName } from './trust-sets.js';
+import { configSnippet } from '../words/commands.js';
 
 export interface HintContext {
   target: HostPort;
@@ -294,11 +296,15 @@ function unhideHint(hidden: HiddenProxyVariable, host: string, words: Speaker): 
   );
 }
 
+type ProviderToSwitch = { id: string; builtIn: boolean; baseUrl: string };
+
 /**
- * The config.toml edit that makes Codex stream over HTTPS only: the same provider as `websocketOffSnippet`, as
- * an action `codex-doctor fix` applies (the rest of the file is kept).
+ * The config.toml edit that makes Codex stream over HTTPS only, as an action `codex-doctor fix` applies (the
+ * rest of the file is kept). A custom provider just needs the flag; the built-in `openai` provider cannot be
+ * redefined, so the edit declares an HTTPS-only copy of it and selects it. The one description of that table:
+ * `websocketOffSnippet` shows this very edit.
  */
-export function websocketOffAction(provider: { id: string; builtIn: boolean; baseUrl: string }, file: string): FixAction {
+export function websocketOffAction(provider: ProviderToSwitch, file: string): Extract<FixAction, { kind: 'edit-config' }> {
   if (!provider.builtIn) return { kind: 'edit-config', file, changes: [{ op: 'set', path: ['model_providers', provider.id, 'supports_websockets'], value: false }] };
   const table = ['model_providers', 'openai-https'];
   return {
@@ -315,22 +321,9 @@ export function websocketOffAction(provider: { id: string; builtIn: boolean; bas
   };
 }
 
-/**
- * TOML that makes Codex stream over HTTPS only. A custom provider just needs the flag; the built-in `openai`
- * provider cannot be redefined, so the snippet declares an HTTPS-only copy of it and selects it.
- */
-export function websocketOffSnippet(provider: { id: string; builtIn: boolean; baseUrl: string } | undefined): string {
-  if (provider && !provider.builtIn) return `# $CODEX_HOME/config.toml\n[model_providers.${provider.id}]\nsupports_websockets = false`;
-  const baseUrl = provider?.baseUrl ?? 'https://chatgpt.com/backend-api/codex';
-  return [
-    '# $CODEX_HOME/config.toml: the built-in provider, over HTTPS only',
-    'model_provider = "openai-https"',
-    '',
-    '[model_providers.openai-https]',
-    'name = "OpenAI (HTTPS only)"',
-    `base_url = "${baseUrl}"`,
-    'wire_api = "responses"',
-    'requires_openai_auth = true',
-    'supports_websockets = false',
-  ].join('\n');
+/** `websocketOffAction` as TOML to paste into $CODEX_HOME/config.toml (the built-in provider when none is known). */
+export function websocketOffSnippet(provider: ProviderToSwitch | undefined): string {
+  const switched = provider ?? { id: 'openai', builtIn: true, baseUrl: CHATGPT_BASE_URL };
+  const edit = websocketOffAction(switched, '$CODEX_HOME/config.toml');
+  return configSnippet(edit.file, edit.changes, switched.builtIn ? 'the built-in provider, over HTTPS only' : undefined);
 }

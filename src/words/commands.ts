@@ -227,7 +227,7 @@ export class CommandBuilder {
   snippet(action: FixAction): string | null {
     const edits = action.kind === 'sequence' ? action.steps.filter((s) => s.kind === 'edit-config') : action.kind === 'edit-config' ? [action] : [];
     if (edits.length === 0) return null;
-    return edits.map((e) => `# ${displayHome(e.file, this.homeDir)}\n${tomlLines(e.changes)}`).join('\n');
+    return edits.map((e) => configSnippet(displayHome(e.file, this.homeDir), e.changes)).join('\n');
   }
 
   private convert(step: Extract<FixStep, { kind: 'convert-certificate' }>): string {
@@ -285,8 +285,13 @@ function displayHome(file: string, homeDir: string): string {
   return homeDir !== '/' && file.startsWith(`${homeDir}/`) ? `~/${file.slice(homeDir.length + 1)}` : file;
 }
 
-/** `set` changes as `key = value` lines under their table header; removals as comments saying so. */
-function tomlLines(changes: ConfigChange[]): string {
+/** config.toml changes as the TOML to write, under a comment naming the file (and what the change is, `note`). */
+export function configSnippet(file: string, changes: readonly ConfigChange[], note?: string): string {
+  return `# ${file}${note ? `: ${note}` : ''}\n${tomlLines(changes)}`;
+}
+
+/** `set` changes as `key = value` lines under their table header (top-level keys first); removals as comments saying so. */
+function tomlLines(changes: readonly ConfigChange[]): string {
   const byTable = new Map<string, string[]>();
   for (const change of changes) {
     const table = change.path.slice(0, -1).map(tomlKey).join('.');
@@ -294,7 +299,10 @@ function tomlLines(changes: ConfigChange[]): string {
     const line = change.op === 'set' ? `${key} = ${tomlValue(change.value)}` : `# delete the line: ${key} = ...`;
     byTable.set(table, [...(byTable.get(table) ?? []), line]);
   }
-  return [...byTable].map(([table, lines]) => (table === '' ? lines : [`[${table}]`, ...lines]).join('\n')).join('\n');
+  // Keys before the first header are top-level in TOML: they come first, whatever order the changes are in.
+  const topLevel = byTable.get('');
+  const tables = [...byTable].filter(([table]) => table !== '').map(([table, lines]) => [`[${table}]`, ...lines].join('\n'));
+  return [...(topLevel ?? []), ...tables].join('\n');
 }
 
 function tomlKey(key: string): string {

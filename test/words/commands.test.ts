@@ -5,6 +5,9 @@ import { caBundleCheck } from '../../src/checks/ca-bundle.js';
 import { envPrecedence } from '../../src/checks/env-precedence.js';
 import type { FixAction } from '../../src/core/types.js';
 import type { ShellKind } from '../../src/fix/shell.js';
+import { websocketOffAction, websocketOffSnippet } from '../../src/checks/network-hints.js';
+import { smolToml } from '../../src/codex/toml.js';
+import { editToml } from '../../src/fix/text-edits.js';
 import { CommandBuilder } from '../../src/words/commands.js';
 import { testHost } from '../helpers/host.js';
 import { runDoctorChecks } from '../helpers/run-check.js';
@@ -63,6 +66,36 @@ describe('one action, rendered for each shell', () => {
     const edit: FixAction = { kind: 'edit-config', file: '/home/ann/.codex/config.toml', changes: [{ op: 'set', path: ['features', 'respect_system_proxy'], value: false }] };
     expect(builder('bash').command(edit)).toBeNull();
     expect(builder('bash').snippet(edit)).toBe('# ~/.codex/config.toml\n[features]\nrespect_system_proxy = false');
+  });
+});
+
+describe('streaming over HTTPS only: one provider table for the action and the snippet', () => {
+  const builtIn = { id: 'openai', builtIn: true, baseUrl: 'https://chatgpt.com/backend-api/codex' };
+  const custom = { id: 'corp', builtIn: false, baseUrl: 'https://llm.corp.example/v1' };
+
+  it.each([
+    ['the built-in provider', builtIn],
+    ['a custom provider', custom],
+  ])('the snippet for %s is the TOML that applying the action writes', (_what, provider) => {
+    const action = websocketOffAction(provider, '/home/ann/.codex/config.toml');
+    const applied = editToml('', action.changes);
+    expect(applied.ok).toBe(true);
+    const { parse } = smolToml();
+    expect(parse(websocketOffSnippet(provider))).toEqual(parse(applied.ok ? applied.text : ''));
+    // The fix's own snippet (from the action) and the advice's snippet differ only in the comment naming the file.
+    expect(builder('bash').snippet(action)?.split('\n').slice(1)).toEqual(websocketOffSnippet(provider).split('\n').slice(1));
+  });
+
+  it('keeps top-level keys above the first table, whatever order the changes come in', () => {
+    const edit: FixAction = {
+      kind: 'edit-config',
+      file: '/home/ann/.codex/config.toml',
+      changes: [
+        { op: 'set', path: ['model_providers', 'x', 'supports_websockets'], value: false },
+        { op: 'set', path: ['model_provider'], value: 'x' },
+      ],
+    };
+    expect(builder('bash').snippet(edit)).toBe('# ~/.codex/config.toml\nmodel_provider = "x"\n[model_providers.x]\nsupports_websockets = false');
   });
 });
 
