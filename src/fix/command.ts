@@ -1,6 +1,8 @@
 // `codex-doctor fix [--yes] [--dry-run]`: runs the runbook, shows the plan (each action, the file it touches,
-// the exact change), asks once, backs up and applies, then reruns the checks and shows before and after.
-import { ExitCode } from '../core/exit-codes.js';
+// the exact change), asks once, backs up and applies, then reruns the checks the change touches (rerun.ts) and
+// shows before and after.
+import { RUNBOOK } from '../checks/index.js';
+import { ExitCode, exitCodeFor } from '../core/exit-codes.js';
 import type { Host } from '../core/host.js';
 import type { Redactor } from '../core/redact.js';
 import type { Report, Status } from '../core/types.js';
@@ -9,6 +11,7 @@ import { createSession, type Io } from '../main.js';
 import type { DoctorFlags } from '../options.js';
 import { applyPlan, type ApplyResult } from './apply.js';
 import { fixSources, planFix, type FixPlan, type PlanItem } from './plan.js';
+import { addressedChecks, rerunAffected, runbookGraph } from './rerun.js';
 
 export interface FixInput {
   host: Host;
@@ -28,7 +31,8 @@ type Outcome =
   | { kind: 'dry-run' }
   | { kind: 'declined'; why: 'answer' | 'not-a-terminal' }
   | { kind: 'apply-failed'; reason: string }
-  | { kind: 'applied'; result: Extract<ApplyResult, { ok: true }>; after: Report };
+  /** `after`: every check, the ones not in `rerun` with their first result. */
+  | { kind: 'applied'; result: Extract<ApplyResult, { ok: true }>; after: Report; rerun: ReadonlySet<string> };
 
 /** The host a new shell would give Codex after the profile changes: the running process never re-reads it. */
 export function hostAfterProfile(host: Host, env: FixPlan['env']): Host {
@@ -74,8 +78,15 @@ export async function runFix(input: FixInput): Promise<number> {
     const result = await applyPlan(host, plan);
     if (!result.ok) return { kind: 'apply-failed', reason: result.reason };
     if (!json) out(appliedText(result, plan, show));
-    const after = await createSession(hostAfterProfile(host, plan.env), flags).runUnredacted(io.signal);
-    return { kind: 'applied', result, after: after.report };
+    const afterHost = hostAfterProfile(host, plan.env);
+    const applied = plan.items.flatMap((item) => (item.kind === 'apply' ? [item.source] : []));
+    const addressed = new Set([...applied.map((a) => a.checkId), ...addressedChecks(before.report, applied.map((a) => a.action))]);
+    const { checks, rerun } = await rerunAffected(runbookGraph(RUNBOOK), before.report.checks, addressed, async (ids) => {
+      const { report } = await createSession(afterHost, { ...flags, only: [...ids] }).runUnredacted(io.signal);
+      return report.checks;
+    });
+    const exitCode = io.signal?.aborted ? ExitCode.interrupted : exitCodeFor(checks, flags.strict);
+    return { kind: 'applied', result, after: { ...before.report, checks, exitCode }, rerun };
   }
 }
 
@@ -152,18 +163,19 @@ function outcomeText(outcome: Outcome, plan: FixPlan, show: (text: string) => st
     case 'apply-failed':
       return `Could not apply the fix: ${show(outcome.reason)}.\n`;
     case 'applied':
-      return `${comparisonText(outcome.after, before)}${forIt}`;
+      return `${comparisonText(outcome.after, before, outcome.rerun)}${forIt}`;
   }
 }
 
-/** One line per check whose status changed or that still needs attention: `id  fail -> pass`. */
-function comparisonText(after: Report, before: Report): string {
+/** One line per check: `id  fail -> pass`, or `id  pass    (not rerun: the fix touches nothing it reads)`. */
+function comparisonText(after: Report, before: Report, rerun: ReadonlySet<string>): string {
   const width = Math.max(...after.checks.map((c) => c.id.length));
   const lines = ['Before and after:'];
   for (const check of after.checks) {
     const was = before.checks.find((c) => c.id === check.id)?.status ?? 'skip';
     const code = check.error?.code ?? check.findings.find((f) => f.level === 'warn')?.code;
-    lines.push(`  ${check.id.padEnd(width)}  ${was.padEnd(5)} -> ${check.status}${code && check.status !== 'pass' ? ` (${code})` : ''}`);
+    const status = `${check.status}${code && check.status !== 'pass' ? ` (${code})` : ''}`;
+    lines.push(`  ${check.id.padEnd(width)}  ${rerun.has(check.id) ? `${was.padEnd(5)} -> ${status}` : `${status}  (not rerun: the fix touches nothing it reads)`}`);
   }
   const worse = worsened(before, after);
   if (worse.length > 0) lines.push(`Worse than before: ${worse.join(', ')}. Undo the changes with the commands above, and tell us: that fix was wrong.`);
@@ -210,6 +222,9 @@ function jsonDocument(plan: FixPlan, before: Report, outcome: Outcome, dryRun: b
     env: plan.env,
     ...(outcome.kind === 'applied' && { applied: outcome.result.files, undo: outcome.result.undo }),
     before: { exitCode: before.exitCode, checks: statuses(before) },
-    after: outcome.kind === 'applied' ? { exitCode: outcome.after.exitCode, checks: statuses(outcome.after), worse: worsened(before, outcome.after) } : null,
+    after:
+      outcome.kind === 'applied'
+        ? { exitCode: outcome.after.exitCode, checks: statuses(outcome.after), rerun: [...outcome.rerun], worse: worsened(before, outcome.after) }
+        : null,
   };
 }

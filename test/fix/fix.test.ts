@@ -183,6 +183,33 @@ describe('codex-doctor fix, end to end on a lab world', () => {
   });
 });
 
+describe('the rerun after applying repeats only the checks the change touches', () => {
+  it('a fix for env.precedence alone reruns the local checks: no connection reaches the proxy after the change', async () => {
+    const { host, lab: world } = await lab('zscaler-healthy', { SHELL: '/bin/bash', NODE_TLS_REJECT_UNAUTHORIZED: '0' });
+    const io = captureIo();
+    // What the loopback proxy sees, before and after the fix was applied ("To undo:" is printed right after).
+    const connections = { before: 0, after: 0 };
+    world.proxy!.events.on('connection', () => void (io.out().includes('To undo:') ? connections.after++ : connections.before++));
+    const code = await runFix({ host, flags: doctorFlags({ output: 'plain' }), yes: true, dryRun: false, io });
+    const text = io.out();
+    expect(text).toContain('ENV_INSECURE_WORKAROUND (env.precedence)');
+    expect(connections.before).toBeGreaterThan(0);
+    expect(connections.after).toBe(0);
+    expect(text).toMatch(/env\.precedence\s+warn\s+-> pass\n/);
+    expect(text).toMatch(/tls\.auth\s+pass\s+\(not rerun: the fix touches nothing it reads\)\n/);
+    expect(code).toBe(0);
+  });
+
+  it('says in JSON which checks ran again', async () => {
+    const { host } = await lab('zscaler-healthy', { SHELL: '/bin/bash', NODE_TLS_REJECT_UNAUTHORIZED: '0' });
+    const io = captureIo();
+    await runFix({ host, flags: doctorFlags({ output: 'json' }), yes: true, dryRun: false, io });
+    const doc = JSON.parse(io.out());
+    expect(doc.after.rerun).toEqual(['ca.bundle', 'env.precedence', 'config.codex', 'sandbox.env']);
+    expect(doc.after.exitCode).toBe(0);
+  });
+});
+
 describe('a bad state gets a clear message and changes nothing', () => {
   it('a conversion target that exists', async () => {
     const { host, home, lab: world } = await lab('der-file');
