@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/core/codes.js';
 import { WITHOUT_ACTION } from '../helpers/findings.js';
 
-const PRODUCING_TESTS = ['../checks/env-precedence.test.ts', '../checks/ca-bundle.test.ts'];
+const PRODUCING_TESTS = ['../checks/env-precedence.test.ts', '../checks/env-proxies.test.ts', '../checks/ca-bundle.test.ts'];
 /** Info only: never a warn or a fail, so no fix to carry. */
 const INFO_ONLY = new Set(['CA_OTHER_SKIPPED']);
 
