@@ -19,6 +19,8 @@ export interface Row {
    * fixed it or not, a request to IT the lab does not model, a change by hand, or no action in the report.
    */
   fix?: FixResult;
+  /** Shown beside the fix (a by-hand first fix: what `codex-doctor fix --yes` did anyway). */
+  fixNote?: string;
   /** What Codex said after the fix (for a fix that did not work). */
   fixEvidence?: string;
 }
@@ -116,7 +118,7 @@ export function renderTable(rows: readonly Row[], known: readonly KnownDisagreem
     const codex = `${verdictWord(row.codex.works)}${row.codex.cause ? ` (${row.codex.cause})` : ''}`;
     const doctor = row.doctor ? `${verdictWord(row.doctor.works)}${row.doctor.cause ? ` (${row.doctor.cause})` : ''}` : 'no report';
     const agree = row.disagreement === null ? 'yes' : isKnown(row, known) ? `KNOWN: ${row.disagreement}` : `NO: ${row.disagreement}`;
-    const fix = row.fix && FIX_FAILED.has(row.fix) && isKnownFixFailure(row, known) ? `KNOWN: ${row.fix}` : (row.fix ?? '');
+    const fix = `${row.fix && FIX_FAILED.has(row.fix) && isKnownFixFailure(row, known) ? `KNOWN: ${row.fix}` : (row.fix ?? '')}${row.fixNote ? ` (${row.fixNote})` : ''}`;
     lines.push(
       `| ${row.scenario} | ${row.release} | ${TRANSPORT_LABEL[row.transport]} | ${codex} | ${doctor} | ${agree} | ${fix} | ${cell(row.codex.evidence.slice(0, 140))} |`,
     );

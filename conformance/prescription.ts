@@ -17,6 +17,15 @@ export function fixActionFor(report: unknown, decidedBy: { checkId: string; code
   return finding?.hints?.find((hint) => hint.action !== undefined)?.action;
 }
 
+/** Whether any warn or fail finding's first action is one `codex-doctor fix` applies (not IT's, not by hand). */
+export function hasUserAction(report: unknown): boolean {
+  return ((report as ReportLike | null)?.checks ?? []).some((check) =>
+    (check.findings ?? []).some(
+      (f) => (f.level === 'fail' || f.level === 'warn') && firstFixOf(f.hints?.find((h) => h.action !== undefined)?.action).owner === 'user',
+    ),
+  );
+}
+
 /** Whose the first fix is: the user's (`codex-doctor fix` applies it), IT's, a change by hand, or none given. */
 export type FirstFix = { owner: 'user'; action: FixAction } | { owner: 'it'; topic: ItTopic } | { owner: 'manual'; action: FixAction } | { owner: 'none' };
 
@@ -40,6 +49,12 @@ export interface Prescription {
   afterIt?: Outcome;
   /** The user's fix command did not apply its plan (refused, could not apply, printed nothing). */
   fixError?: string;
+}
+
+/** For a failure whose first fix is by hand: what Codex did after `codex-doctor fix --yes` applied the rest. */
+export function manualNote(p: Prescription): string | undefined {
+  if (p.first !== 'manual' || !p.afterUser) return undefined;
+  return `after fix --yes: ${p.afterUser.works ? 'works' : 'fails'}`;
 }
 
 /** The table's fix column for a prescription. */

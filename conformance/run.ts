@@ -12,7 +12,7 @@ import path from 'node:path';
 import { compareTransport, judge, renderTable, summaryLines, type KnownDisagreement, type Row } from './compare.js';
 import { doctorVerdicts } from './doctor-verdict.js';
 import { TRANSPORTS } from './observe.js';
-import { fixResult } from './prescription.js';
+import { fixResult, manualNote } from './prescription.js';
 import type { WorldInput, WorldResult } from './world.js';
 
 // Built to .conformance-build/bin/ (two levels down, like dist/lab/, so that the lab finds scenarios/ and fixtures/).
@@ -132,6 +132,8 @@ function rowsOf(result: WorldResult, release: string): Row[] {
     const prescription = result.prescriptions?.[transport];
     if (!codex.works && prescription) {
       row.fix = fixResult(prescription);
+      const note = manualNote(prescription);
+      if (note) row.fixNote = note;
       const after = prescription.afterIt ?? prescription.afterUser;
       const detail = [prescription.fixError && `codex-doctor fix: ${prescription.fixError}`, after && `Codex after: ${after.evidence}`, result.fixRuns?.[0] && `plan: ${result.fixRuns[0].plan.join('; ')}`];
       row.fixEvidence = detail.filter(Boolean).join(' / ');
@@ -203,7 +205,8 @@ async function main(): Promise<void> {
       "what Codex did after the fix the doctor gives first for it: `fixed` / `not-fixed` when that fix is the user's",
       '(the harness runs `codex-doctor fix --yes` in the same world, then Codex from a new shell), `it-fixed` /',
       "`it-not-fixed` when it is a request to IT that the lab plays (the root file IT mails, a proxy rule removed; then",
-      '`codex-doctor fix --yes` again), `it-request` for a request the lab does not play, `manual` for a change by hand,',
+      '`codex-doctor fix --yes` again), `it-request` for a request the lab does not play, `manual` for a change by hand',
+      '(with what Codex did after `codex-doctor fix --yes` applied the report\'s other fixes, when it has any),',
       '`not-measured` when the finding carries no action.',
       '',
       ...summary.map((line) => `- ${line}`),

@@ -15,7 +15,7 @@ import { FALLBACK_WARNING, httpsFailure, loginOutcome, parseAuthorizeUrl, TRANSP
 import { doctorVerdicts } from './doctor-verdict.js';
 import { apiKeyVariable, httpsOnlyArgs, modelTarget, type ModelTarget } from './provider.js';
 import { supplyIt } from './it-supply.js';
-import { firstFixOf, fixActionFor, fixRanCleanly, readFixRun, type FirstFix, type FixRun, type Prescription } from './prescription.js';
+import { firstFixOf, fixActionFor, fixRanCleanly, hasUserAction, readFixRun, type FirstFix, type FixRun, type Prescription } from './prescription.js';
 import type { ItTopic } from '../src/core/types.js';
 
 export interface WorldInput {
@@ -165,11 +165,15 @@ async function prescribe(
   const byOwner = (owner: FirstFix['owner']): Transport[] => [...firsts].filter(([, f]) => f.owner === owner).map(([t]) => t);
 
   const users = byOwner('user');
-  if (users.length > 0) {
+  const manuals = byOwner('manual');
+  // A user whose failure's first fix is a change by hand still runs `codex-doctor fix --yes` when the report
+  // holds any fix it applies: what that does is shown beside the manual row, not counted as the first fix.
+  if (users.length > 0 || (manuals.length > 0 && hasUserAction(report))) {
     const fix = await world.fixCommand();
     fixRuns.push(fix);
-    // Every failing transport is rerun: the fix applies every finding's first action, which may fix IT's ones too.
-    const rerun = [...users, ...byOwner('it')];
+    // Every failing transport with a fix is rerun: the command applies every finding's first action, which may
+    // fix IT's or a by-hand one too.
+    const rerun = [...users, ...byOwner('it'), ...manuals];
     const after = await world.observe(world.env, rerun, 'new-shell');
     for (const t of rerun) {
       const p = prescriptions[t]!;

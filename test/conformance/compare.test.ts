@@ -105,17 +105,19 @@ describe('conformance: agreement', () => {
       row({ scenario: 'd', fix: 'it-fixed' }),
       row({ scenario: 'e', fix: 'it-request' }),
       row({ scenario: 'f', fix: 'it-not-fixed' }),
+      row({ scenario: 'g', fix: 'manual', fixNote: 'after fix --yes: works' }),
     ];
     const table = renderTable(rows, known);
     expect(table).toContain('| a | 0.169.0 | HTTPS | works | fails | KNOWN: verdict |  | reached \\| origin |');
     expect(table).toContain('| b | 0.169.0 | WebSocket | fails (untrusted-chain) | fails (untrusted-chain) | yes | fixed |');
     const summary = summaryLines(rows, known).join('\n');
     expect(table).toContain('| f | 0.169.0 | WebSocket | fails (untrusted-chain) | fails (untrusted-chain) | yes | KNOWN: it-not-fixed |');
-    expect(summary).toContain('agreement: 5/6; known disagreements: 1; new: 0');
+    expect(table).toContain('| yes | manual (after fix --yes: works) |');
+    expect(summary).toContain('agreement: 6/7; known disagreements: 1; new: 0');
     expect(summary).toContain("1/1 fixed by the user's fix (codex-doctor fix --yes");
     expect(summary).toContain("IT-supplied: 1/2 fixed after IT's change");
     expect(summary).toContain('1 not fixed, recorded in known-disagreements.json');
     expect(summary).toContain('1 request(s) to IT the lab does not play');
-    expect(summary).toContain('1 failing transport(s) not measured');
+    expect(summary).toContain('2 failing transport(s) not measured');
   });
 });

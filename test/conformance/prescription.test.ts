@@ -2,7 +2,7 @@
 // real `codex-doctor fix --json` output read, and the outcome turned into the table's fix column.
 import { describe, expect, it } from 'vitest';
 import { doctorVerdicts } from '../../conformance/doctor-verdict.js';
-import { firstFixOf, fixActionFor, fixRanCleanly, fixResult, readFixRun } from '../../conformance/prescription.js';
+import { firstFixOf, fixActionFor, fixRanCleanly, fixResult, hasUserAction, manualNote, readFixRun } from '../../conformance/prescription.js';
 
 const report = {
   checks: [
@@ -21,6 +21,9 @@ describe('conformance: prescription', () => {
     expect(firstFixOf(fixActionFor(report, verdicts.websocket.decidedBy))).toEqual({ owner: 'none' });
     expect(firstFixOf(fixActionFor(report, { checkId: 'env.precedence', code: 'ENV_PROXY_EMPTY_UPPER' }))).toMatchObject({ owner: 'user', action: { kind: 'unset-env' } });
     expect(firstFixOf({ kind: 'manual', topic: 'upgrade-codex' })).toMatchObject({ owner: 'manual' });
+    // The env.precedence warning's unset-env is a fix `codex-doctor fix` applies; IT's request and a bare hint are not.
+    expect(hasUserAction(report)).toBe(true);
+    expect(hasUserAction({ checks: report.checks.slice(1) })).toBe(false);
   });
 
   it('reads what codex-doctor fix --yes --json says it did, and a run that printed no JSON', () => {
@@ -55,6 +58,9 @@ describe('conformance: prescription', () => {
     // The user's fix of another finding already fixed it before IT was asked.
     expect(fixResult({ first: 'it', topic: 'corporate-root', afterUser: works })).toBe('it-fixed');
     expect(fixResult({ first: 'manual' })).toBe('manual');
+    expect(manualNote({ first: 'manual' })).toBeUndefined();
+    expect(manualNote({ first: 'manual', afterUser: works })).toBe('after fix --yes: works');
+    expect(manualNote({ first: 'user', afterUser: works })).toBeUndefined();
     expect(fixResult({ first: 'none' })).toBe('not-measured');
   });
 });
