@@ -7,6 +7,7 @@ import { loginRedirectUri, tokenRequestBody } from '../codex/endpoints.js';
 import type { ErrorCode } from '../core/codes.js';
 import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
 import { pageTitle } from '../net/classify.js';
+import { httpAnswerCause } from '../net/errors.js';
 import { httpRequest, type HttpResponse } from '../net/http-request.js';
 import { HTTPS_ALPN, verifiedTls } from '../net/verified-tls.js';
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
@@ -126,6 +127,7 @@ export function judgeTokenResponse(response: HttpResponse, kind: ReturnType<type
     code,
     stage: 'http',
     detail,
+    cause: httpAnswerCause(response, response.protocol),
     hints: oauthHints(code, context, url, response) ?? networkHints(code, context),
   });
   const codexSays = `Codex would show: "token endpoint returned status ${response.status}: ..."`;

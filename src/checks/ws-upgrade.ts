@@ -11,7 +11,7 @@ import { withoutUserinfo } from '../core/redact.js';
 import type { Host } from '../core/host.js';
 import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
 import { pageTitle } from '../net/classify.js';
-import type { HttpHead } from '../net/errors.js';
+import { httpAnswerCause, type HttpHead } from '../net/errors.js';
 import { verifiedTls } from '../net/verified-tls.js';
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
 import type { TlsCapture } from '../net/tls-probe.js';
@@ -258,6 +258,7 @@ export function judgeUpgrade(outcome: UpgradeOutcome, url: URL, context: HintCon
     code,
     stage: 'ws-upgrade',
     detail: `${detail} ${AFTER_WEBSOCKET_FAILURE}`,
+    cause: httpAnswerCause(head),
     hints: [workaround(context), askForWebSocket(url, context)],
   });
   if (kind === 'openai-json') {

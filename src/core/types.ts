@@ -119,6 +119,8 @@ export interface RawCause {
   message: string;
   /** What a proxy answered (a refused CONNECT): the evidence a proxy team asks for. */
   proxyAnswer?: ProxyAnswer;
+  /** What answered the request itself, inside TLS (a block page, a challenge, the origin): its status line and Server header. */
+  httpAnswer?: ProxyAnswer;
 }
 
 /** A proxy's answer as a proxy team reads it: status line and the headers that name the proxy and its login. */

@@ -1,7 +1,7 @@
 // The raw errors the probes throw for what Node's own errors cannot express. classify() turns each of
 // these, and every Node error, into a catalogue code; the probes never judge.
 import type { X509Certificate } from 'node:crypto';
-import type { ProxyAnswer } from '../core/types.js';
+import type { ProxyAnswer, RawCause } from '../core/types.js';
 
 /** What a proxy answered to CONNECT (or, for the probes over a tunnel, to a request): status, headers, a body snippet. */
 export interface HttpHead {
@@ -37,6 +37,15 @@ export function proxyAnswerOf(head: HttpHead): ProxyAnswer {
     ...(challenges.length > 0 && { proxyAuthenticate: challenges }),
     ...(via !== undefined && { via }),
   };
+}
+
+/**
+ * The cause of a failure that is an answer inside TLS (a block page served in the tunnel, a challenge, an origin
+ * that is not OpenAI): its status line and headers, bounded as a proxy's are.
+ */
+export function httpAnswerCause(head: HttpHead, protocol: 'h2' | 'http/1.1' = 'http/1.1'): RawCause {
+  const httpAnswer = proxyAnswerOf({ ...head, version: head.version ?? (protocol === 'h2' ? '2' : '1.1') });
+  return { name: 'HttpAnswer', message: httpAnswer.statusLine, httpAnswer };
 }
 
 /** Real proxies offer two or three schemes; a flood of challenges is not evidence. */

@@ -29,7 +29,8 @@ export function renderMarkdown(report: Report): string {
     ...environmentPart(report),
     ...routesPart(report.checks, sectionLines),
     ...chainsPart(report.checks),
-    ...proxyAnswersPart(report.checks),
+    ...answersPart(report.checks, 'proxyAnswer', w.proxyAnswer),
+    ...answersPart(report.checks, 'httpAnswer', w.httpAnswer),
     ...detailsPart(report.checks, sectionLines),
   ];
   return cap(`${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
@@ -185,12 +186,13 @@ function isChainSection(check: CheckRecord, section: EvidenceSection): boolean {
   return Array.isArray(check.data?.chain) && section.title.startsWith('Chain presented');
 }
 
-function proxyAnswersPart(checks: readonly CheckRecord[]): string[] {
+/** The answers of a proxy to CONNECT, or of whatever answered inside TLS, each distinct one once. */
+function answersPart(checks: readonly CheckRecord[], which: 'proxyAnswer' | 'httpAnswer', heading: string): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const check of checks) {
     for (const finding of check.findings) {
-      const answer = finding.cause?.proxyAnswer;
+      const answer = finding.cause?.[which];
       if (!answer) continue;
       const block = answerLines(answer);
       const key = block.join('\n');
@@ -199,7 +201,7 @@ function proxyAnswersPart(checks: readonly CheckRecord[]): string[] {
       lines.push(`${check.id}:`, '', ...fenced(key, 'http'), '');
     }
   }
-  return lines.length > 0 ? [`### ${w.proxyAnswer}`, '', ...lines] : [];
+  return lines.length > 0 ? [`### ${heading}`, '', ...lines] : [];
 }
 
 function answerLines(answer: ProxyAnswer): string[] {

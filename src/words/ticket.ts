@@ -87,6 +87,7 @@ export const markdownWords = {
   sameCertificate: (where: string) => `the same certificate as ${where}`,
   sameAs: (check: string) => `the same as ${check}, on this check's host (the JSON report has its own detail).`,
   proxyAnswer: 'The proxy answered',
+  httpAnswer: 'What answered inside TLS (a block page or the origin)',
   details: (id: string) => `${id}: full evidence`,
   truncated: (lines: number) => `(${lines} more lines left out; the JSON report has them all)`,
   capped: 'The ticket body was cut here to stay small; attach `codex-doctor --json` for everything.',

@@ -77,6 +77,25 @@ describe('oauth.token', () => {
     expect(record.error?.detail).toBe(
       '403 Forbidden came back as an HTML page ("Zscaler - Website blocked") instead of OpenAI\'s JSON: something on the path blocks or rewrites the request. Codex would show: "token endpoint returned status 403: ..."',
     );
+    // The block page was served inside the TLS tunnel: its status line and Server header name the filter.
+    expect(record.findings[0]?.cause).toEqual({ name: 'HttpAnswer', message: 'HTTP/1.1 403 Forbidden', httpAnswer: { statusLine: 'HTTP/1.1 403 Forbidden', server: 'Zscaler' } });
+  });
+
+  it('keeps the status line and Server header of an answer inside TLS, bounded and redacted', async () => {
+    const key = `sk-proj-${'k'.repeat(40)}`;
+    const { record } = await against({
+      env: { OPENAI_API_KEY: key },
+      respond: (_req, res) => {
+        res.writeHead(403, 'Forbidden', { 'content-type': 'text/plain', server: `Gatekeeper/2 ${key} ${'x'.repeat(1000)}` });
+        res.end('Forbidden');
+      },
+    });
+    expect(record.error).toMatchObject({ code: 'OAUTH_PROXY_DENIED', stage: 'http' });
+    const answer = record.findings[0]?.cause?.httpAnswer;
+    expect(answer?.statusLine).toBe('HTTP/1.1 403 Forbidden');
+    expect(answer?.server).toMatch(/^Gatekeeper\/2 .*x\.\.\.$/);
+    expect(answer?.server?.length).toBeLessThan(210);
+    expect(JSON.stringify(record)).not.toContain(key);
   });
 
   it('recognises a Cloudflare challenge', async () => {

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -202,6 +202,8 @@ describe('ws.upgrade: a path that refuses WebSocket', () => {
   it.each([400, 403, 405, 426] as const)('fails on a proxy answering %i, with the workaround as TOML and what to ask', async (status) => {
     const record = ws((await inLab({ proxy: { mode: 'inspect', refuseWebSocket: status } }, trusted)).records);
     expect(record.error).toMatchObject({ code: 'WS_UPGRADE_REFUSED', stage: 'ws-upgrade' });
+    // Refused inside the TLS tunnel: the answer's status line and Server header are kept.
+    expect(record.findings.at(-1)?.cause?.httpAnswer).toEqual({ statusLine: `HTTP/1.1 ${status} ${STATUS_CODES[status]}`, server: 'Zscaler' });
     const hints = record.findings.at(-1)?.hints ?? [];
     // The user's fix now (an edit of config.toml, rendered from the action), IT's for good.
     expect(hints[0]?.action).toMatchObject({ kind: 'edit-config', file: expect.stringMatching(/\/home\/\.codex\/config\.toml$/) });

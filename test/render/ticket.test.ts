@@ -140,6 +140,14 @@ describe('evidence a proxy team needs', () => {
     expect(section(renderMarkdown(report), '### The proxy answered')).toContain(`Proxy-Authenticate: ${answer!.proxyAuthenticate![0]}`);
   });
 
+  it('shows what answered inside TLS: the block page in the tunnel, with its status line and Server header', { timeout: RUN_TIMEOUT_MS }, async () => {
+    for (const [name, id] of [['auth-block-page', 'oauth.token'], ['websocket-blocked', 'ws.upgrade']] as const) {
+      const { report, document } = await reportOf(scenarios.find((s) => s.name === name)!);
+      expect(errorOf(document.checks.find((c) => c.id === id))?.cause?.httpAnswer).toEqual({ statusLine: 'HTTP/1.1 403 Forbidden', server: 'Zscaler' });
+      expect(section(renderMarkdown(report), '### What answered inside TLS (a block page or the origin)')).toContain(`${id}:\n\n\`\`\`http\nHTTP/1.1 403 Forbidden\nServer: Zscaler\n\`\`\``);
+    }
+  });
+
   it.each(['fortigate-sha1', 'fortigate-rsa1024'])('%s: names the weak inspection CA with its fingerprint and hands over its PEM', { timeout: RUN_TIMEOUT_MS }, async (name) => {
     const { report, document } = await reportOf(scenarios.find((s) => s.name === name)!);
     const presented = report.checks.find((c) => c.id === 'tls.auth')!.data!.chain as Array<{ issuer: string }>;
