@@ -115,7 +115,7 @@ function dotenvFindings(world: CodexWorld, say: Speaker, host: Pick<Host, 'platf
   for (const ignored of dotenv.ignored) {
     const origin = world.provenance[ignored.name];
     const shellSet = origin?.source === 'dotenv-ignored' && origin.shellSet;
-    findings.push(caWords.codexVariableInDotenv(say, ignored.name, ignored.line, shellSet, ignored.value !== undefined ? cleanPath(ignored.value, host) : null));
+    findings.push(caWords.codexVariableInDotenv(say, dotenv.path, ignored.name, ignored.line, shellSet, ignored.value !== undefined ? cleanPath(ignored.value, host) : null));
   }
   for (const applied of dotenv.applied) {
     if (applied.overridesShell && RELEVANT.has(applied.name)) findings.push(caWords.dotenvOverrides(say, applied.name, applied.line));

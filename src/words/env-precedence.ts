@@ -70,8 +70,11 @@ export function dotenvLineSkipped(say: Speaker, file: string, line: DotenvReport
   };
 }
 
-/** A CODEX_* line in .env: `value` is what the user most likely meant, null when the line has none. */
-export function codexVariableInDotenv(say: Speaker, name: string, line: number, shellSet: boolean, value: string | null): Finding {
+/**
+ * A CODEX_* line in .env. `value`: what the user most likely meant, kept only for a path (CODEX_CA_CERTIFICATE);
+ * null for any other name, whose value may be a secret the doctor never keeps: then the user moves it by hand.
+ */
+export function codexVariableInDotenv(say: Speaker, file: string, name: string, line: number, shellSet: boolean, value: string | null): Finding {
   return {
     level: 'warn',
     code: 'ENV_CODEX_VAR_IN_DOTENV',
@@ -79,7 +82,15 @@ export function codexVariableInDotenv(say: Speaker, name: string, line: number, 
     detail: `${name} is set in ${say.dotenv} (line ${line}), but Codex ignores every CODEX_* name there, ${
       shellSet ? 'so the value from the shell is used instead' : `so ${name} is not set for Codex`
     }.`,
-    hints: [say.setHint(name, value ?? `<value from line ${line}>`, `Set ${name} in your shell profile (${say.commands.profile}) instead of ${say.dotenv}.`)],
+    hints: [
+      value !== null
+        ? say.setHint(name, value, `Set ${name} in your shell profile (${say.commands.profile}) instead of ${say.dotenv}.`)
+        : say.manual(`Move line ${line} (${name}=...) from ${say.dotenv} into your shell profile (${say.commands.profile}) as a variable of the shell: Codex reads ${name} only from there.`, {
+            kind: 'manual',
+            topic: 'repair-file',
+            file,
+          }),
+    ],
   };
 }
 
@@ -296,7 +307,10 @@ export function insecureWorkaround(say: Speaker, name: string, value: string, ha
     detail: `${name}=${value} turns certificate verification off for ${TOOL_OF_INSECURE_SETTING[name] ?? name}. Codex never reads it, so it does not help Codex, and it leaves other tools open to interception.`,
     hints: [
       say.removeHint(name, { after: 'and fix trust instead' }),
-      ...(hasBundle ? [] : [say.setHint('CODEX_CA_CERTIFICATE', '/path/to/corporate-root.pem', 'Give Codex the corporate root certificate (PEM) instead.')]),
+      // Which file holds the root the doctor cannot know here (tls.auth and ca.bundle look for it): no placeholder path.
+      ...(hasBundle
+        ? []
+        : [say.manual('Give Codex the corporate root certificate (PEM) instead: point CODEX_CA_CERTIFICATE at its file (IT can send it; tls.auth names the root the proxy presents).', { kind: 'it-request', topic: 'corporate-root' })]),
     ],
   };
 }

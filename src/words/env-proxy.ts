@@ -342,8 +342,12 @@ export function systemProxyPacIgnored(say: Speaker, platform: NodeJS.Platform, p
     code: 'ENV_SYSTEM_PROXY_PAC_IGNORED',
     stage: 'input',
     detail: `${osName(platform)} gets its proxy from automatic configuration (${pac}), which Codex does not read: with no HTTPS_PROXY and no manual proxy setting, Codex connects directly. Where the PAC file sends browsers through a proxy, Codex's connections fail.`,
+    // The doctor does not evaluate PAC: which proxy it names is the user's to look up, never a placeholder to apply.
     hints: [
-      say.setHint('HTTPS_PROXY', 'http://proxy.example.corp:8080', 'Find the proxy the PAC file gives for https://chatgpt.com (your browser uses it; the network team knows it) and set it for Codex.'),
+      say.manual(
+        'Find the proxy the PAC file gives for https://chatgpt.com (your browser uses it; the network team knows it) and set it for Codex in HTTPS_PROXY, written http://host:port.',
+        { kind: 'manual', topic: 'find-proxy-address' },
+      ),
     ],
   };
 }

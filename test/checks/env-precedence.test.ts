@@ -231,7 +231,8 @@ describe('env.precedence: CA variables', () => {
       detail: `${name}=${value} turns certificate verification off for ${tool}. Codex never reads it, so it does not help Codex, and it leaves other tools open to interception.`,
       hints: [
         { text: `Unset ${name} in the shell profile, CI or IDE settings that set it and fix trust instead.`, command: `unset ${name}` },
-        { text: 'Give Codex the corporate root certificate (PEM) instead.', command: 'export CODEX_CA_CERTIFICATE=/path/to/corporate-root.pem' },
+        // No `export CODEX_CA_CERTIFICATE=/path/to/corporate-root.pem`: a placeholder path does not work when copied.
+        { text: 'Give Codex the corporate root certificate (PEM) instead: point CODEX_CA_CERTIFICATE at its file (IT can send it; tls.auth names the root the proxy presents).' },
       ],
     });
   });
@@ -268,7 +269,11 @@ describe('env.precedence: $CODEX_HOME/.env', () => {
 
   it('never carries the value of another ignored CODEX_* line into the report', async () => {
     const r = await run({}, { dotenv: 'CODEX_API_KEY=sk-dotenv-secret-0123456789\n' });
-    expect(r.one('ENV_CODEX_VAR_IN_DOTENV').hints![0]!.command).toBe('export CODEX_API_KEY=\'<value from line 1>\'');
+    // Not `export CODEX_API_KEY='<value from line 1>'`, which `fix --yes` would write into the profile as the key.
+    expect(r.one('ENV_CODEX_VAR_IN_DOTENV').hints).toEqual([
+      { text: 'Move line 1 (CODEX_API_KEY=...) from ~/.codex/.env into your shell profile (~/.bashrc) as a variable of the shell: Codex reads CODEX_API_KEY only from there.' },
+    ]);
+    expect(r.record.findings.find((f) => f.code === 'ENV_CODEX_VAR_IN_DOTENV')?.hints?.[0]?.action).toEqual({ kind: 'manual', topic: 'repair-file', file: DOTENV });
     expect(JSON.stringify(r.record)).not.toContain('sk-dotenv-secret');
   });
 

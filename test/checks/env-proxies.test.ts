@@ -377,10 +377,8 @@ describe('env.precedence: the macOS and Windows system proxy settings', () => {
       detail:
         "macOS gets its proxy from automatic configuration (http://pac.corp.example/proxy.pac), which Codex does not read: with no HTTPS_PROXY and no manual proxy setting, Codex connects directly. Where the PAC file sends browsers through a proxy, Codex's connections fail.",
       hints: [
-        {
-          text: 'Find the proxy the PAC file gives for https://chatgpt.com (your browser uses it; the network team knows it) and set it for Codex.',
-          command: 'export HTTPS_PROXY=http://proxy.example.corp:8080',
-        },
+        // No `export HTTPS_PROXY=http://proxy.example.corp:8080`: `fix --yes` would apply a proxy that does not exist.
+        { text: 'Find the proxy the PAC file gives for https://chatgpt.com (your browser uses it; the network team knows it) and set it for Codex in HTTPS_PROXY, written http://host:port.' },
       ],
     });
     expect(r.all('ENV_SYSTEM_PROXY')).toEqual([]);
@@ -478,5 +476,22 @@ describe('env.precedence: an empty HTTPS_PROXY set in $CODEX_HOME/.env', () => {
   it('removes it from .env, where the shell cannot unset it', async () => {
     const r = await run({ https_proxy: 'http://proxy.corp:8080' }, { dotenv: 'HTTPS_PROXY=\n', codex: '0.169.0' });
     expect(r.record.findings.find((f) => f.code === 'ENV_PROXY_EMPTY_UPPER')?.hints?.[0]?.action).toEqual({ kind: 'unset-env', name: 'HTTPS_PROXY', target: 'codex-dotenv' });
+  });
+});
+
+describe('env.precedence: no placeholder is ever a fix', () => {
+  const pac = '<dictionary> {\n  ProxyAutoConfigEnable : 1\n  ProxyAutoConfigURLString : http://pac.corp.example/proxy.pac\n}\n';
+  it.each([
+    ['a PAC-only macOS', {}, { platform: 'darwin' as const, systemProxy: pac }],
+    ['a CODEX_* secret in .env', {}, { dotenv: 'CODEX_API_KEY=sk-dotenv-secret-0123456789\n' }],
+    ['a verification switch and no bundle', { NODE_TLS_REJECT_UNAUTHORIZED: '0' }, {}],
+    ['a proxy URL with a blank inside', { HTTPS_PROXY: 'http://proxy corp:8080' }, {}],
+    ['a quoted proxy URL with a password', { HTTPS_PROXY: '"http://alice:S3cretPw@proxy.corp:8080"' }, {}],
+  ])('%s: every hint that changes something writes a real value', async (_what, env, host) => {
+    const r = await run(env, host);
+    const steps = r.record.findings.flatMap((f) => f.hints ?? []).flatMap((h) => (h.action?.kind === 'sequence' ? h.action.steps : h.action ? [h.action] : []));
+    const values = steps.flatMap((s) => (s.kind === 'set-env' ? [s.value] : []));
+    for (const value of values) expect(value).not.toMatch(/PROXY_HOST|example\.corp|<value|\/path\/to|PASSWORD|S3cretPw/);
+    expect(r.record.findings.some((f) => f.level !== 'info')).toBe(true);
   });
 });
