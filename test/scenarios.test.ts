@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RUNBOOK } from '../src/checks/index.js';
 import type { JsonReport } from '../src/render/json.js';
 import { codexDerItemLength } from '../src/codex/der.js';
+import { expectActions } from './helpers/findings.js';
 import { runLabCommand, runScenario } from '../src/lab/command.js';
 import { startScenario } from '../src/lab/host.js';
 import { DEFAULT_SCENARIO, expectationMismatches, loadScenarios, parseScenario, SCENARIOS_DIR, type Scenario } from '../src/lab/scenario.js';
@@ -53,6 +54,8 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('scenario %s', (_name,
     expect(expectationMismatches(scenario.expect, report), summarise(report)).toEqual([]);
     expect(code).toBe(scenario.expect.exitCode);
     expect(io.err()).toBe('');
+    // Every warn and fail carries its fix as an action (what `codex-doctor fix` and the conformance suite apply).
+    report.checks.forEach(expectActions);
     // Secrets of the scenario never reach the report.
     const password = scenario.lab.proxy?.auth?.password;
     if (password) expect(JSON.stringify(report)).not.toContain(password);

@@ -149,6 +149,7 @@ export function interceptionFinding(interception: Interception, stage: 'tls-veri
         hints: [
           {
             text: `Remove the root "${interception.issuer.cn ?? interception.issuer.text}" from your trust stores (and the software that installed it); its private key is public, so anyone can impersonate any site to this machine.`,
+            action: { kind: 'manual', topic: 'remove-root' },
           },
           { text: 'Tell your IT or security team: this is a known-compromised root, not a sanctioned inspection product.' },
         ],

@@ -20,8 +20,10 @@ import { smolToml } from '../codex/toml.js';
 import { nodeCrypto } from '../core/builtins.js';
 import type { Host } from '../core/host.js';
 import { redactUrl } from '../core/redact.js';
-import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
+import type { CheckResult, EvidenceSection, Finding, FixStep, Hint } from '../core/types.js';
 import type { DoctorCheck } from './context.js';
+import { Speaker } from '../words/speaker.js';
+import { configSpeaker, deletionHint, withConfigActions } from './config-actions.js';
 
 export const CONFIG_CHECK_ID = 'config.codex';
 const MAX_TLS_FILE_BYTES = 1024 * 1024;
@@ -39,12 +41,17 @@ export const codexConfigCheck: DoctorCheck = {
     ctx.stage('read');
     const world = await ctx.world();
     ctx.stage('parse');
-    return assessCodexConfig(world.config, ctx.host, await loadEndpoints(ctx.host, world));
+    return assessCodexConfig(world.config, ctx.host, await loadEndpoints(ctx.host, world), new Speaker(world, ctx.host));
   },
 };
 
 /** `endpoints`: the provider Codex would use, whose problems (unknown model_provider, bad base URL) are reported here. */
-export async function assessCodexConfig(config: CodexConfig, host: Host, endpoints?: Pick<CodexEndpoints, 'problems'>): Promise<CheckResult> {
+export async function assessCodexConfig(
+  config: CodexConfig,
+  host: Host,
+  endpoints?: Pick<CodexEndpoints, 'problems'>,
+  words: Speaker = configSpeaker(config, host),
+): Promise<CheckResult> {
   const show = (file: string): string => displayPath(file, host.homeDir);
   const findings: Finding[] = [];
   const fixes: FixRecord[] = [];
@@ -58,12 +65,12 @@ export async function assessCodexConfig(config: CodexConfig, host: Host, endpoin
   }
   for (const unknown of config.unknownKeys) {
     if (unknown.area === 'sandbox') continue; // sandbox.env reports these, with the emulation
-    const { finding, fix } = unknownKeyFinding(unknown, show, fixLocation(config, unknown.layer), config.context.codexVersion ?? null);
+    const { finding, fix } = unknownKeyFinding(unknown, show, fixLocation(config, unknown.layer), config.context.codexVersion ?? null, words);
     findings.push(finding);
     if (fix) fixes.push({ ...fix, codes: [finding.code] });
   }
   for (const problem of endpoints?.problems ?? []) {
-    const { finding, fixes: its } = endpointProblemFinding(config, problem, show, host.platform);
+    const { finding, fixes: its } = endpointProblemFinding(config, problem, show, words);
     findings.push(finding);
     fixes.push(...its.map((fix) => ({ ...fix, codes: [finding.code] })));
   }
@@ -88,7 +95,7 @@ export async function assessCodexConfig(config: CodexConfig, host: Host, endpoin
       : `Read ${read.map((l) => show(l.file)).join(', ')}.`;
   return {
     summary,
-    findings,
+    findings: withConfigActions(findings, fixes, config),
     evidence,
     data: {
       layers: config.layers.map((l) => ({ kind: l.kind, file: l.file, state: l.state })),
@@ -293,7 +300,7 @@ export function endpointProblemFinding(
   config: CodexConfig,
   problem: EndpointProblem,
   show: (f: string) => string,
-  platform: NodeJS.Platform,
+  words: Speaker,
 ): { finding: Finding & { level: 'fail' }; fixes: ConfigFix[] } {
   /** Where `key` is set (its file and line) and where a fix for it goes. */
   const locate = (key: readonly string[]): { at: string; file: string; target: ConfigLayerKind; path: string[] } => {
@@ -307,7 +314,7 @@ export function endpointProblemFinding(
     case 'unknown-provider': {
       const { at, file, target, path } = locate(['model_provider']);
       const id = problem.providerId;
-      const builtIn: Hint = { text: `To use Codex's built-in OpenAI provider, delete \`${formatKey(path)} = ${JSON.stringify(id)}\` from ${file}.` };
+      const builtIn: Hint = deleteKey(config, `To use Codex's built-in OpenAI provider, delete \`${formatKey(path)} = ${JSON.stringify(id)}\` from ${file}.`, ['model_provider'], words);
       const define: ConfigFix = { target: 'user', remove: [], snippet: snippetFor(['model_providers', id], { name: id, base_url: 'https://llm.example.com/v1' }) };
       const defineHint: Hint = { text: `Or define the provider in ${show(config.layers.find((l) => l.kind === 'user')?.file ?? 'config.toml')}, with the URL of its API:`, snippet: define.snippet };
       // A misspelt id: the provider the user most likely meant.
@@ -334,15 +341,16 @@ export function endpointProblemFinding(
             text: guess ? `Write the full URL, with its scheme, in ${file}${topLevelNote(fix.snippet)}:` : `Write the full https:// URL of the API (yours, not this example) in ${file}${topLevelNote(fix.snippet)}:`,
             snippet: fix.snippet,
           };
-          const hints: [Hint, ...Hint[]] = problem.source === 'openai_base_url' ? [write, { text: `Or delete \`${formatKey(path)}\` from ${file}: Codex then uses OpenAI's own URL.` }] : [write];
+          const remove = deleteKey(config, `Or delete \`${formatKey(path)}\` from ${file}: Codex then uses OpenAI's own URL.`, key, words);
+          // Without a likely URL, the snippet holds an example, not a fix: deleting the key is the action then.
+          const hints: [Hint, ...Hint[]] = problem.source === 'openai_base_url' ? (guess ? [write, remove] : [remove, write]) : [write];
           return { finding: finding(at, hints), fixes: [fix] };
         }
         case 'OPENAI_BASE_URL':
         case 'CODEX_OSS_BASE_URL': {
           const variable = problem.source;
-          const unset = platform === 'win32' ? `Remove-Item Env:${variable}` : `unset ${variable}`;
-          const hints: [Hint, ...Hint[]] = [{ text: `Unset ${variable} (and remove it from your shell profile or $CODEX_HOME/.env): Codex then uses its default URL.`, command: unset }];
-          if (guess) hints.push({ text: 'Or give the full URL, with its scheme.', command: platform === 'win32' ? `$env:${variable} = '${guess}'` : `export ${variable}=${shellQuote(guess)}` });
+          const hints: [Hint, ...Hint[]] = [words.fix(`Unset ${variable} (and remove it from your shell profile or $CODEX_HOME/.env): Codex then uses its default URL.`, words.unsetting(variable))];
+          if (guess) hints.push(words.fix('Or give the full URL, with its scheme.', words.setting(variable, guess)));
           return { finding: finding(variable, hints), fixes: [] };
         }
         case 'CODEX_OSS_PORT':
@@ -366,6 +374,7 @@ export function unknownKeyFinding(
   show: (f: string) => string,
   location: { target: ConfigLayerKind; prefix: string[] },
   codexVersion: string | null,
+  words: Speaker,
 ): { finding: Finding; fix?: ConfigFix } {
   const at = place(unknown, show);
   const { target, prefix } = location;
@@ -377,16 +386,21 @@ export function unknownKeyFinding(
     return { finding: { level: 'warn', code, stage: 'parse', detail: `${at}: \`${key}\` is not a Codex key; ${ignores}.`, hints: [{ text: `Delete \`${key}\` from ${show(unknown.file)}; the keys of that table are ${valid}.` }] } };
   }
   if ('env' in unknown.real) {
-    const raw = typeof unknown.value === 'string' ? unknown.value : '/path/to/corporate-root-ca.pem';
-    // Codex does not expand `~`, and a quoted `~` is not expanded by the shell either: spell out $HOME.
-    const value = raw.startsWith('~/') ? `"$HOME/${raw.slice(2).replace(/["\\$`]/g, '\\$&')}"` : shellQuote(raw);
+    const text = `Delete \`${key}\` from ${show(unknown.file)} and set ${unknown.real.env} in your shell profile instead.`;
+    const removal: FixStep = { kind: 'edit-config', file: unknown.file, changes: [{ op: 'remove', path: [...prefix, ...unknown.path] }] };
+    // Codex does not expand `~`: the variable gets the absolute path.
+    const path = typeof unknown.value === 'string' ? (unknown.value.startsWith('~/') ? `${words.home}/${unknown.value.slice(2)}` : unknown.value) : null;
     return {
       finding: {
         level: 'warn',
         code: 'CONFIG_CA_KEY_UNSUPPORTED',
         stage: 'parse',
         detail: `${at}: \`${key}\` is not a Codex setting; Codex ignores it and reads its CA bundle only from ${unknown.real.env} or SSL_CERT_FILE.`,
-        hints: [{ text: `Delete \`${key}\` from ${show(unknown.file)} and set ${unknown.real.env} in your shell profile instead.`, command: `export ${unknown.real.env}=${value}` }],
+        hints: [
+          path === null
+            ? words.manual(text, { kind: 'manual', topic: 'edit-config-by-hand', file: unknown.file })
+            : deletionHint(words, text, { kind: 'sequence', steps: [removal, { kind: 'set-env', name: unknown.real.env, value: path, target: 'shell-profile' }] }),
+        ],
       },
     };
   }
@@ -565,4 +579,11 @@ async function clientPairFindings(host: Host, cert: ConfigPath, key: ConfigPath,
     return [{ level: 'warn', code: 'OTEL_CLIENT_KEY_INVALID', stage: 'parse', detail: `The OTEL client-private-key ${show(key.path)} is not a readable, unencrypted PEM private key.`, hints: [{ text: 'Point client-private-key at an unencrypted PEM private key (PKCS#8 or PKCS#1).' }] }];
   }
   return out;
+}
+
+/** A hint that deletes `key` where it is set (the highest-precedence file that sets it). */
+function deleteKey(config: CodexConfig, text: string, key: readonly string[], words: Speaker): Hint {
+  const source = sourceWith(config, key);
+  if (!source) return words.manual(text, { kind: 'manual', topic: 'edit-config-by-hand' });
+  return deletionHint(words, text, { kind: 'edit-config', file: source.file, changes: [{ op: 'remove', path: [...source.prefix, ...key] }] });
 }

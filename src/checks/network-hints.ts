@@ -227,6 +227,8 @@ export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...H
           hosts,
         ),
       ];
+    case 'LAB_ROUTE_REFUSED':
+      return [byHand(words, `The lab has no route for ${host}: add it to the scenario, or run the doctor outside the lab.`, 'repair-file')];
     default:
       return [askIt(`See the detail and raw cause; include this report when you ask your network team about ${host}.`, 'allow-host', hosts)];
   }

@@ -33,7 +33,9 @@ import {
 } from '../codex/managed-network-proxy.js';
 import type { Host } from '../core/host.js';
 import { redactUrl } from '../core/redact.js';
-import type { CheckResult, Finding, Hint } from '../core/types.js';
+import type { CheckResult, Finding, FixStep, Hint } from '../core/types.js';
+import { Speaker } from '../words/speaker.js';
+import { configSpeaker, withConfigActions } from './config-actions.js';
 import { CONFIG_CHECK_ID, codexIgnores, fixData, place, showUrl, topLevelNote, unknownKeyFinding, type FixRecord } from './codex-config.js';
 import { costOfIgnoring } from '../codex/key-costs.js';
 import type { DoctorCheck } from './context.js';
@@ -58,11 +60,19 @@ export const sandboxEnvCheck: DoctorCheck = {
     ctx.stage('input');
     const world = await ctx.world();
     ctx.stage('policy');
-    return assessSandboxEnv(world.config, world.env, ctx.host);
+    return assessSandboxEnv(world.config, world.env, ctx.host, new Speaker(world, ctx.host));
   },
 };
 
-export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record<string, string>>, host: Host): Promise<CheckResult> {
+/** The CA file variables of the tools people run in the sandbox (Node, Python requests, pip, git, cargo, npm). */
+const TOOL_CA_FILE_VARIABLES = ['NODE_EXTRA_CA_CERTS', 'REQUESTS_CA_BUNDLE', 'PIP_CERT', 'GIT_SSL_CAINFO', 'CARGO_HTTP_CAINFO', 'NPM_CONFIG_CAFILE'] as const;
+
+export async function assessSandboxEnv(
+  config: CodexConfig,
+  env: Readonly<Record<string, string>>,
+  host: Host,
+  words: Speaker = configSpeaker(config, host),
+): Promise<CheckResult> {
   const show = (file: string): string => displayPath(file, host.homeDir);
   const platform = host.platform;
   const network = sandboxNetwork(config.sandboxMode?.value, config.networkAccess?.value ?? false);
@@ -104,7 +114,7 @@ export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record
       findings.push(finding);
       if (advice) addFix(advice.fix, finding.code);
     } else {
-      const { finding, fix } = unknownKeyFinding(unknown, show, fixLocation(config, unknown.layer), config.context.codexVersion ?? null);
+      const { finding, fix } = unknownKeyFinding(unknown, show, fixLocation(config, unknown.layer), config.context.codexVersion ?? null, words);
       findings.push(finding);
       if (fix) addFix(fix, finding.code);
     }
@@ -144,13 +154,14 @@ export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record
 
   const managedCa = managed.active && managed.profiles[0].mitm;
   if (network.enabled && !managedCa && selectCaBundle(env, host.cwd, platform).kind === 'variable' && !TOOL_CA_VARIABLES.some((v) => needed.has(v.name))) {
-    const from = env.CODEX_CA_CERTIFICATE ? '"$CODEX_CA_CERTIFICATE"' : '"$SSL_CERT_FILE"';
+    const from = env.CODEX_CA_CERTIFICATE ? 'CODEX_CA_CERTIFICATE' : 'SSL_CERT_FILE';
+    const copies = TOOL_CA_FILE_VARIABLES.map((name): FixStep => ({ kind: 'copy-env', name, from, target: 'shell-profile' }));
     findings.push({
       level: 'info',
       code: 'SANDBOX_TOOL_CA_UNSET',
       stage: 'policy',
       detail: 'Codex trusts a custom CA, but the tools it runs read their own variables (Node NODE_EXTRA_CA_CERTS, Python requests REQUESTS_CA_BUNDLE, git GIT_SSL_CAINFO, ...), and none of them is set.',
-      hints: [{ text: 'If sandboxed npm, pip or git fail with certificate errors, point their variables at the same bundle (in your shell profile):', command: `export NODE_EXTRA_CA_CERTS=${from} REQUESTS_CA_BUNDLE=${from} PIP_CERT=${from} GIT_SSL_CAINFO=${from} CARGO_HTTP_CAINFO=${from} NPM_CONFIG_CAFILE=${from}` }],
+      hints: [words.fix('If sandboxed npm, pip or git fail with certificate errors, point their variables at the same bundle (in your shell profile):', { kind: 'sequence', steps: copies as [FixStep, ...FixStep[]] })],
     });
   }
 
@@ -167,7 +178,7 @@ export async function assessSandboxEnv(config: CodexConfig, env: Readonly<Record
 
   return {
     summary: `${summary}.`,
-    findings,
+    findings: withConfigActions(findings, fixes, config),
     evidence: [
       { title: 'Shell environment policy', lines: [describePolicy(policy), ...(advice ? ['Suggested:', ...advice.fix.snippet.split('\n')] : [])] },
       { title: 'CA and proxy variables in the sandbox', lines: variables.filter((v) => v.state !== 'unset').map((v) => variableLine(v, show)).concat(variables.every((v) => v.state === 'unset') ? ['none is set'] : []) },

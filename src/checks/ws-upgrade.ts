@@ -34,6 +34,8 @@ import {
   verdictHints,
 } from './chain-verdict.js';
 import { endpointProblemFinding } from './codex-config.js';
+import { withConfigActions } from './config-actions.js';
+import type { ConfigFix } from '../codex/config-fix.js';
 import type { DoctorCheck, DoctorContext } from './context.js';
 import { bundleUnusableHint } from './endpoint-words.js';
 import { networkPlan, withEndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
@@ -59,7 +61,7 @@ export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
     const world = await ctx.world();
     const endpoints = await loadEndpoints(host, world);
     const { websocket } = endpoints;
-    if (endpoints.problems.length > 0) return invalidEndpoint(endpoints, world.config, host);
+    if (endpoints.problems.length > 0) return invalidEndpoint(endpoints, world.config, host, new Speaker(world, host));
     if (!websocket.enabled || websocket.url === null) {
       return {
         summary: `Not used: ${websocket.reason}`,
@@ -221,25 +223,27 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
  * Codex cannot use the configured provider (config.codex reports it with the fix): there is no WebSocket to
  * test, and testing the built-in default instead would pass for a URL Codex never opens.
  */
-function invalidEndpoint(endpoints: CodexEndpoints, config: CodexConfig, host: Host): CheckResult<WsUpgradeFacts> {
+function invalidEndpoint(endpoints: CodexEndpoints, config: CodexConfig, host: Host, words: Speaker): CheckResult<WsUpgradeFacts> {
   const show = (file: string): string => displayPath(file, host.homeDir);
+  const fixes: ConfigFix[] = [];
   const findings = endpoints.problems.map((problem): Finding => {
     const why =
       problem.kind === 'unknown-provider'
         ? 'Codex does not start, so it opens no WebSocket.'
         : 'The WebSocket URL is built from it, so there is no WebSocket to open.';
-    const { hints } = endpointProblemFinding(config, problem, show, host.platform).finding;
+    const { finding, fixes: its } = endpointProblemFinding(config, problem, show, words);
+    fixes.push(...its);
     return {
       level: 'fail',
       code: 'WS_ENDPOINT_INVALID',
       stage: 'input',
       detail: `Not tested: ${problem.message} ${why}`,
-      hints,
+      hints: finding.hints,
     };
   });
   return {
     summary: `Not tested: ${endpoints.problems[0]?.message ?? ''}`,
-    findings,
+    findings: withConfigActions(findings, fixes, config),
     data: { url: null, enabled: false },
     facts: { url: null, upgraded: false },
   };

@@ -256,6 +256,7 @@ function deadlineHints(stage: Stage, timeoutMs: number): [Hint, ...Hint[]] {
         {
           text: `Nothing on the network was involved at ${stage}: a local file or program did not answer (a named pipe or device in a CA or proxy variable, a hung network file system, a stuck \`codex --version\`). Check the paths in the CA variables and CODEX_HOME.`,
           command: 'env | grep -E "^(CODEX_CA_CERTIFICATE|SSL_CERT_FILE|SSL_CERT_DIR|CODEX_HOME)="',
+          action: { kind: 'manual', topic: 'repair-file' },
         },
         { text: 'If the disk is only slow (a network home directory), rerun with a longer deadline.', command: rerun },
       ];
@@ -271,6 +272,7 @@ function deadlineHints(stage: Stage, timeoutMs: number): [Hint, ...Hint[]] {
         {
           text: `Something on the path accepted the connection and never answered at ${stage}; if the network is just slow, rerun with a longer deadline.`,
           command: rerun,
+          action: { kind: 'manual', topic: 'retry-later' },
         },
       ];
   }

@@ -114,10 +114,22 @@ export function editToml(text: string, changes: readonly ConfigChange[]): TextEd
     applyToTable(expected, change);
   }
   const after = parseToml(current);
-  if (!after.ok || canonical(after.table) !== canonical(expected)) {
+  // An empty table and no table mean the same to Codex ([profiles] left without its only sub-table).
+  if (!after.ok || canonical(withoutEmptyTables(after.table)) !== canonical(withoutEmptyTables(expected))) {
     return { ok: false, reason: 'the key is written in a form this tool does not edit (a dotted key, an inline table or a multi-line value); change it by hand' };
   }
   return { ok: true, text: current, lines: changed };
+}
+
+function withoutEmptyTables(table: TomlTable): TomlTable {
+  const out: TomlTable = {};
+  for (const [key, value] of Object.entries(table)) {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+      const inner = withoutEmptyTables(value as TomlTable);
+      if (Object.keys(inner).length > 0) out[key] = inner;
+    } else out[key] = value;
+  }
+  return out;
 }
 
 function applyToTable(table: TomlTable, change: ConfigChange): void {
@@ -151,7 +163,7 @@ function editOnce(text: string, change: ConfigChange): TextEdit {
   if (parents.length > 0) {
     start = lines.findIndex((l) => header.test(l)) + 1;
     if (start === 0) {
-      if (change.op === 'remove') return { ok: true, text, lines: [] };
+      if (change.op === 'remove') return removeTable(text, change.path);
       // No such table yet: a new one at the end.
       const headerLine = `[${parents.map(tomlKey).join('.')}]`;
       const keyLine = `${tomlKey(key)} = ${tomlValue(change.value)}`;
@@ -163,6 +175,7 @@ function editOnce(text: string, change: ConfigChange): TextEdit {
   if (end < 0) end = lines.length;
   const keyLine = new RegExp(`^\\s*${segmentRe(key)}\\s*=`);
   const found = lines.findIndex((l, i) => i >= start && i < end && keyLine.test(l));
+  if (found < 0 && change.op === 'remove') return removeTable(text, change.path);
   const out = [...lines];
   const changed: string[] = [];
   if (found >= 0) {
@@ -181,4 +194,21 @@ function editOnce(text: string, change: ConfigChange): TextEdit {
     changed.push(`+ ${line}`);
   }
   return { ok: true, text: out.length === 0 ? '' : `${out.join(nl)}${nl}`, lines: changed };
+}
+
+/** Removes the table `path` written as `[path]` (with its `[path.sub]` tables): the header and every line up to the next other header. */
+function removeTable(text: string, path: readonly string[]): TextEdit {
+  const nl = eol(text);
+  const lines = text === '' ? [] : text.replace(/\r?\n$/, '').split(/\r?\n/);
+  const own = new RegExp(`^\\s*\\[\\s*${path.map(segmentRe).join('\\s*\\.\\s*')}\\s*(\\]|\\.)`);
+  const anyHeader = /^\s*\[/;
+  const changed: string[] = [];
+  let inside = false;
+  const kept = lines.filter((line) => {
+    if (anyHeader.test(line)) inside = own.test(line);
+    if (inside) changed.push(`- ${line}`);
+    return !inside;
+  });
+  // Blank lines that separated the removed table from the next one are kept; the result is verified by the caller.
+  return { ok: true, text: kept.length === 0 ? '' : `${kept.join(nl)}${nl}`, lines: changed.filter((l) => l.trim() !== '-') };
 }

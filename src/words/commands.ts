@@ -207,12 +207,15 @@ export class CommandBuilder {
     }
   }
 
-  /** The whole action as one line for this shell; null when there is nothing to run (a config edit, an IT request). */
+  /**
+   * The whole action as one line for this shell; null when there is nothing to run (a config edit, an IT
+   * request). In a sequence the config edits are shown as the snippet, and the command runs the other steps.
+   */
   command(action: FixAction): string | null {
     switch (action.kind) {
       case 'sequence': {
-        const parts = action.steps.map((s) => this.step(s));
-        if (parts.some((p) => p === null)) return null;
+        const parts = action.steps.flatMap((s) => (s.kind === 'edit-config' ? [] : [this.step(s)]));
+        if (parts.length === 0 || parts.some((p) => p === null)) return null;
         return parts.join(this.and);
       }
       case 'it-request':

@@ -27,6 +27,11 @@ export class Speaker {
     this.dotenv = displayPath(world.dotenv.path, host.homeDir);
   }
 
+  /** The home directory (absolute), for paths written with `~`. */
+  get home(): string {
+    return this.host.homeDir;
+  }
+
   get windows(): boolean {
     return this.commands.shell === 'powershell' || this.commands.shell === 'cmd';
   }

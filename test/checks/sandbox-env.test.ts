@@ -16,7 +16,11 @@ import { loadWorld } from '../../src/codex/world.js';
 import type { RunOptions } from '../../src/core/check.js';
 import type { CheckRecord, CheckResult, Finding } from '../../src/core/types.js';
 import { KeyStore, mintCorporateCa } from '../../src/lab/pki.js';
-import { testHost, type MemoryEntry } from '../helpers/host.js';
+import { fsError, memoryFs, testHost, type MemoryEntry } from '../helpers/host.js';
+import type { Host, HostWriter } from '../../src/core/host.js';
+import { applyPlan } from '../../src/fix/apply.js';
+import { hostAfterProfile } from '../../src/fix/command.js';
+import { fixSources, planFix } from '../../src/fix/plan.js';
 import { runDoctorChecks, TEST_OPTIONS } from '../helpers/run-check.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/config/', import.meta.url));
@@ -169,6 +173,47 @@ describe('fixtures/config', () => {
     });
   });
 });
+
+describe('fixtures/config: the fix actions, applied to the files as `codex-doctor fix --yes` does', () => {
+  describe.each(names)('%s', (name) => {
+    it('makes the finding each user-applicable action is for go away, and changes nothing else of the file', async () => {
+      const { host, options } = fixture(name);
+      const before = await runDoctorChecks([codexConfigCheck, sandboxEnvCheck], host, options);
+      const { sources } = fixSources({ checks: before });
+      const edits = sources.filter((s) => (s.action.kind === 'sequence' ? s.action.steps : [s.action]).some((step) => step.kind === 'edit-config'));
+      for (const source of edits) {
+        const world = inMemoryWorld(host);
+        const plan = await planFix({ host: world, codexHome: CODEX_HOME }, [source]);
+        const label = `${name}: ${source.code} ${JSON.stringify(source.action)}`;
+        expect(plan.items.map((i) => i.kind), `${label}: ${JSON.stringify(plan.items)}`).toEqual(['apply']);
+        expect((await applyPlan(world, plan)).ok, label).toBe(true);
+        const after = await runDoctorChecks([codexConfigCheck, sandboxEnvCheck], hostAfterProfile(world, plan.env), options);
+        const count = (records: CheckRecord[]): number => records.flatMap((r) => r.findings).filter((f) => f.level !== 'info' && f.code === source.code).length;
+        expect(count(after), label).toBeLessThan(count(before));
+        // The files still parse as Codex reads them: no new problem.
+        const problems = (records: CheckRecord[]): string[] => records.flatMap((r) => r.findings).filter((f) => f.level === 'fail').map((f) => f.code);
+        expect(problems(after).filter((c) => !problems(before).includes(c)), label).toEqual([]);
+      }
+    });
+  });
+});
+
+/** A copy of the fixture's in-memory files that `codex-doctor fix` can write to (as a user's disk). */
+function inMemoryWorld(host: Host): Host {
+  const fs = memoryFs({ ...(host.fs as ReturnType<typeof memoryFs>).entries });
+  const writer: HostWriter = {
+    async writeFile(file, bytes, { exclusive }) {
+      if (exclusive && fs.entries[file] !== undefined) throw fsError('EEXIST', 'open', file);
+      fs.entries[file] = Buffer.from(bytes);
+    },
+    async removeFile(file) {
+      delete fs.entries[file];
+    },
+    writable: async () => true,
+    realPath: async (file) => file,
+  };
+  return { ...host, fs, writer };
+}
 
 function fixesOf(result: CheckResult): FixRecord[] {
   return ((result.data as { fixes?: FixRecord[] } | undefined)?.fixes ?? []).map((f) => ({ ...f }));

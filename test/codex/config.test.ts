@@ -144,7 +144,8 @@ describe('profiles', () => {
       detail:
         '~/.codex/config.toml (line 1): `profile = "work"` is an error from Codex 0.134.0 (Codex refuses to start; a profile is now the file work.config.toml in CODEX_HOME, selected with --profile work), while earlier releases use it to select [profiles.work]; the installed version is unknown.',
       hints: [
-        { text: 'Find out which Codex release runs here (the doctor could not run codex).', command: 'codex --version' },
+        // Whether anything must change depends on the release: a step by hand, nothing to apply.
+        { text: 'Find out which Codex release runs here (the doctor could not run codex).', command: 'codex --version', action: { kind: 'manual', topic: 'edit-config-by-hand' } },
         {
           text: 'With 0.134.0 or later: delete `profile = "work"` from ~/.codex/config.toml, move [profiles.work] into ~/.codex/work.config.toml, and start Codex with --profile work. Before 0.134.0 the key is valid and selects [profiles.work].',
           command: 'codex --profile work',
@@ -400,8 +401,16 @@ describe('a provider Codex cannot use', () => {
       stage: 'resolve',
       detail: 'OPENAI_BASE_URL: The base URL "gw.corp.example.com/v1" (the OPENAI_BASE_URL variable) is not an http:// or https:// URL: Codex cannot send a model request to it.',
       hints: [
-        { text: 'Unset OPENAI_BASE_URL (and remove it from your shell profile or $CODEX_HOME/.env): Codex then uses its default URL.', command: 'unset OPENAI_BASE_URL' },
-        { text: 'Or give the full URL, with its scheme.', command: 'export OPENAI_BASE_URL=https://gw.corp.example.com/v1' },
+        {
+          text: 'Unset OPENAI_BASE_URL (and remove it from your shell profile or $CODEX_HOME/.env): Codex then uses its default URL.',
+          command: 'unset OPENAI_BASE_URL',
+          action: { kind: 'unset-env', name: 'OPENAI_BASE_URL', target: 'shell-profile' },
+        },
+        {
+          text: 'Or give the full URL, with its scheme.',
+          command: 'export OPENAI_BASE_URL=https://gw.corp.example.com/v1',
+          action: { kind: 'set-env', name: 'OPENAI_BASE_URL', value: 'https://gw.corp.example.com/v1', target: 'shell-profile' },
+        },
       ],
     });
   });

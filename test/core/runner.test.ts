@@ -5,6 +5,7 @@ import { realHost } from '../../src/core/real-host.js';
 import { Redactor } from '../../src/core/redact.js';
 import { planChecks, runChecks } from '../../src/core/runner.js';
 import type { CheckResult, RunEvent } from '../../src/core/types.js';
+import { expectActions } from '../helpers/findings.js';
 
 const host = realHost({ env: {} });
 const pass = (summary = 'ok'): CheckResult => ({ summary, findings: [] });
@@ -109,6 +110,8 @@ describe('runner', () => {
     expect(performance.now() - started).toBeLessThan(1200);
     expect(records[0]).toMatchObject({ status: 'fail', error: { stage: 'proxy-connect', code: 'RUN_DEADLINE' } });
     expect(records[1]!.status).toBe('pass');
+    // The fix is the user's by hand (a longer deadline, or the path that hangs): shown, never applied.
+    expectActions(records[0]!);
   });
 
   it('a deadline at a local stage does not blame the network; the suggested deadline stays a valid timer', async () => {
