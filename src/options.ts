@@ -71,7 +71,7 @@ const OPTIONS = {
     default: [],
     describe: 'host:port:address, like curl: dial address instead of resolving host (repeatable)',
   },
-  verbose: { alias: 'v', type: 'boolean', default: false, describe: 'Show the evidence and info findings' },
+  verbose: { alias: 'v', type: 'boolean', default: false, describe: 'Show the evidence and info findings (with --json: every check\'s evidence and data too)' },
 } as const satisfies Record<string, OptionSpec>;
 
 /** `lab [scenario]`: its positional and its own options. */

@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { countStatuses } from '../../src/core/report.js';
 import type { CheckRecord, Report } from '../../src/core/types.js';
-import { jsonDocument, renderJson } from '../../src/render/json.js';
+import { runDoctor } from '../../src/main.js';
+import { jsonDocument, renderJson, type JsonReport } from '../../src/render/json.js';
+import { testHost } from '../helpers/host.js';
+import { captureIo, doctorFlags } from '../helpers/io.js';
 import { errorOf, expectValidReport } from '../helpers/schema.js';
 
 const TRUST = { title: 'What each transport trusts', lines: ['HTTPS trusts /home/user/corp.pem + the Mozilla roots'] };
@@ -114,5 +117,27 @@ describe('the --json document', () => {
     expect(lines).toContain(JSON.stringify(ENDPOINT));
     for (const section of tls!.evidence!) expect(lines).toContain(JSON.stringify(section));
     expect(text.endsWith('}\n')).toBe(true);
+  });
+});
+
+describe('--json on the command path', () => {
+  const run = async (verbose: boolean): Promise<JsonReport> => {
+    const io = captureIo();
+    await runDoctor({ host: testHost(), flags: doctorFlags({ output: 'json', verbose, only: ['config.codex'] }), io });
+    const document = JSON.parse(io.out()) as JsonReport;
+    expectValidReport(document);
+    return document;
+  };
+
+  it('writes the short document, and the whole one with --verbose', async () => {
+    const [short, whole] = [await run(false), await run(true)];
+    const config = (document: JsonReport) => document.checks.find((c) => c.id === 'config.codex')!;
+    expect(config(short).status).toBe('pass');
+    expect(config(short)).not.toHaveProperty('data');
+    expect(config(short)).not.toHaveProperty('evidence');
+    expect(config(short).findings.every((f) => f.detail === undefined)).toBe(true);
+    expect(config(whole).data).toHaveProperty('layers');
+    expect(config(whole).evidence?.length).toBeGreaterThan(0);
+    expect(config(whole).findings.every((f) => typeof f.detail === 'string')).toBe(true);
   });
 });
