@@ -218,7 +218,11 @@ export function proxyUnencodedAt(say: Speaker, f: UnencodedAtFacts): Finding {
         { kind: 'manual', topic: 'encode-credentials' },
         say.commands.percentEncode(),
       ),
-      say.setHint(f.fixVariable, f.example, `Then set ${f.variable === '--proxy' ? 'the proxy' : f.variable} with the encoded value in place of PASSWORD.`),
+      // No command with PASSWORD in it: copied as is, it would set a wrong password.
+      say.manual(`Then set ${f.variable === '--proxy' ? 'the proxy' : f.fixVariable} to ${f.example}, with the encoded password in place of PASSWORD.`, {
+        kind: 'manual',
+        topic: 'encode-credentials',
+      }),
     ],
   };
 }

@@ -233,7 +233,8 @@ describe('env.precedence: an unencoded @ in proxy credentials', () => {
           text: 'Percent-encode the password: run this with the real value in place of PASSWORD (keep the single quotes); @ becomes %40.',
           command: `python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' 'PASSWORD'`,
         },
-        { text: 'Then set HTTPS_PROXY with the encoded value in place of PASSWORD.', command: 'export HTTPS_PROXY=http://alice:PASSWORD@proxy.corp:8080' },
+        // Not `export HTTPS_PROXY=http://alice:PASSWORD@proxy.corp:8080`: copied as is, it sets a wrong password.
+        { text: 'Then set HTTPS_PROXY to http://alice:PASSWORD@proxy.corp:8080, with the encoded password in place of PASSWORD.' },
       ],
     });
     for (const text of [JSON.stringify(r.record), JSON.stringify(r.facts)]) expect(text).not.toMatch(/S3cr3t|Pass@/);
@@ -245,7 +246,7 @@ describe('env.precedence: an unencoded @ in proxy credentials', () => {
     expect(finding.detail).toMatch(/^HTTPS_PROXY=http:\/\/alice@corp\.example:\[redacted\]@proxy\.corp:8080 has an unencoded @ in its user name: .* sends user "alice" without a password, /);
     expect(finding.hints).toEqual([
       { text: 'Percent-encode the user name and the password: run this with the real value in place of PASSWORD (keep the single quotes); @ becomes %40.', command: "[uri]::EscapeDataString('PASSWORD')" },
-      { text: 'Then set HTTPS_PROXY with the encoded value in place of PASSWORD.', command: "$env:HTTPS_PROXY = 'http://alice%40corp.example:PASSWORD@proxy.corp:8080'" },
+      { text: 'Then set HTTPS_PROXY to http://alice%40corp.example:PASSWORD@proxy.corp:8080, with the encoded password in place of PASSWORD.' },
     ]);
   });
 
@@ -487,6 +488,7 @@ describe('env.precedence: no placeholder is ever a fix', () => {
     ['a verification switch and no bundle', { NODE_TLS_REJECT_UNAUTHORIZED: '0' }, {}],
     ['a proxy URL with a blank inside', { HTTPS_PROXY: 'http://proxy corp:8080' }, {}],
     ['a quoted proxy URL with a password', { HTTPS_PROXY: '"http://alice:S3cretPw@proxy.corp:8080"' }, {}],
+    ['an unencoded @ in the password', { HTTPS_PROXY: 'http://alice:S3cretPw@x@proxy.corp:8080' }, {}],
   ])('%s: every hint that changes something writes a real value', async (_what, env, host) => {
     const r = await run(env, host);
     const steps = r.record.findings.flatMap((f) => f.hints ?? []).flatMap((h) => (h.action?.kind === 'sequence' ? h.action.steps : h.action ? [h.action] : []));
