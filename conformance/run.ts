@@ -53,8 +53,9 @@ function fail(message: string): never {
 function preflight(): void {
   if (process.platform !== 'linux') fail(`needs Linux network namespaces; this is ${process.platform}. Nothing was checked.`);
   if (process.getuid?.() !== 0) fail('needs root (it runs Codex in private network and mount namespaces: unshare -n -m). Nothing was checked.');
-  for (const tool of ['unshare', 'ip', 'mount', 'tar', 'npm']) {
-    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) fail(`needs \`${tool}\` (Debian: util-linux, iproute2, mount, tar). Nothing was checked.`);
+  // bash: the user's shell, which `codex-doctor fix` writes a profile for and Codex is rerun from.
+  for (const tool of ['unshare', 'ip', 'mount', 'tar', 'npm', 'bash']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) fail(`needs \`${tool}\` (Debian: util-linux, iproute2, mount, tar, bash). Nothing was checked.`);
   }
   const probe = spawnSync('unshare', ['-n', '-m', 'sh', '-c', 'ip link set lo up && mount --bind /etc/hostname /etc/hostname'], { encoding: 'utf8' });
   if (probe.status !== 0) fail(`private namespaces are not permitted here (unshare -n -m: ${probe.stderr.trim() || `exit ${probe.status}`}). Nothing was checked.`);
