@@ -9,7 +9,7 @@ import { displayPath } from '../codex/env.js';
 import type { ErrorCode } from '../core/codes.js';
 import type { Host } from '../core/host.js';
 import type { EvidenceSection, Finding, Hint, RawCause } from '../core/types.js';
-import { defaultFixPaths, findIssuerOnDisk, fixForMissingIssuer, type IssuerCandidate } from '../intel/corporate-roots.js';
+import { defaultFixPaths, findIssuerOnDisk, fixForMissingIssuer, relatedCaIn, type IssuerCandidate } from '../intel/corporate-roots.js';
 import { Speaker } from '../words/speaker.js';
 import { describeInterception, identifyInterception, parseName, type Interception } from '../intel/products.js';
 import { certificateCode } from '../net/classify.js';
@@ -183,6 +183,8 @@ export async function searchMissingIssuer(
   const candidates = await findIssuerOnDisk(host, { orphan, env: world.env, nativeRootFiles: sets.nativeRootFiles, ignoredNames });
   const selection = sets.plan.selection;
   const store = unknown.platformStore?.status;
+  const bundle = selection.kind === 'variable' ? selection.path : null;
+  const relatedCa = candidates.length === 0 && bundle !== null ? await relatedCaIn(host, bundle, { organisation: parseName(orphan.issuer).o, name: missing.issuer }) : null;
   const defaults = defaultFixPaths(world.codexHome, host.platform);
   const hints = fixForMissingIssuer({
     candidates,
@@ -194,6 +196,7 @@ export async function searchMissingIssuer(
     words: new Speaker(world, host),
     paths: { combined: await freePath(host, defaults.combined), converted: await freePath(host, defaults.converted) },
     ...(store && { platformStore: store }),
+    ...(relatedCa !== null && { relatedCa }),
     saySearched: true,
   });
   return { issuer: missing.issuer, candidates, hints };

@@ -117,7 +117,9 @@ function buildItRequest(check: CheckRecord, finding: Finding, topic: ItTopic, al
       : undefined;
   // A WebSocket request is about the streaming hosts; the others about every host Codex needs.
   const hosts = topic === 'allow-websocket' ? allHosts.filter((h) => h.websocket) : allHosts;
-  const ca = topic === 'corporate-root' || topic === 'weak-ca' ? caOf(check, topic, checks) : undefined;
+  // A chain the proxy leaves incomplete names the certificate it leaves out (tls.auth looked for it as for a root).
+  const missingIntermediate = topic === 'fix-tls-path' && record(check.data?.issuerSearch) !== undefined;
+  const ca = topic === 'corporate-root' || topic === 'weak-ca' ? caOf(check, topic, checks) : missingIntermediate ? caOf(check, 'intermediate', checks) : undefined;
   return {
     topic,
     request: ticketWords.itRequest[topic](proxyAddress),
@@ -139,16 +141,16 @@ function proxyOf(check: CheckRecord): string | undefined {
  * it signed); a weak CA is the issuer of the presented chain, with its fingerprint and PEM when the chain or the
  * root the chain was verified up to holds it (else its fingerprint from the user's bundle).
  */
-function caOf(check: CheckRecord, topic: 'corporate-root' | 'weak-ca', checks: readonly CheckRecord[]): ItRequest['ca'] {
+function caOf(check: CheckRecord, topic: 'corporate-root' | 'weak-ca' | 'intermediate', checks: readonly CheckRecord[]): ItRequest['ca'] {
   const chain = certificatesIn(check.data?.chain);
   const top = chain[chain.length - 1];
   const presentedCa = chain.length > 1 ? top : undefined;
   const search = record(check.data?.issuerSearch);
-  const named = topic === 'corporate-root' ? search?.issuer : presentedCa ? presentedCa.subject : top?.issuer;
+  const named = topic !== 'weak-ca' ? search?.issuer : presentedCa ? presentedCa.subject : top?.issuer;
   if (typeof named !== 'string') return undefined;
   const anchor = certificatesIn([check.data?.anchor]).find((c) => c.subject === named);
   const bundled = checks.flatMap((c) => certificatesIn(c.data?.certificates)).find((c) => c.subject === named);
-  const holder = topic === 'corporate-root' ? presentedCa : presentedCa ?? anchor ?? bundled;
+  const holder = topic !== 'weak-ca' ? presentedCa : presentedCa ?? anchor ?? bundled;
   const sha256 = holder?.fingerprint256 ?? holder?.sha256;
   // A public certificate, not a secret; bounded where the check keeps it (chain-verdict.ts).
   const pem = typeof holder?.pem === 'string' && holder.pem.startsWith('-----BEGIN CERTIFICATE-----') ? holder.pem : undefined;
@@ -156,7 +158,7 @@ function caOf(check: CheckRecord, topic: 'corporate-root' | 'weak-ca', checks: r
     subject: named,
     ...(typeof sha256 === 'string' && { sha256 }),
     ...(pem !== undefined && { pem }),
-    note: topic === 'corporate-root' ? ticketWords.caNote.missing : ticketWords.caNote.weak,
+    note: topic === 'corporate-root' ? ticketWords.caNote.missing : topic === 'intermediate' ? ticketWords.caNote.intermediate : ticketWords.caNote.weak,
   };
 }
 

@@ -163,6 +163,33 @@ export interface FixInput {
   platformStore?: 'read' | 'unread';
   /** Say where the doctor looked (your folders, the products' locations, the OS store) when nothing was found. */
   saySearched?: boolean;
+  /** A CA of the issuer's organisation in the bundle Codex reads (relatedCaIn): the missing one is then an intermediate. */
+  relatedCa?: string;
+}
+
+/**
+ * A CA certificate in `file` of the missing issuer's organisation, other than the issuer itself (its root, most
+ * likely): the missing certificate is then an intermediate the path does not send, not a root nobody has.
+ */
+export async function relatedCaIn(host: Host, file: string, issuer: { organisation: string | null; name: string }): Promise<string | null> {
+  if (issuer.organisation === null) return null;
+  try {
+    const stat = await host.fs.stat(file);
+    if (stat?.kind !== 'file' || stat.size > MAX_FILE_BYTES) return null;
+    const pem = parseCodexPem((await host.fs.readFile(file, MAX_FILE_BYTES)).bytes);
+    if (!pem.ok) return null;
+    for (const { der } of pem.certificates) {
+      const cert = x509(der);
+      if (cert?.ca && organisationOf(cert.subject) === issuer.organisation && oneLine(cert.subject) !== issuer.name) return oneLine(cert.subject);
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+function organisationOf(subject: string): string | null {
+  return /(?:^|\n)O=([^\n]*)/.exec(subject)?.[1] ?? null;
 }
 
 /** The files a fix writes in CODEX_HOME, before checking that they are free. */
@@ -203,6 +230,8 @@ export function fixForMissingIssuer(input: FixInput): [Hint, ...Hint[]] {
         { kind: 'sequence', steps: [{ kind: 'convert-certificate', from: der.path, to: converted, format: 'der' }, pointAt(converted)] },
       ),
     );
+  } else if (input.relatedCa !== undefined && currentBundle) {
+    hints.push(missingIntermediate(input, input.relatedCa, currentBundle.path));
   } else {
     hints.push(input.platformStore === undefined ? exportFromStore(input, converted) : rootFromIt(input, converted));
   }
@@ -250,6 +279,15 @@ function rootFromIt(input: FixInput, out: string): Hint {
   return askIt(
     `The issuer "${input.issuer}" ${where}. Get that root certificate in PEM form from your IT team (the inspection product's admin console exports it), save it as ${input.words.show(out)} and point CODEX_CA_CERTIFICATE at it: Codex adds it to the public and OS roots, for login and for streaming.`,
   );
+}
+
+/** The bundle holds the organisation's root: the path leaves out the intermediate below it, which rustls never fetches. */
+function missingIntermediate(input: FixInput, relatedCa: string, bundle: string): Hint {
+  const shown = input.words.show(bundle);
+  return {
+    text: `${shown} holds "${relatedCa}" but not the issuer "${input.issuer}" of the same organisation: that is most likely an intermediate certificate the proxy does not send (browsers fetch it themselves, Codex never does). Ask your network team to make the proxy send its intermediate with every certificate it presents, or for that intermediate in PEM to add to ${shown}.`,
+    action: { kind: 'it-request', topic: 'fix-tls-path' },
+  };
 }
 
 /** Only IT has the root: a request for it, never applied. */

@@ -50,6 +50,7 @@ export const ticketWords = {
   caNote: {
     missing: 'The fingerprint is that of the presented CA certificate this root signed; the user needs the root itself.',
     weak: 'The CA that signs the re-issued certificates Codex is shown.',
+    intermediate: 'The intermediate the proxy leaves out of the chain it presents: send it with every certificate, or hand it over in PEM.',
   },
 } as const;
 

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findIssuerOnDisk, fixForMissingIssuer, type IssuerCandidate } from '../../src/intel/corporate-roots.js';
+import { findIssuerOnDisk, fixForMissingIssuer, relatedCaIn, type IssuerCandidate } from '../../src/intel/corporate-roots.js';
 import { Speaker } from '../../src/words/speaker.js';
 import { mintCorporateCa, mintPublicPki, type CorporateCa } from '../../src/lab/pki.js';
 import { testHost } from '../helpers/host.js';
@@ -91,6 +91,38 @@ function speaker(platform: NodeJS.Platform, homeDir: string): Speaker {
   const env = platform === 'win32' ? { PSModulePath: `${homeDir}\\Documents\\PowerShell\\Modules` } : { SHELL: '/bin/bash' };
   return new Speaker({ provenance: {}, dotenv: { path: `${homeDir}/.codex/.env` } }, { platform, env, homeDir });
 }
+
+describe('a missing intermediate', () => {
+  const INTERMEDIATE = 'C=US, O=Zscaler Inc., OU=Zscaler Inc., CN=Zscaler Intermediate Root CA (zscaler.net)';
+
+  it('is told from a missing root by a CA of the same organisation in the bundle', async () => {
+    const host = testHost({ files: { '/home/user/zscaler-root.pem': corporate.root.pem, '/home/user/public.pem': publicRootPem } });
+    expect(new X509Certificate(corporate.intermediate!.pem).subject.replaceAll('\n', ', ')).toBe(INTERMEDIATE);
+    expect(await relatedCaIn(host, '/home/user/zscaler-root.pem', { organisation: 'Zscaler Inc.', name: INTERMEDIATE })).toBe(ISSUER);
+    // Another organisation's roots say nothing about it; nor does the missing certificate itself.
+    expect(await relatedCaIn(host, '/home/user/public.pem', { organisation: 'Zscaler Inc.', name: INTERMEDIATE })).toBeNull();
+    expect(await relatedCaIn(host, '/home/user/zscaler-root.pem', { organisation: 'Zscaler Inc.', name: ISSUER })).toBeNull();
+  });
+
+  it('is asked of IT as a chain the proxy must complete (or the intermediate to add), not as a root nobody has', () => {
+    const words = new Speaker({ provenance: {}, dotenv: { path: '/home/user/.codex/.env' } }, { platform: 'linux', env: { SHELL: '/bin/bash' }, homeDir: '/home/user' });
+    const [hint, ...rest] = fixForMissingIssuer({
+      candidates: [],
+      issuer: INTERMEDIATE,
+      issuerCn: 'Zscaler Intermediate Root CA (zscaler.net)',
+      currentBundle: { variable: 'CODEX_CA_CERTIFICATE', path: '/home/user/zscaler-root.pem' },
+      codexHome: '/home/user/.codex',
+      platform: 'linux',
+      words,
+      relatedCa: ISSUER,
+    });
+    expect(rest).toEqual([]);
+    expect(hint).toEqual({
+      text: `~/zscaler-root.pem holds "${ISSUER}" but not the issuer "${INTERMEDIATE}" of the same organisation: that is most likely an intermediate certificate the proxy does not send (browsers fetch it themselves, Codex never does). Ask your network team to make the proxy send its intermediate with every certificate it presents, or for that intermediate in PEM to add to ~/zscaler-root.pem.`,
+      action: { kind: 'it-request', topic: 'fix-tls-path' },
+    });
+  });
+});
 
 describe('fixForMissingIssuer', () => {
   const base = { issuer: ISSUER, issuerCn: 'Zscaler Root CA', currentBundle: null, codexHome: '/home/user/.codex', platform: 'linux' as const, words: speaker('linux', '/home/user') };

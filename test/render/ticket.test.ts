@@ -28,7 +28,7 @@ const IT_TOPICS: Record<string, string> = {
   'websocket-refused-426': 'allow-websocket',
   'websocket-upgrade-stripped': 'allow-websocket',
   'proxy-ntlm-only': 'proxy-credentials',
-  'missing-intermediate': 'corporate-root',
+  'missing-intermediate': 'fix-tls-path',
   'fortigate-sha1': 'weak-ca',
   'fortigate-rsa1024': 'weak-ca',
   'cloudflare-challenge': 'allow-host',
