@@ -13,7 +13,7 @@ import type { ErrorCode } from '../core/codes.js';
 import type { HostPort } from '../net/dial.js';
 import { factsOf, type DoctorContext } from './context.js';
 import { routeFrom, type Route } from './network.js';
-import { trustSetsFor, type TrustSet, type TrustSets } from './trust-sets.js';
+import { likelyAnchorsOf, trustSetsFor, type TrustSet, type TrustSets } from './trust-sets.js';
 
 /** The roots a client verifies with, or why it cannot open a TLS connection at all. */
 export type EndpointTrust =
@@ -197,6 +197,7 @@ async function otelTrust(ctx: DoctorContext, path: string): Promise<EndpointTrus
     transport: 'https',
     verifier: 'rustls',
     anchors,
+    likelyAnchors: likelyAnchorsOf(anchors),
     pems: anchors.pems(),
     sources: [`OTEL tls.ca-certificate ${path} (${anchors.size})`],
     sentence: `The OTEL exporter trusts only its ca-certificate ${path}.`,

@@ -2,6 +2,7 @@
 // opening it stage by stage, the probe's time budget, and the chain rendered for humans.
 import type { X509Certificate } from 'node:crypto';
 import type { Duplex } from 'node:stream';
+import type { TLSSocket } from 'node:tls';
 import { describeKey, readCertificate } from '../codex/certificate.js';
 import { proxySourceName, type HiddenProxyVariable, type ProxyDecision, type ProxyUrl, type ProxyVariable } from '../codex/proxy.js';
 import { oneLine, subjectOf } from '../codex/webpki.js';
@@ -10,10 +11,10 @@ import type { Stage } from '../core/types.js';
 import { classify, isNetworkError, type Classified, type ClassifyContext } from '../net/classify.js';
 import { connectTcp, resolveTarget, type DialRules, type HostPort, type Resolved } from '../net/dial.js';
 import { CertificateRejectedError, ProbeTimeoutError, ProxyCertificateError, ProxySchemeError, type HttpHead } from '../net/errors.js';
-import { verifiedTls } from '../net/verified-tls.js';
+import { captureVerified, verifiedTls, type ChainVerifier } from '../net/verified-tls.js';
 import { socks5Connect } from '../net/socks.js';
 import { captureTls, type TlsCapture } from '../net/tls-probe.js';
-import { anchorsFor, type TrustSet } from './trust-sets.js';
+import { anchorsFor, type AnchorGuess, type TrustSet } from './trust-sets.js';
 import { basicAuthorization, openTunnel, proxyCredentials, type ProxyCredentials } from '../net/tunnel.js';
 
 /** How a probe reaches its target, as Codex's transport would. */
@@ -196,29 +197,48 @@ async function throughProxy(stager: Stager, input: OpenPathInput, route: Extract
   });
 }
 
-const NO_ROOTS: readonly string[] = [];
+const NO_ROOTS: AnchorGuess = { pems: [], fingerprints: new Set() };
+
+export interface CapturedChain {
+  capture: TlsCapture;
+  connect: HttpHead | null;
+  /** The connection itself, verified by `keep` and open with nothing written yet; null when not asked for or refused. */
+  socket: TLSSocket | null;
+}
 
 /**
  * The chain a host presents on this path, and OpenSSL's own verdict on it with the roots that can matter
- * (trust-sets.ts anchorsFor). The first handshake gives OpenSSL no roots, so no context of the whole trust set
- * is ever built; when some anchors can matter, a second handshake on a new connection asks OpenSSL with just
- * those. When none can, OpenSSL's verdict without roots is the one it would give with all of them.
+ * (trust-sets.ts anchorsFor). The first handshake gives OpenSSL the set's likely anchors (its small CA bundle) or
+ * none, so no context of the whole trust set is ever built. Anchors that cannot matter do not change OpenSSL's
+ * verdict, so when the ones that can are all among those given (or there are none), that verdict is the one it
+ * would give with the whole set; otherwise a second handshake on a new connection asks OpenSSL with just those.
  */
 export async function captureChain(
   stager: Stager,
   input: OpenPathInput,
-  /** `judge: false`: no OpenSSL verdict wanted (rustls decides, as for the WebSocket): one handshake. */
-  request: { servername: string; alpn: readonly string[]; set: TrustSet; judge?: boolean },
-): Promise<{ capture: TlsCapture; connect: HttpHead | null }> {
-  const handshake = (ca: readonly string[]): Promise<{ capture: TlsCapture; connect: HttpHead | null }> =>
-    throughPath(stager, input, async (opened) => ({
-      capture: await stager.step('tls-handshake', () => captureTls({ socket: opened.socket, servername: request.servername, ca, alpn: request.alpn, signal: input.signal })),
-      connect: opened.connect,
-    }));
-  const first = await handshake(NO_ROOTS);
-  if (request.judge === false) return first;
+  request: {
+    servername: string;
+    alpn: readonly string[];
+    set: TrustSet;
+    /** `judge: false`: no OpenSSL verdict wanted (rustls decides, as for the WebSocket): one handshake. */
+    judge?: boolean;
+    /** Keep the connection when this verifier (rustls' rules) accepts its chain: the request goes over it, no second connection. */
+    keep?: ChainVerifier;
+  },
+): Promise<CapturedChain> {
+  const handshake = (ca: readonly string[], keep?: ChainVerifier): Promise<CapturedChain> =>
+    throughPath(stager, input, async (opened) => {
+      const tls = { socket: opened.socket, servername: request.servername, ca, alpn: request.alpn, signal: input.signal };
+      const { capture, socket } = await stager.step('tls-handshake', () =>
+        keep?.kind === 'custom' ? captureVerified(tls, keep) : captureTls(tls).then((c) => ({ capture: c, socket: null })),
+      );
+      return { capture, connect: opened.connect, socket };
+    });
+  if (request.judge === false) return handshake(NO_ROOTS.pems, request.keep);
+  const likely = request.set.likelyAnchors;
+  const first = await handshake(likely.pems, request.keep);
   const anchors = anchorsFor(request.set, first.capture.chain);
-  if (anchors.length === 0) return first;
+  if (anchors.every((anchor) => likely.fingerprints.has(anchor.fingerprint256))) return first;
   const judged = await handshake(anchors.map((c) => c.toString()));
   return { ...first, capture: { ...first.capture, node: judged.capture.node } };
 }

@@ -8,6 +8,7 @@ import { AnchorIndex, cachedAnchorParser, type AnchorInput, type TrustAnchors } 
 import { loadNativeRoots, type NativeRootsLoad } from '../codex/bundle-loader.js';
 import { nativeRootLocations, type NativeRootPlan } from '../codex/ca-selection.js';
 import { PLATFORM_STORE_TIMEOUT_MS, platformStoreName, readPlatformStore, storePlatformOf, type PlatformStoreLoad } from '../codex/platform-store.js';
+import { toPem } from '../codex/pem.js';
 import type { TransportTrust, TrustPlan } from '../codex/trust.js';
 import type { CodexWorld } from '../codex/world.js';
 import type { CheckContext } from '../core/check.js';
@@ -23,6 +24,11 @@ export interface TrustSet {
   verifier: TransportTrust['verifier'];
   /** The roots as DER indexed by subject: parsed only when a presented chain names them (anchorsFor). */
   anchors: TrustAnchors;
+  /**
+   * The roots a presented chain most likely needs, given to OpenSSL on the first handshake (network.ts
+   * captureChain): the CA bundle's when it is small (a corporate root or two), else none.
+   */
+  readonly likelyAnchors: AnchorGuess;
   /** The same roots as PEM, for Node's `ca`: encoded on first use (only an https:// proxy needs them all). */
   readonly pems: string[];
   /** Where the roots come from, with counts: `CODEX_CA_CERTIFICATE /x/corp.pem (1)`. */
@@ -38,6 +44,16 @@ export interface TrustSet {
    */
   platformStore: PlatformStoreLoad | null;
 }
+
+export interface AnchorGuess {
+  pems: readonly string[];
+  /** SHA-256 fingerprints of the same roots, as X509Certificate.fingerprint256 writes them. */
+  fingerprints: ReadonlySet<string>;
+}
+
+/** A CA bundle this small is the user's own roots; a bigger one is a whole store, and guessing it would cost more than it saves. */
+const MAX_LIKELY_ANCHORS = 16;
+const NO_GUESS: AnchorGuess = { pems: [], fingerprints: new Set() };
 
 export interface TrustSets {
   plan: TrustPlan;
@@ -137,6 +153,9 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
     : null;
   const nativeStore = native?.plan.kind === 'platform-store' ? store : null;
 
+  // One guess for both sets (the bundle is in each): one TLS context for it.
+  let likely: AnchorGuess | undefined;
+  const likelyAnchors = (): AnchorGuess => (likely ??= bundleGroup ? likelyAnchorsOf(indexOf(bundleGroup)) : NO_GUESS);
   const build = (transport: TransportName, trust: TransportTrust, groups: RootGroup[], platformStore: PlatformStoreLoad | null): TrustSet => {
     const anchors = AnchorIndex.union(groups.map(indexOf));
     let pems: string[] | undefined;
@@ -144,6 +163,9 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
       transport,
       verifier: trust.verifier,
       anchors,
+      get likelyAnchors() {
+        return likelyAnchors();
+      },
       get pems() {
         return (pems ??= anchors.pems());
       },
@@ -178,6 +200,13 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
     publicRoots: indexOf(publicGroup),
     nativeRootFiles: [...new Set([...osStoreFiles(host), ...(native?.sources.filter((s) => s.kind === 'file' && s.certificates > 0).map((s) => s.path) ?? [])])],
   };
+}
+
+/** The roots of a small source (a CA bundle) as the first guess of OpenSSL's anchors; none for a big one. */
+export function likelyAnchorsOf(index: AnchorIndex): AnchorGuess {
+  if (index.size > MAX_LIKELY_ANCHORS) return NO_GUESS;
+  const anchors = [...index.anchors.values()];
+  return { pems: anchors.map((a) => toPem(a.der)), fingerprints: new Set(anchors.map((a) => a.fingerprint256)) };
 }
 
 /** The bundle as ca.bundle read it: its DER, subjects and fingerprints are reused, nothing is read again. */

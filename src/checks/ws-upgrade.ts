@@ -2,6 +2,7 @@
 // (tungstenite), its own trust set (native roots + bundle, rustls), the OpenAI-Beta header. It needs only the
 // offline checks, not tls.auth: login and streaming trust different roots, so either can work alone.
 import path from 'node:path';
+import type { TLSSocket } from 'node:tls';
 import { AFTER_WEBSOCKET_FAILURE, unboundedRetriesNote } from '../codex/codex-messages.js';
 import type { CodexConfig } from '../codex/config.js';
 import { loadEndpoints, WEBSOCKET_BETA_HEADER, type CodexEndpoints } from '../codex/endpoints.js';
@@ -121,11 +122,14 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
         data: { url: url.href, route: describeRoute(route, target), stage: failure.stage },
       };
     };
+    let verified: TLSSocket | null = null;
     try {
-      // 1. Capture the chain and judge it with the WebSocket's own trust set (always rustls).
+      // 1. Capture the chain and judge it with the WebSocket's own trust set (always rustls). When rustls' rules
+      // accept it, that same connection carries the upgrade (nothing is written on it before).
       let capture: TlsCapture;
       try {
-        ({ capture } = await captureChain(stager, pathInput, { servername: target.host, alpn: WEBSOCKET_ALPN, set: sets.websocket, judge: false }));
+        const keep = chainVerifier(sets.websocket, target.host, host.now(), []);
+        ({ capture, socket: verified } = await captureChain(stager, pathInput, { servername: target.host, alpn: WEBSOCKET_ALPN, set: sets.websocket, judge: false, keep }));
       } catch (error) {
         return fail(error);
       }
@@ -183,18 +187,26 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
         };
       }
 
-      // 2. A fresh connection, verified by Node with the same roots, carries the upgrade request.
+      // 2. The upgrade request, over the connection verified in 1 or (the WebSocket's trust set not being rustls')
+      // over a fresh connection verified with the same roots.
       let outcome: UpgradeOutcome;
-      try {
-        outcome = await throughPath(stager, pathInput, async (opened) => {
-          const socket = await stager.step('tls-handshake', () =>
-            verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(sets.websocket, target.host, host.now(), capture.chain), alpn: WEBSOCKET_ALPN, signal: budget.signal }),
-          );
-          return stager.step('ws-upgrade', async () => {
-            const { upgradeWebSocket } = await import('../net/ws-probe.js');
-            return upgradeWebSocket({ socket, url, headers: { ...WEBSOCKET_BETA_HEADER }, signal: budget.signal });
-          });
+      const upgrade = (socket: TLSSocket): Promise<UpgradeOutcome> =>
+        stager.step('ws-upgrade', async () => {
+          const { upgradeWebSocket } = await import('../net/ws-probe.js');
+          return upgradeWebSocket({ socket, url, headers: { ...WEBSOCKET_BETA_HEADER }, signal: budget.signal });
         });
+      try {
+        const kept = verified;
+        verified = null;
+        outcome = kept
+          ? await upgrade(kept)
+          : await throughPath(stager, pathInput, async (opened) =>
+              upgrade(
+                await stager.step('tls-handshake', () =>
+                  verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(sets.websocket, target.host, host.now(), capture.chain), alpn: WEBSOCKET_ALPN, signal: budget.signal }),
+                ),
+              ),
+            );
       } catch (error) {
         return { ...fail(error), evidence };
       }
@@ -215,6 +227,8 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
         facts: { url: url.href, upgraded: outcome.kind === 'upgraded' },
       };
     } finally {
+      // A connection kept in 1 and not used (the chain failed after all, or an early return) is closed here.
+      verified?.destroy();
       budget.dispose();
     }
 }

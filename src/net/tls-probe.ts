@@ -50,8 +50,17 @@ export function rootsContext(ca: readonly string[]): tls.SecureContext {
 }
 
 export function captureTls(request: TlsCaptureRequest): Promise<TlsCapture> {
+  return captureKeeping(request, () => false).then(({ capture }) => capture);
+}
+
+/**
+ * A capture whose connection stays open when `keep` says so at the end of the handshake (nothing has been written
+ * on it yet): verified-tls.ts keeps it when the caller's verifier accepts the chain, for the request itself.
+ */
+export function captureKeeping(request: TlsCaptureRequest, keep: (capture: TlsCapture) => boolean): Promise<{ capture: TlsCapture; socket: tls.TLSSocket | null }> {
   const { socket, servername, ca, alpn, signal } = request;
-  return abortable<TlsCapture>(signal, (resolve, reject) => {
+  return abortable<{ capture: TlsCapture; socket: tls.TLSSocket | null }>(signal, (resolve, reject) => {
+    let kept = false;
     const tlsSocket = tls.connect({
       socket,
       // SNI never carries an IP address.
@@ -65,17 +74,20 @@ export function captureTls(request: TlsCaptureRequest): Promise<TlsCapture> {
     });
     tlsSocket.once('secureConnect', () => {
       const cipher = tlsSocket.getCipher();
-      resolve({
+      const capture: TlsCapture = {
         chain: presentedChain(tlsSocket),
         protocol: tlsSocket.getProtocol(),
         cipher: cipher ? { name: cipher.name, standardName: cipher.standardName, version: cipher.version } : null,
         alpn: typeof tlsSocket.alpnProtocol === 'string' ? tlsSocket.alpnProtocol : null,
         node: { authorized: tlsSocket.authorized, error: errorCode(tlsSocket.authorizationError) },
-      });
+      };
+      kept = keep(capture);
+      resolve({ capture, socket: kept ? tlsSocket : null });
     });
     tlsSocket.once('error', reject);
     return () => {
       tlsSocket.off('error', reject);
+      if (kept) return;
       tlsSocket.on('error', () => {});
       tlsSocket.destroy();
       socket.destroy();

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import type { X509Certificate } from 'node:crypto';
 import { CertificateRejectedError, ChainRejectedError } from './errors.js';
-import { presentedChain, rootsContext } from './tls-probe.js';
+import { captureKeeping, presentedChain, rootsContext, type TlsCapture, type TlsCaptureRequest } from './tls-probe.js';
 import { abortable } from './wait.js';
 
 /**
@@ -83,6 +83,23 @@ export function verifiedTls(request: VerifiedTlsRequest): Promise<tls.TLSSocket>
       }
     };
   });
+}
+
+/**
+ * One handshake for both: the chain as presented (a capture, whatever the verdict), and the connection itself when
+ * the caller's own verifier (the webpki emulation) accepts that chain, kept open with nothing written for the request.
+ */
+export async function captureVerified(
+  request: TlsCaptureRequest,
+  verifier: Extract<ChainVerifier, { kind: 'custom' }>,
+): Promise<{ capture: TlsCapture; socket: tls.TLSSocket | null }> {
+  const result = await captureKeeping(request, (capture) => verifier.check(capture.chain, capture.protocol) === null);
+  if (result.socket) {
+    // Later errors are seen by whoever uses the connection next (it also watches 'close').
+    result.socket.on('error', () => {});
+    verifiedSockets.add(result.socket);
+  }
+  return result;
 }
 
 export function headersOf(raw: readonly string[]): Record<string, string[]> {

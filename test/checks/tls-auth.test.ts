@@ -74,6 +74,37 @@ describe('tls.auth: who is on the path', () => {
   });
 });
 
+describe('tls.auth: connections per host', () => {
+  /** tls.auth's record and the CONNECTs the lab proxy saw, per target. */
+  async function connectsOf(spec: LabSpec, env: (lab: Lab) => Record<string, string>): Promise<{ record: CheckRecord; connects: Record<string, number> }> {
+    const { lab, host, stop } = await labHost(spec, env);
+    const connects: Record<string, number> = {};
+    lab.proxy!.events.on('connect', ({ host: target }) => (connects[target] = (connects[target] ?? 0) + 1));
+    try {
+      const records = await runWithNeeds([tlsAuthCheck], host);
+      return { record: records.get('tls.auth')!, connects };
+    } finally {
+      await stop();
+    }
+  }
+  const opensslSays = (record: CheckRecord): string[] => record.evidence.find((e) => e.title === 'Verdicts per Codex transport')!.lines.filter((l) => l.includes('Node/OpenSSL'));
+
+  it("one handshake per host when the anchor is in the user's small CA bundle: OpenSSL judged with it on the first", async () => {
+    const { record, connects } = await connectsOf({ proxy: { mode: 'inspect' } }, trustedCorporateRoot);
+    expect(record.status).toBe('pass');
+    expect(connects).toEqual({ 'auth.openai.com': 1, 'chatgpt.com': 1 });
+    expect(opensslSays(record)).toEqual(['  Node/OpenSSL: accepts']);
+  });
+
+  it('a second handshake with the anchors that matter when the bundle does not hold them, and the same verdict', async () => {
+    // No interception: the public root verifies the chain; the bundle holds only an unrelated corporate root.
+    const { record, connects } = await connectsOf({ proxy: { mode: 'connect' } }, trustedCorporateRoot);
+    expect(record.status).toBe('pass');
+    expect(connects).toEqual({ 'auth.openai.com': 2, 'chatgpt.com': 2 });
+    expect(opensslSays(record)).toEqual(['  Node/OpenSSL: accepts']);
+  });
+});
+
 describe('tls.auth: a missing corporate root', () => {
   it('fails with UnknownIssuer and points CODEX_CA_CERTIFICATE at the file that has the root', async () => {
     const { record, lab } = await tlsAuth({ proxy: { mode: 'inspect' } }, (l) => ({ ...viaProxy(l.proxyUrl), NODE_EXTRA_CA_CERTS: l.files.corporateRoot }));
