@@ -243,6 +243,37 @@ export async function captureChain(
   return { ...first, capture: { ...first.capture, node: judged.capture.node } };
 }
 
+/**
+ * A verified connection handed from one check to the next (login's, from tls.auth to oauth.token's POST): taken at
+ * most once, never holding the process open, and closed when the run ends if nobody took it.
+ */
+export class KeptConnection {
+  private socket: TLSSocket | null;
+
+  constructor(socket: TLSSocket, runSignal: AbortSignal) {
+    this.socket = socket;
+    socket.unref();
+    runSignal.addEventListener('abort', () => this.close(), { once: true });
+  }
+
+  /** The connection while it is still open (a proxy may close an idle one), else null: the caller opens its own. */
+  take(): TLSSocket | null {
+    const socket = this.socket;
+    this.socket = null;
+    if (!socket || socket.destroyed || !socket.readable || !socket.writable) {
+      socket?.destroy();
+      return null;
+    }
+    socket.ref();
+    return socket;
+  }
+
+  close(): void {
+    this.socket?.destroy();
+    this.socket = null;
+  }
+}
+
 /** `[0] auth.openai.com => [1] Zscaler Intermediate Root CA (zscaler.net) => Zscaler Root CA (trust anchor)`. */
 export function chainLine(chain: readonly X509Certificate[], anchor: X509Certificate | null): string {
   const parts = chain.map((cert, i) => `[${i}] ${commonName(cert)}`);

@@ -2,6 +2,7 @@
 // the token endpoint over a verified TLS connection, through the same route. The code is deliberately
 // invalid and the verifier random, so no credential ever exists: OpenAI's JSON 4xx proves the path works.
 import { randomBytes } from 'node:crypto';
+import type { TLSSocket } from 'node:tls';
 import { DEVICE_CODE_URL, deviceLoginFailed, sendError, tokenExchangeFailed } from '../codex/codex-messages.js';
 import { loginRedirectUri, tokenRequestBody } from '../codex/endpoints.js';
 import type { ErrorCode } from '../core/codes.js';
@@ -58,11 +59,8 @@ async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<C
   let response: HttpResponse;
   try {
     const pathInput = { target, route, dialing: ctx.host, signal: budget.signal, proxyCa: () => trust.https.pems };
-    response = await throughPath(stager, pathInput, async (opened) => {
-      const socket = await stager.step('tls-handshake', () =>
-        verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(trust.https, target.host, ctx.host.now(), facts.chain), alpn: HTTPS_ALPN, signal: budget.signal }),
-      );
-      return stager.step('http', () =>
+    const post = (socket: TLSSocket): Promise<HttpResponse> =>
+      stager.step('http', () =>
         httpRequest({
           socket,
           method: 'POST',
@@ -75,7 +73,17 @@ async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<C
           signal: budget.signal,
         }),
       );
-    });
+    // Over the connection tls.auth verified (login's chain, HTTPS's rules), else a fresh one verified the same way.
+    const kept = facts.connection?.take();
+    response = kept
+      ? await post(kept)
+      : await throughPath(stager, pathInput, async (opened) =>
+          post(
+            await stager.step('tls-handshake', () =>
+              verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(trust.https, target.host, ctx.host.now(), facts.chain), alpn: HTTPS_ALPN, signal: budget.signal }),
+            ),
+          ),
+        );
   } catch (error) {
     const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'oauth' });
     // Device-code login goes the same way (same client, same route) to its own endpoint.

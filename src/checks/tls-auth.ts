@@ -3,6 +3,7 @@
 // (auth.openai.com) is judged in depth: the chain it is shown, what each Codex transport's verifier makes of it,
 // the inspection product and, for an unknown issuer, the root on disk and the exact fix. codex-behavior.md §2-6.
 import type { X509Certificate } from 'node:crypto';
+import type { TLSSocket } from 'node:tls';
 import type { CodexEndpoints } from '../codex/endpoints.js';
 import type { CheckResult, EvidenceSection, Finding, Hint, RawCause } from '../core/types.js';
 import type { Interception } from '../intel/products.js';
@@ -14,6 +15,7 @@ import {
   certificateData,
   chainData,
   chainEvidence,
+  chainVerifier,
   interceptionData,
   interceptionFinding,
   interceptionOf,
@@ -37,7 +39,7 @@ import { TLS_AUTH } from './network-checks.js';
 import { networkHints, type HintContext } from './network-hints.js';
 import { Speaker } from '../words/speaker.js';
 import { endpointRow, networkPlan, routeLabel, type EndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
-import { captureChain, chainLine, classifyFailure, describeRoute, probeBudget, Stager, type Route } from './network.js';
+import { captureChain, chainLine, classifyFailure, describeRoute, KeptConnection, probeBudget, Stager, type Route } from './network.js';
 import type { TrustSet, TrustSets } from './trust-sets.js';
 import { loginRetryAfterFailure } from './login-retry.js';
 
@@ -57,6 +59,8 @@ export interface TlsAuthFacts {
   login: PlannedEndpoint;
   /** The chain login's host presented: the request connection must present one its anchors verify. */
   chain: X509Certificate[];
+  /** The connection that presented it, verified with HTTPS's rules and unused: the token POST goes over it. */
+  connection: KeptConnection | null;
 }
 
 
@@ -120,9 +124,14 @@ async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEn
   const stager = new Stager(ctx);
   let capture: TlsCapture;
   let connectAnswer: HttpHead | null;
+  let kept: KeptConnection | null = null;
   try {
     const pathInput = { target, route, dialing: host, signal, proxyCa: () => sets.https.pems };
-    ({ capture, connect: connectAnswer } = await captureChain(stager, pathInput, { servername: target.host, alpn: HTTPS_ALPN, set: sets.https }));
+    // Kept when rustls' rules accept the chain: oauth.token sends its POST over it.
+    const keep = chainVerifier(sets.https, target.host, host.now(), []);
+    let socket: TLSSocket | null;
+    ({ capture, connect: connectAnswer, socket } = await captureChain(stager, pathInput, { servername: target.host, alpn: HTTPS_ALPN, set: sets.https, keep }));
+    if (socket) kept = new KeptConnection(socket, ctx.signal);
   } catch (error) {
     const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'tls' });
     return {
@@ -161,6 +170,10 @@ async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEn
     ...(search ? [issuerSearchEvidence(search)] : []),
   ];
   const failed = verdicts.some((f) => f.level === 'fail');
+  if (!https.ok || failed) {
+    kept?.close();
+    kept = null;
+  }
   const httpsFinding = verdicts.find((f) => f.level !== 'info' && f.code !== 'TLS_TRANSPORTS_DISAGREE');
   return {
     result: {
@@ -178,7 +191,7 @@ async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEn
         verdicts: { https: verdictData(https), websocket: verdictData(websocket) },
         ...(search && { issuerSearch: { issuer: search.issuer, found: search.candidates.map((c) => ({ path: c.path, format: c.format, source: c.source.kind })) } }),
       },
-      facts: { endpoints, target, route, trust: sets, interception, verdicts: { https, websocket }, issuerSearch: search, loginPassed: !failed, login, chain: capture.chain },
+      facts: { endpoints, target, route, trust: sets, interception, verdicts: { https, websocket }, issuerSearch: search, loginPassed: !failed, login, chain: capture.chain, connection: kept },
     },
     row: endpointRow(login, https.ok ? 'pass' : failed ? 'fail' : 'warn', https.ok ? null : (httpsFinding?.code ?? https.failure?.code ?? null)),
   };

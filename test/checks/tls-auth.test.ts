@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+import type { DoctorCheck } from '../../src/checks/context.js';
+import { oauthTokenCheck } from '../../src/checks/oauth-token.js';
 import { tlsAuthCheck } from '../../src/checks/tls-auth.js';
 import type { CheckRecord } from '../../src/core/types.js';
 import type { Lab, LabSpec } from '../../src/lab/world.js';
@@ -76,13 +78,19 @@ describe('tls.auth: who is on the path', () => {
 
 describe('tls.auth: connections per host', () => {
   /** tls.auth's record and the CONNECTs the lab proxy saw, per target. */
-  async function connectsOf(spec: LabSpec, env: (lab: Lab) => Record<string, string>): Promise<{ record: CheckRecord; connects: Record<string, number> }> {
+  async function connectsOf(
+    spec: LabSpec,
+    env: (lab: Lab) => Record<string, string>,
+    checks: DoctorCheck[] = [tlsAuthCheck],
+  ): Promise<{ record: CheckRecord; records: Map<string, CheckRecord>; connects: Record<string, number>; tokenRequests: number }> {
     const { lab, host, stop } = await labHost(spec, env);
     const connects: Record<string, number> = {};
     lab.proxy!.events.on('connect', ({ host: target }) => (connects[target] = (connects[target] ?? 0) + 1));
+    let tokenRequests = 0;
+    lab.origin.events.on('request', (event) => (tokenRequests += event.path === '/oauth/token' ? 1 : 0));
     try {
-      const records = await runWithNeeds([tlsAuthCheck], host);
-      return { record: records.get('tls.auth')!, connects };
+      const records = await runWithNeeds(checks, host);
+      return { record: records.get('tls.auth')!, records, connects, tokenRequests };
     } finally {
       await stop();
     }
@@ -94,6 +102,13 @@ describe('tls.auth: connections per host', () => {
     expect(record.status).toBe('pass');
     expect(connects).toEqual({ 'auth.openai.com': 1, 'chatgpt.com': 1 });
     expect(opensslSays(record)).toEqual(['  Node/OpenSSL: accepts']);
+  });
+
+  it("sends the token POST over login's connection, the one tls.auth verified: one CONNECT to auth.openai.com for both checks", async () => {
+    const { records, connects, tokenRequests } = await connectsOf({ proxy: { mode: 'inspect' } }, trustedCorporateRoot, [tlsAuthCheck, oauthTokenCheck]);
+    expect(records.get('oauth.token')?.status).toBe('pass');
+    expect(tokenRequests).toBe(1);
+    expect(connects).toEqual({ 'auth.openai.com': 1, 'chatgpt.com': 1 });
   });
 
   it('a second handshake with the anchors that matter when the bundle does not hold them, and the same verdict', async () => {
