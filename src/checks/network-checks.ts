@@ -24,10 +24,6 @@ function lazyCheck<F>(meta: CheckMeta, load: () => Promise<DoctorCheck<F>>): Doc
     async run(ctx: CheckContext & WorldAccess): Promise<CheckResult<F>> {
       return (await load()).run(ctx);
     },
-    // oauth.token's code (undici) loads while tls.auth probes, instead of after it.
-    prepare() {
-      load().catch(() => {});
-    },
   };
 }
 

@@ -40,9 +40,4 @@ export interface Check<X = object, F = unknown> {
    */
   softNeeds?: readonly string[];
   run(ctx: CheckContext & X): Promise<CheckResult<F>>;
-  /**
-   * Starts loading what run() needs (its code, imported on first use) while the check still waits for the
-   * checks it reads, so that it starts as soon as they end. Never throws; run() loads it anyway.
-   */
-  prepare?(): void;
 }

@@ -73,7 +73,6 @@ export async function runChecks<X>(input: RunInput<X>): Promise<CheckRecord[]> {
   const runOne = async (check: Check<X>): Promise<CheckRecord> => {
     const needs = check.needs.filter((n) => plan.has(n));
     const soft = (check.softNeeds ?? []).filter((n) => plan.has(n));
-    if (plan.get(check.id) === 'run' && needs.length + soft.length > 0) check.prepare?.();
     const [needRecords, softRecords] = await Promise.all([
       Promise.all(needs.map((n) => settled.get(n)!)),
       Promise.all(soft.map((n) => settled.get(n)!)),
