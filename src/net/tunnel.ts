@@ -7,7 +7,6 @@ import { TLSSocket } from 'node:tls';
 import type { HostPort } from './dial.js';
 import { bareHost } from './dial.js';
 import { ProxyClosedError, ProxyHeadTooLargeError, ProxyProtocolError, ProxyResponseError, type HttpHead } from './errors.js';
-import { clientOver } from './undici-socket.js';
 import { isVerified } from './verified-tls.js';
 import { abortable } from './wait.js';
 
@@ -63,11 +62,14 @@ export function basicAuthorization(credentials: ProxyCredentials): string {
 }
 
 /** Sends CONNECT and waits for the answer: resolves on 2xx, throws ProxyResponseError (or a close/protocol error) otherwise. */
-export function openTunnel(request: TunnelRequest): Promise<Tunnel> {
+export async function openTunnel(request: TunnelRequest): Promise<Tunnel> {
   const { socket, target, authorization, signal } = request;
   // An https:// proxy is spoken to only once its own certificate verified (the credentials go in CONNECT).
-  if (socket instanceof TLSSocket && !isVerified(socket)) return Promise.reject(new Error('refusing to send CONNECT over an unverified TLS connection'));
+  if (socket instanceof TLSSocket && !isVerified(socket)) throw new Error('refusing to send CONNECT over an unverified TLS connection');
   const authority = authorityOf(target);
+  // undici is loaded with the first CONNECT, once the proxy has accepted the connection: a direct run, and the
+  // stages before it, never wait for it.
+  const { clientOver } = await import('./undici-socket.js');
 
   return abortable<Tunnel>(signal, (resolve, reject) => {
     let granted = false;
