@@ -58,7 +58,7 @@ export async function assessCodexConfig(
   const evidence: EvidenceSection[] = [];
 
   for (const problem of config.problems) {
-    const { finding, fix, excerpt } = problemFinding(config, problem, show);
+    const { finding, fix, excerpt } = problemFinding(config, problem, show, words);
     findings.push(finding);
     if (fix) fixes.push({ ...fix, codes: [finding.code] });
     if (excerpt) evidence.push(excerpt);
@@ -139,6 +139,7 @@ function problemFinding(
   config: CodexConfig,
   problem: ConfigProblem,
   show: (f: string) => string,
+  words: Speaker,
 ): { finding: Finding; fix?: ConfigFix; excerpt?: EvidenceSection } {
   const at = place(problem, show);
   const file = show(problem.file);
@@ -155,15 +156,15 @@ function problemFinding(
         ...(problem.excerpt && { excerpt: { title: `${file} around line ${problem.line}`, lines: problem.excerpt.split('\n').filter((l) => l !== '') } }),
       };
     case 'unreadable':
-      return { finding: { level: 'fail', code: 'CONFIG_UNREADABLE', stage: 'read', detail: `${problem.message}. Codex will not start while it cannot read its config.`, hints: [{ text: `Make ${file} readable by your user.`, command: `ls -l ${shellQuote(problem.file)}` }] } };
+      return { finding: { level: 'fail', code: 'CONFIG_UNREADABLE', stage: 'read', detail: `${problem.message}. Codex will not start while it cannot read its config.`, hints: [{ text: `Make ${file} readable by your user.`, command: words.commands.listFile(problem.file) }] } };
     case 'not-a-file':
-      return { finding: { level: 'fail', code: 'CONFIG_NOT_A_FILE', stage: 'read', detail: `${problem.message}. Codex will not start.`, hints: [{ text: `Move ${file} out of the way: it must be a TOML file.`, command: `ls -ld ${shellQuote(problem.file)}` }] } };
+      return { finding: { level: 'fail', code: 'CONFIG_NOT_A_FILE', stage: 'read', detail: `${problem.message}. Codex will not start.`, hints: [{ text: `Move ${file} out of the way: it must be a TOML file.`, command: words.commands.listFile(problem.file) }] } };
     case 'too-large':
-      return { finding: { level: 'fail', code: 'CONFIG_TOO_LARGE', stage: 'read', detail: `${problem.message}; it was not read.`, hints: [{ text: `Check that ${file} is really your Codex config.`, command: `ls -l ${shellQuote(problem.file)}` }] } };
+      return { finding: { level: 'fail', code: 'CONFIG_TOO_LARGE', stage: 'read', detail: `${problem.message}; it was not read.`, hints: [{ text: `Check that ${file} is really your Codex config.`, command: words.commands.listFile(problem.file) }] } };
     case 'too-deep':
       return { finding: { level: 'fail', code: 'CONFIG_TOO_DEEP', stage: 'parse', detail: `${problem.message}; it was not read.`, hints: [{ text: `Look for a table header with a long run of dotted parts in ${file}: no Codex setting is more than five levels deep.`, command: `grep -n '^\\s*\\[' ${shellQuote(problem.file)}` }] } };
     case 'not-utf8':
-      return { finding: { level: 'fail', code: 'CONFIG_NOT_UTF8', stage: 'parse', detail: `${problem.message}. Codex will not start.`, hints: [{ text: `Save ${file} as UTF-8 (an editor or PowerShell may have written UTF-16).`, command: `file ${shellQuote(problem.file)}` }] } };
+      return { finding: { level: 'fail', code: 'CONFIG_NOT_UTF8', stage: 'parse', detail: `${problem.message}. Codex will not start.`, hints: [{ text: `Save ${file} as UTF-8 (an editor or PowerShell may have written UTF-16).`, command: words.commands.showStart(problem.file) }] } };
     case 'invalid-value':
       return { finding: { level: 'fail', code: 'CONFIG_INVALID_VALUE', stage: 'parse', detail: `${at}: ${problem.message}. Codex refuses this config.`, hints: [{ text: `Fix \`${formatKey(problem.key ?? [])}\` in ${file}: ${problem.message.replace(/ in `[^`]*`$/, '')}.` }] } };
     case 'profile-not-found':
