@@ -3,6 +3,7 @@
 // running proxy, a weak inspection CA reissued. Topics the lab cannot play honestly (handing out a password)
 // return null: those requests are counted, not measured.
 
+import { X509Certificate } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItTopic } from '../src/core/types.js';
@@ -10,10 +11,16 @@ import { corporateProductOptions, mintCorporateCa } from '../src/lab/pki.js';
 import type { Lab, LabSpec } from '../src/lab/world.js';
 
 /** Performs IT's side of `topic` in the world; returns what was done, or null when it is not modelled here. */
-export async function supplyIt(topic: ItTopic, lab: Lab, spec: LabSpec, homeDir: string): Promise<string | null> {
+export async function supplyIt(topic: ItTopic, lab: Lab, spec: LabSpec, homeDir: string, requestedCa?: string): Promise<string | null> {
   switch (topic) {
     case 'corporate-root':
       return `IT mailed the corporate root; saved as ${await mailRoot(lab.pem.corporateRoot, spec, homeDir)}`;
+    case 'fix-tls-path': {
+      // A proxy that sends its leaf alone: IT hands over the intermediate the request names (the user adds it).
+      const intermediate = lab.pem.corporateIntermediate;
+      if (!intermediate || requestedCa === undefined || !names(requestedCa, intermediate)) return null;
+      return `IT mailed the inspection intermediate the request named; saved as ${await mailRoot(intermediate, spec, homeDir, 'intermediate')}`;
+    }
     case 'weak-ca': {
       // IT reissues the inspection CA with the product's own names and today's strength (SHA-256, RSA 2048),
       // installs it on the proxy and mails its new root.
@@ -42,9 +49,15 @@ export async function supplyIt(topic: ItTopic, lab: Lab, spec: LabSpec, homeDir:
   }
 }
 
-/** The root IT mails (PEM, as the products' admin portals export it), saved by the user to ~/Downloads. */
-async function mailRoot(pem: string, spec: LabSpec, homeDir: string): Promise<string> {
-  const saved = path.join(homeDir, 'Downloads', `${spec.corporateCa?.product ?? 'zscaler'}-root.crt`);
+/** Whether a subject the doctor wrote (`C=US, O=..., CN=...`) names the certificate `pem`: by its Common Name. */
+function names(subject: string, pem: string): boolean {
+  const cn = new X509Certificate(pem).subject.split('\n').find((part) => part.startsWith('CN='));
+  return cn !== undefined && subject.split(', ').includes(cn);
+}
+
+/** The CA certificate IT mails (PEM, as the products' admin portals export it), saved by the user to ~/Downloads. */
+async function mailRoot(pem: string, spec: LabSpec, homeDir: string, what: 'root' | 'intermediate' = 'root'): Promise<string> {
+  const saved = path.join(homeDir, 'Downloads', `${spec.corporateCa?.product ?? 'zscaler'}-${what}.crt`);
   await mkdir(path.dirname(saved), { recursive: true });
   await writeFile(saved, pem);
   return `~/Downloads/${path.basename(saved)}`;

@@ -127,7 +127,7 @@ async function main(): Promise<void> {
         const fix = await run(process.execPath, [input.doctorCli, 'fix', '--yes', '--json', '--timeout', String(doctorTimeout)], doctorEnv, dir, 2 * doctorTimeout + 20_000);
         return readFixRun(fix.stdout, fix.stderr, fix.code);
       };
-      const supply = (topic: ItTopic): Promise<string | null> => supplyIt(topic, lab, scenario.lab, host.homeDir);
+      const supply = (topic: ItTopic): Promise<string | null> => supplyIt(topic, lab, scenario.lab, host.homeDir, requestedCaOf(report));
       const prescribed = await prescribe(codex, report, doctorVerdicts(report, target.host), { env: baseEnv, observe, fixCommand, supply });
       result.prescriptions = prescribed.prescriptions;
       if (prescribed.fixRuns.length > 0) result.fixRuns = prescribed.fixRuns;
@@ -422,3 +422,9 @@ main().catch((error: unknown) => {
   process.stderr.write(`conformance world: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });
+
+/** The subject of the CA certificate the doctor's request to IT names, if any. */
+function requestedCaOf(report: unknown): string | undefined {
+  const subject = (report as { itRequest?: { ca?: { subject?: unknown } } } | null)?.itRequest?.ca?.subject;
+  return typeof subject === 'string' ? subject : undefined;
+}

@@ -85,6 +85,19 @@ describe('conformance: what IT supplies', () => {
     expect(signatureOf(mailed)).toBe('sha256WithRSAEncryption');
   });
 
+  it('hands over the intermediate a request names (a proxy that sends its leaf alone), and nothing for a request naming another CA', async () => {
+    const spec: LabSpec = { corporateCa: { product: 'zscaler', leaf: { sendIntermediate: false } }, proxy: { mode: 'inspect' } };
+    const running = await lab(spec);
+    const home = path.join(running.files.dir, 'home');
+    const intermediate = new X509Certificate(running.pem.corporateIntermediate!);
+    const named = intermediate.subject.split('\n').join(', ');
+    expect(await supplyIt('fix-tls-path', running, spec, home, named)).toContain('~/Downloads/zscaler-intermediate.crt');
+    expect(await readFile(path.join(home, 'Downloads', 'zscaler-intermediate.crt'), 'utf8')).toBe(running.pem.corporateIntermediate);
+    const root = new X509Certificate(running.pem.corporateRoot).subject.split('\n').join(', ');
+    expect(await supplyIt('fix-tls-path', running, spec, home, root)).toBeNull();
+    expect(await supplyIt('fix-tls-path', running, spec, home)).toBeNull();
+  });
+
   it('plays no answer it cannot play honestly: a password, a proxy that has no such rule', async () => {
     const spec: LabSpec = { proxy: { mode: 'connect' } };
     const running = await lab(spec);
