@@ -10,6 +10,9 @@ import type { FixAction, Hint, ItTopic, ManualTopic } from '../core/types.js';
 import type { HostPort } from '../net/dial.js';
 import { pageTitle } from '../net/classify.js';
 import type { HttpResponse } from '../net/http-request.js';
+import type { CodexWorld } from '../codex/world.js';
+import type { Host } from '../core/host.js';
+import type { Provenance } from '../fix/actions.js';
 import type { Speaker } from '../words/speaker.js';
 import type { Route } from './network.js';
 import type { TransportName } from './trust-sets.js';
@@ -28,6 +31,13 @@ export interface HintContext {
   provider?: { id: string; builtIn: boolean; baseUrl: string };
   /** $CODEX_HOME/config.toml, where a supports_websockets fix goes. */
   configFile?: string;
+  /** The environment Codex runs with (.env applied) and the shell's own: where a route's other candidates are read. */
+  env?: { codex: Readonly<Record<string, string>>; shell: Readonly<Record<string, string>>; provenance: Provenance };
+}
+
+/** What routeRepair reads: the environment Codex runs with, the shell's, and where each variable is set. */
+export function routeEnv(world: Pick<CodexWorld, 'env' | 'provenance'>, host: Pick<Host, 'env'>): NonNullable<HintContext['env']> {
+  return { codex: world.env, shell: host.env, provenance: world.provenance };
 }
 
 /** The OpenAI hosts a network team has to allow (and, for broken inspection, exempt). */
@@ -44,6 +54,64 @@ function byHand(words: Speaker, text: string, topic: ManualTopic, look?: string)
 }
 
 export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
+  const hints = codeHints(code, context);
+  const repair = ROUTE_FAILURES.has(code) ? routeRepair(code, context) : null;
+  return repair ? [repair, ...hints] : hints;
+}
+
+/** Failures of the route itself (nothing answers there): another route the user's settings name can be the fix. */
+const ROUTE_FAILURES: ReadonlySet<ErrorCode> = new Set([
+  'NET_DNS_NOT_FOUND',
+  'NET_DNS_FAILED',
+  'NET_CONNECTION_REFUSED',
+  'NET_UNREACHABLE',
+  'NET_TIMEOUT',
+  'NET_CONNECTION_RESET',
+  'NET_ERROR',
+  'PROXY_UNREACHABLE',
+  'PROXY_CLOSED',
+  'PROXY_NOT_HTTP',
+  'PROXY_NO_RESPONSE',
+]);
+
+/**
+ * When the route that failed was picked over another one the user also set, the fix is the other one: the
+ * NO_PROXY entry that sent the host direct, an upper-case variable that hides a different lower-case proxy,
+ * or a $CODEX_HOME/.env line that replaces the shell's proxy.
+ */
+function routeRepair(code: ErrorCode, context: HintContext): Hint | null {
+  const { route, words, env } = context;
+  if (!env) return null;
+  const host = context.target.host;
+  if (route.kind === 'direct' && route.bypass && route.bypass.noProxyVariable !== 'ProxyOverride') {
+    const { entry, noProxyVariable: list, proxyVariable } = route.bypass;
+    const rest = (env.codex[list] ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '' && e !== entry);
+    const text = `The NO_PROXY entry "${entry}" sends Codex to ${host} directly, which fails here (${code}), instead of through ${proxySourceName(proxyVariable)}. Remove that entry from ${list}.`;
+    return words.fix(text, rest.length > 0 ? words.setting(list, rest.join(',')) : words.unsetting(list));
+  }
+  if (route.kind !== 'proxy' || route.variable === '--proxy' || route.variable === 'system') return null;
+  const used = route.variable;
+  const twin = used === used.toUpperCase() ? used.toLowerCase() : used.toUpperCase();
+  const twinValue = env.codex[twin]?.trim();
+  if (twinValue && twinValue !== env.codex[used]?.trim()) {
+    return words.copyHint(
+      used,
+      twin,
+      `${used}, which Codex uses, names a proxy that fails (${code}), while ${twin} names another one. If ${twin} holds the right proxy, give ${used} its value (both spellings then agree).`,
+    );
+  }
+  const origin = env.provenance[used];
+  const shellValue = env.shell[used]?.trim();
+  if (origin?.source === 'dotenv' && origin.overridesShell && shellValue && shellValue !== env.codex[used]?.trim()) {
+    return words.fix(
+      `${used} on line ${origin.line} of ${words.dotenv} replaces the shell's ${used} for Codex, and that proxy fails (${code}). Delete the line so that Codex uses the shell's proxy.`,
+      { kind: 'unset-env', name: used, target: 'codex-dotenv' },
+    );
+  }
+  return null;
+}
+
+function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
   const { words } = context;
   const host = context.target.host;
   const proxy = context.route.kind === 'proxy' ? context.route.proxy : null;

@@ -4,7 +4,7 @@ import type { X509Certificate } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { describeKey, readCertificate } from '../codex/certificate.js';
-import { proxySourceName, type HiddenProxyVariable, type ProxyDecision, type ProxyUrl, type ProxyVariable } from '../codex/proxy.js';
+import { proxySourceName, type HiddenProxyVariable, type NoProxyVariable, type ProxyDecision, type ProxyUrl, type ProxyVariable } from '../codex/proxy.js';
 import { oneLine, subjectOf } from '../codex/webpki.js';
 import type { CheckContext } from '../core/check.js';
 import type { Stage } from '../core/types.js';
@@ -19,7 +19,14 @@ import { basicAuthorization, openTunnel, proxyCredentials, type ProxyCredentials
 
 /** How a probe reaches its target, as Codex's transport would. */
 export type Route =
-  | { kind: 'direct'; note: string; /** An empty upper-case variable hides the lower-case proxy the user set. */ hiddenBy?: HiddenProxyVariable }
+  | {
+      kind: 'direct';
+      note: string;
+      /** An empty upper-case variable hides the lower-case proxy the user set. */
+      hiddenBy?: HiddenProxyVariable;
+      /** A NO_PROXY entry skips the proxy this transport would use. */
+      bypass?: { entry: string; noProxyVariable: NoProxyVariable; proxyVariable: ProxyVariable };
+    }
   | {
       kind: 'proxy';
       proxy: ProxyUrl;
@@ -35,7 +42,11 @@ export function routeFrom(decision: ProxyDecision, env: Readonly<Record<string, 
     case 'direct':
       return { kind: 'direct', note: decision.reason, ...(decision.hiddenBy && { hiddenBy: decision.hiddenBy }) };
     case 'bypassed':
-      return { kind: 'direct', note: `${proxySourceName(decision.noProxyVariable)} entry "${decision.noProxyEntry}" bypasses ${proxySourceName(decision.variable)}` };
+      return {
+        kind: 'direct',
+        note: `${proxySourceName(decision.noProxyVariable)} entry "${decision.noProxyEntry}" bypasses ${proxySourceName(decision.variable)}`,
+        bypass: { entry: decision.noProxyEntry, noProxyVariable: decision.noProxyVariable, proxyVariable: decision.variable },
+      };
     case 'unsupported':
     case 'invalid':
       return { kind: 'unusable', decision };

@@ -17,7 +17,7 @@ import { factsOf, type DoctorCheck, type DoctorContext } from './context.js';
 import { withEndpointRow } from './network-plan.js';
 import type { TlsAuthFacts } from './tls-auth.js';
 import { OAUTH_TOKEN } from './network-checks.js';
-import { networkHints, oauthHints, type HintContext } from './network-hints.js';
+import { networkHints, oauthHints, routeEnv, type HintContext } from './network-hints.js';
 import { classifyFailure, describeRoute, probeBudget, Stager, throughPath } from './network.js';
 import { Speaker } from '../words/speaker.js';
 
@@ -40,7 +40,7 @@ async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<C
   const { endpoints, target, route, trust } = facts;
   const url = new URL(endpoints.tokenEndpoint);
   const world = await ctx.world();
-  const hintContext: HintContext = { target, route, transport: 'https', platform: ctx.host.platform, words: new Speaker(world, ctx.host), intercepted: facts.interception.kind !== 'not-intercepted' };
+  const hintContext: HintContext = { target, route, transport: 'https', platform: ctx.host.platform, words: new Speaker(world, ctx.host), intercepted: facts.interception.kind !== 'not-intercepted', env: routeEnv(world, ctx.host) };
   if (unknownForUnreadStore(facts.verdicts.https)) {
     // The request goes only over a connection verified as Codex would verify it; here that needs the OS store.
     return {

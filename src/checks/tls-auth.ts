@@ -36,7 +36,7 @@ import {
 import type { DoctorCheck, DoctorContext } from './context.js';
 import { bundleUnusableHint, endpointName, endpointsLine, fallbackNote, nonEssentialNote } from './endpoint-words.js';
 import { TLS_AUTH } from './network-checks.js';
-import { networkHints, type HintContext } from './network-hints.js';
+import { networkHints, routeEnv, type HintContext } from './network-hints.js';
 import { Speaker } from '../words/speaker.js';
 import { endpointRow, networkPlan, routeLabel, type EndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
 import { captureChain, chainLine, classifyFailure, describeRoute, KeptConnection, probeBudget, Stager, type Route } from './network.js';
@@ -119,7 +119,7 @@ async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEn
       row: endpointRow(login, 'fail', code),
     };
   }
-  const hintContext: HintContext = { target, route, transport: 'https', platform: host.platform, words: new Speaker(world, host) };
+  const hintContext: HintContext = { target, route, transport: 'https', platform: host.platform, words: new Speaker(world, host), env: routeEnv(world, host) };
 
   const stager = new Stager(ctx);
   let capture: TlsCapture;
@@ -211,7 +211,7 @@ async function probeHttps(ctx: DoctorContext, net: NetworkPlan, endpoint: Planne
   if (endpoint.trust.kind === 'unusable') return failed('NET_BUNDLE_UNUSABLE', { stage: 'input', detail: endpoint.trust.detail, hints: bundleUnusableHint(words, net.bundleFix) });
   const set: TrustSet = endpoint.trust.set;
   const note = endpoint.trust.fallback ? fallbackNote(bundleName(net)) : '';
-  const hintContext: HintContext = { target, route, transport: 'https', platform: host.platform, words };
+  const hintContext: HintContext = { target, route, transport: 'https', platform: host.platform, words, env: routeEnv(net.world, host) };
   const stager = new Stager(ctx);
   let capture: TlsCapture;
   try {

@@ -41,7 +41,7 @@ import type { DoctorCheck, DoctorContext } from './context.js';
 import { bundleUnusableHint } from './endpoint-words.js';
 import { networkPlan, withEndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
 import { WS_UPGRADE } from './network-checks.js';
-import { askIt, networkHints, websocketOffAction, websocketOffHint, type HintContext } from './network-hints.js';
+import { askIt, networkHints, routeEnv, websocketOffAction, websocketOffHint, type HintContext } from './network-hints.js';
 import { Speaker } from '../words/speaker.js';
 import type { Route } from './network.js';
 import { captureChain, chainLine, classifyFailure, describeRoute, probeBudget, Stager, throughPath } from './network.js';
@@ -86,7 +86,7 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
     const routeFinding: Finding = { level: 'info', code: 'NET_ROUTE', stage: 'tcp', detail: `The WebSocket connects to ${describeRoute(route, target)}.` };
     const words = new Speaker(world, host);
     const configFile = path.join(world.codexHome, 'config.toml');
-    const hintContext: HintContext = { target, route, transport: 'websocket', platform: host.platform, words, provider: endpoints.provider, configFile };
+    const hintContext: HintContext = { target, route, transport: 'websocket', platform: host.platform, words, provider: endpoints.provider, configFile, env: routeEnv(world, host) };
     const withWorkaround = (hints: [Hint, ...Hint[]]): [Hint, ...Hint[]] => [...hints, workaround(hintContext)];
     // 0.169.0: after the fallback a failing HTTPS is retried without end; say what CI then sees.
     const hangNote = unboundedRetriesNote(world.codexVersion);

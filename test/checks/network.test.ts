@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { networkHints, type HintContext } from '../../src/checks/network-hints.js';
+import { networkHints, routeEnv, type HintContext } from '../../src/checks/network-hints.js';
+import type { Provenance } from '../../src/fix/actions.js';
 import { Speaker } from '../../src/words/speaker.js';
 import { classifyFailure, describeRoute, probeBudget, routeFrom, StageFailure, Stager } from '../../src/checks/network.js';
 import { proxyFor } from '../../src/codex/proxy.js';
@@ -69,7 +70,11 @@ describe('routeFrom', () => {
       proxy: { host: 'other', port: 8080 },
     });
     const bypassed = routeFrom(proxyFor('https', 'https://auth.openai.com/oauth/token', env), env, undefined);
-    expect(bypassed).toEqual({ kind: 'direct', note: 'NO_PROXY entry ".openai.com" bypasses HTTPS_PROXY' });
+    expect(bypassed).toEqual({
+      kind: 'direct',
+      note: 'NO_PROXY entry ".openai.com" bypasses HTTPS_PROXY',
+      bypass: { entry: '.openai.com', noProxyVariable: 'NO_PROXY', proxyVariable: 'HTTPS_PROXY' },
+    });
     const https = { HTTPS_PROXY: 'https://proxy.corp:3128' };
     expect(routeFrom(proxyFor('websocket', wss, https), https, undefined)).toMatchObject({ kind: 'unusable', decision: { message: 'Proxy URL scheme not supported' } });
   });
@@ -142,5 +147,51 @@ describe('probeBudget', () => {
     run.abort(new Error('interrupted'));
     expect(budget.signal.aborted).toBe(true);
     budget.dispose();
+  });
+});
+
+describe('networkHints: a failed route the user also set another way', () => {
+  const host = { platform: 'linux' as const, env: {}, homeDir: '/home/u' };
+  const context = (env: Record<string, string>, shell: Record<string, string>, provenance: Provenance, target = 'https://auth.openai.com/oauth/token'): HintContext => {
+    const world = { env, provenance, dotenv: { path: '/home/u/.codex/.env' } };
+    return {
+      target: { host: new URL(target).hostname, port: 443 },
+      route: routeFrom(proxyFor('https', target, env), env, undefined),
+      transport: 'https',
+      platform: 'linux',
+      words: new Speaker(world, host),
+      env: routeEnv(world, { env: shell }),
+    };
+  };
+  const shell: Provenance = { HTTPS_PROXY: { source: 'shell' }, https_proxy: { source: 'shell' }, NO_PROXY: { source: 'shell' } };
+
+  it('removes the NO_PROXY entry that sent the host direct, keeping the others', () => {
+    const env = { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'localhost, auth.openai.com,.internal' };
+    const [first] = networkHints('NET_CONNECTION_REFUSED', context(env, env, shell));
+    expect(first.action).toEqual({ kind: 'set-env', name: 'NO_PROXY', value: 'localhost,.internal', target: 'shell-profile' });
+    const only = { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'auth.openai.com' };
+    expect(networkHints('NET_TIMEOUT', context(only, only, shell))[0].action).toEqual({ kind: 'unset-env', name: 'NO_PROXY', target: 'shell-profile' });
+  });
+
+  it('gives the upper-case variable its twin\'s value when the two name different proxies, and not when they agree', () => {
+    const env = { HTTPS_PROXY: 'http://old.corp:1', https_proxy: 'http://proxy.corp:3128' };
+    expect(networkHints('PROXY_UNREACHABLE', context(env, env, shell))[0].action).toEqual({ kind: 'copy-env', name: 'HTTPS_PROXY', from: 'https_proxy', target: 'shell-profile' });
+    const same = { HTTPS_PROXY: 'http://old.corp:1', https_proxy: ' http://old.corp:1 ' };
+    expect(networkHints('PROXY_UNREACHABLE', context(same, same, shell))[0].action).toEqual({ kind: 'manual', topic: 'find-proxy-address' });
+  });
+
+  it('deletes the .env line that replaces a different shell proxy, and only that line', () => {
+    const env = { HTTPS_PROXY: 'http://old.corp:1' };
+    const dotenv: Provenance = { HTTPS_PROXY: { source: 'dotenv', line: 3, overridesShell: true } };
+    const [first] = networkHints('PROXY_UNREACHABLE', context(env, { HTTPS_PROXY: 'http://proxy.corp:3128' }, dotenv));
+    expect(first.action).toEqual({ kind: 'unset-env', name: 'HTTPS_PROXY', target: 'codex-dotenv' });
+    expect(first.text).toContain('line 3 of ~/.codex/.env');
+    // The shell names the same proxy: deleting the line changes nothing, so it is no fix.
+    expect(networkHints('PROXY_UNREACHABLE', context(env, env, dotenv))[0].action).toEqual({ kind: 'manual', topic: 'find-proxy-address' });
+  });
+
+  it('leaves failures that are not about the route alone', () => {
+    const env = { HTTPS_PROXY: 'http://old.corp:1', https_proxy: 'http://proxy.corp:3128' };
+    expect(networkHints('PROXY_AUTH_REQUIRED', context(env, env, shell))[0].action).not.toMatchObject({ kind: 'copy-env' });
   });
 });
