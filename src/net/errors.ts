@@ -85,6 +85,17 @@ export class ProxyClosedError extends Error {
   }
 }
 
+/**
+ * undici asked for a second connection: the one the doctor handed it closed before the request was answered
+ * (undici retries a request it had not finished writing), and the doctor never dials on undici's behalf.
+ */
+export class ConnectionGoneError extends Error {
+  override readonly name = 'ConnectionGoneError';
+  constructor() {
+    super('the connection closed before the request was answered');
+  }
+}
+
 /** The proxy's answer to CONNECT starts as HTTP but its header block never ends (cut at `limit` bytes). */
 export class ProxyHeadTooLargeError extends Error {
   override readonly name = 'ProxyHeadTooLargeError';

@@ -8,7 +8,7 @@
 import { STATUS_CODES } from 'node:http';
 import type tls from 'node:tls';
 import undiciRequest from 'undici/lib/api/api-request.js';
-import type { HttpHead } from './errors.js';
+import { ConnectionGoneError, type HttpHead } from './errors.js';
 import { clientOver } from './undici-socket.js';
 import { isVerified } from './verified-tls.js';
 
@@ -77,10 +77,11 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
 
 /**
  * undici reports a connection that closed before or during the answer as its own SocketError; the classifier
- * knows Node's codes, so it becomes the ECONNRESET it is (with undici's words kept in the message).
+ * knows Node's codes, so it becomes the ECONNRESET it is (with undici's words kept in the message). So does a
+ * retry undici asked a new connection for.
  */
 function asSocketError(error: unknown): unknown {
-  if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'UND_ERR_SOCKET') {
+  if (error instanceof ConnectionGoneError || (error instanceof Error && (error as NodeJS.ErrnoException).code === 'UND_ERR_SOCKET')) {
     return Object.assign(new Error(`socket hang up (${error.message})`), { code: 'ECONNRESET' });
   }
   return error;

@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { TLSSocket } from 'node:tls';
 import type { HostPort } from './dial.js';
 import { bareHost } from './dial.js';
-import { ProxyClosedError, ProxyHeadTooLargeError, ProxyProtocolError, ProxyResponseError, type HttpHead } from './errors.js';
+import { ConnectionGoneError, ProxyClosedError, ProxyHeadTooLargeError, ProxyProtocolError, ProxyResponseError, type HttpHead } from './errors.js';
 import { isVerified } from './verified-tls.js';
 import { abortable } from './wait.js';
 
@@ -157,7 +157,7 @@ function proxyError(error: Error, answer: AnswerStart): Error {
   if (code === 'UND_ERR_HEADERS_OVERFLOW') return new ProxyHeadTooLargeError(answer.firstLine(), MAX_HEAD_BYTES);
   // llhttp's verdict (its code is often missing), or a 1xx / upgrade where a CONNECT answer belongs.
   if (error.name === 'HTTPParserError' || (code === 'UND_ERR_SOCKET' && /^bad (response|upgrade)$/.test(error.message))) return new ProxyProtocolError(answer.firstBytes());
-  if (code === 'UND_ERR_SOCKET') return new ProxyClosedError(answer.received);
+  if (code === 'UND_ERR_SOCKET' || error instanceof ConnectionGoneError) return new ProxyClosedError(answer.received);
   return error;
 }
 

@@ -5,6 +5,7 @@
 import type { Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import Client from 'undici/lib/dispatcher/client.js';
+import { ConnectionGoneError } from './errors.js';
 
 // undici parses HTTP/1.1 with llhttp compiled to WebAssembly. V8 compiles it with its baseline compiler, then
 // optimises it again on background threads, and the process waits for that work before it exits (~100 ms on a
@@ -27,7 +28,7 @@ export function clientOver(socket: Socket, origin: string, options: ClientOption
     allowH2: options.allowH2,
     ...(options.maxHeaderSize !== undefined && { maxHeaderSize: options.maxHeaderSize }),
     connect: (_options, callback) => {
-      if (handedOut) return callback(new Error('the connection is gone; undici may not open another'), null);
+      if (handedOut) return callback(new ConnectionGoneError(), null);
       handedOut = true;
       // Handed over on a later turn: undici's HTTP/1.1 path writes nothing when the connector answers synchronously.
       setImmediate(() => callback(null, socket));

@@ -89,6 +89,21 @@ describe('openTunnel', () => {
     expect((error as ProxyProtocolError).firstBytes).toBe('....*.');
   });
 
+  it('reports a proxy that drops the connection on accept, before or while CONNECT is written', async () => {
+    const server = net.createServer((socket) => socket.destroy());
+    const proxy = await listenOnLoopback(server);
+    cleanups.push(proxy.close);
+    for (const waitForClose of [true, false]) {
+      const signal = new AbortController().signal;
+      const socket = await connectTcp({ address: '127.0.0.1', port: proxy.port, source: 'literal' }, signal);
+      cleanups.push(async () => void socket.destroy());
+      socket.on('error', () => {});
+      if (waitForClose) await once(socket, 'close');
+      const error = await openTunnel({ socket, target: { host: 'auth.openai.com', port: 443 }, signal }).catch((e: unknown) => e);
+      expect(error, String(error)).toBeInstanceOf(ProxyClosedError);
+    }
+  });
+
   it('gives up on a proxy that never answers as soon as the signal aborts, and closes the socket', async () => {
     const controller = new AbortController();
     let received!: () => void;
