@@ -86,7 +86,7 @@ function routeRepair(code: ErrorCode, context: HintContext): Hint | null {
   if (route.kind === 'direct' && route.bypass && route.bypass.noProxyVariable !== 'ProxyOverride') {
     const { entry, noProxyVariable: list, proxyVariable } = route.bypass;
     const rest = (env.codex[list] ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '' && e !== entry);
-    const text = `The NO_PROXY entry "${entry}" sends Codex to ${host} directly, which fails here (${code}), instead of through ${proxySourceName(proxyVariable)}. Remove that entry from ${list}.`;
+    const text = `The NO_PROXY entry "${clip(entry, 120)}" sends Codex to ${host} directly, which fails here (${code}), instead of through ${proxySourceName(proxyVariable)}. Remove that entry from ${list}.`;
     return words.fix(text, rest.length > 0 ? words.setting(list, rest.join(',')) : words.unsetting(list));
   }
   if (route.kind !== 'proxy' || route.variable === '--proxy' || route.variable === 'system') return null;

@@ -171,6 +171,11 @@ describe('networkHints: a failed route the user also set another way', () => {
     expect(first.action).toEqual({ kind: 'set-env', name: 'NO_PROXY', value: 'localhost,.internal', target: 'shell-profile' });
     const only = { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'auth.openai.com' };
     expect(networkHints('NET_TIMEOUT', context(only, only, shell))[0].action).toEqual({ kind: 'unset-env', name: 'NO_PROXY', target: 'shell-profile' });
+    // The other entries are kept exactly, and never echoed in the sentence (a list can be long).
+    const long = { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: `${'x'.repeat(100_000)}.corp,auth.openai.com` };
+    const [hint] = networkHints('NET_TIMEOUT', context(long, long, shell));
+    expect(hint.text.length).toBeLessThan(600);
+    expect(hint.action).toEqual({ kind: 'set-env', name: 'NO_PROXY', value: `${'x'.repeat(100_000)}.corp`, target: 'shell-profile' });
   });
 
   it('gives the upper-case variable its twin\'s value when the two name different proxies, and not when they agree', () => {
