@@ -1,9 +1,10 @@
 // What the offline --json run loads: it must start fast, so the TUI (ink, react), the network probes (undici,
 // ws), the lab (node-forge), the --help machinery (yargs) and the text renderer (chalk) stay out of it.
 // The built binary runs with a module recorder preloaded, the way a user's CI would run it. dist/ is bundled
-// (esbuild, split into chunks): the build's metafiles say which source files each loaded file holds.
+// (scripts/build.mjs: the core in one script, the rest in ESM chunks): the build's metafile says which source
+// files each loaded file holds. The core is compiled with the build's code cache: V8 must take it.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +22,8 @@ let bundled: Map<string, string[]>;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'cd-startup-'));
   bundled = new Map();
-  // The ESM bundle, and the CommonJS bin that loads it.
-  for (const name of ['meta.json', 'bin.meta.json']) {
-    const meta = JSON.parse(await readFile(path.join(ROOT, 'dist', name), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
-    for (const [output, { inputs }] of Object.entries(meta.outputs)) bundled.set(output, Object.keys(inputs));
-  }
+  const meta = JSON.parse(await readFile(path.join(ROOT, 'dist', 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  for (const [output, { inputs }] of Object.entries(meta.outputs)) bundled.set(output, Object.keys(inputs));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -94,5 +92,41 @@ describe('start-up of the offline --json run', () => {
     const plain = await modulesLoadedBy(['--plain', '--skip', 'tls.auth,oauth.token,ws.upgrade']);
     expect(plain.packages).toContain('chalk');
     expect(plain.packages).not.toContain('yargs');
+  });
+});
+
+describe('the code cache of the core', () => {
+  /** Runs the offline --json run through the bin in `binDir` and says whether V8 took the code cache. */
+  async function offlineRun(binDir: string): Promise<{ code: number | null; stdout: string; cacheUsed: string }> {
+    const probe = [
+      `process.argv = [process.execPath, ${JSON.stringify(path.join(binDir, 'cli.js'))}, ...${JSON.stringify(OFFLINE)}];`,
+      `const bin = require(${JSON.stringify(path.join(binDir, 'cli.js'))});`,
+      `process.on('exit', () => require('node:fs').writeSync(2, 'cache used: ' + bin.codeCacheUsed));`,
+    ].join('\n');
+    return new Promise((resolve) => {
+      execFile(process.execPath, ['-e', probe], { env: cleanEnv({ HOME: dir }), timeout: 30_000, encoding: 'utf8' }, (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, cacheUsed: /cache used: (\w+)/.exec(stderr)?.[1] ?? stderr });
+      });
+    });
+  }
+
+  it('is taken by V8 on the Node that built it', async () => {
+    const run = await offlineRun(path.join(ROOT, 'dist'));
+    expect([0, 1]).toContain(run.code);
+    expect(run.cacheUsed).toBe('true');
+  });
+
+  it('is not used with a core from another build, which then runs as well without it', async () => {
+    const copy = await mkdtemp(path.join(dir, 'dist-'));
+    for (const name of ['cli.js', 'core.cjs', 'package.json']) await copyFile(path.join(ROOT, 'dist', name), path.join(copy, name));
+    const cache = await readFile(path.join(ROOT, 'dist', 'core.cache'));
+    // The same V8 data, labelled with another build's hash.
+    await writeFile(path.join(copy, 'core.cache'), Buffer.concat([Buffer.from('0'.repeat(64)), cache.subarray(64)]));
+    const stale = await offlineRun(copy);
+    expect(stale.cacheUsed).toBe('false');
+    const fresh = await offlineRun(path.join(ROOT, 'dist'));
+    const verdicts = (stdout: string) => (JSON.parse(stdout) as { checks: Array<{ id: string; status: string; summary: string }> }).checks.map(({ id, status, summary }) => ({ id, status, summary }));
+    expect(stale.code).toBe(fresh.code);
+    expect(verdicts(stale.stdout)).toEqual(verdicts(fresh.stdout));
   });
 });
