@@ -4,7 +4,7 @@
 // On macOS and Windows the OS store is read through the OS's own tools (platform-store.ts); when that fails
 // the public roots stand in for it, and the set says so (`platformStore.status === 'unread'`).
 import type { X509Certificate } from 'node:crypto';
-import { AnchorIndex, cachedAnchorParser, type AnchorInput, type TrustAnchors } from '../codex/anchors.js';
+import { AnchorIndex, cachedAnchorParser, type AnchorInput, type SubjectCache, type TrustAnchors } from '../codex/anchors.js';
 import { loadNativeRoots, type NativeRootsLoad } from '../codex/bundle-loader.js';
 import { nativeRootLocations, type NativeRootPlan } from '../codex/ca-selection.js';
 import { PLATFORM_STORE_TIMEOUT_MS, platformStoreName, readPlatformStore, storePlatformOf, type PlatformStoreLoad } from '../codex/platform-store.js';
@@ -118,14 +118,15 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
   const nativePlan: NativeRootPlan | null = plan.websocket.native?.plan ?? null;
   const platformTls = plan.https.verifier === 'security-framework' || plan.https.verifier === 'schannel';
   const storeLoad = platformTls || nativePlan?.kind === 'platform-store' ? platformStoreFor(host, world, bound) : null;
-  // Each group indexed once, whatever the number of sets holding it (the bundle is in both), and one parser for
-  // all: an anchor in several groups (overlapping root stores) is parsed once.
+  // Each group indexed once, whatever the number of sets holding it (the bundle is in both), and one parser and
+  // one subject cache for all: an anchor in several groups (overlapping root stores) is read once.
   const parse = cachedAnchorParser();
+  const subjects: SubjectCache = new Map();
   const indexes = new Map<readonly AnchorInput[], AnchorIndex>();
   const indexOf = (group: RootGroup): AnchorIndex => {
     let index = indexes.get(group.certs);
     if (!index) {
-      index = new AnchorIndex(group.certs, parse);
+      index = new AnchorIndex(group.certs, parse, subjects);
       indexes.set(group.certs, index);
     }
     return index;

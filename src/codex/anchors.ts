@@ -4,7 +4,7 @@
 // anchor costs one pass of the DER reader, done once: by ca.bundle for the bundle, here for the rest.
 import type { X509Certificate } from 'node:crypto';
 import { nodeCrypto } from '../core/builtins.js';
-import { certificateNames, fingerprint256 } from './certificate.js';
+import { certificateNames, certificateSubject, fingerprint256 } from './certificate.js';
 import { toPem } from './pem.js';
 
 /** One root as read from a file or store; `subject` and `fingerprint256` when already known (ca.bundle's facts). */
@@ -16,6 +16,12 @@ export interface AnchorInput {
 
 /** DER to X509Certificate, or null when OpenSSL cannot parse it. */
 export type AnchorParser = (der: Buffer) => X509Certificate | null;
+
+/**
+ * Subjects by SHA-256 fingerprint, shared by the indexes of one run: the Mozilla roots and the OS store are
+ * mostly the same certificates, read from different files. null: unreadable.
+ */
+export type SubjectCache = Map<string, string | null>;
 
 /**
  * A parser that parses each DER buffer once, however many sets hold it (the bundle is in both transports'
@@ -74,13 +80,18 @@ export class AnchorIndex implements TrustAnchors {
   constructor(
     inputs: Iterable<AnchorInput>,
     private readonly parse: AnchorParser = cachedAnchorParser(),
+    subjects: SubjectCache = new Map(),
   ) {
     for (const input of inputs) {
       const fingerprint = input.fingerprint256 ?? fingerprint256(input.der);
       if (this.anchors.has(fingerprint)) continue;
-      const subject = input.subject ?? certificateNames(input.der)?.subject;
+      let subject = input.subject ?? subjects.get(fingerprint);
+      if (subject === undefined) {
+        subject = certificateSubject(input.der);
+        subjects.set(fingerprint, subject);
+      }
       // Unreadable by OpenSSL too: no verifier can use it as a root.
-      if (subject === undefined) continue;
+      if (subject === null) continue;
       const anchor = { der: input.der, fingerprint256: fingerprint };
       this.anchors.set(fingerprint, anchor);
       const key = nameKey(subject);

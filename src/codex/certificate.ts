@@ -282,16 +282,30 @@ export function certificateNames(der: Buffer): { issuer: string; subject: string
   }
 }
 
+/**
+ * The subject alone, as certificateNames gives it: all a trust set's index needs (half the formatting of a few
+ * hundred roots). OpenSSL's parse when the DER is not strict; null when neither can read it.
+ */
+export function certificateSubject(der: Buffer): string | null {
+  const name = nameFieldsOf(der)?.subject;
+  return (name && formatName(der, name)) ?? certificateNames(der)?.subject ?? null;
+}
+
 function namesOf(der: Buffer): { issuer: string; subject: string } | null {
+  const fields = nameFieldsOf(der);
+  if (!fields) return null;
+  const issuerName = formatName(der, fields.issuer);
+  const subjectName = formatName(der, fields.subject);
+  return issuerName === null || subjectName === null ? null : { issuer: issuerName, subject: subjectName };
+}
+
+function nameFieldsOf(der: Buffer): { issuer: Tlv; subject: Tlv } | null {
   const cert = readTlv(der, 0);
   const tbs = cert?.tag === TAG.SEQUENCE ? readTlv(der, cert.contentStart, cert.end) : null;
   const fields = tbs?.tag === TAG.SEQUENCE ? children(der, tbs) : null;
   if (!fields) return null;
   const [issuer, , subject] = fields.slice(fields[0]?.tag === contextTag(0) ? 3 : 2);
-  if (issuer?.tag !== TAG.SEQUENCE || subject?.tag !== TAG.SEQUENCE) return null;
-  const issuerName = formatName(der, issuer);
-  const subjectName = formatName(der, subject);
-  return issuerName === null || subjectName === null ? null : { issuer: issuerName, subject: subjectName };
+  return issuer?.tag === TAG.SEQUENCE && subject?.tag === TAG.SEQUENCE ? { issuer, subject } : null;
 }
 
 /** Upper-case hex without sign padding, as X509Certificate.serialNumber prints it. */

@@ -1,7 +1,10 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rootCertificates } from 'node:tls';
 import {
+  certificateNames,
+  certificateSubject,
   findDuplicates,
   lintCertificate,
   readCertificate,
@@ -52,6 +55,14 @@ describe('readCertificate agrees with OpenSSL (X509Certificate)', () => {
       const details = x509.publicKey.asymmetricKeyDetails;
       if (x509.publicKey.asymmetricKeyType === 'rsa') expect(f.publicKey).toEqual({ type: 'rsa', bits: details?.modulusLength, curve: null });
     }
+  });
+
+  it('certificateSubject gives the subject certificateNames gives, for the lab and every root Node bundles', () => {
+    for (const pem of [...pems, ...rootCertificates]) {
+      const der = derOf(pem);
+      expect(certificateSubject(der)).toBe(certificateNames(der)?.subject);
+    }
+    expect(certificateSubject(Buffer.from('not a certificate'))).toBeNull();
   });
 
   it('reads what Node cannot: signature algorithm, key curve, version, critical extensions, SAN and EKU', () => {
