@@ -145,7 +145,16 @@ function importsThroughTheBin(result) {
     return '__import(';
   });
   if (rewritten !== expected) throw new Error(`dist/core.cjs: ${rewritten} import(" found for ${expected} dynamic imports: is import(" in a string?`);
-  return text;
+  return asciiOnly(text);
+}
+
+/**
+ * The core in ASCII, which the bin reads as latin1: decoding ~400 KB that hold a single other character (a §
+ * in a comment) costs three times as much. esbuild escapes every string, regular expression and identifier
+ * (charset ascii), so what is left is in the comments it keeps, where an escape reads as well.
+ */
+function asciiOnly(text) {
+  return text.replace(/[^\x00-\x7f]/gu, (char) => `\\u{${char.codePointAt(0).toString(16)}}`);
 }
 
 /** Dynamic imports of our own modules stay imports of the lazy part's files, next to the core in dist/. */
