@@ -26,7 +26,8 @@ export interface TrustSet {
   anchors: TrustAnchors;
   /**
    * The roots a presented chain most likely needs, given to OpenSSL on the first handshake (network.ts
-   * captureChain): the CA bundle's when it is small (a corporate root or two), else none.
+   * captureChain): the CA bundle's when it is small (a corporate root or two), else its roots that are not public
+   * roots when those are few (a store copied with a corporate root added), else none.
    */
   readonly likelyAnchors: AnchorGuess;
   /** The same roots as PEM, for Node's `ca`: encoded on first use (only an https:// proxy needs them all). */
@@ -156,7 +157,7 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
 
   // One guess for both sets (the bundle is in each): one TLS context for it.
   let likely: AnchorGuess | undefined;
-  const likelyAnchors = (): AnchorGuess => (likely ??= bundleGroup ? likelyAnchorsOf(indexOf(bundleGroup)) : NO_GUESS);
+  const likelyAnchors = (): AnchorGuess => (likely ??= bundleGroup ? likelyAnchorsOf(indexOf(bundleGroup), indexOf(publicGroup)) : NO_GUESS);
   const build = (transport: TransportName, trust: TransportTrust, groups: RootGroup[], platformStore: PlatformStoreLoad | null): TrustSet => {
     const anchors = AnchorIndex.union(groups.map(indexOf));
     let pems: string[] | undefined;
@@ -203,10 +204,15 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
   };
 }
 
-/** The roots of a small source (a CA bundle) as the first guess of OpenSSL's anchors; none for a big one. */
-export function likelyAnchorsOf(index: AnchorIndex): AnchorGuess {
-  if (index.size > MAX_LIKELY_ANCHORS) return NO_GUESS;
-  const anchors = [...index.anchors.values()];
+/**
+ * The roots of a small source (a CA bundle) as the first guess of OpenSSL's anchors. A bigger bundle is most often
+ * a copy of a whole store with the corporate roots added: its roots that are not public roots are the guess then,
+ * when they are few. None otherwise.
+ */
+export function likelyAnchorsOf(index: AnchorIndex, publicRoots?: AnchorIndex): AnchorGuess {
+  let anchors = [...index.anchors.values()];
+  if (anchors.length > MAX_LIKELY_ANCHORS && publicRoots) anchors = anchors.filter((a) => !publicRoots.anchors.has(a.fingerprint256));
+  if (anchors.length > MAX_LIKELY_ANCHORS) return NO_GUESS;
   return { pems: anchors.map((a) => toPem(a.der)), fingerprints: new Set(anchors.map((a) => a.fingerprint256)) };
 }
 

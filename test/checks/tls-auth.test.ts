@@ -1,5 +1,9 @@
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import net from 'node:net';
+import path from 'node:path';
+import { rootCertificates } from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import type { DoctorCheck } from '../../src/checks/context.js';
 import { oauthTokenCheck } from '../../src/checks/oauth-token.js';
@@ -102,6 +106,23 @@ describe('tls.auth: connections per host', () => {
     expect(record.status).toBe('pass');
     expect(connects).toEqual({ 'auth.openai.com': 1, 'chatgpt.com': 1 });
     expect(opensslSays(record)).toEqual(['  Node/OpenSSL: accepts']);
+  });
+
+  it('one handshake per host when the bundle is a whole public store plus the corporate root: its non-public roots are the guess', async () => {
+    // The user's bundle: every public root (more than OpenSSL is given on a first handshake) and the corporate root.
+    const { lab, host, stop } = await labHost({ proxy: { mode: 'inspect' } }, (l) => ({ ...viaProxy(l.proxyUrl), CODEX_CA_CERTIFICATE: path.join(l.files.dir, 'store-and-corporate.pem') }));
+    const connects: Record<string, number> = {};
+    lab.proxy!.events.on('connect', ({ host: target }) => (connects[target] = (connects[target] ?? 0) + 1));
+    try {
+      host.publicRoots = [lab.pem.publicRoot, ...rootCertificates];
+      await writeFile(path.join(lab.files.dir, 'store-and-corporate.pem'), [...host.publicRoots, readFileSync(lab.files.corporateRoot, 'utf8')].join('\n'));
+      const record = (await runWithNeeds([tlsAuthCheck], host)).get('tls.auth')!;
+      expect(record.status).toBe('pass');
+      expect(connects).toEqual({ 'auth.openai.com': 1, 'chatgpt.com': 1 });
+      expect(opensslSays(record)).toEqual(['  Node/OpenSSL: accepts']);
+    } finally {
+      await stop();
+    }
   });
 
   it("sends the token POST over login's connection, the one tls.auth verified: one CONNECT to auth.openai.com for both checks", async () => {
