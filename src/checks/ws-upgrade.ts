@@ -100,6 +100,9 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
       };
     }
 
+    // ws (the upgrade's client) loads while the connection opens and the handshake waits for the server.
+    const wsProbe = import('../net/ws-probe.js');
+    wsProbe.catch(() => {});
     const stager = new Stager(ctx);
     const budget = probeBudget(ctx);
     const pathInput = { target, route, dialing: host, signal: budget.signal, proxyCa: () => sets.websocket.pems };
@@ -192,7 +195,7 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
       let outcome: UpgradeOutcome;
       const upgrade = (socket: TLSSocket): Promise<UpgradeOutcome> =>
         stager.step('ws-upgrade', async () => {
-          const { upgradeWebSocket } = await import('../net/ws-probe.js');
+          const { upgradeWebSocket } = await wsProbe;
           return upgradeWebSocket({ socket, url, headers: { ...WEBSOCKET_BETA_HEADER }, signal: budget.signal });
         });
       try {
