@@ -121,7 +121,8 @@ export function unreadStoreFinding(verdict: TransportVerdict, sets: TrustSets, s
  * emulation with the anchors that matter for the chain it is shown.
  */
 export function chainVerifier(set: TrustSet, hostname: string, now: Date, expected: readonly X509Certificate[]): ChainVerifier {
-  if (set.verifier !== 'rustls') return { kind: 'openssl', ca: anchorsFor(set, expected).map((c) => c.toString()) };
+  // No chain expected, no anchors: the set's index is not built for it.
+  if (set.verifier !== 'rustls') return { kind: 'openssl', ca: expected.length === 0 ? [] : anchorsFor(set, expected).map((c) => c.toString()) };
   return {
     kind: 'custom',
     check: (chain, protocol) => {

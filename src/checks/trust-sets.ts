@@ -157,21 +157,27 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
 
   // One guess for both sets (the bundle is in each): one TLS context for it.
   let likely: AnchorGuess | undefined;
-  const likelyAnchors = (): AnchorGuess => (likely ??= bundleGroup ? likelyAnchorsOf(indexOf(bundleGroup), indexOf(publicGroup)) : NO_GUESS);
+  const likelyAnchors = (): AnchorGuess => (likely ??= bundleGroup ? likelyAnchorsOf(indexOf(bundleGroup), () => indexOf(publicGroup)) : NO_GUESS);
+  // The indexes (a DER pass and a subject per root, for a few hundred roots) are built on first use: the chain's
+  // verdict, after its handshake, while the other probes' handshakes are still in flight.
   const build = (transport: TransportName, trust: TransportTrust, groups: RootGroup[], platformStore: PlatformStoreLoad | null): TrustSet => {
-    const anchors = AnchorIndex.union(groups.map(indexOf));
+    let anchors: TrustAnchors | undefined;
     let pems: string[] | undefined;
     return {
       transport,
       verifier: trust.verifier,
-      anchors,
+      get anchors() {
+        return (anchors ??= AnchorIndex.union(groups.map(indexOf)));
+      },
       get likelyAnchors() {
         return likelyAnchors();
       },
       get pems() {
-        return (pems ??= anchors.pems());
+        return (pems ??= this.anchors.pems());
       },
-      sources: groups.map((g) => `${g.label} (${indexOf(g).size})`),
+      get sources() {
+        return groups.map((g) => `${g.label} (${indexOf(g).size})`);
+      },
       sentence: trust.sentence,
       approximate: platformStore !== null,
       platformStore,
@@ -199,7 +205,9 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
     https,
     websocket,
     platformStore: store,
-    publicRoots: indexOf(publicGroup),
+    get publicRoots() {
+      return indexOf(publicGroup);
+    },
     nativeRootFiles: [...new Set([...osStoreFiles(host), ...(native?.sources.filter((s) => s.kind === 'file' && s.certificates > 0).map((s) => s.path) ?? [])])],
   };
 }
@@ -209,9 +217,12 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
  * a copy of a whole store with the corporate roots added: its roots that are not public roots are the guess then,
  * when they are few. None otherwise.
  */
-export function likelyAnchorsOf(index: AnchorIndex, publicRoots?: AnchorIndex): AnchorGuess {
+export function likelyAnchorsOf(index: AnchorIndex, publicRoots?: () => AnchorIndex): AnchorGuess {
   let anchors = [...index.anchors.values()];
-  if (anchors.length > MAX_LIKELY_ANCHORS && publicRoots) anchors = anchors.filter((a) => !publicRoots.anchors.has(a.fingerprint256));
+  if (anchors.length > MAX_LIKELY_ANCHORS && publicRoots) {
+    const known = publicRoots().anchors;
+    anchors = anchors.filter((a) => !known.has(a.fingerprint256));
+  }
   if (anchors.length > MAX_LIKELY_ANCHORS) return NO_GUESS;
   return { pems: anchors.map((a) => toPem(a.der)), fingerprints: new Set(anchors.map((a) => a.fingerprint256)) };
 }
