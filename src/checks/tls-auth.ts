@@ -131,7 +131,11 @@ async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEn
     const keep = chainVerifier(sets.https, target.host, host.now(), []);
     let socket: TLSSocket | null;
     ({ capture, connect: connectAnswer, socket } = await captureChain(stager, pathInput, { servername: target.host, alpn: HTTPS_ALPN, set: sets.https, keep }));
-    if (socket) kept = new KeptConnection(socket, ctx.signal);
+    if (socket) {
+      kept = new KeptConnection(socket, ctx.signal);
+      // oauth.token's POST goes over it next: its code loads while the other hosts' handshakes are in flight.
+      import('./oauth-token.js').catch(() => {});
+    }
   } catch (error) {
     const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'tls' });
     return {
