@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import path from 'node:path';
+import { alpnMismatches, alpnSummary, type AlpnObservation } from './alpn.js';
 import { compareTransport, judge, renderTable, summaryLines, type KnownDisagreement, type Row } from './compare.js';
 import { doctorVerdicts } from './doctor-verdict.js';
 import { TRANSPORTS } from './observe.js';
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
 
   const jobs = releases.flatMap((release) => scenarios.map((scenario) => ({ release, scenario })));
   const errors: string[] = [];
+  const alpnSeen: AlpnObservation[] = [];
   let done = 0;
   const results = await pool(jobs, opts.jobs, async ({ release, scenario }) => {
     const input: WorldInput = {
@@ -182,6 +184,7 @@ async function main(): Promise<void> {
     }
     if (!result.codexVersion.includes(release)) errors.push(`${scenario} @ ${release}: the binary says "${result.codexVersion}"`);
     const rows = rowsOf(result, release);
+    alpnSeen.push({ scenario, release, ...result.alpn });
     const marks = rows.map((r) => `${r.transport} ${r.codex.works ? 'works' : 'fails'}${r.disagreement ? ' (DISAGREE)' : ''}`).join(', ');
     process.stderr.write(`  [${done}/${jobs.length}] ${scenario} @ ${release}: ${marks}\n`);
     return rows;
@@ -189,7 +192,7 @@ async function main(): Promise<void> {
   const rows = results.flat();
   const { unexpected, vanished, unfixed } = judge(rows, known.disagreements);
   const table = renderTable(rows, known.disagreements);
-  const summary = summaryLines(rows, known.disagreements);
+  const summary = [...summaryLines(rows, known.disagreements), ...alpnSummary(alpnSeen)];
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   process.stdout.write(`\n${table}\n${summary.join('\n')}\n(${minutes} min)\n`);
 
@@ -226,6 +229,7 @@ async function main(): Promise<void> {
   const problems = [
     ...errors.map((m) => `world error: ${m}`),
     ...unexpected.map((r) => `NEW disagreement: ${r.scenario} @ ${r.release} ${r.transport}: Codex ${r.codex.works ? 'works' : 'fails'}${r.codex.cause ? ` (${r.codex.cause})` : ''}, doctor ${r.doctor ? `${r.doctor.works ? 'works' : 'fails'}${r.doctor.cause ? ` (${r.doctor.cause})` : ''} [${r.doctor.source}]` : 'gave no report'}; Codex: ${r.codex.evidence}`),
+    ...alpnMismatches(alpnSeen).map((m) => `ALPN differs (the rule is src/codex/alpn.ts): ${m}`),
     ...vanished.map((k) => `recorded disagreement no longer happens (remove it from conformance/known-disagreements.json): ${k.scenario} @ ${k.release} ${k.transport}`),
     ...unfixed.map((r) => `the doctor's first fix did not make ${r.scenario} @ ${r.release} ${r.transport} work (${r.fix}), and this is not recorded: ${r.fixEvidence ?? ''}`),
   ];

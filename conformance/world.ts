@@ -10,6 +10,7 @@ import path from 'node:path';
 import { startScenario } from '../src/lab/host.js';
 import { LAB_HOSTS, type OriginRequestEvent, type OriginUpgradeEvent } from '../src/lab/origin.js';
 import { loadScenario } from '../src/lab/scenario.js';
+import type { AlpnOffers } from './alpn.js';
 import { startFrontDoor } from './front-door.js';
 import { FALLBACK_WARNING, httpsFailure, loginOutcome, parseAuthorizeUrl, TRANSPORTS, webSocketFailure, type Outcome, type Transport } from './observe.js';
 import { doctorVerdicts } from './doctor-verdict.js';
@@ -40,6 +41,8 @@ export interface WorldResult {
   refusedHosts: string[];
   /** What reached the lab origin, in order. */
   originLog: string[];
+  /** The ALPN Codex offered per transport in its first runs, then the doctor in its run (uninspected worlds only). */
+  alpn: { codex: AlpnOffers; doctor: AlpnOffers };
   /** Per failing transport: whose the first fix is, and Codex rerun after the user's and IT's fixes. */
   prescriptions?: Partial<Record<Transport, Prescription>>;
   /** The `codex-doctor fix --yes` runs, in order (the user's, then after IT's change). */
@@ -69,6 +72,18 @@ async function main(): Promise<void> {
   lab.origin.events.on('request', (e: OriginRequestEvent) => originLog.push(`${e.method} ${e.host}${e.path} ${e.status}${probeOf(e.headers)}`));
   lab.origin.events.on('upgrade', (e: OriginUpgradeEvent) => originLog.push(`UPGRADE ${e.host}${e.path} ${e.status}${probeOf(e.headers)}`));
   lab.proxy?.events.on('connect', (e) => originLog.push(`proxy CONNECT ${e.target} ${e.status ?? 'no answer'}`));
+  // Codex's and then the doctor's ALPN offers: their own ClientHello reaches the origin unless an inspecting
+  // proxy re-originates the connection.
+  const alpn: { codex: AlpnOffers; doctor: AlpnOffers } = { codex: {}, doctor: {} };
+  let alpnPhase: keyof typeof alpn | null = lab.proxy?.mode === 'inspect' ? null : 'codex';
+  const recordAlpn = (transport: Transport, offer: readonly string[] | null): void => {
+    if (alpnPhase && !(transport in alpn[alpnPhase])) alpn[alpnPhase][transport] = offer;
+  };
+  lab.origin.events.on('request', (e: OriginRequestEvent) => {
+    if (e.method === 'POST' && e.host === 'auth.openai.com' && e.path === '/oauth/token') recordAlpn('login', e.alpn);
+    else if (e.headers[PROBE_HEADER] === 'https') recordAlpn('https', e.alpn);
+  });
+  lab.origin.events.on('upgrade', (e: OriginUpgradeEvent) => recordAlpn('websocket', e.alpn));
 
   // The world's name resolution and trust store: only this namespace sees them.
   const hostsFile = path.join(dir, 'hosts');
@@ -102,9 +117,11 @@ async function main(): Promise<void> {
   try {
     const target = await currentTarget();
     const codex = (await observe(baseEnv)) as Record<Transport, Outcome>;
+    if (alpnPhase) alpnPhase = 'doctor';
     const doctorEnv = { ...baseEnv, OPENAI_API_KEY: FAKE_API_KEY };
     const doctorTimeout = scenario.timeoutMs ?? 10_000;
     const doctor = await run(process.execPath, [input.doctorCli, '--json', '--timeout', String(doctorTimeout)], doctorEnv, dir, doctorTimeout + 15_000);
+    alpnPhase = null;
     let report: unknown = null;
     try {
       report = JSON.parse(doctor.stdout);
@@ -120,6 +137,7 @@ async function main(): Promise<void> {
       doctorExit: doctor.code,
       refusedHosts: frontDoor?.refused ?? [],
       originLog,
+      alpn,
     };
     if (input.prescribe) {
       // The user's fix, as the user runs it: the real command, non-interactive, in the same world and environment.

@@ -2,6 +2,7 @@
 // (codex-behavior.md §2, §3, §5, §6, §9): the model says which (client, URL) pairs exist; here each one gets
 // its route (proxy per transport, NO_PROXY per transport, system proxy) and its trust set, and pairs that
 // would be probed the same way (same route, trust, host and transport) share one probe.
+import { codexAlpn } from '../codex/alpn.js';
 import { AnchorIndex } from '../codex/anchors.js';
 import { codexContacts, loadEndpoints, type CodexContact, type CodexEndpoints } from '../codex/endpoints.js';
 import { parseCodexPem } from '../codex/pem.js';
@@ -196,6 +197,8 @@ async function otelTrust(ctx: DoctorContext, path: string): Promise<EndpointTrus
   const set: TrustSet = {
     transport: 'https',
     verifier: 'rustls',
+    // A client built with its own CA file, as the HTTPS client with a bundle (not checked against the binary).
+    alpn: codexAlpn('https', true),
     anchors,
     likelyAnchors: likelyAnchorsOf(anchors),
     pems: anchors.pems(),

@@ -10,7 +10,7 @@ import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.
 import { pageTitle } from '../net/classify.js';
 import { httpAnswerCause } from '../net/errors.js';
 import { httpRequest, type HttpResponse } from '../net/http-request.js';
-import { HTTPS_ALPN, verifiedTls } from '../net/verified-tls.js';
+import { verifiedTls } from '../net/verified-tls.js';
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
 import { chainVerifier, unknownForUnreadStore, unreadStoreFinding } from './chain-verdict.js';
 import { factsOf, type DoctorCheck, type DoctorContext } from './context.js';
@@ -80,7 +80,7 @@ async function tokenExchange(ctx: DoctorContext, facts: TlsAuthFacts): Promise<C
       : await throughPath(stager, pathInput, async (opened) =>
           post(
             await stager.step('tls-handshake', () =>
-              verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(trust.https, target.host, ctx.host.now(), facts.chain), alpn: HTTPS_ALPN, signal: budget.signal }),
+              verifiedTls({ socket: opened.socket, servername: target.host, verifier: chainVerifier(trust.https, target.host, ctx.host.now(), facts.chain), alpn: trust.https.alpn, signal: budget.signal }),
             ),
           ),
         );

@@ -10,7 +10,6 @@ import type { Interception } from '../intel/products.js';
 import type { HostPort } from '../net/dial.js';
 import type { HttpHead } from '../net/errors.js';
 import type { TlsCapture } from '../net/tls-probe.js';
-import { HTTPS_ALPN } from '../net/verified-tls.js';
 import {
   certificateData,
   chainData,
@@ -130,7 +129,7 @@ async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEn
     // Kept when rustls' rules accept the chain: oauth.token sends its POST over it.
     const keep = chainVerifier(sets.https, target.host, host.now(), []);
     let socket: TLSSocket | null;
-    ({ capture, connect: connectAnswer, socket } = await captureChain(stager, pathInput, { servername: target.host, alpn: HTTPS_ALPN, set: sets.https, keep }));
+    ({ capture, connect: connectAnswer, socket } = await captureChain(stager, pathInput, { servername: target.host, alpn: sets.https.alpn, set: sets.https, keep }));
     if (socket) {
       kept = new KeptConnection(socket, ctx.signal);
       // oauth.token's POST goes over it next: its code loads while the other hosts' handshakes are in flight.
@@ -220,7 +219,7 @@ async function probeHttps(ctx: DoctorContext, net: NetworkPlan, endpoint: Planne
   let capture: TlsCapture;
   try {
     const pathInput = { target, route, dialing: host, signal, proxyCa: () => set.pems };
-    ({ capture } = await captureChain(stager, pathInput, { servername: target.host, alpn: HTTPS_ALPN, set }));
+    ({ capture } = await captureChain(stager, pathInput, { servername: target.host, alpn: set.alpn, set }));
   } catch (error) {
     const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'tls' });
     return failed(failure.code, { stage: failure.stage, detail: `${failure.detail}${note}`, cause: failure.cause, hints: networkHints(failure.code, hintContext) });

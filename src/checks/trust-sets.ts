@@ -5,6 +5,7 @@
 // the public roots stand in for it, and the set says so (`platformStore.status === 'unread'`).
 import type { X509Certificate } from 'node:crypto';
 import { AnchorIndex, cachedAnchorParser, type AnchorInput, type SubjectCache, type TrustAnchors } from '../codex/anchors.js';
+import { codexAlpn } from '../codex/alpn.js';
 import { loadNativeRoots, type NativeRootsLoad } from '../codex/bundle-loader.js';
 import { nativeRootLocations, type NativeRootPlan } from '../codex/ca-selection.js';
 import { PLATFORM_STORE_TIMEOUT_MS, platformStoreName, readPlatformStore, storePlatformOf, type PlatformStoreLoad } from '../codex/platform-store.js';
@@ -32,6 +33,8 @@ export interface TrustSet {
   readonly likelyAnchors: AnchorGuess;
   /** The same roots as PEM, for Node's `ca`: encoded on first use (only an https:// proxy needs them all). */
   readonly pems: string[];
+  /** What Codex's client built on these roots offers in ALPN (src/codex/alpn.ts); http-request.ts speaks what was picked. */
+  alpn: readonly string[];
   /** Where the roots come from, with counts: `CODEX_CA_CERTIFICATE /x/corp.pem (1)`. */
   sources: string[];
   /** The trust plan's sentence for this transport. */
@@ -166,6 +169,7 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
     return {
       transport,
       verifier: trust.verifier,
+      alpn: codexAlpn(transport, trust.bundle !== null),
       get anchors() {
         return (anchors ??= AnchorIndex.union(groups.map(indexOf)));
       },

@@ -13,6 +13,7 @@ import type { Host } from '../core/host.js';
 import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
 import { pageTitle } from '../net/classify.js';
 import { httpAnswerCause, type HttpHead } from '../net/errors.js';
+import { WEBSOCKET_ALPN } from '../codex/alpn.js';
 import { verifiedTls } from '../net/verified-tls.js';
 import { header, openAiErrorText, responseKind } from '../net/response-kind.js';
 import type { TlsCapture } from '../net/tls-probe.js';
@@ -51,8 +52,6 @@ export interface WsUpgradeFacts {
   upgraded: boolean;
 }
 
-/** tungstenite offers no ALPN; HTTP/1.1 is what an upgrade needs. */
-const WEBSOCKET_ALPN = ['http/1.1'];
 
 export const wsUpgradeCheck: DoctorCheck<WsUpgradeFacts> = {
   ...WS_UPGRADE,

@@ -52,6 +52,8 @@ export interface OriginRequestEvent {
   path: string;
   headers: IncomingHttpHeaders;
   status: number;
+  /** The ALPN protocols the client offered in its handshake; null when it sent no ALPN extension. */
+  alpn: readonly string[] | null;
 }
 
 export interface OriginUpgradeEvent {
@@ -59,6 +61,8 @@ export interface OriginUpgradeEvent {
   path: string;
   headers: IncomingHttpHeaders;
   status: number;
+  /** As for a request: what the client offered in ALPN, null for none. */
+  alpn: readonly string[] | null;
 }
 
 export interface OriginEvents {
@@ -91,6 +95,9 @@ export async function startOrigin(options: OriginOptions): Promise<OriginServer>
     return context;
   };
   const events = new EventEmitter<OriginEvents>();
+  // What each client offered in ALPN, recorded so the conformance suite can compare Codex's offer with the doctor's.
+  const offeredAlpn = new WeakMap<TLSSocket, readonly string[]>();
+  const alpnOf = (socket: unknown): readonly string[] | null => offeredAlpn.get(socket as TLSSocket) ?? null;
   const identity = options.pki.identityFor([defaultHost], options.leaf);
   const server: Server = createServer({
     key: identity.keyPem,
@@ -100,6 +107,12 @@ export async function startOrigin(options: OriginOptions): Promise<OriginServer>
     SNICallback: (servername, callback) => {
       const host = servername.toLowerCase();
       callback(null, contextFor(hosts.includes(host) ? host : defaultHost));
+    },
+    // Node calls it on the TLS socket, and only when the client sent ALPN. The origin speaks HTTP/1.1; an offer
+    // without it is refused with a fatal alert, as ALPNProtocols ['http/1.1'] would refuse it.
+    ALPNCallback(this: TLSSocket, { protocols }: { servername: string; protocols: string[] }): string | undefined {
+      offeredAlpn.set(this, protocols);
+      return protocols.includes('http/1.1') ? 'http/1.1' : undefined;
     },
   });
   const hostFaults = options.hostFaults ?? {};
@@ -116,7 +129,7 @@ export async function startOrigin(options: OriginOptions): Promise<OriginServer>
     request.once('end', () => {
       response.writeHead(answer.status, answer.headers);
       response.end(answer.body);
-      events.emit('request', { host, method: request.method ?? 'GET', path, headers: request.headers, status: answer.status });
+      events.emit('request', { host, method: request.method ?? 'GET', path, headers: request.headers, status: answer.status, alpn: alpnOf(request.socket) });
     });
   });
 
@@ -132,7 +145,7 @@ export async function startOrigin(options: OriginOptions): Promise<OriginServer>
           ? missingApiKey()
           : undefined;
     const emit = (status: number): void => {
-      events.emit('upgrade', { host, path, headers: request.headers, status });
+      events.emit('upgrade', { host, path, headers: request.headers, status, alpn: alpnOf(request.socket) });
     };
     if (refusal) {
       endWith(socket, refusal);

@@ -1,10 +1,10 @@
 // One HTTP request with undici over a connection the doctor has verified itself (verified-tls.ts, undici-socket.ts):
 // a socket that did not come out of verifiedTls() is refused before a byte is written.
 //
-// Protocol: the TLS handshake offers ALPN ['h2', 'http/1.1'] as Codex's HTTPS client does (reqwest 0.12 with its
-// default `http2` feature puts both in the rustls ClientConfig; hyper then speaks whatever the server picked).
-// undici reads the negotiated protocol from the socket (`alpnProtocol === 'h2'`) and speaks HTTP/2 or HTTP/1.1
-// accordingly, so a proxy or server that only gets one of them right is met as Codex meets it.
+// Protocol: the TLS handshake offers the ALPN Codex's HTTPS client offers (src/codex/alpn.ts: h2 and http/1.1
+// with a CA bundle, none on the default roots). undici reads the negotiated protocol from the socket
+// (`alpnProtocol === 'h2'`) and speaks HTTP/2 or HTTP/1.1 accordingly, so a proxy or server that only gets one of
+// them right is met as Codex meets it.
 import { STATUS_CODES } from 'node:http';
 import type tls from 'node:tls';
 import undiciRequest from 'undici/lib/api/api-request.js';

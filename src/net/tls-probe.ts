@@ -53,6 +53,11 @@ export function captureTls(request: TlsCaptureRequest): Promise<TlsCapture> {
   return captureKeeping(request, () => false).then(({ capture }) => capture);
 }
 
+/** Node's option for an ALPN offer: an empty list offers no ALPN extension at all. */
+export function alpnOffer(alpn: readonly string[] | undefined): { ALPNProtocols?: string[] } {
+  return alpn && alpn.length > 0 ? { ALPNProtocols: [...alpn] } : {};
+}
+
 /**
  * A capture whose connection stays open when `keep` says so at the end of the handshake (nothing has been written
  * on it yet): verified-tls.ts keeps it when the caller's verifier accepts the chain, for the request itself.
@@ -70,7 +75,7 @@ export function captureKeeping(request: TlsCaptureRequest, keep: (capture: TlsCa
       // OpenSSL's verdict with these roots (rustls' stricter rules are applied to the captured chain separately).
       secureContext: rootsContext(ca),
       rejectUnauthorized: false,
-      ...(alpn && { ALPNProtocols: [...alpn] }),
+      ...alpnOffer(alpn),
     });
     tlsSocket.once('secureConnect', () => {
       const cipher = tlsSocket.getCipher();

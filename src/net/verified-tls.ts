@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import type { X509Certificate } from 'node:crypto';
 import { CertificateRejectedError, ChainRejectedError } from './errors.js';
-import { captureKeeping, presentedChain, rootsContext, type TlsCapture, type TlsCaptureRequest } from './tls-probe.js';
+import { alpnOffer, captureKeeping, presentedChain, rootsContext, type TlsCapture, type TlsCaptureRequest } from './tls-probe.js';
 import { abortable } from './wait.js';
 
 /**
@@ -27,8 +27,6 @@ export interface VerifiedTlsRequest {
   signal: AbortSignal;
 }
 
-/** ALPN as Codex's HTTPS client (reqwest 0.12, `http2` on) offers it; http-request.ts speaks what was picked. */
-export const HTTPS_ALPN: readonly string[] = ['h2', 'http/1.1'];
 
 const verifiedSockets = new WeakSet<tls.TLSSocket>();
 const NO_ROOTS: readonly string[] = [];
@@ -53,7 +51,7 @@ export function verifiedTls(request: VerifiedTlsRequest): Promise<tls.TLSSocket>
       // whose error would not keep the chain that was presented.
       secureContext: rootsContext(verifier.kind === 'openssl' ? verifier.ca : NO_ROOTS),
       rejectUnauthorized: false,
-      ALPNProtocols: [...(alpn ?? ['http/1.1'])],
+      ...alpnOffer(alpn ?? ['http/1.1']),
     });
     const onSecure = (): void => {
       if (verifier.kind === 'openssl' && !tlsSocket.authorized) {

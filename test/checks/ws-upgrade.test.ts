@@ -35,6 +35,32 @@ const trusted = (lab: Lab) => ({ ...viaProxy(lab.proxyUrl), CODEX_CA_CERTIFICATE
 const ws = (records: Map<string, CheckRecord>) => records.get('ws.upgrade')!;
 
 describe('ws.upgrade: the path works', () => {
+  describe('offers ALPN as the real Codex does (src/codex/alpn.ts)', () => {
+    async function offers(env: (lab: Lab) => Record<string, string>): Promise<string[]> {
+      const { lab, host, stop } = await labHost({ proxy: { mode: 'connect' } }, env);
+      const seen: string[] = [];
+      lab.origin.events.on('upgrade', (e) => seen.push(`upgrade ${e.host}: ${JSON.stringify(e.alpn)}`));
+      lab.origin.events.on('request', (e) => seen.push(`${e.method} ${e.host}${e.path}: ${JSON.stringify(e.alpn)}`));
+      try {
+        const records = await runWithNeeds(ALL, host);
+        expect(['tls.auth', 'oauth.token', 'ws.upgrade'].map((id) => records.get(id)?.status)).toEqual(['pass', 'pass', 'pass']);
+      } finally {
+        await stop();
+      }
+      return seen.sort();
+    }
+
+    it('with a CA bundle: h2 and http/1.1 for the token POST, none for the upgrade', async () => {
+      const seen = await offers((l) => ({ HTTPS_PROXY: l.proxyUrl!, CODEX_CA_CERTIFICATE: l.files.publicRoot }));
+      expect(seen).toEqual(['POST auth.openai.com/oauth/token: ["h2","http/1.1"]', 'upgrade chatgpt.com: null']);
+    });
+
+    it('on the default roots: no ALPN at all, on either transport', async () => {
+      const seen = await offers((l) => ({ HTTPS_PROXY: l.proxyUrl! }));
+      expect(seen).toEqual(['POST auth.openai.com/oauth/token: null', 'upgrade chatgpt.com: null']);
+    });
+  });
+
   it("gets 101 for Codex's upgrade, with its OpenAI-Beta header and no credential", async () => {
     const { records, upgrades } = await inLab({ proxy: { mode: 'inspect' } }, trusted);
     const record = ws(records);

@@ -6,7 +6,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectTcp } from '../../src/net/dial.js';
 import { ChainRejectedError } from '../../src/net/errors.js';
 import { httpRequest } from '../../src/net/http-request.js';
-import { HTTPS_ALPN, isVerified, verifiedTls } from '../../src/net/verified-tls.js';
+import { BUNDLE_HTTPS_ALPN } from '../../src/codex/alpn.js';
+import { isVerified, verifiedTls } from '../../src/net/verified-tls.js';
 import { captureTls } from '../../src/net/tls-probe.js';
 import { mintCorporateCa, mintPublicPki, type PublicPki, type ServerIdentity } from '../../src/lab/pki.js';
 import { LAB_TLS_CIPHERS } from '../../src/lab/server-kit.js';
@@ -138,7 +139,7 @@ describe('httpRequest speaks what the ALPN of the verified connection picked, as
   it('offers h2 and http/1.1; over h2 the POST carries the form and no credential', async () => {
     const server = await h2Server();
     const signal = new AbortController().signal;
-    const socket = await verifiedTls({ socket: await tcpTo(server.port), servername: 'auth.openai.com', verifier: { kind: 'openssl', ca: [pki.root.pem] }, alpn: HTTPS_ALPN, signal });
+    const socket = await verifiedTls({ socket: await tcpTo(server.port), servername: 'auth.openai.com', verifier: { kind: 'openssl', ca: [pki.root.pem] }, alpn: BUNDLE_HTTPS_ALPN, signal });
     expect(socket.alpnProtocol).toBe('h2');
     const response = await httpRequest({ socket, method: 'POST', url: new URL('https://auth.openai.com/oauth/token'), headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=x', signal });
     expect(response).toMatchObject({ status: 400, protocol: 'h2', body: '{"error":"invalid_grant"}' });
@@ -150,7 +151,7 @@ describe('httpRequest speaks what the ALPN of the verified connection picked, as
   it('speaks HTTP/1.1 to a server that picks it', async () => {
     const server = await tlsServer(pki.identityFor(['auth.openai.com']));
     const signal = new AbortController().signal;
-    const socket = await verifiedTls({ socket: await tcpTo(server.port), servername: 'auth.openai.com', verifier: { kind: 'openssl', ca: [pki.root.pem] }, alpn: HTTPS_ALPN, signal });
+    const socket = await verifiedTls({ socket: await tcpTo(server.port), servername: 'auth.openai.com', verifier: { kind: 'openssl', ca: [pki.root.pem] }, alpn: BUNDLE_HTTPS_ALPN, signal });
     const response = await httpRequest({ socket, method: 'GET', url: new URL('https://auth.openai.com/x'), headers: {}, signal });
     expect(response.protocol).toBe('http/1.1');
     expect(server.received[0]?.toString()).toMatch(/^GET \/x HTTP\/1\.1\r\n/);
