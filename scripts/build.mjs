@@ -110,12 +110,12 @@ const coreText = importsThroughTheBin(core);
 const coreHash = createHash('sha256').update(coreText).digest('hex');
 writeFileSync(path.join(DIST, 'core.cjs'), `// codex-doctor core ${coreHash}\n${coreText}`);
 
-// 4. Stand-alone entries for the benchmarks (the lab's services and PKI without the CLI).
-const lab = await esbuild.build({
-  ...common,
-  entryPoints: ['src/lab/world.ts', 'src/lab/scenario.ts', 'src/lab/pki.ts'].map((file) => path.join(ROOT, file)),
-  ...esmChunks,
-});
+// 4. Stand-alone entries for the benchmarks (the lab's services and PKI without the CLI). They write next to the
+// lazy part's files: one of those under the same name (a dynamic import of one of them) would be overwritten.
+const standAlone = ['src/lab/world.ts', 'src/lab/scenario.ts', 'src/lab/pki.ts'].map((file) => path.join(ROOT, file));
+const clash = standAlone.filter((file) => lazyEntries.has(file));
+if (clash.length > 0) throw new Error(`${clash.map(relative).join(', ')}: both a stand-alone entry and loaded by import(): give one of them another name`);
+const lab = await esbuild.build({ ...common, entryPoints: standAlone, ...esmChunks });
 
 // 5. The bin.
 const bin = await esbuild.build({ ...common, external: [], entryPoints: [path.join(ROOT, 'src', 'bin.cts')], bundle: false, format: 'cjs', outfile: path.join(DIST, 'cli.js') });
