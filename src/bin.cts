@@ -24,7 +24,8 @@ try {
   // No cache (a build without one): compiled as usual.
 }
 
-const script = new Script(`(function (exports, require, module, __filename, __dirname, __import) {"use strict";${source}\n})`, {
+// The core is one function expression (exports, require, module, __filename, __dirname, __import).
+const script = new Script(source, {
   filename: pathToFileURL(coreFile).href,
   ...(cachedData && { cachedData }),
 });

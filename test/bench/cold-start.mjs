@@ -35,6 +35,9 @@ main(async () => {
   const r = d.median / b.median;
   console.log(`  ratio of medians: ${ratio(d.median, b.median)} (target: within ${TARGET_RATIO}x; doctor's own work ~${(d.median - b.median).toFixed(0)} ms)\n`);
 
+  const cacheUsed = await codeCacheTaken(cli, env);
+  console.log(`code cache of dist/core.cjs: ${cacheUsed ? 'taken by V8' : 'NOT taken by V8 (another Node than the build\'s, or other V8 flags): the core was compiled'}\n`);
+
   const loaded = await loadedModules(cli, env, scratch);
   const heavy = HEAVY.filter((name) => loaded.packages.has(name));
   console.log(`modules the offline run loads (the inspector records every script V8 compiles: ESM, CommonJS, dynamic imports):`);
@@ -52,6 +55,15 @@ main(async () => {
   await printStaircase(cli, env, scratch, b.median);
   reportToParent('cold-start', verdicts);
 });
+
+/** Whether V8 takes the build's code cache for the core in an offline run (the bin's codeCacheUsed). */
+async function codeCacheTaken(cli, env) {
+  const probe = `process.argv = [process.execPath, ${JSON.stringify(cli)}, ...${JSON.stringify(OFFLINE_ARGS)}];
+const bin = require(${JSON.stringify(cli)});
+process.on('exit', () => require('node:fs').writeSync(2, 'code cache used: ' + bin.codeCacheUsed));`;
+  const result = expectExit(await run(process.execPath, ['-e', probe], { env }), [0, 1], 'the offline run asked about its code cache');
+  return /code cache used: true/.test(result.stderr);
+}
 
 /** Runs the offline doctor once with the module recorder preloaded (test/helpers/module-recorder.mjs). */
 async function loadedModules(cli, env, scratch) {
