@@ -2,11 +2,11 @@
 // main() decides what to write and which exit code to return.
 //
 // The options are defined once, in OPTIONS below. yargs (the --help text, --version, every usage error)
-// is loaded only when needed: the common command lines are read by node:util's parseArgs from the same
-// table, and anything it does not accept plainly goes to yargs, so that yargs words every usage error.
+// is loaded only when needed: the common command lines are read by hand from the same table
+// (readPlainArgv), and anything it does not accept plainly goes to yargs, so that yargs words every usage error.
 import type { Options as YargsOption } from 'yargs';
 import { CHECK_IDS } from './checks/index.js';
-import { nodeNet, nodeUtil } from './core/builtins.js';
+import { nodeNet } from './core/builtins.js';
 import { VERSION } from './version.js';
 
 export type OutputMode = 'auto' | 'json' | 'plain' | 'markdown';
@@ -122,12 +122,8 @@ export async function parseArgs(argv: readonly string[], columns = 80): Promise<
  * quoted values, `--`...), so both paths give the same result wherever this one answers.
  */
 export function parseCommonArgv(argv: readonly string[]): { command: Command; args: Record<string, unknown> } | undefined {
-  let parsed;
-  try {
-    parsed = nodeUtil().parseArgs({ args: [...argv], options: PARSE_ARGS_OPTIONS, strict: true, allowPositionals: true, tokens: true });
-  } catch {
-    return undefined;
-  }
+  const parsed = readPlainArgv(argv);
+  if (!parsed) return undefined;
   const command: Command = (argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) && COMMANDS[argv[0]]) || 'doctor';
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
@@ -138,11 +134,9 @@ export function parseCommonArgv(argv: readonly string[]): { command: Command; ar
         // yargs reads a number-like positional as a number, and a leading dash as an option.
         if (command === 'explain' && token.index === 1 && !/^[^-\d\s]/.test(token.value)) return undefined;
         break;
-      case 'option-terminator':
-        return undefined;
       case 'option': {
-        const spec = ALL_OPTIONS[token.name];
-        if (!spec || (seen.has(token.name) && !spec.array)) return undefined;
+        const spec = ALL_OPTIONS[token.name]!;
+        if (seen.has(token.name) && !spec.array) return undefined;
         if (token.value !== undefined && !isPlainValue(spec, token.value)) return undefined;
         seen.add(token.name);
         break;
@@ -153,7 +147,7 @@ export function parseCommonArgv(argv: readonly string[]): { command: Command; ar
   if (foreign || (seen.has('json') && seen.has('plain'))) return undefined;
   if (seen.has('format') && (seen.has('json') || seen.has('plain'))) return undefined;
 
-  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  const values = parsed.values;
   const args: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(ALL_OPTIONS)) {
     const value = values[name];
@@ -170,12 +164,56 @@ function isPlainValue(spec: OptionSpec, value: string): boolean {
   return spec.type === 'number' ? /^\d+$/.test(value) : !/^[-"']/.test(value);
 }
 
-const PARSE_ARGS_OPTIONS = Object.fromEntries(
-  Object.entries(ALL_OPTIONS).map(([name, spec]) => [
-    name,
-    { type: spec.type === 'boolean' ? 'boolean' : 'string', ...(spec.array && { multiple: true }), ...(spec.alias !== undefined && { short: spec.alias }) },
-  ]),
-) as Record<string, { type: 'boolean' | 'string'; multiple?: boolean; short?: string }>;
+/** Option names by their one-letter alias (`v` -> `verbose`). */
+const BY_ALIAS: ReadonlyMap<string, string> = new Map(Object.entries(ALL_OPTIONS).flatMap(([name, spec]) => (spec.alias === undefined ? [] : [[spec.alias, name]])));
+
+interface PlainArgv {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+  /** In argv order; `index` is the position in argv (of the option's name when its value follows it). */
+  tokens: Array<{ kind: 'positional'; index: number; value: string } | { kind: 'option'; index: number; name: string; value: string | undefined }>;
+}
+
+/**
+ * The plain forms of a command line, read from the option table: `--name`, `--name=value`, `--name value` (a
+ * value that does not start with `-`), `-v` for a one-letter alias, and positionals. Anything else (an unknown
+ * or grouped short option, a value on a boolean, a missing value, `--`) is undefined, for yargs. By hand,
+ * because node:util's parseArgs costs ~0.5 ms of a cold start to load, for forms this simple.
+ */
+function readPlainArgv(argv: readonly string[]): PlainArgv | undefined {
+  const values: PlainArgv['values'] = {};
+  const positionals: string[] = [];
+  const tokens: PlainArgv['tokens'] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      tokens.push({ kind: 'positional', index: i, value: arg });
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const long = arg.startsWith('--');
+    const name = long ? arg.slice(2, equals === -1 ? undefined : equals) : arg.length === 2 ? BY_ALIAS.get(arg[1]!) : undefined;
+    if (name === undefined || !Object.hasOwn(ALL_OPTIONS, name)) return undefined;
+    const spec = ALL_OPTIONS[name]!;
+    let value = long && equals !== -1 ? arg.slice(equals + 1) : undefined;
+    if (spec.type === 'boolean') {
+      if (value !== undefined) return undefined;
+      values[name] = true;
+    } else {
+      if (value === undefined) {
+        const next = argv[i + 1];
+        if (next === undefined || next.startsWith('-')) return undefined;
+        value = next;
+      }
+      const previous = values[name];
+      values[name] = spec.array ? [...(Array.isArray(previous) ? previous : []), value] : value;
+    }
+    tokens.push({ kind: 'option', index: i, name, value });
+    if (value !== undefined && !(long && equals !== -1)) i++;
+  }
+  return { values, positionals, tokens };
+}
 
 function yargsOption(spec: OptionSpec): YargsOption {
   const { default: value, ...rest } = spec;

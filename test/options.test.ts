@@ -1,4 +1,4 @@
-// The command line has two readers of one option table: node:util parseArgs for the common command lines,
+// The command line has two readers of one option table: a plain one for the common command lines,
 // yargs for everything else (--help, --version, usage errors). Wherever the fast one answers, it must answer
 // exactly what yargs answers; and it must answer the common lines, or yargs would be loaded on every run.
 import { describe, expect, it } from 'vitest';
