@@ -8,7 +8,6 @@ import { BUILT_IN_PROVIDERS, isHttpUrl, loadEndpoints, type CodexEndpoints, type
 import { fixLocation, snippetFor, type ConfigFix } from '../codex/config-fix.js';
 import { locateKey, valueAt } from '../codex/toml-table.js';
 import type { CodexConfig, ConfigSource, ConfigLayerKind, ConfigPath, ConfigProblem, OtelExporterConfig, UnknownConfigKey } from '../codex/config.js';
-import { shellQuote } from '../codex/bundle-format.js';
 import { unknownKeyLine, unknownKeysWarning } from '../codex/codex-messages.js';
 import { CODEX_RELEASES, codexHas, releaseForAdvice } from '../codex/codex-version.js';
 import { costOfIgnoring } from '../codex/key-costs.js';
@@ -78,7 +77,7 @@ export async function assessCodexConfig(
   const fatal = config.problems.some((p) => p.fatal);
   if (!fatal) {
     findings.push(...facts(config, show));
-    for (const exporter of config.otelExporters) findings.push(...(await otelFindings(exporter, host, show)));
+    for (const exporter of config.otelExporters) findings.push(...(await otelFindings(exporter, host, show, words)));
   }
 
   const read = config.layers.filter((l) => l.state !== 'missing');
@@ -162,7 +161,7 @@ function problemFinding(
     case 'too-large':
       return { finding: { level: 'fail', code: 'CONFIG_TOO_LARGE', stage: 'read', detail: `${problem.message}; it was not read.`, hints: [{ text: `Check that ${file} is really your Codex config.`, command: words.commands.listFile(problem.file) }] } };
     case 'too-deep':
-      return { finding: { level: 'fail', code: 'CONFIG_TOO_DEEP', stage: 'parse', detail: `${problem.message}; it was not read.`, hints: [{ text: `Look for a table header with a long run of dotted parts in ${file}: no Codex setting is more than five levels deep.`, command: `grep -n '^\\s*\\[' ${shellQuote(problem.file)}` }] } };
+      return { finding: { level: 'fail', code: 'CONFIG_TOO_DEEP', stage: 'parse', detail: `${problem.message}; it was not read.`, hints: [{ text: `Look for a table header with a long run of dotted parts in ${file}: no Codex setting is more than five levels deep.`, command: words.commands.findTableHeaders(problem.file) }] } };
     case 'not-utf8':
       return { finding: { level: 'fail', code: 'CONFIG_NOT_UTF8', stage: 'parse', detail: `${problem.message}. Codex will not start.`, hints: [{ text: `Save ${file} as UTF-8 (an editor or PowerShell may have written UTF-16).`, command: words.commands.showStart(problem.file) }] } };
     case 'invalid-value':
@@ -507,22 +506,22 @@ function facts(config: CodexConfig, show: (f: string) => string): Finding[] {
 
 type FileRead = { ok: true; bytes: Buffer } | { ok: false; finding: Finding };
 
-async function readTlsFile(host: Host, what: string, file: ConfigPath, show: (f: string) => string): Promise<FileRead> {
+async function readTlsFile(host: Host, what: string, file: ConfigPath, show: (f: string) => string, words: Speaker): Promise<FileRead> {
   const name = `${what} ${show(file.path)}`;
   try {
     const stat = await host.fs.stat(file.path);
     if (stat === null) {
-      return { ok: false, finding: { level: 'warn', code: 'OTEL_TLS_FILE_MISSING', stage: 'read', detail: `The OTEL ${name} does not exist${file.raw !== file.path ? ` (written as "${file.raw}"${file.raw.startsWith('~') ? '' : ', relative to the config file'})` : ''}.`, hints: [{ text: `Point ${what} at an existing PEM file.`, command: `ls -l ${shellQuote(file.path)}` }] } };
+      return { ok: false, finding: { level: 'warn', code: 'OTEL_TLS_FILE_MISSING', stage: 'read', detail: `The OTEL ${name} does not exist${file.raw !== file.path ? ` (written as "${file.raw}"${file.raw.startsWith('~') ? '' : ', relative to the config file'})` : ''}.`, hints: [{ text: `Point ${what} at an existing PEM file.`, command: words.commands.listFile(file.path) }] } };
     }
     if (stat.kind !== 'file') throw Object.assign(new Error(`it is a ${stat.kind}`), { code: 'EISDIR' });
     const read = await host.fs.readFile(file.path, MAX_TLS_FILE_BYTES);
     return { ok: true, bytes: read.bytes };
   } catch (error) {
-    return { ok: false, finding: { level: 'warn', code: 'OTEL_TLS_FILE_UNREADABLE', stage: 'read', detail: `The OTEL ${name} cannot be read: ${error instanceof Error ? error.message : String(error)}.`, hints: [{ text: `Make ${show(file.path)} a file readable by your user.`, command: `ls -l ${shellQuote(file.path)}` }] } };
+    return { ok: false, finding: { level: 'warn', code: 'OTEL_TLS_FILE_UNREADABLE', stage: 'read', detail: `The OTEL ${name} cannot be read: ${error instanceof Error ? error.message : String(error)}.`, hints: [{ text: `Make ${show(file.path)} a file readable by your user.`, command: words.commands.listFile(file.path) }] } };
   }
 }
 
-async function otelFindings(exporter: OtelExporterConfig, host: Host, show: (f: string) => string): Promise<Finding[]> {
+async function otelFindings(exporter: OtelExporterConfig, host: Host, show: (f: string) => string, words: Speaker): Promise<Finding[]> {
   const out: Finding[] = [];
   const label = `[otel.${exporter.slot}.${exporter.kind}]`;
   const { caCertificate: ca, clientCertificate: cert, clientPrivateKey: key } = exporter.tls;
@@ -533,7 +532,7 @@ async function otelFindings(exporter: OtelExporterConfig, host: Host, show: (f: 
     detail: `${label} exports to ${exporter.endpoint ? showUrl(exporter.endpoint) : '(no endpoint)'} (${show(exporter.file)})${ca ? `, trusting only ${show(ca.path)}` : ''}${cert ? ', with a client certificate' : ''}.`,
   });
   if (ca) {
-    const read = await readTlsFile(host, 'ca-certificate', ca, show);
+    const read = await readTlsFile(host, 'ca-certificate', ca, show, words);
     if (!read.ok) out.push(read.finding);
     else {
       const parsed = parseCodexPem(read.bytes);
@@ -553,13 +552,13 @@ async function otelFindings(exporter: OtelExporterConfig, host: Host, show: (f: 
     const missing = cert === undefined ? 'client-certificate' : 'client-private-key';
     out.push({ level: 'warn', code: 'OTEL_CLIENT_PAIR_INCOMPLETE', stage: 'input', detail: `${label} tls sets ${cert ? 'client-certificate' : 'client-private-key'} without ${missing}; mutual TLS needs both.`, hints: [{ text: `Add ${missing} under [otel.${exporter.slot}.${exporter.kind}.tls], or remove the other one.` }] });
   } else if (cert && key) {
-    out.push(...(await clientPairFindings(host, cert, key, show)));
+    out.push(...(await clientPairFindings(host, cert, key, show, words)));
   }
   return out;
 }
 
-async function clientPairFindings(host: Host, cert: ConfigPath, key: ConfigPath, show: (f: string) => string): Promise<Finding[]> {
-  const [certRead, keyRead] = await Promise.all([readTlsFile(host, 'client-certificate', cert, show), readTlsFile(host, 'client-private-key', key, show)]);
+async function clientPairFindings(host: Host, cert: ConfigPath, key: ConfigPath, show: (f: string) => string, words: Speaker): Promise<Finding[]> {
+  const [certRead, keyRead] = await Promise.all([readTlsFile(host, 'client-certificate', cert, show, words), readTlsFile(host, 'client-private-key', key, show, words)]);
   const out: Finding[] = [];
   if (!certRead.ok) out.push(certRead.finding);
   if (!keyRead.ok) out.push(keyRead.finding);
@@ -568,7 +567,7 @@ async function clientPairFindings(host: Host, cert: ConfigPath, key: ConfigPath,
   try {
     certificate = new (nodeCrypto().X509Certificate)(certRead.bytes);
   } catch {
-    return [{ level: 'warn', code: 'OTEL_CLIENT_CERT_INVALID', stage: 'parse', detail: `The OTEL client-certificate ${show(cert.path)} is not a readable PEM certificate.`, hints: [{ text: 'Point client-certificate at the PEM certificate issued for this client.', command: `openssl x509 -in ${shellQuote(cert.path)} -noout -subject` }] }];
+    return [{ level: 'warn', code: 'OTEL_CLIENT_CERT_INVALID', stage: 'parse', detail: `The OTEL client-certificate ${show(cert.path)} is not a readable PEM certificate.`, hints: [{ text: 'Point client-certificate at the PEM certificate issued for this client.', command: words.commands.showCertificateSubject(cert.path) }] }];
   }
   try {
     // The key is parsed only to compare it with the certificate; nothing about it is reported.

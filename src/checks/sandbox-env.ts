@@ -19,7 +19,6 @@ import {
   type ShellEnvironmentPolicy,
   type Unfixable,
 } from '../codex/shell-env-policy.js';
-import { shellQuote } from '../codex/bundle-format.js';
 import { codexFeatures } from '../codex/features.js';
 import {
   MANAGED_CA_VARIABLES,
@@ -146,7 +145,7 @@ export async function assessSandboxEnv(
       findings.push({ level: 'info', code: 'SANDBOX_VAR_SET_OVERRIDE', stage: 'policy', detail: `[shell_environment_policy] set gives sandboxed commands ${v.name}=${value}${env[v.name] !== undefined ? ', not the value Codex itself has' : ''}.` });
     }
     if (v.pathState === undefined || v.pathState === 'readable') continue;
-    findings.push(pathFinding(v, network, show));
+    findings.push(pathFinding(v, network, show, words));
   }
 
   findings.push(...networkFindings(config, network, show, addFix));
@@ -224,7 +223,7 @@ async function pathState(host: Host, kind: SandboxVariableKind, path: string): P
   }
 }
 
-function pathFinding(v: Extract<VariableReport, { state: 'reaches' }>, network: SandboxNetwork, show: (f: string) => string): Finding {
+function pathFinding(v: Extract<VariableReport, { state: 'reaches' }>, network: SandboxNetwork, show: (f: string) => string, words: Speaker): Finding {
   const path = v.path ?? v.value;
   const what: Record<Exclude<PathState, 'readable'>, string> = {
     missing: 'does not exist',
@@ -236,7 +235,7 @@ function pathFinding(v: Extract<VariableReport, { state: 'reaches' }>, network: 
   const code = state === 'missing' ? 'SANDBOX_CA_FILE_MISSING' : 'SANDBOX_CA_FILE_UNREADABLE';
   const origin = v.decidedBy === 'set' ? ' (given by [shell_environment_policy] set)' : '';
   const detail = `${v.name} reaches sandboxed commands, but ${show(path)}${origin} ${what[state]}: tools that read it fail there.${network.enabled ? '' : ' (The sandbox has no network, so nothing uses it yet.)'}`;
-  const hints: [Hint] = [{ text: `Point ${v.name} at ${v.kind === 'ca-dir' ? 'a readable directory of CA certificates' : 'a readable PEM file with your CA certificates'}.`, command: `ls -l${v.kind === 'ca-dir' ? 'd' : ''} ${shellQuote(path)}` }];
+  const hints: [Hint] = [{ text: `Point ${v.name} at ${v.kind === 'ca-dir' ? 'a readable directory of CA certificates' : 'a readable PEM file with your CA certificates'}.`, command: words.commands.listFile(path, v.kind === 'ca-dir') }];
   return network.enabled ? { level: 'warn', code, stage: 'read', detail, hints } : { level: 'info', code, stage: 'read', detail, hints };
 }
 

@@ -115,9 +115,21 @@ export class CommandBuilder {
     return this.shell === 'posix' || this.shell === 'fish' ? `head -c 200 ${this.path(file)}` : this.powershell(`Format-Hex ${this.quote(file)} | Select-Object -First 12`);
   }
 
-  /** Shows a file's size, owner and permissions. */
-  listFile(file: string): string {
-    return this.shell === 'posix' || this.shell === 'fish' ? `ls -l ${this.path(file)}` : this.powershell(`Get-Item ${this.quote(file)} | Format-List`);
+  /** Shows a file's (or a directory's own) size, owner and permissions. */
+  listFile(file: string, directory = false): string {
+    return this.shell === 'posix' || this.shell === 'fish' ? `ls -l${directory ? 'd' : ''} ${this.path(file)}` : this.powershell(`Get-Item ${this.quote(file)} | Format-List`);
+  }
+
+  /** Prints the numbered lines of a TOML file that open a table (`[a.b]`, `[[a]]`). */
+  findTableHeaders(file: string): string {
+    return this.shell === 'posix' || this.shell === 'fish' ? `grep -n '^[[:blank:]]*\\[' ${this.path(file)}` : this.powershell(`Select-String -Path ${this.quote(file)} -Pattern '^\\s*\\['`);
+  }
+
+  /** Prints the subject of the first certificate in a PEM file. */
+  showCertificateSubject(file: string): string {
+    return this.shell === 'posix' || this.shell === 'fish'
+      ? `openssl x509 -in ${this.path(file)} -noout -subject`
+      : this.powershell(`(New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 ${this.quote(file)}).Subject`);
   }
 
   /** What joins two commands so that the second runs after the first (PowerShell 5 has no `&&`). */

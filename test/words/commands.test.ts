@@ -135,3 +135,32 @@ describe('a DER bundle speaks one shell in every command', () => {
     expect(all).toContain('set SSL_CERT_FILE=');
   });
 });
+
+describe('read-only looks at a file, for each shell', () => {
+  it.each([
+    ['bash', "ls -ld ~/'My Certs'", "grep -n '^[[:blank:]]*\\[' ~/.codex/config.toml", "openssl x509 -in ~/'My Certs/it'\\''s.pem' -noout -subject"],
+    [
+      'powershell',
+      "Get-Item '/home/ann/My Certs' | Format-List",
+      "Select-String -Path /home/ann/.codex/config.toml -Pattern '^\\s*\\['",
+      "(New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 '/home/ann/My Certs/it''s.pem').Subject",
+    ],
+  ] as const)('%s', (shell, list, headers, subject) => {
+    const b = builder(shell);
+    expect(b.listFile('/home/ann/My Certs', true)).toBe(list);
+    expect(b.findTableHeaders('/home/ann/.codex/config.toml')).toBe(headers);
+    expect(b.showCertificateSubject("/home/ann/My Certs/it's.pem")).toBe(subject);
+  });
+
+  it("the table-header search finds Codex's table headers when run by sh", async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { execFileSync } = await import('node:child_process');
+    const path = await import('node:path');
+    const os = await import('node:os');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'codex-doctor-headers-'));
+    const file = path.join(dir, 'config.toml');
+    await writeFile(file, 'model = "o3"\n[features]\n  [[mcp_servers.a.b]]\nx = "[not a header]"\n');
+    const command = new CommandBuilder({ shell: { kind: 'bash', profile: null }, homeDir: dir, dotenvPath: path.join(dir, '.env') }).findTableHeaders(file);
+    expect(execFileSync('sh', ['-c', command], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir } })).toBe('2:[features]\n3:  [[mcp_servers.a.b]]\n');
+  });
+});
