@@ -34,6 +34,8 @@ const ESM_BANNER = "import { createRequire as __createRequire } from 'node:modul
 const TRAINING_ARGS = ['--json', '--skip', 'tls.auth,oauth.token,ws.upgrade'];
 
 const common = { bundle: true, platform: 'node', target: 'node20.19', external: EXTERNAL, metafile: true, logLevel: 'warning', absWorkingDir: ROOT };
+/** The core is CommonJS: an import.meta other than .url (defined below) would be empty there, so it fails the build. */
+const coreOnly = { format: 'cjs', define: { 'import.meta.url': '__coreUrl' }, logOverride: { 'empty-import-meta': 'error' } };
 /** ESM split into chunks, in dist/ as in src/ (dist/lab/ stays two levels down, as src/lab/scenario.ts needs). */
 const esmChunks = {
   format: 'esm',
@@ -52,10 +54,9 @@ const lazyEntries = new Set();
 const discovery = await esbuild.build({
   ...common,
   entryPoints: [CLI_ENTRY],
-  format: 'cjs',
+  ...coreOnly,
   write: false,
   outfile: path.join(DIST, 'core.cjs'),
-  define: { 'import.meta.url': '__coreUrl' },
   plugins: [dynamicImports((file) => lazyEntries.add(file))],
 });
 const coreFiles = new Set(Object.keys(discovery.metafile.inputs).map((input) => path.join(ROOT, input)).filter(isSource));
@@ -96,11 +97,10 @@ const coreEntry = [
 const core = await esbuild.build({
   ...common,
   stdin: { contents: coreEntry, resolveDir: ROOT, sourcefile: 'core-entry.js', loader: 'js' },
-  format: 'cjs',
+  ...coreOnly,
   write: false,
   outfile: path.join(DIST, 'core.cjs'),
   // import.meta.url of a core module is the core's own file (core.cjs runs with __filename set by the bin).
-  define: { 'import.meta.url': '__coreUrl' },
   banner: { js: "const __coreUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [dynamicImports(() => {})],
 });
