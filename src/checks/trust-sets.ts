@@ -28,10 +28,11 @@ export interface TrustSet {
   /**
    * The roots a presented chain most likely needs, given to OpenSSL on the first handshake (network.ts
    * captureChain): the CA bundle's when it is small (a corporate root or two), else its roots that are not public
-   * roots when those are few (a store copied with a corporate root added), else none.
+   * roots when those are few (a store copied with a corporate root added), else the whole set when it is no bigger
+   * than a store, else none.
    */
   readonly likelyAnchors: AnchorGuess;
-  /** The same roots as PEM, for Node's `ca`: encoded on first use (only an https:// proxy needs them all). */
+  /** The same roots as PEM, for Node's `ca`: encoded on first use (an https:// proxy, or a set small enough to give OpenSSL whole). */
   readonly pems: string[];
   /** What Codex's client built on these roots offers in ALPN (src/codex/alpn.ts); http-request.ts speaks what was picked. */
   alpn: readonly string[];
@@ -57,6 +58,11 @@ export interface AnchorGuess {
 
 /** A CA bundle this small is the user's own roots; a bigger one is a whole store, and guessing it would cost more than it saves. */
 const MAX_LIKELY_ANCHORS = 16;
+/**
+ * With no small source to guess from, a set this small (an OS store is ~150 roots) is given whole: OpenSSL parses
+ * it in ~0.1 ms a root, less than the second connection, CONNECT and handshake it saves on a real network.
+ */
+const MAX_WHOLE_SET_GUESS = 300;
 const NO_GUESS: AnchorGuess = { pems: [], fingerprints: new Set() };
 
 export interface TrustSets {
@@ -166,6 +172,7 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
   const build = (transport: TransportName, trust: TransportTrust, groups: RootGroup[], platformStore: PlatformStoreLoad | null): TrustSet => {
     let anchors: TrustAnchors | undefined;
     let pems: string[] | undefined;
+    let whole: AnchorGuess | undefined;
     return {
       transport,
       verifier: trust.verifier,
@@ -174,7 +181,9 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
         return (anchors ??= AnchorIndex.union(groups.map(indexOf)));
       },
       get likelyAnchors() {
-        return likelyAnchors();
+        const guess = likelyAnchors();
+        if (guess !== NO_GUESS) return guess;
+        return (whole ??= this.anchors.size <= MAX_WHOLE_SET_GUESS ? { pems: this.pems, fingerprints: this.anchors.fingerprints() } : NO_GUESS);
       },
       get pems() {
         return (pems ??= this.anchors.pems());

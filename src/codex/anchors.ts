@@ -61,8 +61,10 @@ export interface TrustAnchors {
   readonly size: number;
   /** The anchors whose subject is the issuer (or the subject) of a certificate of `chain`, parsed. */
   matching(chain: readonly X509Certificate[]): X509Certificate[];
-  /** Every anchor as PEM, without parsing (only an https:// proxy's own certificate needs them all). */
+  /** Every anchor as PEM, without parsing (an https:// proxy's own certificate, or a small set given whole to OpenSSL). */
   pems(): string[];
+  /** SHA-256 fingerprints of every anchor. */
+  fingerprints(): Set<string>;
 }
 
 interface Anchor {
@@ -110,6 +112,10 @@ export class AnchorIndex implements TrustAnchors {
     return [...this.anchors.values()].map((a) => toPem(a.der));
   }
 
+  fingerprints(): Set<string> {
+    return new Set(this.anchors.keys());
+  }
+
   /** The anchors filed under these name keys. */
   private candidates(keys: ReadonlySet<string>): Anchor[] {
     return [...keys].flatMap((key) => this.bySubject.get(key) ?? []);
@@ -134,6 +140,7 @@ export class AnchorIndex implements TrustAnchors {
         return parts.flatMap((part) => part.parsed(part.candidates(keys).filter((a) => holders(a.fingerprint256) === part)));
       },
       pems: () => parts.flatMap((part) => [...part.anchors.values()].filter((a) => holders(a.fingerprint256) === part).map((a) => toPem(a.der))),
+      fingerprints: () => new Set(parts.flatMap((part) => [...part.anchors.keys()])),
     };
   }
 }

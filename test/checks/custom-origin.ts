@@ -58,8 +58,8 @@ export async function customOrigin(options: CustomOriginOptions): Promise<Custom
     SNICallback: (name, callback) => {
       // Only the origin's own host counts: tls.auth also probes the other hosts Codex contacts.
       if (name === hostname) handshakes += 1;
-      // tls.auth looks twice (the chain, then OpenSSL's verdict with the anchors that matter); the request comes after.
-      callback(null, options.untrustedAfterFirst && name === hostname && handshakes > 2 ? contexts.bad : contexts.good);
+      // tls.auth looks once (OpenSSL is given the origin's small store whole); the request comes after.
+      callback(null, options.untrustedAfterFirst && name === hostname && handshakes > 1 ? contexts.bad : contexts.good);
     },
   });
   server.on('connection', (socket: Duplex) => sockets.add(socket));

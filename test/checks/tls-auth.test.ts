@@ -126,6 +126,13 @@ describe('tls.auth: connections per host', () => {
     }
   });
 
+  it('one handshake per host without a CA bundle: OpenSSL is given the whole (small) store on the first', async () => {
+    const { record, connects } = await connectsOf({ proxy: { mode: 'connect' } }, (lab) => viaProxy(lab.proxyUrl));
+    expect(record.status).toBe('pass');
+    expect(record.data?.verdicts).toMatchObject({ https: { verifier: 'openssl', ok: true, node: { authorized: true } } });
+    expect(connects).toEqual({ 'auth.openai.com': 1, 'chatgpt.com': 1 });
+  });
+
   it("sends the token POST over login's connection, the one tls.auth verified: one CONNECT to auth.openai.com for both checks", async () => {
     const { records, connects, tokenRequests } = await connectsOf({ proxy: { mode: 'inspect' } }, trustedCorporateRoot, [tlsAuthCheck, oauthTokenCheck]);
     expect(records.get('oauth.token')?.status).toBe('pass');
