@@ -25,9 +25,10 @@ import type { PemCounts } from '../codex/pem.js';
 import { trustPlan, type TrustPlan } from '../codex/trust.js';
 import type { CodexWorld } from '../codex/world.js';
 import type { Host } from '../core/host.js';
-import type { CertificateSourceFormat, EvidenceSection, FixAction, Finding } from '../core/types.js';
+import type { CertificateSourceFormat, EvidenceSection, FixAction, Finding, Hint } from '../core/types.js';
 import { pemPathCandidates, setEnv, unsetAll, unsetEnv } from '../fix/actions.js';
 import {
+  besideBundleHint,
   day,
   describeCounts,
   duplicateFinding,
@@ -256,6 +257,11 @@ async function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleL
     }
   }
 
+  if (ignoredBy === null) {
+    const beside = await loadableBeside(host, world, load);
+    if (beside) prependToFailure(findings, besideBundleHint(say, selection, beside.selection, beside.count));
+  }
+
   const stage = load.status === 'read-failed' ? 'read' : load.status === 'parse-failed' ? 'parse' : load.status === 'register-failed' ? 'register' : null;
   const data = bundleData(load, stage, host.now(), knownRoot);
   if (ignoredBy !== null) {
@@ -271,6 +277,25 @@ async function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleL
     data,
     facts: { selection, status: load.status, certificates, nativeRoots: null, breaks: bundleBreaks(load), ...withFix(findings) } satisfies CaBundleFacts,
   };
+}
+
+/**
+ * CODEX_CA_CERTIFICATE names a file Codex cannot read or parse, while SSL_CERT_FILE (which Codex reads only
+ * when CODEX_CA_CERTIFICATE is unset) names one it loads: that file, and its certificate count.
+ */
+async function loadableBeside(host: Host, world: CodexWorld, load: BundleLoad): Promise<{ selection: VariableSelection; count: number } | null> {
+  if (load.selection.variable !== 'CODEX_CA_CERTIFICATE' || (load.status !== 'read-failed' && load.status !== 'parse-failed')) return null;
+  const other = selectCaBundle({ SSL_CERT_FILE: world.env.SSL_CERT_FILE ?? '' }, host.cwd, host.platform);
+  if (other.kind !== 'variable') return null;
+  const loaded = await loadCaBundle(host, other);
+  return loaded.status === 'loaded' && loaded.certificates.length > 0 ? { selection: other, count: loaded.certificates.length } : null;
+}
+
+/** The hint first on the selected file's failure (its first action is the fix the network checks share). */
+function prependToFailure(findings: Finding[], hint: Hint): void {
+  const index = findings.findIndex((f) => f.level === 'fail');
+  const failure = findings[index];
+  if (failure && failure.level === 'fail') findings[index] = { ...failure, hints: [hint, ...failure.hints] };
 }
 
 function bundleBreaks(load: BundleLoad): CaBundleFacts['breaks'] {

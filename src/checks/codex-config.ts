@@ -150,7 +150,18 @@ function problemFinding(
           code: 'CONFIG_SYNTAX_ERROR',
           stage: 'parse',
           detail: `${at}: ${problem.message}. Codex will not start until this file parses.`,
-          hints: [{ text: `Fix the TOML at line ${problem.line}, column ${problem.column} of ${file}, then run the doctor again.` }],
+          hints: [
+            {
+              text: `Fix the TOML at line ${problem.line}, column ${problem.column} of ${file}, then run the doctor again.`,
+              action: {
+                kind: 'manual',
+                topic: 'repair-file',
+                file: problem.file,
+                ...(problem.line !== undefined && { line: problem.line }),
+                ...(problem.column !== undefined && { column: problem.column }),
+              },
+            },
+          ],
         },
         ...(problem.excerpt && { excerpt: { title: `${file} around line ${problem.line}`, lines: problem.excerpt.split('\n').filter((l) => l !== '') } }),
       };

@@ -33,6 +33,26 @@ export interface HintContext {
   configFile?: string;
   /** The environment Codex runs with (.env applied) and the shell's own: where a route's other candidates are read. */
   env?: { codex: Readonly<Record<string, string>>; shell: Readonly<Record<string, string>>; provenance: Provenance };
+  /** The proxy's clock, from the Date of its answer to CONNECT: tells a wrong clock here from a stale certificate. */
+  clock?: ClockReading;
+}
+
+/** The Date header of an answer already received, and how far this machine's clock is from it. */
+export interface ClockReading {
+  /** The header as sent (bounded). */
+  date: string;
+  /** This clock minus the answer's. */
+  skewMs: number;
+}
+
+/** Within this, the two clocks agree (HTTP dates have one-second resolution; the answer took a moment). */
+const CLOCKS_AGREE_MS = 5 * 60 * 1000;
+
+/** The clock reading of an answer's Date header, if it has a valid one. */
+export function clockOf(answer: { headers: Record<string, string[]> } | null, now: Date): { clock: ClockReading } | Record<string, never> {
+  const date = answer?.headers.date?.[0]?.slice(0, 64).trim();
+  const at = date === undefined ? NaN : Date.parse(date);
+  return date === undefined || Number.isNaN(at) ? {} : { clock: { date, skewMs: now.getTime() - at } };
 }
 
 /** What routeRepair reads: the environment Codex runs with, the shell's, and where each variable is set. */
@@ -48,9 +68,9 @@ export function askIt(text: string, topic: ItTopic, hosts: readonly string[]): H
   return { text, action: { kind: 'it-request', topic, hosts: [...hosts] } };
 }
 
-/** A hint whose fix only the user can make by hand, with an optional read-only command. */
-function byHand(words: Speaker, text: string, topic: ManualTopic, look?: string): Hint {
-  return words.manual(text, { kind: 'manual', topic }, look);
+/** A hint whose fix only the user can make by hand, with an optional read-only command; `variable`: the one to write. */
+function byHand(words: Speaker, text: string, topic: ManualTopic, look?: string, variable?: string): Hint {
+  return words.manual(text, { kind: 'manual', topic, ...(variable !== undefined && { variable }) }, look);
 }
 
 export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
@@ -111,6 +131,11 @@ function routeRepair(code: ErrorCode, context: HintContext): Hint | null {
   return null;
 }
 
+/** The variable a fix writes for a proxy source: HTTPS_PROXY also takes precedence over the system settings and --proxy. */
+function writableVariable(source: string): string {
+  return source === '--proxy' || source === 'system' ? 'HTTPS_PROXY' : source;
+}
+
 function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
   const { words } = context;
   const host = context.target.host;
@@ -121,12 +146,14 @@ function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
   const proxyName = clip(proxy ? `${proxy.host}:${proxy.port}` : unusable ? unusable.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0]! : 'the proxy', 120);
   const source = context.route.kind === 'proxy' ? context.route.variable : context.route.kind === 'unusable' ? context.route.decision.variable : 'HTTPS_PROXY';
   const variable = proxySourceName(source);
-  // HTTPS_PROXY also takes precedence over the system proxy settings.
-  const exportVariable = source === '--proxy' || source === 'system' ? 'HTTPS_PROXY' : source;
+  const exportVariable = writableVariable(source);
   // A proxy URL with a user name and password is never rewritten by this tool (the password would be written out).
   const withCredentials = (context.route.kind === 'proxy' && context.route.credentials !== undefined) || (unusable !== null && proxyName.includes('@'));
   const setProxy = (text: string, value: string): Hint => words.fix(text, words.setting(exportVariable, value));
-  const findProxy = (text: string, look?: string): Hint => byHand(words, text, 'find-proxy-address', look);
+  const findProxy = (text: string, look?: string): Hint => byHand(words, text, 'find-proxy-address', look, exportVariable);
+  // A proxy that takes the connection and then hangs, drops it or cannot reach upstream is there but broken (or
+  // not the proxy at all): its team repairs it, or names the one to use.
+  const repairProxy = (text: string): Hint => askIt(text, 'proxy-reachability', hosts);
   const hosts = [host];
   const proxyHosts = proxy ? [`${proxy.host}:${proxy.port}`] : hosts;
   const exemptInspection = askIt(
@@ -164,8 +191,12 @@ function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
             { text: `Ask your network team whether outbound HTTPS to ${host} is allowed.` },
           ];
 
-    case 'PROXY_UNREACHABLE':
     case 'PROXY_CLOSED':
+      return [
+        repairProxy(`Ask your network team why ${proxyName} (${variable}) accepts connections and closes them without answering CONNECT ${host}:${context.target.port}: the proxy is down or overloaded, or this is not the proxy's address (then which one is).`),
+        findProxy(`Check ${variable}: ${proxyName} is not answering as an HTTP proxy (${code}). Use the proxy host and port your browser or PAC file uses, with http://.`),
+      ];
+    case 'PROXY_UNREACHABLE':
     case 'PROXY_NOT_HTTP':
       return [findProxy(`Check ${variable}: ${proxyName} is not answering as an HTTP proxy (${code}). Use the proxy host and port your browser or PAC file uses, with http://.`)];
     case 'PROXY_TLS_UNTRUSTED':
@@ -180,8 +211,8 @@ function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
       ];
     case 'PROXY_NO_RESPONSE':
       return [
-        findProxy(`${proxyName} accepted the connection but never answered CONNECT ${host}:${context.target.port}. Check that ${variable} points at the proxy port itself (not a PAC server or admin page).`),
-        { text: `Ask your network team whether ${proxyName} holds CONNECT requests to ${host} (some proxies stall blocked destinations instead of refusing them).` },
+        repairProxy(`Ask your network team why ${proxyName} (${variable}) accepts connections but never answers CONNECT ${host}:${context.target.port}: a proxy that stalls (a dead upstream, a full connection table, a destination it holds instead of refusing), or not the proxy's address (then which one is).`),
+        findProxy(`Check that ${variable} points at the proxy port itself (not a PAC server or admin page).`),
       ];
     case 'PROXY_AUTH_REQUIRED':
       return [
@@ -189,14 +220,18 @@ function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
           words,
           `${proxyName} wants a user name and password. Get the ones it accepts (usually your own network account; your network team knows), and write them into ${exportVariable} as http://user:password@${proxyName}, with @ : / % in them percent-encoded; Codex sends them as Basic credentials.`,
           'proxy-login',
+          undefined,
+          exportVariable,
         ),
       ];
     case 'PROXY_AUTH_REJECTED':
       return [
         byHand(
           words,
-          `${proxyName} refused the credentials${context.route.kind === 'proxy' && context.route.credentials ? ` of user "${context.route.credentials.username}"` : ''} in ${variable}. Check the user name and password with your network team; percent-encode @ : / % in them (for example @ as %40).`,
+          `${proxyName} refused the credentials${context.route.kind === 'proxy' && context.route.credentials ? ` of user "${context.route.credentials.username}"` : ''} in ${variable}. Check the user name and password with your network team, and write the right ones into ${exportVariable} as http://user:password@${proxyName}, with @ : / % in them percent-encoded (for example @ as %40).`,
           'proxy-login',
+          undefined,
+          exportVariable,
         ),
       ];
     case 'PROXY_AUTH_SCHEME_UNSUPPORTED':
@@ -213,8 +248,8 @@ function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
       return [askIt(`Ask your network team to allow ${OPENAI_HOSTS_FOR_IT} through ${proxyName} for Codex (the proxy's policy refuses ${host}).`, 'allow-host', hosts)];
     case 'PROXY_UPSTREAM_FAILED':
       return [
-        byHand(words, `${proxyName} could not reach ${host} itself. Retry in a moment; if it persists, the proxy's own DNS or upstream route is broken.`, 'retry-later'),
-        askIt(`Ask your network team why ${proxyName} answers 502/503/504 for ${host}.`, 'allow-host', hosts),
+        repairProxy(`Ask your network team to repair ${proxyName}: it answers CONNECT ${host}:${context.target.port} with a 502/503/504 because it cannot reach ${host} itself (its own DNS or upstream route is broken).`),
+        { text: 'A passing upstream fault clears by itself: retry in a moment before you ask.' },
       ];
     case 'PROXY_CONNECT_REJECTED':
       return [askIt(`Ask your network team why ${proxyName} refuses CONNECT to ${host}:${context.target.port}.`, 'allow-host', hosts)];
@@ -272,11 +307,15 @@ function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
         ? [askIt(`The certificate does not name ${host}: ask your network team why DNS sends ${host} to another server (check any --resolve override of yours first).`, 'fix-tls-path', hosts)]
         : [askIt(`Ask your network team to make the inspection proxy put ${host} in the subjectAltName of the certificates it mints (rustls ignores the Common Name), or to exempt ${OPENAI_HOSTS_FOR_IT} from inspection.`, 'fix-tls-path', hosts)];
     case 'TLS_EXPIRED':
-    case 'TLS_NOT_YET_VALID':
-      return [
-        byHand(words, 'Check the system clock and time zone first.', 'system-clock', words.commands.showClock()),
-        askIt(`Ask your network team to renew the certificate that is out of its validity period (named in the detail).`, 'fix-tls-path', hosts),
-      ];
+    case 'TLS_NOT_YET_VALID': {
+      const checkClock = byHand(words, 'Check the system clock and time zone first.', 'system-clock', words.commands.showClock());
+      const renew = `Ask your network team to renew the certificate that is out of its validity period (named in the detail)${context.intercepted ? ': the inspection proxy mints it' : ''}.`;
+      // The proxy dated its answer: when its clock and this one agree, the certificate is stale, not the clock.
+      if (context.clock && Math.abs(context.clock.skewMs) <= CLOCKS_AGREE_MS) {
+        return [askIt(`The clock here agrees with ${proxyName}'s (its answer is dated ${context.clock.date}), so the clock is not the cause. ${renew}`, 'fix-tls-path', hosts)];
+      }
+      return [checkClock, askIt(renew, 'fix-tls-path', hosts)];
+    }
     case 'TLS_CA_AS_END_ENTITY':
     case 'TLS_ISSUER_NOT_CA':
     case 'TLS_EKU_NO_SERVER_AUTH':
@@ -320,6 +359,8 @@ export function oauthHints(code: ErrorCode, context: HintContext, url: URL, resp
           words,
           `The proxy wants credentials on each request it inspects. Get the user name and password it accepts (usually your own network account; your network team knows) and write them into ${variable} as http://user:password@${proxy === 'the network' ? 'host:port' : proxy}, with @ : / % in them percent-encoded.`,
           'proxy-login',
+          undefined,
+          route.kind === 'proxy' ? writableVariable(route.variable) : 'HTTPS_PROXY',
         ),
       ];
     case 'OAUTH_CLOUDFLARE_CHALLENGE':

@@ -35,7 +35,7 @@ import {
 import type { DoctorCheck, DoctorContext } from './context.js';
 import { bundleUnusableHint, endpointName, endpointsLine, fallbackNote, nonEssentialNote } from './endpoint-words.js';
 import { TLS_AUTH } from './network-checks.js';
-import { networkHints, routeEnv, type HintContext } from './network-hints.js';
+import { clockOf, networkHints, routeEnv, type HintContext } from './network-hints.js';
 import { Speaker } from '../words/speaker.js';
 import { endpointRow, networkPlan, routeLabel, type EndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
 import { captureChain, chainLine, classifyFailure, describeRoute, KeptConnection, probeBudget, Stager, type Route } from './network.js';
@@ -158,7 +158,7 @@ async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEn
   const interception = interceptionOf(capture.chain, sets);
   const search = await searchMissingIssuer(host, world, sets, capture.chain, [https, websocket]);
   const intercepted = interception.kind !== 'not-intercepted';
-  const fallback = (code: Parameters<typeof networkHints>[0]) => networkHints(code, { ...hintContext, intercepted });
+  const fallback = (code: Parameters<typeof networkHints>[0]) => networkHints(code, { ...hintContext, intercepted, ...clockOf(connectAnswer, now) });
 
   const verdicts = verdictFindings(https, websocket, sets, search, fallback);
   const findings: Finding[] = [routeFinding, interceptionFinding(interception, 'tls-verify'), ...verdicts];
@@ -217,22 +217,24 @@ async function probeHttps(ctx: DoctorContext, net: NetworkPlan, endpoint: Planne
   const hintContext: HintContext = { target, route, transport: 'https', platform: host.platform, words, env: routeEnv(net.world, host) };
   const stager = new Stager(ctx);
   let capture: TlsCapture;
+  let connectAnswer: HttpHead | null;
   try {
     const pathInput = { target, route, dialing: host, signal, proxyCa: () => set.pems };
-    ({ capture } = await captureChain(stager, pathInput, { servername: target.host, alpn: set.alpn, set }));
+    ({ capture, connect: connectAnswer } = await captureChain(stager, pathInput, { servername: target.host, alpn: set.alpn, set }));
   } catch (error) {
     const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'tls' });
     return failed(failure.code, { stage: failure.stage, detail: `${failure.detail}${note}`, cause: failure.cause, hints: networkHints(failure.code, hintContext) });
   }
   const verdict = transportVerdict(set, capture, target.host, host.now(), true);
   const intercepted = interceptionOf(capture.chain, net.sets).kind !== 'not-intercepted';
+  const clock = clockOf(connectAnswer, host.now());
   if (verdict.ok) {
     return {
       row: endpointRow(endpoint, 'pass', null),
       findings: [{ level: 'info', code: 'TLS_CHAIN_VERIFIED', stage: 'tls-verify', detail: `${name}: trusted by ${verifierName(verdict.verifier)}.${note}` }],
     };
   }
-  const fallback = (code: Parameters<typeof networkHints>[0]) => networkHints(code, { ...hintContext, intercepted });
+  const fallback = (code: Parameters<typeof networkHints>[0]) => networkHints(code, { ...hintContext, intercepted, ...clock });
   if (unknownForUnreadStore(verdict)) {
     const finding = unreadStoreFinding(verdict, net.sets, null, fallback('TLS_UNKNOWN_ISSUER'));
     return { row: endpointRow(endpoint, 'warn', finding.code), findings: [{ ...finding, detail: `${name}: ${finding.detail}` }] };

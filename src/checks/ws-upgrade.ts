@@ -42,7 +42,7 @@ import type { DoctorCheck, DoctorContext } from './context.js';
 import { bundleUnusableHint } from './endpoint-words.js';
 import { networkPlan, withEndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
 import { WS_UPGRADE } from './network-checks.js';
-import { askIt, networkHints, routeEnv, websocketOffAction, websocketOffHint, type HintContext } from './network-hints.js';
+import { askIt, clockOf, networkHints, routeEnv, websocketOffAction, websocketOffHint, type HintContext } from './network-hints.js';
 import { Speaker } from '../words/speaker.js';
 import type { Route } from './network.js';
 import { captureChain, chainLine, classifyFailure, describeRoute, probeBudget, Stager, throughPath } from './network.js';
@@ -129,9 +129,10 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
       // 1. Capture the chain and judge it with the WebSocket's own trust set (always rustls). When rustls' rules
       // accept it, that same connection carries the upgrade (nothing is written on it before).
       let capture: TlsCapture;
+      let connectAnswer: HttpHead | null;
       try {
         const keep = chainVerifier(sets.websocket, target.host, host.now(), []);
-        ({ capture, socket: verified } = await captureChain(stager, pathInput, { servername: target.host, alpn: WEBSOCKET_ALPN, set: sets.websocket, judge: false, keep }));
+        ({ capture, socket: verified, connect: connectAnswer } = await captureChain(stager, pathInput, { servername: target.host, alpn: WEBSOCKET_ALPN, set: sets.websocket, judge: false, keep }));
       } catch (error) {
         return fail(error);
       }
@@ -153,7 +154,8 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
       };
       if (!verdict.ok && verdict.failure) {
         const search = await searchMissingIssuer(host, world, sets, capture.chain, [verdict]);
-        const fallback = (code: ErrorCode): [Hint, ...Hint[]] => networkHints(code, { ...hintContext, intercepted: interception.kind !== 'not-intercepted' });
+        const fallback = (code: ErrorCode): [Hint, ...Hint[]] =>
+          networkHints(code, { ...hintContext, intercepted: interception.kind !== 'not-intercepted', ...clockOf(connectAnswer, host.now()) });
         if (unknownForUnreadStore(verdict)) {
           // Nothing is sent over a connection the doctor could not verify as Codex would: no upgrade attempt.
           return {

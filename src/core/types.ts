@@ -109,8 +109,12 @@ export type FixAction =
   /** Steps that only together make the fix (convert a file, then point a variable at it). */
   | { kind: 'sequence'; steps: [FixStep, ...FixStep[]] }
   | { kind: 'it-request'; topic: ItTopic; hosts?: string[] }
-  /** A change the user makes by hand (upgrade Codex, fix the clock, repair a file); `file` names the file concerned. */
-  | { kind: 'manual'; topic: ManualTopic; file?: string };
+  /**
+   * A change the user makes by hand (upgrade Codex, fix the clock, repair a file): `file` names the file
+   * concerned and `line`/`column` the place in it; `variable` the environment variable to write (a proxy
+   * login, a proxy address).
+   */
+  | { kind: 'manual'; topic: ManualTopic; file?: string; line?: number; column?: number; variable?: string };
 
 /** The raw error behind a finding, kept for the evidence (name, code, message; always redacted). */
 export interface RawCause {

@@ -127,6 +127,15 @@ export function readFailure(say: Speaker, load: Extract<BundleLoad, { status: 'r
   }
 }
 
+/** CODEX_CA_CERTIFICATE's file does not load, SSL_CERT_FILE's does: point the variable Codex reads at the good file. */
+export function besideBundleHint(say: Speaker, selected: VariableSelection, beside: VariableSelection, count: number): Hint {
+  return say.setHint(
+    selected.variable,
+    beside.path,
+    `${beside.variable} names ${say.show(beside.path)}, which Codex loads (${plural(count, 'certificate')}), but Codex reads only ${selected.variable} while it is set: point ${selected.variable} at that file.`,
+  );
+}
+
 // --- the file cannot be parsed -------------------------------------------------------------------------------
 
 export function parseFailure(say: Speaker, load: Extract<BundleLoad, { status: 'parse-failed' }>, fixes: BundleFixes): Finding {

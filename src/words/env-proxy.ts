@@ -121,12 +121,12 @@ function rewriteProxyHint(say: Speaker, rewrite: ProxyRewrite): Hint {
     case 'with-credentials':
       return say.manual(
         `Write ${rewrite.variable} as ${rewrite.shown} with your password in place of [redacted], ${ENCODE_CREDENTIALS}: both of Codex's clients read that. The doctor never writes a password into a command.`,
-        { kind: 'manual', topic: 'encode-credentials' },
+        { kind: 'manual', topic: 'encode-credentials', variable: rewrite.variable },
       );
     case 'unknown':
       return say.manual(
         `Write ${rewrite.variable} as http://host:port, ${ENCODE_CREDENTIALS}. The doctor cannot tell the proxy's address from this value: your browser's proxy settings or PAC file name it; otherwise ask your network team for the address of the HTTP proxy.`,
-        { kind: 'manual', topic: 'find-proxy-address' },
+        { kind: 'manual', topic: 'find-proxy-address', variable: rewrite.variable },
       );
   }
 }
@@ -174,7 +174,7 @@ export function proxySchemeUnsupported(say: Speaker, decision: Extract<ProxyDeci
       d.transport === 'https'
         ? say.manual(
             `${d.variable === 'system' ? 'Set HTTPS_PROXY to an HTTP proxy: Codex then uses it instead of the system setting' : `Point ${d.variable} at an HTTP proxy`}, written http://host:port. The doctor cannot know its address: your browser's proxy settings or PAC file name it (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128); if there is none, ask your network team for one.`,
-            { kind: 'manual', topic: 'find-proxy-address' },
+            { kind: 'manual', topic: 'find-proxy-address', variable: d.variable === 'system' ? 'HTTPS_PROXY' : d.variable },
           )
         : httpUrl === null
           ? say.manual(`${useHttp}, with the same user name and password in front of the host: the doctor never writes a password into a command.`, {
@@ -350,7 +350,7 @@ export function systemProxyPacIgnored(say: Speaker, platform: NodeJS.Platform, p
     hints: [
       say.manual(
         'Find the proxy the PAC file gives for https://chatgpt.com (your browser uses it; the network team knows it) and set it for Codex in HTTPS_PROXY, written http://host:port.',
-        { kind: 'manual', topic: 'find-proxy-address' },
+        { kind: 'manual', topic: 'find-proxy-address', variable: 'HTTPS_PROXY' },
       ),
     ],
   };

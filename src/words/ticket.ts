@@ -42,7 +42,8 @@ export const ticketWords = {
       'Hand the user the root certificate of the TLS inspection (PEM), the CA named below: no file on this machine holds it, so Codex cannot verify the re-signed connections.',
     'weak-ca': () =>
       'Re-issue the TLS inspection CA with SHA-256 and an RSA key of at least 2048 bits (or ECDSA), or exempt the hosts below from inspection: Codex (rustls) refuses the current one.',
-    'proxy-reachability': (proxy: string | undefined) => `Tell the user which proxy to use: ${proxy ?? 'the configured proxy'} does not answer as an HTTP proxy.`,
+    'proxy-reachability': (proxy: string | undefined) =>
+      `Repair ${proxy ?? 'the configured proxy'}, or tell the user which proxy to use instead: it takes the connection but does not open tunnels to the hosts below (it hangs, closes the connection, or answers 502/503/504 because it cannot reach them).`,
     'fix-tls-path': (proxy: string | undefined) =>
       `Make TLS to the hosts below work as Codex (rustls) requires through ${proxy ?? 'the network path'}: TLS 1.2 or later, a handshake that completes, a chain with the host in its subjectAltName and at most 6 intermediates; the detail names what fails. Exempting the hosts from TLS inspection removes it.`,
   } satisfies Record<ItTopic, (proxy: string | undefined) => string>,

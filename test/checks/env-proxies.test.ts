@@ -175,7 +175,7 @@ describe('env.precedence: proxies', () => {
       expect(finding.hints).toEqual([
         {
           text: "Write HTTPS_PROXY as http://host:port, percent-encoding any : / @ # ? in the user name or password. The doctor cannot tell the proxy's address from this value: your browser's proxy settings or PAC file name it; otherwise ask your network team for the address of the HTTP proxy.",
-          action: { kind: 'manual', topic: 'find-proxy-address' },
+          action: { kind: 'manual', topic: 'find-proxy-address', variable: 'HTTPS_PROXY' },
         },
       ]);
     }
@@ -190,7 +190,7 @@ describe('env.precedence: proxies', () => {
       expect(finding.hints).toEqual([
         {
           text: "Write HTTPS_PROXY as http://alice:[redacted]@proxy.corp:8080 with your password in place of [redacted], percent-encoding any : / @ # ? in the user name or password: both of Codex's clients read that. The doctor never writes a password into a command.",
-          action: { kind: 'manual', topic: 'encode-credentials' },
+          action: { kind: 'manual', topic: 'encode-credentials', variable: 'HTTPS_PROXY' },
         },
       ]);
     }

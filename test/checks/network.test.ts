@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { networkHints, routeEnv, type HintContext } from '../../src/checks/network-hints.js';
+import { clockOf, networkHints, routeEnv, type HintContext } from '../../src/checks/network-hints.js';
 import type { Provenance } from '../../src/fix/actions.js';
 import { Speaker } from '../../src/words/speaker.js';
 import { classifyFailure, describeRoute, probeBudget, routeFrom, StageFailure, Stager } from '../../src/checks/network.js';
@@ -46,7 +46,7 @@ describe('routeFrom', () => {
     const [login] = networkHints('PROXY_AUTH_REQUIRED', context(route, 'https', 'darwin'));
     expect(login).toEqual({
       text: 'secure.corp:8443 wants a user name and password. Get the ones it accepts (usually your own network account; your network team knows), and write them into HTTPS_PROXY as http://user:password@secure.corp:8443, with @ : / % in them percent-encoded; Codex sends them as Basic credentials.',
-      action: { kind: 'manual', topic: 'proxy-login' },
+      action: { kind: 'manual', topic: 'proxy-login', variable: 'HTTPS_PROXY' },
     });
   });
 
@@ -54,7 +54,7 @@ describe('routeFrom', () => {
     const route = { kind: 'direct' as const, note: 'no proxy' };
     expect(networkHints('TLS_HANDSHAKE_RESET', context(route, 'https', 'darwin'))[1]).toEqual({
       text: "If your network requires a proxy, set it: Codex's HTTPS client reads only the manual system proxy settings (no PAC file or automatic discovery), and its WebSocket client reads none.",
-      action: { kind: 'manual', topic: 'find-proxy-address' },
+      action: { kind: 'manual', topic: 'find-proxy-address', variable: 'HTTPS_PROXY' },
     });
     expect(networkHints('TLS_HANDSHAKE_RESET', context(route, 'https', 'linux'))[1]?.text).toBe(
       'If your network requires a proxy, set it: Codex does not read the system proxy settings on this platform.',
@@ -182,7 +182,7 @@ describe('networkHints: a failed route the user also set another way', () => {
     const env = { HTTPS_PROXY: 'http://old.corp:1', https_proxy: 'http://proxy.corp:3128' };
     expect(networkHints('PROXY_UNREACHABLE', context(env, env, shell))[0].action).toEqual({ kind: 'copy-env', name: 'HTTPS_PROXY', from: 'https_proxy', target: 'shell-profile' });
     const same = { HTTPS_PROXY: 'http://old.corp:1', https_proxy: ' http://old.corp:1 ' };
-    expect(networkHints('PROXY_UNREACHABLE', context(same, same, shell))[0].action).toEqual({ kind: 'manual', topic: 'find-proxy-address' });
+    expect(networkHints('PROXY_UNREACHABLE', context(same, same, shell))[0].action).toEqual({ kind: 'manual', topic: 'find-proxy-address', variable: 'HTTPS_PROXY' });
   });
 
   it('deletes the .env line that replaces a different shell proxy, and only that line', () => {
@@ -192,11 +192,56 @@ describe('networkHints: a failed route the user also set another way', () => {
     expect(first.action).toEqual({ kind: 'unset-env', name: 'HTTPS_PROXY', target: 'codex-dotenv' });
     expect(first.text).toContain('line 3 of ~/.codex/.env');
     // The shell names the same proxy: deleting the line changes nothing, so it is no fix.
-    expect(networkHints('PROXY_UNREACHABLE', context(env, env, dotenv))[0].action).toEqual({ kind: 'manual', topic: 'find-proxy-address' });
+    expect(networkHints('PROXY_UNREACHABLE', context(env, env, dotenv))[0].action).toEqual({ kind: 'manual', topic: 'find-proxy-address', variable: 'HTTPS_PROXY' });
   });
 
   it('leaves failures that are not about the route alone', () => {
     const env = { HTTPS_PROXY: 'http://old.corp:1', https_proxy: 'http://proxy.corp:3128' };
     expect(networkHints('PROXY_AUTH_REQUIRED', context(env, env, shell))[0].action).not.toMatchObject({ kind: 'copy-env' });
+  });
+});
+
+describe('networkHints: the first fix of a proxy that is there but broken, a proxy login, a stale certificate', () => {
+  const env = { HTTPS_PROXY: 'http://proxy.corp:3128' };
+  const route = routeFrom(proxyFor('https', 'https://auth.openai.com/oauth/token', env), env, undefined);
+  const proxied = (extra: Partial<HintContext> = {}): HintContext => ({ ...context(route, 'https', 'linux'), ...extra });
+
+  it('asks the network team to repair a proxy that hangs, drops the connection or answers 502, and names the variable to check second', () => {
+    for (const code of ['PROXY_NO_RESPONSE', 'PROXY_CLOSED', 'PROXY_UPSTREAM_FAILED'] as const) {
+      const [first, second] = networkHints(code, proxied());
+      expect(first.action, code).toEqual({ kind: 'it-request', topic: 'proxy-reachability', hosts: ['chatgpt.com'] });
+      expect(first.text, code).toContain('proxy.corp:3128');
+      if (code !== 'PROXY_UPSTREAM_FAILED') expect(second?.action, code).toEqual({ kind: 'manual', topic: 'find-proxy-address', variable: 'HTTPS_PROXY' });
+    }
+    // Nothing listens there: the address is wrong, and finding the right one is the user's.
+    expect(networkHints('PROXY_UNREACHABLE', proxied())[0].action).toEqual({ kind: 'manual', topic: 'find-proxy-address', variable: 'HTTPS_PROXY' });
+  });
+
+  it('names the variable the proxy login goes into, for a missing and for a refused one', () => {
+    const withLogin = { HTTPS_PROXY: 'http://alice:old@proxy.corp:3128' };
+    const loginRoute = routeFrom(proxyFor('https', 'https://auth.openai.com/oauth/token', withLogin), withLogin, undefined);
+    expect(networkHints('PROXY_AUTH_REQUIRED', proxied())[0].action).toEqual({ kind: 'manual', topic: 'proxy-login', variable: 'HTTPS_PROXY' });
+    const [refused] = networkHints('PROXY_AUTH_REJECTED', { ...context(loginRoute, 'https', 'linux') });
+    expect(refused.action).toEqual({ kind: 'manual', topic: 'proxy-login', variable: 'HTTPS_PROXY' });
+    expect(refused.text).toContain('write the right ones into HTTPS_PROXY as http://user:password@proxy.corp:3128');
+    expect(refused.text).not.toContain('old');
+  });
+
+  it("checks the clock first unless the proxy's dated answer agrees with it: then the certificate is IT's to renew", () => {
+    const now = new Date('2026-12-03T12:00:00Z');
+    const agrees = clockOf({ headers: { date: ['Thu, 03 Dec 2026 12:00:30 GMT'] } }, now);
+    expect(agrees).toEqual({ clock: { date: 'Thu, 03 Dec 2026 12:00:30 GMT', skewMs: -30_000 } });
+    for (const code of ['TLS_EXPIRED', 'TLS_NOT_YET_VALID'] as const) {
+      const hints = networkHints(code, proxied({ intercepted: true, ...agrees }));
+      expect(hints.map((h) => h.action)).toEqual([{ kind: 'it-request', topic: 'fix-tls-path', hosts: ['chatgpt.com'] }]);
+      expect(hints[0].text).toContain('the clock is not the cause');
+    }
+    // A day apart, or no dated answer: the clock may be wrong, and checking it comes first.
+    const dayOff = clockOf({ headers: { date: ['Fri, 04 Dec 2026 12:00:00 GMT'] } }, now);
+    for (const extra of [dayOff, {}]) {
+      expect(networkHints('TLS_EXPIRED', proxied({ intercepted: true, ...extra })).map((h) => h.action?.kind === 'manual' ? h.action.topic : h.action?.kind)).toEqual(['system-clock', 'it-request']);
+    }
+    expect(clockOf({ headers: { date: ['yesterday'] } }, now)).toEqual({});
+    expect(clockOf(null, now)).toEqual({});
   });
 });

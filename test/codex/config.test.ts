@@ -41,6 +41,12 @@ describe('a config.toml Codex cannot read', () => {
     expect(config!.evidence.find((e) => e.title.includes('around line 2'))?.lines).toContain('2:  sandbox_mode = ');
   });
 
+  it('names the file, line and column to repair in the action itself, not only in the sentence', async () => {
+    const host = testHost({ files: { [USER]: 'model = "o3"\nsandbox_mode = \n' } });
+    const [config] = await runDoctorChecks([codexConfigCheck], host);
+    expect(config!.findings[0]?.hints?.[0]?.action).toEqual({ kind: 'manual', topic: 'repair-file', file: USER, line: 2, column: 16 });
+  });
+
   it.each([
     ['EACCES on read', { readError: 'EACCES' }, 'unreadable', "failed to read /home/user/.codex/config.toml: EACCES: permission denied, open '/home/user/.codex/config.toml'"],
     ['a directory', { directory: true }, 'not-a-file', '/home/user/.codex/config.toml is a directory, not a file'],

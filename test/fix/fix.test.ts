@@ -130,6 +130,29 @@ describe('each action kind, applied to a lab world, makes its check pass', () =>
   });
 });
 
+describe('a CODEX_CA_CERTIFICATE that does not load beside an SSL_CERT_FILE that does', () => {
+  const firstAction = (report: Report, id: string): FixAction | undefined =>
+    report.checks.find((c) => c.id === id)?.findings.find((f) => f.level === 'fail')?.hints?.find((h) => h.action)?.action;
+
+  it.each(['bad-bundle-beside-ssl-cert-file', 'bad-bundle-beside-good-ssl-cert-file'])('%s: the first fix points CODEX_CA_CERTIFICATE at that file, and login and the WebSocket then pass', async (name) => {
+    const { host } = await lab(name);
+    const before = await doctor(host);
+    const good = host.env.SSL_CERT_FILE!;
+    const point = { kind: 'set-env', name: 'CODEX_CA_CERTIFICATE', value: good, target: 'shell-profile' };
+    for (const id of ['ca.bundle', 'tls.auth', 'ws.upgrade']) expect(firstAction(before, id), id).toEqual(point);
+    const { report } = await applyAndRerun(host, [point as FixAction]);
+    expect(statusOf(report, 'ca.bundle')).toBe('pass');
+    expect(statusOf(report, 'tls.auth')).toBe('pass');
+    expect(statusOf(report, 'ws.upgrade')).toBe('pass');
+  });
+
+  it('keeps the repair first when SSL_CERT_FILE does not load either', async () => {
+    const { host } = await lab('bad-bundle-beside-ssl-cert-file');
+    const broken = { ...host, env: { ...host.env, SSL_CERT_FILE: host.env.CODEX_CA_CERTIFICATE! } };
+    expect(firstAction(await doctor(broken), 'ca.bundle')).toMatchObject({ kind: 'manual', topic: 'repair-file' });
+  });
+});
+
 describe('codex-doctor fix, end to end on a lab world', () => {
   // Until every hint carries its action, the report's fixes are given by hand here.
   const unsetStale = () => ({ sources: [source({ kind: 'unset-env', name: 'SSL_CERT_FILE', target: 'shell-profile' }, 'ENV_SSL_CERT_FILE_REPLACES_OS')], unactionable: [] });
