@@ -221,6 +221,12 @@ stage = "tls-verify"
 `;
   const withFile = valid.replace('[expect]', '[[files]]\npath = "../x.pem"\ncontent = "x"\n[expect]');
 
+  it('reads what the user knows for a change by hand: the config they meant, their own terminal', () => {
+    const text = valid.replace('[expect]', '[by_hand]\nconfig_toml = \'model = "o3"\'\n[by_hand.outside_env]\nNO_PROXY = "localhost"\n[expect]');
+    expect(parseScenario(text, '/somewhere/bad.toml').byHand).toEqual({ configToml: 'model = "o3"', outsideEnv: { NO_PROXY: 'localhost' } });
+    expect(parseScenario(valid, '/somewhere/bad.toml').byHand).toBeUndefined();
+  });
+
   it('reads a valid file', () => {
     const scenario = parseScenario(valid, '/somewhere/bad.toml');
     expect(scenario).toMatchObject({
@@ -243,6 +249,8 @@ stage = "tls-verify"
     ['a code on a passing check', valid.replace('status = "fail"', 'status = "pass"'), 'bad.toml', /^bad\.toml: expect\.checks\."tls\.auth"\.code: code and stage name the failure/],
     ['a config.toml that does not parse by accident', valid.replace('[lab.proxy]', "config_toml = 'model = o3'\n[lab.proxy]"), 'bad.toml', /^bad\.toml: config_toml is not valid TOML \(line 1, column 9: .*\); set config_toml_invalid = true if that is the point$/],
     ['a file escaping the lab directory', withFile, 'bad.toml', /^bad\.toml: files\[0\]\.path: "\.\.\/x\.pem" must stay inside the lab directory/],
+    ['a [by_hand] config.toml that does not parse', valid.replace('[expect]', "[by_hand]\nconfig_toml = 'model = o3'\n[expect]"), 'bad.toml', /^bad\.toml: by_hand\.config_toml is not valid TOML \(line 1, column 9: .*\): it is what the user meant to write$/],
+    ['a misspelt [by_hand] key', valid.replace('[expect]', '[by_hand.outside_envs]\n[expect]'), 'bad.toml', /^bad\.toml: by_hand\.outside_envs: unknown key \(did you mean outside_env\?\)/],
   ])('rejects %s with one clear sentence', (_what, text, file, message) => {
     expect(() => parseScenario(text, file)).toThrow(message);
   });

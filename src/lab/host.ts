@@ -9,12 +9,14 @@ import path from 'node:path';
 import type { Host, HostFs, HostWriter } from '../core/host.js';
 import { realFs, realWriter } from '../core/real-host.js';
 import { toPem } from './pki.js';
-import { fillPlaceholders, FIXTURES_DIR, ScenarioError, type PlaceholderValues, type Scenario, type ScenarioFile, type TextEncoding } from './scenario.js';
+import { fillPlaceholders, FIXTURES_DIR, ScenarioError, type ByHand, type PlaceholderValues, type Scenario, type ScenarioFile, type TextEncoding } from './scenario.js';
 import { startLab, type Lab } from './world.js';
 
 export interface RunningScenario {
   lab: Lab;
   host: Host;
+  /** The scenario's [by_hand] with its placeholders filled. */
+  byHand: ByHand;
   /** Stops the lab's servers and removes its directory (and everything the scenario wrote there). */
   stop(): Promise<void>;
 }
@@ -23,7 +25,8 @@ export interface RunningScenario {
 export async function startScenario(scenario: Scenario): Promise<RunningScenario> {
   const lab = await startLab(scenario.lab);
   try {
-    return { lab, host: await labHost(scenario, lab), stop: () => lab.stop() };
+    const host = await labHost(scenario, lab);
+    return { lab, host, byHand: await filledByHand(scenario, lab, host.homeDir), stop: () => lab.stop() };
   } catch (error) {
     await lab.stop();
     throw error;
@@ -128,6 +131,17 @@ export function confinedWriter(root: string): HostWriter {
         return false;
       }
     },
+  };
+}
+
+async function filledByHand(scenario: Scenario, lab: Lab, home: string): Promise<ByHand> {
+  const given = scenario.byHand;
+  if (!given) return {};
+  const values = await placeholderValues(lab, { dir: lab.files.dir, home, codexHome: path.join(home, '.codex') });
+  const fill = (text: string, where: string): string => fillPlaceholders(text, values, `${path.basename(scenario.file)}: by_hand.${where}`);
+  return {
+    ...(given.configToml !== undefined && { configToml: fill(given.configToml, 'config_toml') }),
+    ...(given.outsideEnv && { outsideEnv: Object.fromEntries(Object.entries(given.outsideEnv).map(([name, value]) => [name, fill(value, `outside_env.${name}`)])) }),
   };
 }
 

@@ -137,6 +137,8 @@ export interface CorporateCa {
   intermediate: MintedCert | null;
   /** The re-signed identity for a server name, minted on first use and cached per (lower-cased) name. */
   identityFor(serverName: string): ServerIdentity;
+  /** The same CA minting its leaves with these options changed (IT renews the certificates the proxy serves). */
+  withLeaf(changes: LeafOptions): CorporateCa;
 }
 
 /** Subjects of real inspection products (../shared/interception-products.md), for realistic scenarios. */
@@ -179,12 +181,15 @@ export function mintCorporateCa(options: CorporateCaOptions = {}): CorporateCa {
           { subject: product.intermediate, ...inheritedStrength(options.root), ...options.intermediate },
           root,
         );
-  const issuers = intermediate ? [intermediate, root] : [root];
-  const leaf = options.leaf ?? {};
+  return corporateCaOf(context, intermediate ? [intermediate, root] : [root], options.leaf ?? {});
+}
+
+/** A corporate CA of these issuers (the signing one first, the root last) minting leaves with `leaf`. */
+function corporateCaOf(context: ResolvedContext, issuers: readonly Issuer[], leaf: LeafOptions): CorporateCa {
   const cache = new Map<string, ServerIdentity>();
   return {
-    root: root.minted,
-    intermediate: intermediate?.minted ?? null,
+    root: issuers[issuers.length - 1]!.minted,
+    intermediate: issuers.length > 1 ? issuers[0]!.minted : null,
     identityFor(serverName) {
       const name = serverName.toLowerCase();
       let identity = cache.get(name);
@@ -194,6 +199,7 @@ export function mintCorporateCa(options: CorporateCaOptions = {}): CorporateCa {
       }
       return identity;
     },
+    withLeaf: (changes) => corporateCaOf({ ...context, now: new Date() }, issuers, { ...leaf, ...changes }),
   };
 }
 

@@ -117,6 +117,8 @@ export interface ProxyPolicyChange {
   failure?: null;
   /** The inspection CA reissued (inspect mode): new leaves are signed by it. */
   corporateCa?: CorporateCa;
+  /** The certificates the proxy mints renewed (inspect mode): the same CA, every new leaf within its validity. */
+  renewLeaves?: true;
 }
 
 export interface ProxyServer extends LabServer {
@@ -130,7 +132,7 @@ export interface ProxyServer extends LabServer {
 function proxyPage(status: number, title: string, text: string, product: string): RawResponse {
   return {
     status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', Server: product },
+    headers: { 'Content-Type': 'text/html; charset=utf-8', Server: product, Date: new Date().toUTCString() },
     body: `<!DOCTYPE html>\n<html><head><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>\n`,
   };
 }
@@ -184,7 +186,7 @@ export async function startProxy(given: ProxyOptions): Promise<ProxyServer> {
       return;
     }
     if (inspector) {
-      socket.write(rawResponse({ status: 200, reason: 'Connection established' }));
+      socket.write(rawResponse(tunnelOpened()));
       answer(200);
       inspector.adopt(socket, head, host, port, routedPort);
       return;
@@ -194,7 +196,7 @@ export async function startProxy(given: ProxyOptions): Promise<ProxyServer> {
     let established = false;
     upstream.once('connect', () => {
       established = true;
-      socket.write(rawResponse({ status: 200, reason: 'Connection established' }));
+      socket.write(rawResponse(tunnelOpened()));
       answer(200);
       if (head.length > 0) upstream.write(head);
       upstream.pipe(socket).pipe(upstream);
@@ -219,6 +221,7 @@ export async function startProxy(given: ProxyOptions): Promise<ProxyServer> {
     if (policy.blockPage === null) delete options.blockPage;
     if (policy.failure === null) delete options.failure;
     if (policy.corporateCa) options.corporateCa = policy.corporateCa;
+    if (policy.renewLeaves && options.corporateCa) options.corporateCa = options.corporateCa.withLeaf({ validity: 'valid' });
   };
   return { ...listening, mode: options.mode, events, change };
 }
@@ -265,6 +268,11 @@ function authorised(auth: ProxyAuth, header: string | undefined): boolean {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
   if (!match?.[1]) return false;
   return Buffer.from(match[1], 'base64').toString('utf8') === `${auth.username}:${auth.password}`;
+}
+
+/** The answer to a CONNECT that opens the tunnel, dated by the proxy's clock as its other answers are. */
+function tunnelOpened(): RawResponse {
+  return { status: 200, reason: 'Connection established', headers: { Date: new Date().toUTCString() } };
 }
 
 function splitTarget(target: string): { host: string; port: number } {

@@ -41,7 +41,15 @@ export interface Scenario {
   files: readonly ScenarioFile[];
   /** $CODEX_HOME/config.toml (with placeholders). */
   configToml?: string;
+  /** What only the user knows, for a change by hand (the conformance suite plays the doctor's manual first fix with it). */
+  byHand?: ByHand;
   expect: ScenarioExpectation;
+}
+
+/** `[by_hand]`: the config.toml the user meant to write; the environment of the user's own terminal, outside Codex. */
+export interface ByHand {
+  configToml?: string;
+  outsideEnv?: Readonly<Record<string, string>>;
 }
 
 export type DerSource = 'corporate-root' | 'public-root';
@@ -208,6 +216,7 @@ export function parseScenario(text: string, file: string): Scenario {
   } else if (configInvalid) {
     throw new ScenarioError(`${label}: config_toml_invalid = true without a config_toml`);
   }
+  const byHand = byHandFields(top.table('by_hand'), label);
   const expect = expectation(top.table('expect', { required: true })!);
   top.done();
   return {
@@ -220,8 +229,23 @@ export function parseScenario(text: string, file: string): Scenario {
     env,
     files,
     ...(configToml === undefined ? {} : { configToml }),
+    ...(byHand && { byHand }),
     expect,
   };
+}
+
+function byHandFields(fields: Fields | undefined, label: string): ByHand | undefined {
+  if (!fields) return undefined;
+  const configToml = fields.string('config_toml');
+  if (configToml !== undefined) {
+    checkPlaceholders(configToml, `${label}: by_hand.config_toml`);
+    const problem = tomlProblem(configToml);
+    if (problem !== null) throw new ScenarioError(`${label}: by_hand.config_toml is not valid TOML (${problem}): it is what the user meant to write`);
+  }
+  const outsideEnv = fields.table('outside_env') ? fields.stringMap('outside_env') : undefined;
+  for (const [key, value] of Object.entries(outsideEnv ?? {})) checkPlaceholders(value, `${label}: by_hand.outside_env.${key}`);
+  fields.done();
+  return { ...(configToml !== undefined && { configToml }), ...(outsideEnv && { outsideEnv }) };
 }
 
 /** The first line of smol-toml's message, or null when the text parses. */

@@ -222,6 +222,18 @@ describe('CONNECT-only proxy', () => {
     expect((await requestOver(socket, 'api.openai.com', 'GET', '/v1/models')).status).toBe(401);
   });
 
+  it('dates its answers to CONNECT by its own clock, as the proxies the doctor reads the time from do', async () => {
+    const server = await proxy({ mode: 'connect' });
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    for (const target of ['api.openai.com:443', 'example.com:443']) {
+      const answer = await sendConnect(await dial(server.port), target);
+      answer.socket.destroy();
+      const date = Date.parse(answer.headers.date?.[0] ?? '');
+      expect(date, target).toBeGreaterThanOrEqual(before);
+      expect(date, target).toBeLessThanOrEqual(Date.now());
+    }
+  });
+
   it('answers 502 for a target outside the routing table, never dialling it', async () => {
     const server = await proxy({ mode: 'connect' });
     const answer = await sendConnect(await dial(server.port), 'example.com:443');
