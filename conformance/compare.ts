@@ -56,7 +56,7 @@ export function isKnownFixFailure(row: Row, known: readonly KnownDisagreement[])
   return known.find((k) => k.kind === 'fix' && matches(k, row));
 }
 
-const FIX_FAILED = new Set<Row['fix']>(['not-fixed', 'error', 'it-not-fixed']);
+const FIX_FAILED = new Set<Row['fix']>(['not-fixed', 'error', 'it-not-fixed', 'hand-not-fixed']);
 
 /** Disagreements not recorded, and recorded ones that no longer happen (the file cannot rot). */
 export function judge(
@@ -82,7 +82,10 @@ export interface Efficacy {
   itMeasured: number;
   /** Requests to IT the lab does not play (reissue a CA, hand out a password). */
   itNotModelled: number;
-  /** No action, or a change by hand. */
+  /** Changes by hand the lab plays (the user's step, from what the scenario knows): fixed, of measured. */
+  handFixed: number;
+  handMeasured: number;
+  /** No action, or a change by hand the lab does not play. */
   notMeasured: number;
 }
 
@@ -94,6 +97,8 @@ export function efficacy(rows: readonly Row[]): Efficacy {
     itFixed: count('it-fixed'),
     itMeasured: count('it-fixed') + count('it-not-fixed'),
     itNotModelled: count('it-request'),
+    handFixed: count('hand-fixed'),
+    handMeasured: count('hand-fixed') + count('hand-not-fixed'),
     notMeasured: count('not-measured') + count('manual'),
   };
 }
@@ -136,13 +141,14 @@ export function summaryLines(rows: readonly Row[], known: readonly KnownDisagree
   return [
     `${scenarios} scenarios x ${releases.length} release(s) (${releases.join(', ')}) x 3 transports = ${rows.length} observations`,
     `agreement: ${agreeing}/${rows.length}; known disagreements: ${rows.filter((r) => r.disagreement !== null && isKnown(r, known)).length}; new: ${unexpected.length}; recorded but gone: ${vanished.length}`,
-    e.fixable + e.itMeasured + e.itNotModelled + e.notMeasured === 0
+    e.fixable + e.itMeasured + e.itNotModelled + e.handMeasured + e.notMeasured === 0
       ? 'fix efficacy: no failing transport'
       : [
           e.fixable > 0 ? `fix efficacy: ${e.fixed}/${e.fixable} fixed by the user's fix (codex-doctor fix --yes, the doctor's first action)` : 'fix efficacy: no user fix to measure',
           ...(e.itMeasured ? [`IT-supplied: ${e.itFixed}/${e.itMeasured} fixed after IT's change (the doctor's request to IT, played by the lab)`] : []),
           ...(e.itNotModelled ? [`${e.itNotModelled} request(s) to IT the lab does not play`] : []),
-          ...(e.notMeasured ? [`${e.notMeasured} failing transport(s) not measured (no action, or a change by hand)`] : []),
+          ...(e.handMeasured ? [`user by hand: ${e.handFixed}/${e.handMeasured} fixed (the doctor's first fix is a change by hand, played as the action says)`] : []),
+          ...(e.notMeasured ? [`${e.notMeasured} failing transport(s) not measured (no action, or a change by hand the lab does not play)`] : []),
           ...(knownUnfixed ? [`${knownUnfixed} not fixed, recorded in known-disagreements.json`] : []),
           ...(unfixed.length ? [`${unfixed.length} NOT fixed and not recorded`] : []),
         ].join('; '),

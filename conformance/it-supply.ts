@@ -10,15 +10,28 @@ import type { ItTopic } from '../src/core/types.js';
 import { corporateProductOptions, mintCorporateCa } from '../src/lab/pki.js';
 import type { Lab, LabSpec } from '../src/lab/world.js';
 
+/** What the doctor's request to IT says beyond its topic: the CA it names, and why it asks (check, stage, code, detail). */
+export interface ItRequestFacts {
+  ca?: string;
+  reason?: string;
+}
+
 /** Performs IT's side of `topic` in the world; returns what was done, or null when it is not modelled here. */
-export async function supplyIt(topic: ItTopic, lab: Lab, spec: LabSpec, homeDir: string, requestedCa?: string): Promise<string | null> {
+export async function supplyIt(topic: ItTopic, lab: Lab, spec: LabSpec, homeDir: string, request: ItRequestFacts = {}): Promise<string | null> {
   switch (topic) {
     case 'corporate-root':
       return `IT mailed the corporate root; saved as ${await mailRoot(lab.pem.corporateRoot, spec, homeDir)}`;
     case 'fix-tls-path': {
+      // A proxy serving leaves out of their validity period, and a request that says so: IT renews them.
+      const validity = spec.corporateCa?.leaf?.validity;
+      if (lab.proxy?.mode === 'inspect' && validity !== undefined && validity !== 'valid') {
+        if (!/\b(TLS_EXPIRED|TLS_NOT_YET_VALID)\b/.test(request.reason ?? '')) return null;
+        lab.proxy.change({ renewLeaves: true });
+        return 'IT renewed the certificates the inspection proxy serves';
+      }
       // A proxy that sends its leaf alone: IT hands over the intermediate the request names (the user adds it).
       const intermediate = lab.pem.corporateIntermediate;
-      if (!intermediate || requestedCa === undefined || !names(requestedCa, intermediate)) return null;
+      if (!intermediate || request.ca === undefined || !names(request.ca, intermediate)) return null;
       return `IT mailed the inspection intermediate the request named; saved as ${await mailRoot(intermediate, spec, homeDir, 'intermediate')}`;
     }
     case 'weak-ca': {

@@ -27,7 +27,10 @@ export function hasUserAction(report: unknown): boolean {
 }
 
 /** Whose the first fix is: the user's (`codex-doctor fix` applies it), IT's, a change by hand, or none given. */
-export type FirstFix = { owner: 'user'; action: FixAction } | { owner: 'it'; topic: ItTopic } | { owner: 'manual'; action: FixAction } | { owner: 'none' };
+export type FirstFix = { owner: 'user'; action: FixAction } | { owner: 'it'; topic: ItTopic } | { owner: 'manual'; action: ManualAction } | { owner: 'none' };
+
+/** A change the user makes by hand. */
+export type ManualAction = Extract<FixAction, { kind: 'manual' }>;
 
 export function firstFixOf(action: FixAction | undefined): FirstFix {
   if (!action) return { owner: 'none' };
@@ -49,6 +52,12 @@ export interface Prescription {
   afterIt?: Outcome;
   /** The user's fix command did not apply its plan (refused, could not apply, printed nothing). */
   fixError?: string;
+  /** For a change by hand: what the user did (null: the lab does not model that step). */
+  byHand?: string | null;
+  /** The by-hand action did not say enough to be carried out (no variable, file or line). */
+  byHandVague?: boolean;
+  /** After the user's change by hand, Codex from a new shell. */
+  afterHand?: Outcome;
 }
 
 /** For a failure whose first fix is by hand: what Codex did after `codex-doctor fix --yes` applied the rest. */
@@ -58,14 +67,15 @@ export function manualNote(p: Prescription): string | undefined {
 }
 
 /** The table's fix column for a prescription. */
-export type FixResult = 'fixed' | 'not-fixed' | 'error' | 'it-fixed' | 'it-not-fixed' | 'it-request' | 'manual' | 'not-measured';
+export type FixResult = 'fixed' | 'not-fixed' | 'error' | 'it-fixed' | 'it-not-fixed' | 'it-request' | 'hand-fixed' | 'hand-not-fixed' | 'manual' | 'not-measured';
 
 export function fixResult(p: Prescription): FixResult {
   switch (p.first) {
     case 'none':
       return 'not-measured';
     case 'manual':
-      return 'manual';
+      if (p.byHand === undefined || p.byHand === null) return 'manual';
+      return p.afterHand?.works ? 'hand-fixed' : 'hand-not-fixed';
     case 'user':
       return p.afterUser?.works ? 'fixed' : p.fixError ? 'error' : 'not-fixed';
     case 'it':

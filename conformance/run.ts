@@ -136,8 +136,13 @@ function rowsOf(result: WorldResult, release: string): Row[] {
       row.fix = fixResult(prescription);
       const note = manualNote(prescription);
       if (note) row.fixNote = note;
-      const after = prescription.afterIt ?? prescription.afterUser;
-      const detail = [prescription.fixError && `codex-doctor fix: ${prescription.fixError}`, after && `Codex after: ${after.evidence}`, result.fixRuns?.[0] && `plan: ${result.fixRuns[0].plan.join('; ')}`];
+      const after = prescription.afterHand ?? prescription.afterIt ?? prescription.afterUser;
+      const detail = [
+        prescription.fixError && `codex-doctor fix: ${prescription.fixError}`,
+        prescription.byHand && `by hand: ${prescription.byHand}`,
+        after && `Codex after: ${after.evidence}`,
+        result.fixRuns?.[0] && `plan: ${result.fixRuns[0].plan.join('; ')}`,
+      ];
       row.fixEvidence = detail.filter(Boolean).join(' / ');
     }
     return row;
@@ -209,9 +214,11 @@ async function main(): Promise<void> {
       "what Codex did after the fix the doctor gives first for it: `fixed` / `not-fixed` when that fix is the user's",
       '(the harness runs `codex-doctor fix --yes` in the same world, then Codex from a new shell), `it-fixed` /',
       "`it-not-fixed` when it is a request to IT that the lab plays (the root file IT mails, a proxy rule removed; then",
-      '`codex-doctor fix --yes` again), `it-request` for a request the lab does not play, `manual` for a change by hand',
-      '(with what Codex did after `codex-doctor fix --yes` applied the report\'s other fixes, when it has any),',
-      '`not-measured` when the finding carries no action.',
+      '`codex-doctor fix --yes` again), `it-request` for a request the lab does not play, `hand-fixed` / `hand-not-fixed`',
+      "when it is a change by hand that the lab plays as the action says, from what the scenario knows (the proxy login the",
+      "network team gives, the proxy's real address, the config line the user meant, their own terminal outside Codex's",
+      'sandbox; after `codex-doctor fix --yes` applied the report\'s other fixes, then Codex from a new shell), `manual` for',
+      'a change by hand the lab does not play, `not-measured` when the finding carries no action.',
       '',
       ...summary.map((line) => `- ${line}`),
       '',

@@ -15,8 +15,9 @@ import { startFrontDoor } from './front-door.js';
 import { FALLBACK_WARNING, httpsFailure, loginOutcome, parseAuthorizeUrl, TRANSPORTS, webSocketFailure, type Outcome, type Transport } from './observe.js';
 import { doctorVerdicts } from './doctor-verdict.js';
 import { apiKeyVariable, httpsOnlyArgs, modelTarget, type ModelTarget } from './provider.js';
-import { supplyIt } from './it-supply.js';
-import { firstFixOf, fixActionFor, fixRanCleanly, hasUserAction, readFixRun, type FirstFix, type FixRun, type Prescription } from './prescription.js';
+import { supplyIt, type ItRequestFacts } from './it-supply.js';
+import { encodeCredential, playByHand, type HandPlay } from './by-hand.js';
+import { firstFixOf, fixActionFor, fixRanCleanly, hasUserAction, readFixRun, type FirstFix, type FixRun, type ManualAction, type Prescription } from './prescription.js';
 import type { ItTopic } from '../src/core/types.js';
 
 export interface WorldInput {
@@ -145,13 +146,19 @@ async function main(): Promise<void> {
         const fix = await run(process.execPath, [input.doctorCli, 'fix', '--yes', '--json', '--timeout', String(doctorTimeout)], doctorEnv, dir, 2 * doctorTimeout + 20_000);
         return readFixRun(fix.stdout, fix.stderr, fix.code);
       };
-      const supply = (topic: ItTopic): Promise<string | null> => supplyIt(topic, lab, scenario.lab, host.homeDir, requestedCaOf(report));
-      const prescribed = await prescribe(codex, report, doctorVerdicts(report, target.host), { env: baseEnv, observe, fixCommand, supply });
+      const supply = (topic: ItTopic): Promise<string | null> => supplyIt(topic, lab, scenario.lab, host.homeDir, itRequestOf(report));
+      const hands = { lab, spec: scenario.lab, byHand: running.byHand, homeDir: host.homeDir, codexHome, env: baseEnv, scenarioEnv: scenario.env };
+      const byHand = (action: ManualAction): Promise<HandPlay | null> => playByHand(action, hands);
+      const prescribed = await prescribe(codex, report, doctorVerdicts(report, target.host), { env: baseEnv, observe, fixCommand, supply, byHand });
       result.prescriptions = prescribed.prescriptions;
       if (prescribed.fixRuns.length > 0) result.fixRuns = prescribed.fixRuns;
     }
-    // The lab directory is random per run: the committed table must not change with it.
-    process.stdout.write(`${JSON.stringify(result).replaceAll(dir, '<lab>')}\n`);
+    // The lab directory is random per run: the committed table must not change with it. A proxy password the
+    // user typed by hand never leaves the world (Codex's output could echo a proxy URL).
+    const password = scenario.lab.proxy?.auth?.password;
+    let text = JSON.stringify(result).replaceAll(dir, '<lab>');
+    if (password) for (const form of new Set([password, encodeCredential(password), encodeURIComponent(password)])) text = text.replaceAll(form, '[redacted]');
+    process.stdout.write(`${text}\n`);
   } finally {
     await frontDoor?.close();
     await running.stop();
@@ -163,13 +170,20 @@ async function main(): Promise<void> {
  * any is the user's, `codex-doctor fix --yes` runs (it applies the first action of every finding, as it does
  * for the user) and Codex is rerun from a new shell. Then, for transports still failing whose first fix is a
  * request to IT, IT's side is played on the lab (when modelled), the user runs `codex-doctor fix --yes`
- * again (IT's file is now on disk), and Codex is rerun once more.
+ * again (IT's file is now on disk), and Codex is rerun once more. Last, for transports still failing whose first
+ * fix is a change by hand, the user makes it (when the lab models it) and Codex is rerun from a new shell.
  */
 async function prescribe(
   codex: Record<Transport, Outcome>,
   report: unknown,
   verdicts: ReturnType<typeof doctorVerdicts>,
-  world: { env: Record<string, string>; observe: Observe; fixCommand: () => Promise<FixRun>; supply: (topic: ItTopic) => Promise<string | null> },
+  world: {
+    env: Record<string, string>;
+    observe: Observe;
+    fixCommand: () => Promise<FixRun>;
+    supply: (topic: ItTopic) => Promise<string | null>;
+    byHand: (action: ManualAction) => Promise<HandPlay | null>;
+  },
 ): Promise<{ prescriptions: Partial<Record<Transport, Prescription>>; fixRuns: FixRun[] }> {
   const prescriptions: Partial<Record<Transport, Prescription>> = {};
   const firsts = new Map<Transport, FirstFix>();
@@ -218,6 +232,27 @@ async function prescribe(
       fixRuns.push(await world.fixCommand());
       const after = await world.observe(world.env, measured, 'new-shell');
       for (const t of measured) if (after[t]) prescriptions[t]!.afterIt = after[t];
+    }
+  }
+
+  const hands = manuals.filter((t) => !prescriptions[t]?.afterUser?.works);
+  if (hands.length > 0) {
+    // One step per distinct action, in order, however many transports share it.
+    const played = new Map<string, HandPlay | null>();
+    for (const t of hands) {
+      const first = firsts.get(t);
+      if (first?.owner !== 'manual') continue;
+      const key = JSON.stringify(first.action);
+      if (!played.has(key)) played.set(key, await world.byHand(first.action));
+      const play = played.get(key) ?? null;
+      prescriptions[t]!.byHand = play?.what ?? null;
+      if (play?.kind === 'vague') prescriptions[t]!.byHandVague = true;
+    }
+    const rerun = hands.filter((t) => prescriptions[t]?.byHand && !prescriptions[t]?.byHandVague);
+    if (rerun.length > 0) {
+      const env = [...played.values()].reduce<Record<string, string>>((current, play) => (play?.kind === 'played' && play.env ? play.env : current), world.env);
+      const after = await world.observe(env, rerun, 'new-shell');
+      for (const t of rerun) if (after[t]) prescriptions[t]!.afterHand = after[t];
     }
   }
   return { prescriptions, fixRuns };
@@ -441,8 +476,10 @@ main().catch((error: unknown) => {
   process.exitCode = 1;
 });
 
-/** The subject of the CA certificate the doctor's request to IT names, if any. */
-function requestedCaOf(report: unknown): string | undefined {
-  const subject = (report as { itRequest?: { ca?: { subject?: unknown } } } | null)?.itRequest?.ca?.subject;
-  return typeof subject === 'string' ? subject : undefined;
+/** What the doctor's request to IT names: the subject of a CA certificate, and the reason it gives. */
+function itRequestOf(report: unknown): ItRequestFacts {
+  const request = (report as { itRequest?: { ca?: { subject?: unknown }; reason?: unknown } } | null)?.itRequest;
+  const subject = request?.ca?.subject;
+  const reason = request?.reason;
+  return { ...(typeof subject === 'string' && { ca: subject }), ...(typeof reason === 'string' && { reason }) };
 }

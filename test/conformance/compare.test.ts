@@ -1,6 +1,6 @@
 // The doctor adapter, the agreement rules and the known-disagreements file's two-way check.
 import { describe, expect, it } from 'vitest';
-import { compareTransport, judge, renderTable, summaryLines, type KnownDisagreement, type Row } from '../../conformance/compare.js';
+import { compareTransport, efficacy, judge, renderTable, summaryLines, type KnownDisagreement, type Row } from '../../conformance/compare.js';
 import { doctorVerdicts } from '../../conformance/doctor-verdict.js';
 
 const check = (id: string, status: string, extra: Record<string, unknown> = {}) => ({ id, status, findings: [], ...extra });
@@ -89,6 +89,8 @@ describe('conformance: agreement', () => {
     );
     // An IT change the doctor asked for that does not make Codex work is the doctor's wrong request.
     expect(stillBroken.unfixed.map((r) => r.scenario)).toEqual(['b', 'c']);
+    // So is a change by hand, made as the doctor's action says, that leaves Codex failing.
+    expect(judge([row({ scenario: 'h', transport: 'login', fix: 'hand-not-fixed' })], known).unfixed.map((r) => r.scenario)).toEqual(['h']);
     expect(stillBroken.vanished).toEqual([]);
     expect(judge([row({ scenario: 'a', transport: 'login', fix: 'fixed' })], known).vanished).toEqual(known);
   });
@@ -106,6 +108,8 @@ describe('conformance: agreement', () => {
       row({ scenario: 'e', fix: 'it-request' }),
       row({ scenario: 'f', fix: 'it-not-fixed' }),
       row({ scenario: 'g', fix: 'manual', fixNote: 'after fix --yes: works' }),
+      row({ scenario: 'h', fix: 'hand-fixed' }),
+      row({ scenario: 'i', transport: 'https', fix: 'hand-fixed' }),
     ];
     const table = renderTable(rows, known);
     expect(table).toContain('| a | 0.169.0 | HTTPS | works | fails | KNOWN: verdict |  | reached \\| origin |');
@@ -113,11 +117,13 @@ describe('conformance: agreement', () => {
     const summary = summaryLines(rows, known).join('\n');
     expect(table).toContain('| f | 0.169.0 | WebSocket | fails (untrusted-chain) | fails (untrusted-chain) | yes | KNOWN: it-not-fixed |');
     expect(table).toContain('| yes | manual (after fix --yes: works) |');
-    expect(summary).toContain('agreement: 6/7; known disagreements: 1; new: 0');
+    expect(summary).toContain('agreement: 8/9; known disagreements: 1; new: 0');
+    expect(summary).toContain('user by hand: 2/2 fixed');
     expect(summary).toContain("1/1 fixed by the user's fix (codex-doctor fix --yes");
     expect(summary).toContain("IT-supplied: 1/2 fixed after IT's change");
     expect(summary).toContain('1 not fixed, recorded in known-disagreements.json');
     expect(summary).toContain('1 request(s) to IT the lab does not play');
     expect(summary).toContain('2 failing transport(s) not measured');
+    expect(efficacy(rows)).toMatchObject({ handFixed: 2, handMeasured: 2, notMeasured: 2 });
   });
 });

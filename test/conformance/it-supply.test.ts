@@ -39,6 +39,23 @@ function topOfChain(proxyPort: number): Promise<X509Certificate> {
   });
 }
 
+/** The leaf the inspecting proxy presents for api.openai.com. */
+function leafOf(proxyPort: number): Promise<X509Certificate> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: proxyPort, method: 'CONNECT', path: 'api.openai.com:443' });
+    req.once('connect', (_response, socket) => {
+      const tls = connect({ socket, servername: 'api.openai.com', rejectUnauthorized: false }, () => {
+        const leaf = new X509Certificate(tls.getPeerCertificate().raw);
+        tls.destroy();
+        resolve(leaf);
+      });
+      tls.once('error', reject);
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
 function signatureOf(certificate: X509Certificate): string {
   return forge.pki.oids[forge.pki.certificateFromPem(certificate.toString()).siginfo.algorithmOid] as string;
 }
@@ -91,11 +108,28 @@ describe('conformance: what IT supplies', () => {
     const home = path.join(running.files.dir, 'home');
     const intermediate = new X509Certificate(running.pem.corporateIntermediate!);
     const named = intermediate.subject.split('\n').join(', ');
-    expect(await supplyIt('fix-tls-path', running, spec, home, named)).toContain('~/Downloads/zscaler-intermediate.crt');
+    expect(await supplyIt('fix-tls-path', running, spec, home, { ca: named })).toContain('~/Downloads/zscaler-intermediate.crt');
     expect(await readFile(path.join(home, 'Downloads', 'zscaler-intermediate.crt'), 'utf8')).toBe(running.pem.corporateIntermediate);
     const root = new X509Certificate(running.pem.corporateRoot).subject.split('\n').join(', ');
-    expect(await supplyIt('fix-tls-path', running, spec, home, root)).toBeNull();
+    expect(await supplyIt('fix-tls-path', running, spec, home, { ca: root })).toBeNull();
     expect(await supplyIt('fix-tls-path', running, spec, home)).toBeNull();
+  });
+
+  it('renews the leaves an inspecting proxy serves out of their validity period, when the request says that is what fails', async () => {
+    const spec: LabSpec = { corporateCa: { product: 'zscaler', leaf: { validity: 'expired' } }, proxy: { mode: 'inspect' } };
+    const running = await lab(spec);
+    const home = path.join(running.files.dir, 'home');
+    const expired = await leafOf(running.proxy!.port);
+    expect(Date.parse(expired.validTo)).toBeLessThan(Date.now());
+    // A request for something else is not this one.
+    expect(await supplyIt('fix-tls-path', running, spec, home, { reason: 'tls.auth failed at tls-verify with TLS_VERIFY_FAILED: x' })).toBeNull();
+    const reason = 'tls.auth failed at tls-verify with TLS_EXPIRED: [0] CN=auth.openai.com expired on 2026-12-02';
+    expect(await supplyIt('fix-tls-path', running, spec, home, { reason })).toBe('IT renewed the certificates the inspection proxy serves');
+    const renewed = await leafOf(running.proxy!.port);
+    expect(Date.parse(renewed.validFrom)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(renewed.validTo)).toBeGreaterThan(Date.now());
+    // Signed by the same CA: the root the user already trusts still anchors it.
+    expect(renewed.issuer).toBe(expired.issuer);
   });
 
   it('plays no answer it cannot play honestly: a password, a proxy that has no such rule', async () => {

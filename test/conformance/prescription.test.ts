@@ -58,6 +58,11 @@ describe('conformance: prescription', () => {
     // The user's fix of another finding already fixed it before IT was asked.
     expect(fixResult({ first: 'it', topic: 'corporate-root', afterUser: works })).toBe('it-fixed');
     expect(fixResult({ first: 'manual' })).toBe('manual');
+    // A change by hand the lab played: Codex after it decides; one the action could not say enough for is not fixed.
+    expect(fixResult({ first: 'manual', byHand: 'the user wrote the proxy login into HTTPS_PROXY', afterHand: works })).toBe('hand-fixed');
+    expect(fixResult({ first: 'manual', byHand: 'the user wrote the proxy login into HTTPS_PROXY', afterHand: fails })).toBe('hand-not-fixed');
+    expect(fixResult({ first: 'manual', byHand: 'the action names no file to repair', byHandVague: true })).toBe('hand-not-fixed');
+    expect(fixResult({ first: 'manual', byHand: null })).toBe('manual');
     expect(manualNote({ first: 'manual' })).toBeUndefined();
     expect(manualNote({ first: 'manual', afterUser: works })).toBe('after fix --yes: works');
     expect(manualNote({ first: 'user', afterUser: works })).toBeUndefined();
