@@ -59,10 +59,12 @@ export interface AnchorGuess {
 /** A CA bundle this small is the user's own roots; a bigger one is a whole store, and guessing it would cost more than it saves. */
 const MAX_LIKELY_ANCHORS = 16;
 /**
- * With no small source to guess from, a set this small (an OS store is ~150 roots) is given whole: OpenSSL parses
- * it in ~0.1 ms a root, less than the second connection, CONNECT and handshake it saves on a real network.
+ * With no small source to guess from, a set this small (an OS store is ~150 roots, ~220 KB of PEM) is given whole:
+ * OpenSSL parses it in ~0.1 ms a root, less than the second connection, CONNECT and handshake it saves on a real
+ * network. Bounded in bytes too: that parse is synchronous.
  */
 const MAX_WHOLE_SET_GUESS = 300;
+const MAX_WHOLE_SET_PEM_CHARS = 1024 * 1024;
 const NO_GUESS: AnchorGuess = { pems: [], fingerprints: new Set() };
 
 export interface TrustSets {
@@ -183,7 +185,7 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
       get likelyAnchors() {
         const guess = likelyAnchors();
         if (guess !== NO_GUESS) return guess;
-        return (whole ??= this.anchors.size <= MAX_WHOLE_SET_GUESS ? { pems: this.pems, fingerprints: this.anchors.fingerprints() } : NO_GUESS);
+        return (whole ??= this.anchors.size <= MAX_WHOLE_SET_GUESS && this.pems.reduce((n, pem) => n + pem.length, 0) <= MAX_WHOLE_SET_PEM_CHARS ? { pems: this.pems, fingerprints: this.anchors.fingerprints() } : NO_GUESS);
       },
       get pems() {
         return (pems ??= this.anchors.pems());
