@@ -26,7 +26,7 @@ const DIST = path.join(ROOT, 'dist');
 const CLI_ENTRY = path.join(ROOT, 'src', 'cli.ts');
 /** Loaded from node_modules at run time, never bundled (undici and ws are bundled: no CommonJS scan at load). */
 const EXTERNAL = ['chalk', 'ink', 'node-forge', 'react', 'smol-toml', 'yargs', 'bufferutil', 'utf-8-validate'];
-/** The global the core publishes its module namespaces under (bin.cts and the lazy chunks name it too). */
+/** The global the core publishes its module namespaces under, for the lazy chunks. */
 const CORE_MODULES = 'Symbol.for("codex-doctor.core-modules")';
 /** ESM output that bundles CommonJS packages (undici) needs a require(). */
 const ESM_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
