@@ -6,7 +6,7 @@ import { readOsInfo } from './os-info.js';
 // Built-ins from getBuiltinModule, not imports: Node's ESM wrapper of node:fs reads every export, and the
 // lazy ones (fs.promises, ReadStream, WriteStream...) load fs/promises and the stream machinery, ~1.5 ms of
 // a cold start that the offline run does not otherwise pay (see builtins.ts).
-const { accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } = getBuiltinModule('node:fs');
+const { accessSync, closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } = getBuiltinModule('node:fs');
 const os = getBuiltinModule('node:os');
 const path = getBuiltinModule('node:path');
 
@@ -202,10 +202,13 @@ function mayBeOnPath(command: string): boolean {
   if (process.platform === 'win32' || command.includes('/') || !searchPath) return true;
   // An empty PATH entry means the current directory. Synchronous, like the Host's other file calls: the
   // Codex version is part of the world every check waits for, and a dozen access() calls cost less than
-  // their thread-pool round trips.
+  // their thread-pool round trips. existsSync first: it does not build an exception for each directory
+  // without the command, which is nearly every one.
   return searchPath.split(':').some((dir) => {
+    const file = path.join(dir || '.', command);
+    if (!existsSync(file)) return false;
     try {
-      accessSync(path.join(dir || '.', command), constants.X_OK);
+      accessSync(file, constants.X_OK);
       return true;
     } catch {
       return false;
