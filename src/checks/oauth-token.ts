@@ -17,7 +17,7 @@ import { factsOf, type DoctorCheck, type DoctorContext } from './context.js';
 import { withEndpointRow } from './network-plan.js';
 import type { TlsAuthFacts } from './tls-auth.js';
 import { OAUTH_TOKEN } from './network-checks.js';
-import { networkHints, oauthHints, routeEnv, type HintContext } from './network-hints.js';
+import { networkHints, oauthHints, routeEnv, type HintContext } from '../words/network-hints.js';
 import { classifyFailure, describeRoute, probeBudget, Stager, throughPath } from './network.js';
 import { Speaker } from '../words/speaker.js';
 

@@ -33,9 +33,9 @@ import {
   type TransportVerdict,
 } from './chain-verdict.js';
 import type { DoctorCheck, DoctorContext } from './context.js';
-import { bundleUnusableHint, endpointName, endpointsLine, fallbackNote, nonEssentialNote } from './endpoint-words.js';
+import { bundleUnusableHint, endpointName, endpointsLine, fallbackNote, nonEssentialNote } from '../words/endpoint-words.js';
 import { TLS_AUTH } from './network-checks.js';
-import { clockOf, networkHints, routeEnv, type HintContext } from './network-hints.js';
+import { clockOf, networkHints, routeEnv, type HintContext } from '../words/network-hints.js';
 import { Speaker } from '../words/speaker.js';
 import { endpointRow, networkPlan, routeLabel, type EndpointRow, type NetworkPlan, type PlannedEndpoint } from './network-plan.js';
 import { captureChain, chainLine, classifyFailure, describeRoute, KeptConnection, probeBudget, Stager, type Route } from './network.js';

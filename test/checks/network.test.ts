@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockOf, networkHints, routeEnv, type HintContext } from '../../src/checks/network-hints.js';
+import { clockOf, networkHints, routeEnv, type HintContext } from '../../src/words/network-hints.js';
 import type { Provenance } from '../../src/fix/actions.js';
 import { Speaker } from '../../src/words/speaker.js';
 import { classifyFailure, describeRoute, probeBudget, routeFrom, StageFailure, Stager } from '../../src/checks/network.js';

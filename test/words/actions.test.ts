@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { networkHints, oauthHints, type HintContext } from '../../src/checks/network-hints.js';
+import { networkHints, oauthHints, type HintContext } from '../../src/words/network-hints.js';
 import { routeFrom } from '../../src/checks/network.js';
 import { proxyFor } from '../../src/codex/proxy.js';
 import { CATALOGUE, type ErrorCode } from '../../src/core/codes.js';

@@ -5,7 +5,7 @@ import { caBundleCheck } from '../../src/checks/ca-bundle.js';
 import { envPrecedence } from '../../src/checks/env-precedence.js';
 import type { FixAction } from '../../src/core/types.js';
 import type { ShellKind } from '../../src/fix/shell.js';
-import { websocketOffAction, websocketOffSnippet } from '../../src/checks/network-hints.js';
+import { websocketOffAction, websocketOffSnippet } from '../../src/words/network-hints.js';
 import { smolToml } from '../../src/codex/toml.js';
 import { editToml } from '../../src/fix/text-edits.js';
 import { CommandBuilder } from '../../src/words/commands.js';

@@ -1,7 +1,7 @@
-// The words of the per-endpoint verdicts (one place, so that the words layer can take them over whole).
+// The words of the per-endpoint verdicts (tls.auth and ws.upgrade speak them).
 import type { FixAction, Hint } from '../core/types.js';
-import type { Speaker } from '../words/speaker.js';
-import type { EndpointRow, PlannedEndpoint } from './network-plan.js';
+import type { Speaker } from './speaker.js';
+import type { EndpointRow, PlannedEndpoint } from '../checks/network-plan.js';
 
 /** `api.openai.com:443 (model API, direct)`. */
 export function endpointName(endpoint: PlannedEndpoint, route: string): string {

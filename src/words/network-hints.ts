@@ -13,10 +13,10 @@ import type { HttpResponse } from '../net/http-request.js';
 import type { CodexWorld } from '../codex/world.js';
 import type { Host } from '../core/host.js';
 import type { Provenance } from '../fix/actions.js';
-import type { Speaker } from '../words/speaker.js';
-import type { Route } from './network.js';
-import type { TransportName } from './trust-sets.js';
-import { configSnippet } from '../words/commands.js';
+import type { Speaker } from './speaker.js';
+import type { Route } from '../checks/network.js';
+import type { TransportName } from '../checks/trust-sets.js';
+import { configSnippet } from './commands.js';
 
 export interface HintContext {
   target: HostPort;
