@@ -150,6 +150,9 @@ function importsThroughTheBin(result) {
     return '__import(';
   });
   if (rewritten !== expected) throw new Error(`dist/core.cjs: ${rewritten} import(" found for ${expected} dynamic imports: is import(" in a string?`);
+  // An import() of a computed specifier would pass the count and fail at run time (no dynamic import callback).
+  const computed = /\bimport\s*\(/.exec(text);
+  if (computed) throw new Error(`dist/core.cjs: an import() of a computed specifier at offset ${computed.index}: core modules import only string literals`);
   return asciiOnly(text);
 }
 
@@ -188,10 +191,14 @@ function trainCodeCache(hash) {
 const bin = require(${JSON.stringify(cli)});
 process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(cacheFile)}, Buffer.concat([Buffer.from(${JSON.stringify(hash)}), bin.codeCache()])));`;
     // The same node, with no NODE_OPTIONS (V8 rejects a cache made with other flags); HOME empty, no proxy.
+    // Windows needs SystemRoot to start a process, and reads the home from USERPROFILE.
+    const windows = process.platform === 'win32' ? { SystemRoot: process.env.SystemRoot ?? 'C:\\Windows', USERPROFILE: home } : {};
     const result = spawnSync(process.execPath, ['-e', trainer], {
       cwd: home,
-      env: { PATH: process.env.PATH ?? '', HOME: home },
+      env: { PATH: process.env.PATH ?? '', HOME: home, ...windows },
       stdio: ['ignore', 'ignore', 'inherit'],
+      // The offline run ends in well under a second; a hang must not hang the install.
+      timeout: 60_000,
     });
     // Only a speed-up: a build whose training run fails (a bug of the run on this machine) still installs,
     // without the cache, and says so (test/startup.test.ts fails on a dist/ without one).

@@ -258,8 +258,8 @@ async function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleL
   }
 
   if (ignoredBy === null) {
-    const beside = await loadableBeside(host, world, load);
-    if (beside) prependToFailure(findings, besideBundleHint(say, selection, beside.selection, beside.count));
+    const beside = await loadableBeside(host, world, load, isPublicRoot);
+    if (beside) addToFailure(findings, besideBundleHint(say, selection, beside.selection, beside.count));
   }
 
   const stage = load.status === 'read-failed' ? 'read' : load.status === 'parse-failed' ? 'parse' : load.status === 'register-failed' ? 'register' : null;
@@ -281,21 +281,36 @@ async function bundleResult(ctx: DoctorContext, world: CodexWorld, load: BundleL
 
 /**
  * CODEX_CA_CERTIFICATE names a file Codex cannot read or parse, while SSL_CERT_FILE (which Codex reads only
- * when CODEX_CA_CERTIFICATE is unset) names one it loads: that file, and its certificate count.
+ * when CODEX_CA_CERTIFICATE is unset) names one it loads holding a root of its own, not only public roots
+ * (pointing at a public store would drop the corporate root the user set): that file, and its certificate count.
  */
-async function loadableBeside(host: Host, world: CodexWorld, load: BundleLoad): Promise<{ selection: VariableSelection; count: number } | null> {
+async function loadableBeside(
+  host: Host,
+  world: CodexWorld,
+  load: BundleLoad,
+  isPublicRoot: (fingerprint256: string) => boolean,
+): Promise<{ selection: VariableSelection; count: number } | null> {
   if (load.selection.variable !== 'CODEX_CA_CERTIFICATE' || (load.status !== 'read-failed' && load.status !== 'parse-failed')) return null;
   const other = selectCaBundle({ SSL_CERT_FILE: world.env.SSL_CERT_FILE ?? '' }, host.cwd, host.platform);
   if (other.kind !== 'variable') return null;
   const loaded = await loadCaBundle(host, other);
-  return loaded.status === 'loaded' && loaded.certificates.length > 0 ? { selection: other, count: loaded.certificates.length } : null;
+  if (loaded.status !== 'loaded') return null;
+  const ownRoot = loaded.certificates.some((c) => c.read.ok && !isPublicRoot(c.read.facts.fingerprint256));
+  return ownRoot ? { selection: other, count: loaded.certificates.length } : null;
 }
 
-/** The hint first on the selected file's failure (its first action is the fix the network checks share). */
-function prependToFailure(findings: Finding[], hint: Hint): void {
+/**
+ * The hint on the selected file's failure: first when the file's own first fix is by hand (a file to repair),
+ * second when the file's own fix can be applied (a DER root converted, a path repaired), which keeps the root
+ * the user chose.
+ */
+function addToFailure(findings: Finding[], hint: Hint): void {
   const index = findings.findIndex((f) => f.level === 'fail');
   const failure = findings[index];
-  if (failure && failure.level === 'fail') findings[index] = { ...failure, hints: [hint, ...failure.hints] };
+  if (!failure || failure.level !== 'fail') return;
+  const [own, ...rest] = failure.hints;
+  const ownFix = own?.action !== undefined && own.action.kind !== 'manual' && own.action.kind !== 'it-request';
+  findings[index] = { ...failure, hints: own && ownFix ? [own, hint, ...rest] : [hint, ...failure.hints] };
 }
 
 function bundleBreaks(load: BundleLoad): CaBundleFacts['breaks'] {

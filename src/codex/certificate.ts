@@ -346,8 +346,11 @@ function formatName(der: Buffer, name: Tlv): string | null {
 
 function decodeString(der: Buffer, value: Tlv): string {
   switch (value.tag) {
-    case 0x1e: // BMPString
-      return Buffer.from(der.subarray(value.contentStart, value.end)).swap16().toString('utf16le');
+    case 0x1e: {
+      // BMPString: UTF-16BE. An odd length is malformed: the last byte is dropped rather than thrown over.
+      const bytes = Buffer.from(der.subarray(value.contentStart, value.end - ((value.end - value.contentStart) % 2)));
+      return bytes.swap16().toString('utf16le');
+    }
     case 0x14: // TeletexString: latin1 in practice
       return der.toString('latin1', value.contentStart, value.end);
     default: // UTF8String, PrintableString, IA5String, ...

@@ -9,6 +9,7 @@ import { STATUS_CODES } from 'node:http';
 import type tls from 'node:tls';
 import undiciRequest from 'undici/lib/api/api-request.js';
 import { ConnectionGoneError, type HttpHead } from './errors.js';
+import { headerListsOf } from './header-lists.js';
 import { clientOver } from './undici-socket.js';
 import { isVerified } from './verified-tls.js';
 
@@ -62,7 +63,7 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
       status: response.statusCode,
       // HTTP/2 carries no reason phrase and undici does not surface HTTP/1.1's: the standard one stands in.
       reason: STATUS_CODES[response.statusCode] ?? '',
-      headers: headerLists(response.headers),
+      headers: headerListsOf(response.headers),
       body: Buffer.concat(chunks).toString('utf8'),
       truncated,
       protocol,
@@ -87,10 +88,3 @@ function asSocketError(error: unknown): unknown {
   return error;
 }
 
-function headerLists(headers: Record<string, string | string[] | undefined>): Record<string, string[]> {
-  const lists: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) lists[name.toLowerCase()] = Array.isArray(value) ? value : [value];
-  }
-  return lists;
-}

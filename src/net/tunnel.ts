@@ -7,6 +7,7 @@ import { TLSSocket } from 'node:tls';
 import type { HostPort } from './dial.js';
 import { bareHost } from './dial.js';
 import { ConnectionGoneError, ProxyClosedError, ProxyHeadTooLargeError, ProxyProtocolError, ProxyResponseError, type HttpHead } from './errors.js';
+import { headerLists } from './header-lists.js';
 import { isVerified } from './verified-tls.js';
 import { abortable } from './wait.js';
 
@@ -185,12 +186,6 @@ function refusalBody(tunnel: Duplex, head: HttpHead): Promise<string> {
     tunnel.once('error', reject);
     if (bodyComplete(head, body)) finish();
   });
-}
-
-function headerLists(raw: ReadonlyArray<Buffer | string>): Record<string, string[]> {
-  const headers: Record<string, string[]> = {};
-  for (let i = 0; i + 1 < raw.length; i += 2) (headers[raw[i]!.toString('latin1').toLowerCase()] ??= []).push(raw[i + 1]!.toString('latin1'));
-  return headers;
 }
 
 function authorityOf(target: HostPort): string {

@@ -100,8 +100,3 @@ export async function captureVerified(
   return result;
 }
 
-export function headersOf(raw: readonly string[]): Record<string, string[]> {
-  const headers: Record<string, string[]> = {};
-  for (let i = 0; i + 1 < raw.length; i += 2) (headers[raw[i]!.toLowerCase()] ??= []).push(raw[i + 1]!);
-  return headers;
-}

@@ -3,7 +3,8 @@
 import type tls from 'node:tls';
 import WebSocket from 'ws';
 import { UpgradeHandshakeError, type HttpHead } from './errors.js';
-import { headersOf, isVerified } from './verified-tls.js';
+import { headerLists } from './header-lists.js';
+import { isVerified } from './verified-tls.js';
 import { withoutUserinfo } from '../core/redact.js';
 import { abortable } from './wait.js';
 
@@ -37,11 +38,11 @@ export function upgradeWebSocket(request: UpgradeRequest): Promise<UpgradeOutcom
       createConnection: () => socket,
     });
     ws.on('upgrade', (res) => {
-      upgradeHead = { status: res.statusCode ?? 101, reason: res.statusMessage ?? '', headers: headersOf(res.rawHeaders) };
+      upgradeHead = { status: res.statusCode ?? 101, reason: res.statusMessage ?? '', headers: headerLists(res.rawHeaders) };
     });
     ws.once('open', () => resolve({ kind: 'upgraded', head: upgradeHead ?? { status: 101, reason: '', headers: {} } }));
     ws.once('unexpected-response', (_req, res) => {
-      const head: HttpHead = { status: res.statusCode ?? 0, reason: res.statusMessage ?? '', headers: headersOf(res.rawHeaders) };
+      const head: HttpHead = { status: res.statusCode ?? 0, reason: res.statusMessage ?? '', headers: headerLists(res.rawHeaders) };
       const chunks: Buffer[] = [];
       let size = 0;
       const done = (): void => resolve({ kind: 'response', head, body: Buffer.concat(chunks).toString('utf8') });

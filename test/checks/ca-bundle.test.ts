@@ -311,6 +311,36 @@ describe('ca.bundle: read stage (Codex cannot read the file)', () => {
   });
 });
 
+describe('ca.bundle: a broken CODEX_CA_CERTIFICATE beside an SSL_CERT_FILE that loads', () => {
+  const hints = (record: CheckRecord) => record.findings.find((f) => f.level === 'fail')?.hints ?? [];
+  const besides = (record: CheckRecord) => hints(record).filter((h) => h.text.includes('but Codex reads only CODEX_CA_CERTIFICATE while it is set'));
+  const derBeside = (sslCertFile: string) =>
+    runDoctorCheck(caBundleCheck, testHost({ env: { CODEX_CA_CERTIFICATE: '/certs/corp.der', SSL_CERT_FILE: '/certs/other.pem' }, files: { '/certs/corp.der': RSA_DER, '/certs/other.pem': sslCertFile } }));
+
+  it('keeps the root the user chose first (its DER converted), the file beside second', async () => {
+    const record = await derBeside(EC_ROOT);
+    expect(hints(record)[0]?.action?.kind).toBe('sequence');
+    expect(hints(record)[0]?.command).toContain('openssl x509 -inform der');
+    expect(hints(record)[1]).toBe(besides(record)[0]);
+    expect(hints(record)[1]?.action).toEqual({ kind: 'set-env', name: 'CODEX_CA_CERTIFICATE', value: '/certs/other.pem', target: 'shell-profile' });
+  });
+
+  it('never offers a file of public roots only: pointing there would drop the corporate root', async () => {
+    const record = await derBeside(tls.rootCertificates.slice(0, 3).join('\n'));
+    expect(hints(record)[0]?.command).toContain('openssl x509 -inform der');
+    expect(besides(record)).toEqual([]);
+  });
+
+  it('puts the file beside first when the broken file has nothing to recover', async () => {
+    const record = await runDoctorCheck(
+      caBundleCheck,
+      testHost({ env: { CODEX_CA_CERTIFICATE: '/certs/corp.pem', SSL_CERT_FILE: '/certs/other.pem' }, files: { '/certs/corp.pem': 'this is not a certificate\n', '/certs/other.pem': EC_ROOT } }),
+    );
+    expect(hints(record)[0]).toBe(besides(record)[0]);
+    expect(hints(record)[0]?.action).toMatchObject({ kind: 'set-env', name: 'CODEX_CA_CERTIFICATE', value: '/certs/other.pem' });
+  });
+});
+
 describe('ca.bundle: parse stage (Codex finds no usable PEM)', () => {
   it.each([
     ['an empty file', '', 'CA_EMPTY_FILE'],

@@ -65,6 +65,16 @@ describe('readCertificate agrees with OpenSSL (X509Certificate)', () => {
     expect(certificateSubject(Buffer.from('not a certificate'))).toBeNull();
   });
 
+  it('reads a malformed BMPString (an odd number of bytes) in a name instead of throwing', () => {
+    const der = Buffer.from(derOf(fixture('rsa-root.pem')));
+    // The first PrintableString or UTF8String of odd length in the names, re-tagged as a BMPString.
+    const at = der.findIndex((tag, i) => (tag === 0x13 || tag === 0x0c) && i > 20 && der[i + 1]! % 2 === 1 && der[i + 1]! < 64 && /^[ -~]+$/.test(der.toString('latin1', i + 2, i + 2 + der[i + 1]!)));
+    expect(at).toBeGreaterThan(0);
+    der[at] = 0x1e;
+    expect(() => certificateSubject(der)).not.toThrow();
+    expect(() => certificateNames(der)).not.toThrow();
+  });
+
   it('reads what Node cannot: signature algorithm, key curve, version, critical extensions, SAN and EKU', () => {
     expect(facts(derOf(fixture('ecdsa-p384-root.pem')))).toMatchObject({
       version: 3,

@@ -70,6 +70,15 @@ describe('openTunnel', () => {
     expect(answer.credentialsSent).toBe(false);
   });
 
+  it('reads a header named __proto__ or constructor as a header, not as a property', async () => {
+    const { tunnel } = await tunnelThrough((socket) => socket.end('HTTP/1.1 407 Proxy Authentication Required\r\n__proto__: x\r\nconstructor: y\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n'));
+    const error = (await tunnel.catch((e: unknown) => e)) as ProxyResponseError;
+    expect(error).toBeInstanceOf(ProxyResponseError);
+    expect(error.head.headers['__proto__']).toEqual(['x']);
+    expect(error.head.headers['constructor']).toEqual(['y']);
+    expect(error.authSchemes).toEqual(['Basic']);
+  });
+
   it("keeps the start of a 403 block page, chunked or not, without waiting for the connection to close", async () => {
     const page = '<html><head><title>Blocked by policy</title></head></html>';
     const chunked = `${page.length.toString(16)}\r\n${page}\r\n0\r\n\r\n`;
