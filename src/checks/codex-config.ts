@@ -8,8 +8,6 @@ import { BUILT_IN_PROVIDERS, isHttpUrl, loadEndpoints, type CodexEndpoints, type
 import { fixLocation, snippetFor, type ConfigFix } from '../codex/config-fix.js';
 import { locateKey, valueAt } from '../codex/toml-table.js';
 import type { CodexConfig, ConfigSource, ConfigLayerKind, ConfigPath, ConfigProblem, OtelExporterConfig, UnknownConfigKey } from '../codex/config.js';
-import { unknownKeyLine, unknownKeysWarning } from '../codex/codex-messages.js';
-import { CODEX_RELEASES, codexHas, releaseForAdvice } from '../codex/codex-version.js';
 import { costOfIgnoring } from '../codex/key-costs.js';
 import { codexFeatures } from '../codex/features.js';
 import { formatKey, isTable, nearestKey } from '../codex/config-keys.js';
@@ -23,6 +21,7 @@ import type { CheckResult, EvidenceSection, Finding, FixStep, Hint } from '../co
 import type { DoctorCheck } from './context.js';
 import { Speaker } from '../words/speaker.js';
 import { configSpeaker, deletionHint, withConfigActions } from './config-actions.js';
+import { codexIgnores, place, showUrl, topLevelNote } from '../words/codex-config.js';
 
 export const CONFIG_CHECK_ID = 'config.codex';
 const MAX_TLS_FILE_BYTES = 1024 * 1024;
@@ -116,12 +115,6 @@ export async function assessCodexConfig(
 
 export function fixData(fix: FixRecord): Record<string, unknown> {
   return { codes: fix.codes, target: fix.target, remove: fix.remove, snippet: fix.snippet };
-}
-
-/** `~/.codex/config.toml:3:7` or `~/.codex/config.toml (line 3)`. */
-export function place(at: { file: string; line?: number; column?: number }, show: (f: string) => string): string {
-  if (at.line !== undefined && at.column !== undefined) return `${show(at.file)}:${at.line}:${at.column}`;
-  return at.line !== undefined ? `${show(at.file)} (line ${at.line})` : show(at.file);
 }
 
 /** The highest-precedence source that sets `key`. */
@@ -427,36 +420,6 @@ export function unknownKeyFinding(
     },
     fix,
   };
-}
-
-/**
- * How Codex treats a key it does not know: from 0.169.0 it warns at start, one line per key (quoted here as
- * Codex prints it for a value; a whole table is named in the same warning); before, it says nothing.
- */
-export function codexIgnores(
-  unknown: Pick<UnknownConfigKey, 'layer' | 'file' | 'value'>,
-  key: string,
-  show: (f: string) => string,
-  codexVersion: string | null,
-  pronoun: 'it' | 'them' = 'it',
-): string {
-  const release = releaseForAdvice(codexVersion);
-  if (!codexHas(codexVersion, CODEX_RELEASES.unknownKeysWarned)) return `Codex ${release} ignores ${pronoun} silently (0.169.0 and later warn about ${pronoun})`;
-  const warning = unknownKeysWarning('N');
-  return isTable(unknown.value)
-    ? `Codex ${release} ignores ${pronoun} and names ${pronoun} in its start-up warning ("${warning}")`
-    : `Codex ${release} ignores ${pronoun} and warns at start ("${warning}", then "${unknownKeyLine(unknown.layer, show(unknown.file), key)}")`;
-}
-
-/** A URL for a message: redacted, and as written (URL parsing adds a `/` to a bare origin). */
-export function showUrl(url: string): string {
-  const redacted = redactUrl(url);
-  return redacted === `${url}/` ? url : redacted;
-}
-
-/** A snippet that starts with a bare key must go before the file's first [table], or TOML files it under that table. */
-export function topLevelNote(snippet: string): string {
-  return /^[A-Za-z0-9_"'-]+\s*=/.test(snippet) ? ' (top-level keys go above the first [table] of the file)' : '';
 }
 
 /** What the network checks will use, said once. */
