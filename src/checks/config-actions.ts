@@ -106,9 +106,3 @@ export function withConfigActions(findings: Finding[], fixes: readonly ConfigFix
     return { ...finding, hints: [{ ...first, action: { kind: 'manual', topic: BY_HAND[finding.code] ?? 'edit-config-by-hand' } }, ...rest] };
   });
 }
-
-/** A fix that deletes keys (and sets variables): the text names what to delete, the command runs the rest. */
-export function deletionHint(words: Speaker, text: string, action: FixAction): Hint {
-  const command = words.commands.command(action);
-  return { text, ...(command !== null && { command }), action };
-}
