@@ -185,10 +185,10 @@ describe('a secret only in a config.toml Codex cannot parse (shown as the lines 
 describe('secrets on stderr', () => {
   const password = 'S3cr3t/Pw@rd-on-argv';
   it.each([
-    ['a --proxy that is a usage error', ['--proxy', `http://alice:${password}@127.0.0.1:99999`, '--json'], '--proxy http://alice:[redacted]@127.0.0.1:99999: not a URL'],
-    ['--proxy=URL', [`--proxy=http://alice:${password}@127.0.0.1:99999`], '--proxy http://alice:[redacted]@127.0.0.1:99999: not a URL'],
-    ['an unknown argument', [`http://alice:${password}@proxy:8080`], 'Unknown argument: http://alice:[redacted]@proxy:8080'],
-    ['an unknown argument without a scheme', [`alice:${password}@proxy:8080`], 'Unknown argument: alice:[redacted]@proxy:8080'],
+    ['a --proxy that is a usage error', ['--proxy', `http://alice:${password}@127.0.0.1:99999`, '--json'], '--proxy http://[redacted]@127.0.0.1:99999: not a URL'],
+    ['--proxy=URL', [`--proxy=http://alice:${password}@127.0.0.1:99999`], '--proxy http://[redacted]@127.0.0.1:99999: not a URL'],
+    ['an unknown argument', [`http://alice:${password}@proxy:8080`], 'Unknown argument: http://[redacted]@proxy:8080'],
+    ['an unknown argument without a scheme', [`alice:${password}@proxy:8080`], 'Unknown argument: [redacted]@proxy:8080'],
   ])('%s: the message names the argument without its password', async (_, args, message) => {
     const r = await runCli(args, cleanEnv({ HOME: dir }));
     expect(r.code).toBe(2);
@@ -199,7 +199,7 @@ describe('secrets on stderr', () => {
   it('a password with a blank, which no URL pattern reads whole', async () => {
     const r = await runCli(['--proxy', `http://alice:${BLANK_PASSWORD}@127.0.0.1:99999`], cleanEnv({ HOME: dir }));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--proxy http://alice:[redacted]@127.0.0.1:99999: not a URL');
+    expect(r.stderr).toContain('--proxy http://[redacted]@127.0.0.1:99999: not a URL');
     for (const piece of BLANK_PASSWORD.split(' ')) expect(r.stderr).not.toContain(piece);
   });
 });

@@ -285,7 +285,7 @@ function reportData(world: CodexWorld, trust: TrustPlan, decisions: ProxyDecisio
       target: d.target,
       kind: d.kind,
       ...('variable' in d && { variable: d.variable }),
-      ...(d.kind === 'proxy' && { proxy: d.url.display, ...(d.credentials && { username: d.credentials.username, hasPassword: d.credentials.hasPassword }) }),
+      ...(d.kind === 'proxy' && { proxy: d.url.display, ...(d.credentials && { credentials: true, hasPassword: d.credentials.hasPassword }) }),
       ...(d.kind === 'bypassed' && { noProxyEntry: d.noProxyEntry }),
       detail: describeProxyDecision(d),
     })),

@@ -179,7 +179,7 @@ function unencodedAtFindings(decisions: ProxyDecision[], world: CodexWorld, say:
     if (raw === undefined || split === null) continue;
     const websocketUses = decisions.some((w) => w.transport === 'websocket' && w.kind === 'proxy' && w.variable === d.variable);
     // The user name is not a secret; the password never appears, not even the part before the @.
-    const example = `${d.url.scheme}://${encodeURIComponent(split.websocket.username)}${split.websocket.hasPassword ? ':PASSWORD' : ''}@${authority(d.url)}`;
+    const example = `${d.url.scheme}://USER${split.websocket.hasPassword ? ':PASSWORD' : ''}@${authority(d.url)}`;
     findings.push(
       proxyWords.proxyUnencodedAt(say, {
         variable: d.variable,

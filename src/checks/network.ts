@@ -66,7 +66,7 @@ export function describeRoute(route: Route, target: HostPort): string {
     case 'direct':
       return `${to} directly (${route.note})`;
     case 'proxy':
-      return `${to} through ${route.proxy.display} (${proxySourceName(route.variable)}${route.credentials ? `, as user "${route.credentials.username}"` : ''})`;
+      return `${to} through ${route.proxy.display} (${proxySourceName(route.variable)}${route.credentials ? ', with a user name and password' : ''})`;
     case 'unusable':
       return `${to}: ${proxySourceName(route.decision.variable)} cannot be used (${route.decision.message})`;
   }

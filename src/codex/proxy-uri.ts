@@ -109,11 +109,12 @@ export function strictPercentDecode(text: string): string | null {
   }
 }
 
-/** A real host or user name is far shorter; a longer one is shown cut (it is echoed in many findings). */
+/** A real host name is far shorter; a longer one is shown cut (it is echoed in many findings). */
 const MAX_SHOWN_PART = 100;
 
 export function proxyUrl(scheme: string, host: string, port: number, credentials: { username: string; hasPassword: boolean } | undefined): ProxyUrl {
-  const userinfo = credentials ? `${clip(encodeURIComponent(credentials.username), MAX_SHOWN_PART)}${credentials.hasPassword ? ':[redacted]' : ''}@` : '';
+  // The user name is part of the credentials: never shown, like the password.
+  const userinfo = credentials ? '[redacted]@' : '';
   return { scheme, host: stripBrackets(host), port, display: `${scheme}://${userinfo}${clip(host, MAX_SHOWN_PART)}:${port}` };
 }
 

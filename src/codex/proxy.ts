@@ -46,7 +46,7 @@ export interface ProxyUrl {
   host: string;
   /** With the scheme's default port filled in. */
   port: number;
-  /** `scheme://user:[redacted]@host:port`. */
+  /** `scheme://[redacted]@host:port` (the user name and password never shown). */
   display: string;
 }
 
@@ -453,7 +453,7 @@ export function proxyVariableInEffect(env: Readonly<Record<string, string>>, pai
 }
 
 /**
- * One clause for the user, e.g. `goes through http://alice:[redacted]@proxy:8080 (HTTPS_PROXY, from the shell)`.
+ * One clause for the user, e.g. `goes through http://[redacted]@proxy:8080 (HTTPS_PROXY, from the shell)`.
  * `origin` says where a variable is set ("from the shell"); it is left out when not given.
  */
 export function describeProxyDecision(decision: ProxyDecision, origin?: (variable: string) => string | undefined): string {
@@ -481,6 +481,11 @@ export function describeProxyDecision(decision: ProxyDecision, origin?: (variabl
 }
 
 /** How a proxy source is named in a sentence: the variable, or the system settings it stands for. */
+/** The environment variable a fix writes for a proxy source: HTTPS_PROXY takes precedence over the system settings, and stands for the doctor's own --proxy. */
+export function proxyVariableToWrite(source: ProxyVariable): Exclude<ProxyVariable, 'system' | '--proxy'> {
+  return source === '--proxy' || source === 'system' ? 'HTTPS_PROXY' : source;
+}
+
 export function proxySourceName(variable: ProxyVariable | NoProxyVariable): string {
   switch (variable) {
     case 'system':

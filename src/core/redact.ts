@@ -20,9 +20,14 @@ const MAX_EMBEDDED_DEPTH = 3;
  * holds hundreds of strings, nearly none with a secret, and this keeps the safety net cheap).
  */
 const PATTERNS: Array<{ pattern: RegExp; replacement: string; literal: string }> = [
-  // user:password@ in any URL: keep the user, drop the password, up to the LAST @ that is followed by a host
-  // (a raw / or @ in the password, see userinfoPasswords). (The placeholder PASSWORD in a hint is not a secret.)
-  { pattern: /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):(?!PASSWORD@)\S*@(?=[^\s@/?#]*(?:[\s/?#]|$))/gi, replacement: '$1:[redacted]@', literal: '://' },
+  // The userinfo of any URL, user name included: user:password@ up to the LAST @ that is followed by a host (a
+  // raw / or @ in the password, see userinfoPasswords), or a user name alone. (The placeholder user:password in
+  // a hint is not a secret.)
+  { pattern: /(\b[a-z][a-z0-9+.-]*:\/\/)(?!user:password@)[^\s:@/]*:\S*@(?=[^\s@/?#]*(?:[\s/?#]|$))/gi, replacement: '$1[redacted]@', literal: '://' },
+  { pattern: /(\b[a-z][a-z0-9+.-]*:\/\/)(?!\[redacted\]@|user@)[^\s:@/?#[\]]+@(?=[^\s@/?#]*(?:[\s/?#]|$))/gi, replacement: '$1[redacted]@', literal: '@' },
+  // A user name before a password already redacted (no scheme, `alice:pw@proxy:8080`, which Codex reads as
+  // http://; or a password whose raw ? or # made the rest of the URL a secret too).
+  { pattern: /(^|[\s'"=/])[^\s:@/'"=]+:\[redacted\]/g, replacement: '$1[redacted]', literal: ':[redacted]' },
   // OpenAI-style keys and bearer tokens.
   { pattern: /\bsk-[A-Za-z0-9_-]{8,}/g, replacement: 'sk-[redacted]', literal: 'sk-' },
   // (Only token-shaped words: "Basic Proxy-Authorization" in a sentence is not a credential.)
@@ -34,6 +39,25 @@ const PATTERNS: Array<{ pattern: RegExp; replacement: string; literal: string }>
   // A private key block found anywhere.
   { pattern: /-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?(-----END \1PRIVATE KEY-----|$)/g, replacement: '[redacted $1PRIVATE KEY]', literal: 'PRIVATE KEY-----' },
 ];
+
+/** `text` with each of the (possibly overlapping) ranges, merged, replaced by [redacted]. */
+function replaceRanges(text: string, ranges: Array<[number, number]>): string {
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let from = 0;
+  let [start, end] = ranges[0]!;
+  for (let i = 1; i <= ranges.length; i++) {
+    const next = ranges[i];
+    if (next && next[0] <= end) {
+      end = Math.max(end, next[1]);
+      continue;
+    }
+    out += `${text.slice(from, start)}[redacted]`;
+    from = end;
+    if (next) [start, end] = next;
+  }
+  return out + text.slice(from);
+}
 
 export class Redactor {
   private readonly secrets: string[];
@@ -102,10 +126,14 @@ export class Redactor {
     let out = input;
     // Indexed loops: this runs for every string of the report while the code is still cold, where for-of
     // and array destructuring allocate iterator results at every step.
+    // Every place any secret covers, merged: two secrets that overlap (a password and a "query value" read out
+    // of it) are replaced as one, so no part of either is left.
+    const ranges: Array<[number, number]> = [];
     for (let i = 0; i < this.secrets.length; i++) {
       const secret = this.secrets[i]!;
-      if (out.includes(secret)) out = out.split(secret).join('[redacted]');
+      for (let at = out.indexOf(secret); at !== -1; at = out.indexOf(secret, at + 1)) ranges.push([at, at + secret.length]);
     }
+    if (ranges.length > 0) out = replaceRanges(out, ranges);
     for (let i = 0; i < PATTERNS.length; i++) {
       const { pattern, replacement, literal } = PATTERNS[i]!;
       if (out.includes(literal)) out = out.replace(pattern, replacement);
@@ -221,8 +249,8 @@ function splitQuery(rest: string): { query: string; fragment: string | null } {
 }
 
 /**
- * A proxy value as written, for a message: the password, every query value and the fragment replaced
- * (`http://alice:[redacted]@proxy:3128/p?token=[redacted]#[redacted]`). Works on values that are no valid URL.
+ * A proxy value as written, for a message: the user name and password, every query value and the fragment
+ * replaced (`http://[redacted]@proxy:3128/p?token=[redacted]#[redacted]`). Works on values that are no valid URL.
  */
 export function redactProxyValue(value: string): string {
   const start = queryStart(value);
@@ -230,23 +258,24 @@ export function redactProxyValue(value: string): string {
   const schemeEnd = head.indexOf('://');
   const authorityStart = schemeEnd === -1 ? 0 : schemeEnd + 3;
   const at = head.lastIndexOf('@');
-  const colon = head.indexOf(':', authorityStart);
-  const shownHead = at >= authorityStart && colon !== -1 && colon < at ? `${head.slice(0, colon)}:[redacted]${head.slice(at)}` : head;
+  const shownHead = at >= authorityStart ? `${head.slice(0, authorityStart)}[redacted]${head.slice(at)}` : head;
   if (start < 0) return shownHead;
   const { query, fragment } = splitQuery(value.slice(start));
   const pairs = query.slice(1).split('&').map((pair) => (pair === '' ? '' : pair.includes('=') ? `${pair.slice(0, pair.indexOf('='))}=[redacted]` : '[redacted]'));
   return `${shownHead}${query === '' ? '' : `?${pairs.join('&')}`}${fragment === null ? '' : '#[redacted]'}`;
 }
 
-/** `http://user:pass@host` -> `http://user:[redacted]@host`; also drops query values. */
+/** `http://user:pass@host` -> `http://[redacted]@host`; also drops query values. */
 export function redactUrl(url: string): string {
   // Without a scheme (`user:pass@proxy:8080`, which Codex reads as http://) the same rule applies.
   const schemeless = !url.includes('://');
   try {
     const parsed = new URL(schemeless ? `http://${url}` : url);
-    if (parsed.password) parsed.password = 'redacted';
+    const userinfo = parsed.username !== '' || parsed.password !== '';
+    parsed.password = '';
+    parsed.username = userinfo ? 'redacted' : '';
     for (const key of [...parsed.searchParams.keys()]) parsed.searchParams.set(key, 'redacted');
-    let out = parsed.toString().replace(':redacted@', ':[redacted]@').replace(/=redacted/g, '=[redacted]');
+    let out = parsed.toString().replace('//redacted@', '//[redacted]@').replace(/=redacted/g, '=[redacted]');
     if (schemeless) out = out.slice('http://'.length);
     // URL adds a trailing slash the user did not write.
     if (!url.endsWith('/') && out.endsWith('/')) out = out.slice(0, -1);

@@ -3,7 +3,7 @@
 // OPENAI_BASE_URL. The check decides (which code, which hosts, which value a fix writes); this file only
 // speaks, through the Speaker and its one command builder.
 import { ASSUMED_CODEX_RELEASE, CODEX_RELEASES } from '../codex/codex-version.js';
-import { describeProxyDecision, proxySetting, proxySourceName, type CaseConflict, type NoProxyVariable, type ProxyDecision, type ProxyVariable, type Transport } from '../codex/proxy.js';
+import { describeProxyDecision, proxySetting, proxySourceName, proxyVariableToWrite, type CaseConflict, type NoProxyVariable, type ProxyDecision, type ProxyVariable, type Transport } from '../codex/proxy.js';
 import type { SystemProxySettings } from '../codex/system-proxy.js';
 import type { FixAction, Finding, Hint } from '../core/types.js';
 import type { Speaker } from './speaker.js';
@@ -173,8 +173,8 @@ export function proxySchemeUnsupported(say: Speaker, decision: Extract<ProxyDeci
     hints: [
       d.transport === 'https'
         ? say.manual(
-            `${d.variable === 'system' ? 'Set HTTPS_PROXY to an HTTP proxy: Codex then uses it instead of the system setting' : `Point ${d.variable} at an HTTP proxy`}, written http://host:port. The doctor cannot know its address: your browser's proxy settings or PAC file name it (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128); if there is none, ask your network team for one.`,
-            { kind: 'manual', topic: 'find-proxy-address', variable: d.variable === 'system' ? 'HTTPS_PROXY' : d.variable },
+            `${d.variable === 'system' || d.variable === '--proxy' ? `Set HTTPS_PROXY to an HTTP proxy: Codex then uses it instead of ${proxySourceName(d.variable)}` : `Point ${d.variable} at an HTTP proxy`}, written http://host:port. The doctor cannot know its address: your browser's proxy settings or PAC file name it (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128); if there is none, ask your network team for one.`,
+            { kind: 'manual', topic: 'find-proxy-address', variable: proxyVariableToWrite(d.variable) },
           )
         : httpUrl === null
           ? say.manual(`${useHttp}, with the same user name and password in front of the host: the doctor never writes a password into a command.`, {
@@ -197,7 +197,7 @@ export interface UnencodedAtFacts {
   https: { username: string; hasPassword: boolean };
   /** What the WebSocket client sends (it ends the userinfo at the last @); null when the WebSocket does not use it. */
   websocketUser: string | null;
-  /** The variable a fix sets and the encoded URL, with PASSWORD in place of the password. */
+  /** The variable a fix sets and the URL to write, with USER and PASSWORD in place of the credentials (never shown). */
   fixVariable: string;
   example: string;
 }
@@ -207,11 +207,9 @@ export function proxyUnencodedAt(say: Speaker, f: UnencodedAtFacts): Finding {
     level: 'warn',
     code: 'ENV_PROXY_UNENCODED_AT',
     stage: 'input',
-    detail: `${proxySetting(f.variable, f.shown)} has an unencoded @ in its ${f.inUser ? 'user name' : 'password'}: Codex's HTTPS client (login, API) ends the credentials at the first @ and sends user "${f.https.username}" ${
+    detail: `${proxySetting(f.variable, f.shown)} has an unencoded @ in its ${f.inUser ? 'user name' : 'password'}: Codex's HTTPS client (login, API) ends the credentials at the first @ and sends ${f.inUser ? 'the user name cut there' : 'the user name'} ${
       f.https.hasPassword ? 'with only the part of the password before that @' : 'without a password'
-    }, so a proxy that checks them refuses login with 407${
-      f.websocketUser !== null ? `, while WebSocket streaming ends them at the last @ and sends user "${f.websocketUser}" with the whole password` : ''
-    }. Write each @ in the user name or password as %40.`,
+    }, so a proxy that checks them refuses login with 407${f.websocketUser !== null ? ', while WebSocket streaming ends them at the last @ and sends the whole user name and password' : ''}. Write each @ in the user name or password as %40.`,
     hints: [
       say.manual(
         `Percent-encode the ${f.inUser ? 'user name and the password' : 'password'}: run this with the real value in place of PASSWORD (keep the single quotes); @ becomes %40.`,
@@ -219,7 +217,7 @@ export function proxyUnencodedAt(say: Speaker, f: UnencodedAtFacts): Finding {
         say.commands.percentEncode(),
       ),
       // No command with PASSWORD in it: copied as is, it would set a wrong password.
-      say.manual(`Then set ${f.variable === '--proxy' ? 'the proxy' : f.fixVariable} to ${f.example}, with the encoded password in place of PASSWORD.`, {
+      say.manual(`Then set ${f.variable === '--proxy' ? 'the proxy' : f.fixVariable} to ${f.example}, with your user name in place of USER and the encoded password in place of PASSWORD (each @ in them written %40).`, {
         kind: 'manual',
         topic: 'encode-credentials',
       }),

@@ -3,7 +3,7 @@
 // user's shell); what only IT can change is an it-request, what only the user can do by hand a manual action.
 // Never "disable verification", never a password, never a placeholder to copy.
 import { CHATGPT_BASE_URL } from '../codex/endpoints.js';
-import { proxySourceName, type HiddenProxyVariable } from '../codex/proxy.js';
+import { proxySourceName, proxyVariableToWrite, type HiddenProxyVariable } from '../codex/proxy.js';
 import { clip } from '../core/bound.js';
 import type { ErrorCode } from '../core/codes.js';
 import type { FixAction, Hint, ItTopic, ManualTopic } from '../core/types.js';
@@ -39,7 +39,7 @@ export interface HintContext {
 
 /** The Date header of an answer already received, and how far this machine's clock is from it. */
 export interface ClockReading {
-  /** The header as sent (bounded). */
+  /** The time the header gives, written by us (never the header's own text: a proxy's words stay out of a hint). */
   date: string;
   /** This clock minus the answer's. */
   skewMs: number;
@@ -50,9 +50,9 @@ const CLOCKS_AGREE_MS = 5 * 60 * 1000;
 
 /** The clock reading of an answer's Date header, if it has a valid one. */
 export function clockOf(answer: { headers: Record<string, string[]> } | null, now: Date): { clock: ClockReading } | Record<string, never> {
-  const date = answer?.headers.date?.[0]?.slice(0, 64).trim();
-  const at = date === undefined ? NaN : Date.parse(date);
-  return date === undefined || Number.isNaN(at) ? {} : { clock: { date, skewMs: now.getTime() - at } };
+  const header = answer?.headers.date?.[0]?.slice(0, 64).trim();
+  const at = header === undefined ? NaN : Date.parse(header);
+  return Number.isNaN(at) ? {} : { clock: { date: new Date(at).toUTCString(), skewMs: now.getTime() - at } };
 }
 
 /** What routeRepair reads: the environment Codex runs with, the shell's, and where each variable is set. */
@@ -131,11 +131,6 @@ function routeRepair(code: ErrorCode, context: HintContext): Hint | null {
   return null;
 }
 
-/** The variable a fix writes for a proxy source: HTTPS_PROXY also takes precedence over the system settings and --proxy. */
-function writableVariable(source: string): string {
-  return source === '--proxy' || source === 'system' ? 'HTTPS_PROXY' : source;
-}
-
 function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
   const { words } = context;
   const host = context.target.host;
@@ -146,7 +141,7 @@ function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
   const proxyName = clip(proxy ? `${proxy.host}:${proxy.port}` : unusable ? unusable.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0]! : 'the proxy', 120);
   const source = context.route.kind === 'proxy' ? context.route.variable : context.route.kind === 'unusable' ? context.route.decision.variable : 'HTTPS_PROXY';
   const variable = proxySourceName(source);
-  const exportVariable = writableVariable(source);
+  const exportVariable = proxyVariableToWrite(source);
   // A proxy URL with a user name and password is never rewritten by this tool (the password would be written out).
   const withCredentials = (context.route.kind === 'proxy' && context.route.credentials !== undefined) || (unusable !== null && proxyName.includes('@'));
   const setProxy = (text: string, value: string): Hint => words.fix(text, words.setting(exportVariable, value));
@@ -228,7 +223,7 @@ function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
       return [
         byHand(
           words,
-          `${proxyName} refused the credentials${context.route.kind === 'proxy' && context.route.credentials ? ` of user "${context.route.credentials.username}"` : ''} in ${variable}. Check the user name and password with your network team, and write the right ones into ${exportVariable} as http://user:password@${proxyName}, with @ : / % in them percent-encoded (for example @ as %40).`,
+          `${proxyName} refused the credentials in ${variable}. Check the user name and password with your network team, and write the right ones into ${exportVariable} as http://user:password@${proxyName}, with @ : / % in them percent-encoded (for example @ as %40).`,
           'proxy-login',
           undefined,
           exportVariable,
@@ -312,7 +307,8 @@ function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
       const renew = `Ask your network team to renew the certificate that is out of its validity period (named in the detail)${context.intercepted ? ': the inspection proxy mints it' : ''}.`;
       // The proxy dated its answer: when its clock and this one agree, the certificate is stale, not the clock.
       if (context.clock && Math.abs(context.clock.skewMs) <= CLOCKS_AGREE_MS) {
-        return [askIt(`The clock here agrees with ${proxyName}'s (its answer is dated ${context.clock.date}), so the clock is not the cause. ${renew}`, 'fix-tls-path', hosts)];
+        // Still worth a look second: a proxy on this machine (a local relay) shares this machine's clock.
+        return [askIt(`The clock here agrees with ${proxyName}'s (its answer is dated ${context.clock.date}), so the clock is not the cause. ${renew}`, 'fix-tls-path', hosts), checkClock];
       }
       return [checkClock, askIt(renew, 'fix-tls-path', hosts)];
     }
@@ -353,16 +349,19 @@ export function oauthHints(code: ErrorCode, context: HintContext, url: URL, resp
       return [askIt(`Ask your network team ${allowPost}: a filter answers it with its own page${response ? ` ("${pageTitle(response.body) ?? 'untitled'}")` : ''}.`, 'allow-host', hosts)];
     case 'OAUTH_PROXY_DENIED':
       return [askIt(`Ask your network team ${allowPost}: the proxy refuses the request after opening the tunnel.`, 'allow-host', hosts)];
-    case 'OAUTH_PROXY_AUTH':
+    case 'OAUTH_PROXY_AUTH': {
+      // The text names the variable the action writes.
+      const loginVariable = route.kind === 'proxy' ? proxyVariableToWrite(route.variable) : 'HTTPS_PROXY';
       return [
         byHand(
           words,
-          `The proxy wants credentials on each request it inspects. Get the user name and password it accepts (usually your own network account; your network team knows) and write them into ${variable} as http://user:password@${proxy === 'the network' ? 'host:port' : proxy}, with @ : / % in them percent-encoded.`,
+          `The proxy wants credentials on each request it inspects. Get the user name and password it accepts (usually your own network account; your network team knows) and write them into ${loginVariable} as http://user:password@${proxy === 'the network' ? 'host:port' : proxy}, with @ : / % in them percent-encoded.`,
           'proxy-login',
           undefined,
-          route.kind === 'proxy' ? writableVariable(route.variable) : 'HTTPS_PROXY',
+          loginVariable,
         ),
       ];
+    }
     case 'OAUTH_CLOUDFLARE_CHALLENGE':
       return [
         route.kind === 'proxy'

@@ -37,7 +37,7 @@ describe('env.precedence: proxies', () => {
     const r = await run({ HTTPS_PROXY: '', https_proxy: 'http://alice:s3cret@proxy.corp:8080' }, { codex: '0.169.0' });
     const finding = r.one('ENV_PROXY_EMPTY_UPPER');
     expect(finding.detail).toBe(
-      'HTTPS_PROXY is set but empty, which hides https_proxy=http://alice:[redacted]@proxy.corp:8080: Codex uses neither, for HTTPS and WebSocket alike, so Codex connects directly, not through http://alice:[redacted]@proxy.corp:8080: HTTPS (login, API) to auth.openai.com, api.openai.com and chatgpt.com; WebSocket (streaming) to chatgpt.com and api.openai.com.',
+      'HTTPS_PROXY is set but empty, which hides https_proxy=http://[redacted]@proxy.corp:8080: Codex uses neither, for HTTPS and WebSocket alike, so Codex connects directly, not through http://[redacted]@proxy.corp:8080: HTTPS (login, API) to auth.openai.com, api.openai.com and chatgpt.com; WebSocket (streaming) to chatgpt.com and api.openai.com.',
     );
     expect(finding.hints).toEqual([{ text: 'Unset HTTPS_PROXY in the shell profile, CI or IDE settings that set it so that Codex reads https_proxy.', command: 'unset HTTPS_PROXY' }]);
     // The fix as data (the helper above leaves actions out of what it compares).
@@ -54,7 +54,7 @@ describe('env.precedence: proxies', () => {
       code: 'ENV_PROXY_SCHEME_UNSUPPORTED',
       stage: 'input',
       detail:
-        'HTTPS_PROXY=https://alice:[redacted]@proxy.corp:8443 is an https:// proxy, which Codex\'s WebSocket client cannot use: streaming to chatgpt.com and api.openai.com fails with "Proxy URL scheme not supported", and Codex falls back to HTTPS after 5 attempts.',
+        'HTTPS_PROXY=https://[redacted]@proxy.corp:8443 is an https:// proxy, which Codex\'s WebSocket client cannot use: streaming to chatgpt.com and api.openai.com fails with "Proxy URL scheme not supported", and Codex falls back to HTTPS after 5 attempts.',
       hints: [
         // Not `export HTTPS_PROXY=http://proxy.corp:8443`: that drops the credentials, and the proxy answers 407.
         {
@@ -64,8 +64,8 @@ describe('env.precedence: proxies', () => {
     });
     expect(r.record.findings.find((f) => f.code === 'ENV_PROXY_SCHEME_UNSUPPORTED')?.hints?.[0]?.action).toEqual({ kind: 'manual', topic: 'encode-credentials' });
     expect(r.all('ENV_PROXY_SELECTED').map((f) => f.detail)).toEqual([
-      'HTTPS (login, API): to auth.openai.com, api.openai.com and chatgpt.com it goes through https://alice:[redacted]@proxy.corp:8443 (HTTPS_PROXY, from the shell).',
-      'WebSocket (streaming): to chatgpt.com and api.openai.com it fails: HTTPS_PROXY (from the shell) is an https:// proxy (https://alice:[redacted]@proxy.corp:8443): Proxy URL scheme not supported.',
+      'HTTPS (login, API): to auth.openai.com, api.openai.com and chatgpt.com it goes through https://[redacted]@proxy.corp:8443 (HTTPS_PROXY, from the shell).',
+      'WebSocket (streaming): to chatgpt.com and api.openai.com it fails: HTTPS_PROXY (from the shell) is an https:// proxy (https://[redacted]@proxy.corp:8443): Proxy URL scheme not supported.',
     ]);
   });
 
@@ -189,7 +189,7 @@ describe('env.precedence: proxies', () => {
     for (const finding of findings) {
       expect(finding.hints).toEqual([
         {
-          text: "Write HTTPS_PROXY as http://alice:[redacted]@proxy.corp:8080 with your password in place of [redacted], percent-encoding any : / @ # ? in the user name or password: both of Codex's clients read that. The doctor never writes a password into a command.",
+          text: "Write HTTPS_PROXY as http://[redacted]@proxy.corp:8080 with your password in place of [redacted], percent-encoding any : / @ # ? in the user name or password: both of Codex's clients read that. The doctor never writes a password into a command.",
           action: { kind: 'manual', topic: 'encode-credentials', variable: 'HTTPS_PROXY' },
         },
       ]);
@@ -227,14 +227,14 @@ describe('env.precedence: an unencoded @ in proxy credentials', () => {
       code: 'ENV_PROXY_UNENCODED_AT',
       stage: 'input',
       detail:
-        'HTTPS_PROXY=http://alice:[redacted]@proxy.corp:8080 has an unencoded @ in its password: Codex\'s HTTPS client (login, API) ends the credentials at the first @ and sends user "alice" with only the part of the password before that @, so a proxy that checks them refuses login with 407, while WebSocket streaming ends them at the last @ and sends user "alice" with the whole password. Write each @ in the user name or password as %40.',
+        'HTTPS_PROXY=http://[redacted]@proxy.corp:8080 has an unencoded @ in its password: Codex\'s HTTPS client (login, API) ends the credentials at the first @ and sends the user name with only the part of the password before that @, so a proxy that checks them refuses login with 407, while WebSocket streaming ends them at the last @ and sends the whole user name and password. Write each @ in the user name or password as %40.',
       hints: [
         {
           text: 'Percent-encode the password: run this with the real value in place of PASSWORD (keep the single quotes); @ becomes %40.',
           command: `python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' 'PASSWORD'`,
         },
-        // Not `export HTTPS_PROXY=http://alice:PASSWORD@proxy.corp:8080`: copied as is, it sets a wrong password.
-        { text: 'Then set HTTPS_PROXY to http://alice:PASSWORD@proxy.corp:8080, with the encoded password in place of PASSWORD.' },
+        // Not `export HTTPS_PROXY=http://USER:PASSWORD@proxy.corp:8080`: copied as is, it sets a wrong login. The user name is never shown.
+        { text: 'Then set HTTPS_PROXY to http://USER:PASSWORD@proxy.corp:8080, with your user name in place of USER and the encoded password in place of PASSWORD (each @ in them written %40).' },
       ],
     });
     for (const text of [JSON.stringify(r.record), JSON.stringify(r.facts)]) expect(text).not.toMatch(/S3cr3t|Pass@/);
@@ -243,10 +243,11 @@ describe('env.precedence: an unencoded @ in proxy credentials', () => {
   it('names an @ in the user name, and gives the PowerShell command on Windows', async () => {
     const r = await run({ HTTPS_PROXY: 'http://alice@corp.example:Pw0rd@proxy.corp:8080' }, { platform: 'win32' });
     const finding = r.one('ENV_PROXY_UNENCODED_AT');
-    expect(finding.detail).toMatch(/^HTTPS_PROXY=http:\/\/alice@corp\.example:\[redacted\]@proxy\.corp:8080 has an unencoded @ in its user name: .* sends user "alice" without a password, /);
+    expect(finding.detail).toMatch(/^HTTPS_PROXY=http:\/\/\[redacted\]@proxy\.corp:8080 has an unencoded @ in its user name: .* sends the user name cut there without a password, /);
+    expect(JSON.stringify(r.record)).not.toContain('alice');
     expect(finding.hints).toEqual([
       { text: 'Percent-encode the user name and the password: run this with the real value in place of PASSWORD (keep the single quotes); @ becomes %40.', command: "[uri]::EscapeDataString('PASSWORD')" },
-      { text: 'Then set HTTPS_PROXY to http://alice%40corp.example:PASSWORD@proxy.corp:8080, with the encoded password in place of PASSWORD.' },
+      { text: 'Then set HTTPS_PROXY to http://USER:PASSWORD@proxy.corp:8080, with your user name in place of USER and the encoded password in place of PASSWORD (each @ in them written %40).' },
     ]);
   });
 

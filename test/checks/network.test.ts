@@ -22,11 +22,11 @@ function context(route: HintContext['route'], transport: HintContext['transport'
 }
 
 describe('routeFrom', () => {
-  it("takes the credentials from the variable Codex reads, and shows only the user", () => {
+  it('takes the credentials from the variable Codex reads, and shows neither the user nor the password', () => {
     const env = { HTTPS_PROXY: 'http://alice:s3c%40ret@proxy.corp:3128' };
     const route = routeFrom(proxyFor('websocket', wss, env), env, undefined);
     expect(route).toMatchObject({ kind: 'proxy', variable: 'HTTPS_PROXY', credentials: { username: 'alice', password: 's3c@ret' } });
-    expect(describeRoute(route, target)).toBe('chatgpt.com:443 through http://alice:[redacted]@proxy.corp:3128 (HTTPS_PROXY, as user "alice")');
+    expect(describeRoute(route, target)).toBe('chatgpt.com:443 through http://[redacted]@proxy.corp:3128 (HTTPS_PROXY, with a user name and password)');
   });
 
   it('sends what each Codex client sends for a password with an unencoded @: HTTPS a truncated one, WebSocket the whole', () => {
@@ -233,9 +233,14 @@ describe('networkHints: the first fix of a proxy that is there but broken, a pro
     expect(agrees).toEqual({ clock: { date: 'Thu, 03 Dec 2026 12:00:30 GMT', skewMs: -30_000 } });
     for (const code of ['TLS_EXPIRED', 'TLS_NOT_YET_VALID'] as const) {
       const hints = networkHints(code, proxied({ intercepted: true, ...agrees }));
-      expect(hints.map((h) => h.action)).toEqual([{ kind: 'it-request', topic: 'fix-tls-path', hosts: ['chatgpt.com'] }]);
+      // The clock stays second: a proxy on this machine shares its clock.
+      expect(hints.map((h) => h.action)).toEqual([{ kind: 'it-request', topic: 'fix-tls-path', hosts: ['chatgpt.com'] }, { kind: 'manual', topic: 'system-clock' }]);
       expect(hints[0].text).toContain('the clock is not the cause');
     }
+    // The proxy's own words never reach the hint: the time is written by the doctor.
+    const commented = clockOf({ headers: { date: ['Thu, 03 Dec 2026 12:00:30 GMT (call +1-555 helpdesk now)'] } }, now);
+    expect(commented).toEqual({ clock: { date: 'Thu, 03 Dec 2026 12:00:30 GMT', skewMs: -30_000 } });
+    expect(networkHints('TLS_EXPIRED', proxied({ intercepted: true, ...commented }))[0].text).not.toContain('helpdesk');
     // A day apart, or no dated answer: the clock may be wrong, and checking it comes first.
     const dayOff = clockOf({ headers: { date: ['Fri, 04 Dec 2026 12:00:00 GMT'] } }, now);
     for (const extra of [dayOff, {}]) {

@@ -250,7 +250,8 @@ describe('tls.auth: the proxy itself', () => {
   it('passes with the credentials in the proxy URL, and never shows the password', async () => {
     const { record } = await tlsAuth({ proxy: { mode: 'connect', auth } }, (l) => viaProxy(l.proxyUrlWithCredentials));
     expect(record.status).toBe('pass');
-    expect(record.findings[0]?.detail).toMatch(/through http:\/\/alice:\[redacted\]@127\.0\.0\.1:\d+ \(HTTPS_PROXY, as user "alice"\)\.$/);
+    expect(record.findings[0]?.detail).toMatch(/through http:\/\/\[redacted\]@127\.0\.0\.1:\d+ \(HTTPS_PROXY, with a user name and password\)\.$/);
+    expect(JSON.stringify(record)).not.toContain('alice');
     const text = JSON.stringify(record);
     expect(text).not.toContain('s3c');
     expect(text).not.toContain(Buffer.from('alice:s3c@ret-Pa55').toString('base64'));

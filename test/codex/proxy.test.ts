@@ -47,8 +47,8 @@ describe('proxyFor https (reqwest + hyper-util rules)', () => {
     ['literal quotes: silently skipped', { HTTPS_PROXY: '"http://proxy.corp:8080"' }, 'direct'],
     ['a leading blank is not trimmed: skipped', { HTTPS_PROXY: ' http://proxy.corp:8080' }, 'direct'],
     ['an unknown scheme is skipped, ALL_PROXY used', { HTTPS_PROXY: 'ftp://x:21', ALL_PROXY: 'http://all:1' }, 'proxy ALL_PROXY http://all:1'],
-    ['credentials are kept out of the URL', { HTTPS_PROXY: 'http://alice:s%40cret@proxy.corp:8080' }, 'proxy HTTPS_PROXY http://alice:[redacted]@proxy.corp:8080'],
-    ['a user without password', { HTTPS_PROXY: 'http://alice@proxy.corp:8080' }, 'proxy HTTPS_PROXY http://alice@proxy.corp:8080'],
+    ['credentials are kept out of the URL', { HTTPS_PROXY: 'http://alice:s%40cret@proxy.corp:8080' }, 'proxy HTTPS_PROXY http://[redacted]@proxy.corp:8080'],
+    ['a user without password', { HTTPS_PROXY: 'http://alice@proxy.corp:8080' }, 'proxy HTTPS_PROXY http://[redacted]@proxy.corp:8080'],
     ['REQUEST_METHOD (CGI) disables every proxy', { REQUEST_METHOD: 'GET', HTTPS_PROXY: 'http://proxy.corp:8080' }, 'direct'],
     ['NO_PROXY alone', { NO_PROXY: '*' }, 'direct'],
   ])('%s', (_, env, expected) => {
@@ -78,7 +78,7 @@ describe('proxyFor https (reqwest + hyper-util rules)', () => {
       {
         kind: 'ignored-invalid',
         variable: 'HTTPS_PROXY',
-        text: 'HTTPS_PROXY=http://alice:[redacted]@proxy.corp:8080 is ignored by the HTTPS client: the port is not a number from 0 to 65535 (a password with : / @ # ? must be percent-encoded)',
+        text: 'HTTPS_PROXY=http://[redacted]@proxy.corp:8080 is ignored by the HTTPS client: the port is not a number from 0 to 65535 (a password with : / @ # ? must be percent-encoded)',
       },
     ]);
     expect(JSON.stringify(d)).not.toContain('pa/ss');
@@ -139,7 +139,7 @@ describe('proxyFor websocket (tungstenite rules)', () => {
       { HTTPS_PROXY: 'http://alice:50%zz@proxy.corp:8080' },
       'invalid HTTPS_PROXY: Invalid proxy configuration: invalid percent-encoding',
     ],
-    ['credentials are kept out of the URL', { HTTPS_PROXY: 'http://alice:s%40cret@proxy.corp:8080' }, 'proxy HTTPS_PROXY http://alice:[redacted]@proxy.corp:8080'],
+    ['credentials are kept out of the URL', { HTTPS_PROXY: 'http://alice:s%40cret@proxy.corp:8080' }, 'proxy HTTPS_PROXY http://[redacted]@proxy.corp:8080'],
     ['REQUEST_METHOD changes nothing here', { REQUEST_METHOD: 'GET', HTTPS_PROXY: 'http://p:1' }, 'proxy HTTPS_PROXY http://p:1'],
   ])('%s', (_, env, expected) => {
     expect(route(proxyFor('websocket', WSS, env))).toBe(expected);
@@ -147,7 +147,7 @@ describe('proxyFor websocket (tungstenite rules)', () => {
 
   it('never shows the password of an invalid value', () => {
     const d = proxyFor('websocket', WSS, { HTTPS_PROXY: 'http://alice:s3cret@proxy.corp:8080 ' + 'x' });
-    expect(route(d)).toBe('invalid HTTPS_PROXY: Invalid proxy configuration: http://alice:[redacted]@proxy.corp:8080 x');
+    expect(route(d)).toBe('invalid HTTPS_PROXY: Invalid proxy configuration: http://[redacted]@proxy.corp:8080 x');
     expect(JSON.stringify(d)).not.toContain('s3cret');
   });
 
@@ -218,7 +218,7 @@ describe('caseConflicts', () => {
         no_proxy: 'localhost',
       }),
     ).toEqual([
-      { upper: 'HTTPS_PROXY', lower: 'https_proxy', upperValue: 'http://alice:[redacted]@a:1', lowerValue: 'http://b:2', upperEmpty: false },
+      { upper: 'HTTPS_PROXY', lower: 'https_proxy', upperValue: 'http://[redacted]@a:1', lowerValue: 'http://b:2', upperEmpty: false },
       { upper: 'NO_PROXY', lower: 'no_proxy', upperValue: '', lowerValue: 'localhost', upperEmpty: true },
     ]);
   });
@@ -226,11 +226,11 @@ describe('caseConflicts', () => {
 
 describe('redactProxyValue', () => {
   it.each([
-    ['http://alice:s3cret@proxy:8080', 'http://alice:[redacted]@proxy:8080'],
-    ['alice:s3cret@proxy:8080', 'alice:[redacted]@proxy:8080'],
-    ['http://alice:pa/ss@proxy:8080', 'http://alice:[redacted]@proxy:8080'],
-    ['http://alice:p@ss@proxy:8080', 'http://alice:[redacted]@proxy:8080'],
-    ['http://alice@proxy:8080', 'http://alice@proxy:8080'],
+    ['http://alice:s3cret@proxy:8080', 'http://[redacted]@proxy:8080'],
+    ['alice:s3cret@proxy:8080', '[redacted]@proxy:8080'],
+    ['http://alice:pa/ss@proxy:8080', 'http://[redacted]@proxy:8080'],
+    ['http://alice:p@ss@proxy:8080', 'http://[redacted]@proxy:8080'],
+    ['http://alice@proxy:8080', 'http://[redacted]@proxy:8080'],
     ['http://proxy:8080', 'http://proxy:8080'],
     ['', ''],
   ])('%s', (value, expected) => {
@@ -243,7 +243,7 @@ describe('describeProxyDecision', () => {
     const origin = (): string => 'from the shell';
     expect(describeProxyDecision(proxyFor('https', AUTH, { HTTPS_PROXY: 'http://p:1' }), origin)).toBe('goes through http://p:1 (HTTPS_PROXY, from the shell)');
     expect(describeProxyDecision(proxyFor('websocket', WSS, { HTTPS_PROXY: 'https://alice:x@p:1' }), origin)).toBe(
-      'fails: HTTPS_PROXY (from the shell) is an https:// proxy (https://alice:[redacted]@p:1): Proxy URL scheme not supported',
+      'fails: HTTPS_PROXY (from the shell) is an https:// proxy (https://[redacted]@p:1): Proxy URL scheme not supported',
     );
     expect(describeProxyDecision(proxyFor('websocket', WSS, { HTTPS_PROXY: 'http://p:1', NO_PROXY: '*' }))).toBe('connects directly: NO_PROXY entry "*" bypasses HTTPS_PROXY');
   });
