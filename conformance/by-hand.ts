@@ -9,6 +9,7 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ByHand } from '../src/lab/scenario.js';
 import type { Lab, LabSpec } from '../src/lab/world.js';
+import type { EnvTarget } from '../src/core/types.js';
 import type { ManualAction } from './prescription.js';
 
 
@@ -29,6 +30,9 @@ export interface HandWorld {
   scenarioEnv: Readonly<Record<string, string>>;
 }
 
+/** An environment variable's name (an action naming `--proxy` names none). */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** The profile the world's new shells read (bash -i): where the user writes a variable by hand. */
 const PROFILE = '.bashrc';
 
@@ -39,16 +43,16 @@ export async function playByHand(action: ManualAction, world: HandWorld): Promis
     case 'edit-proxy-url': {
       const auth = world.spec.proxy?.auth;
       if (!world.lab.proxyUrl || !auth) return null;
-      if (!action.variable) return { kind: 'vague', what: 'the action names no variable to write the proxy login into' };
+      if (!action.variable || !VARIABLE_NAME.test(action.variable)) return { kind: 'vague', what: 'the action names no variable to write the proxy login into' };
       const url = world.lab.proxyUrl.replace('://', `://${encodeCredential(auth.username)}:${encodeCredential(auth.password)}@`);
-      await exportInProfile(world.homeDir, action.variable, url);
-      return { kind: 'played', what: `the user wrote the proxy login the network team gave into ${action.variable} in ~/${PROFILE}` };
+      const where = await writeVariable(world, action.variable, action.target, url);
+      return { kind: 'played', what: `the user wrote the proxy login the network team gave into ${action.variable} in ${where}` };
     }
     case 'find-proxy-address': {
       if (!world.lab.proxyUrl) return null;
-      if (!action.variable) return { kind: 'vague', what: 'the action names no variable to write the proxy address into' };
-      await exportInProfile(world.homeDir, action.variable, world.lab.proxyUrl);
-      return { kind: 'played', what: `the user wrote the proxy's address (${world.lab.proxyUrl}) into ${action.variable} in ~/${PROFILE}` };
+      if (!action.variable || !VARIABLE_NAME.test(action.variable)) return { kind: 'vague', what: 'the action names no variable to write the proxy address into' };
+      const where = await writeVariable(world, action.variable, action.target, world.lab.proxyUrl);
+      return { kind: 'played', what: `the user wrote the proxy's address (${world.lab.proxyUrl}) into ${action.variable} in ${where}` };
     }
     case 'repair-file':
       return repairConfig(action, world);
@@ -90,6 +94,14 @@ export function encodeCredential(value: string): string {
   return value.replace(/[%@:/]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-async function exportInProfile(homeDir: string, name: string, value: string): Promise<void> {
-  await appendFile(path.join(homeDir, PROFILE), `export ${name}='${value.replaceAll("'", "'\\''")}'\n`, { mode: 0o600 });
+/** Writes the variable where the action says: $CODEX_HOME/.env (its old line replaced), else the shell profile. */
+async function writeVariable(world: HandWorld, name: string, target: EnvTarget | undefined, value: string): Promise<string> {
+  if (target === 'codex-dotenv') {
+    const file = path.join(world.codexHome, '.env');
+    const kept = (await readFile(file, 'utf8').catch(() => '')).split('\n').filter((line) => line !== '' && !new RegExp(`^\\s*(export\\s+)?${name}\\s*=`).test(line));
+    await writeFile(file, `${[...kept, `${name}='${value}'`].join('\n')}\n`, { mode: 0o600 });
+    return '$CODEX_HOME/.env';
+  }
+  await appendFile(path.join(world.homeDir, PROFILE), `export ${name}='${value.replaceAll("'", "'\\''")}'\n`, { mode: 0o600 });
+  return `~/${PROFILE}`;
 }

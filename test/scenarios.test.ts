@@ -62,6 +62,17 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('scenario %s', (_name,
   });
 });
 
+describe('a proxy login where the proxy variable lives', () => {
+  it('says to write it into HTTPS_PROXY in ~/.codex/.env when .env sets it (the shell profile would change nothing)', { timeout: RUN_TIMEOUT_MS }, async () => {
+    const io = captureIo();
+    await runScenario(scenarios.find((s) => s.name === 'dotenv-proxy-auth')!, { flags: doctorFlags({ output: 'json' }), io });
+    const report = JSON.parse(io.out()) as JsonReport;
+    const first = report.checks.find((c) => c.id === 'tls.auth')!.findings.find((f) => f.level === 'fail')!.hints![0]!;
+    expect(first.action).toEqual({ kind: 'manual', topic: 'proxy-login', variable: 'HTTPS_PROXY', target: 'codex-dotenv' });
+    expect(first.text).toContain('write them into HTTPS_PROXY in ~/.codex/.env as http://user:password@');
+  });
+});
+
 /** The report in one line per check, shown when a scenario does not match. */
 function summarise(report: JsonReport): string {
   return report.checks.map((c) => `${c.id}: ${c.status} ${c.error?.code ?? ''} [${c.findings.map((f) => `${f.level}:${f.code}`).join(' ')}] ${c.summary}`).join('\n');

@@ -112,9 +112,9 @@ export type FixAction =
   /**
    * A change the user makes by hand (upgrade Codex, fix the clock, repair a file): `file` names the file
    * concerned and `line`/`column` the place in it; `variable` the environment variable to write (a proxy
-   * login, a proxy address).
+   * login, a proxy address) and `target` where (the shell profile, or $CODEX_HOME/.env where it is set now).
    */
-  | { kind: 'manual'; topic: ManualTopic; file?: string; line?: number; column?: number; variable?: string };
+  | { kind: 'manual'; topic: ManualTopic; file?: string; line?: number; column?: number; variable?: string; target?: EnvTarget };
 
 /** The raw error behind a finding, kept for the evidence (name, code, message; always redacted). */
 export interface RawCause {

@@ -121,12 +121,12 @@ function rewriteProxyHint(say: Speaker, rewrite: ProxyRewrite): Hint {
     case 'with-credentials':
       return say.manual(
         `Write ${rewrite.variable} as ${rewrite.shown} with your password in place of [redacted], ${ENCODE_CREDENTIALS}: both of Codex's clients read that. The doctor never writes a password into a command.`,
-        { kind: 'manual', topic: 'encode-credentials', variable: rewrite.variable },
+        { kind: 'manual', topic: 'encode-credentials', ...say.handWritten(rewrite.variable).action },
       );
     case 'unknown':
       return say.manual(
         `Write ${rewrite.variable} as http://host:port, ${ENCODE_CREDENTIALS}. The doctor cannot tell the proxy's address from this value: your browser's proxy settings or PAC file name it; otherwise ask your network team for the address of the HTTP proxy.`,
-        { kind: 'manual', topic: 'find-proxy-address', variable: rewrite.variable },
+        { kind: 'manual', topic: 'find-proxy-address', ...say.handWritten(rewrite.variable).action },
       );
   }
 }
@@ -173,8 +173,8 @@ export function proxySchemeUnsupported(say: Speaker, decision: Extract<ProxyDeci
     hints: [
       d.transport === 'https'
         ? say.manual(
-            `${d.variable === 'system' || d.variable === '--proxy' ? `Set HTTPS_PROXY to an HTTP proxy: Codex then uses it instead of ${proxySourceName(d.variable)}` : `Point ${d.variable} at an HTTP proxy`}, written http://host:port. The doctor cannot know its address: your browser's proxy settings or PAC file name it (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128); if there is none, ask your network team for one.`,
-            { kind: 'manual', topic: 'find-proxy-address', variable: proxyVariableToWrite(d.variable) },
+            `${d.variable === 'system' || d.variable === '--proxy' ? `Set HTTPS_PROXY to an HTTP proxy: Codex then uses it instead of ${proxySourceName(d.variable)}` : `Point ${d.variable}${say.handWritten(d.variable).where} at an HTTP proxy`}, written http://host:port. The doctor cannot know its address: your browser's proxy settings or PAC file name it (most corporate proxies also accept plain-HTTP CONNECT, often on port 8080 or 3128); if there is none, ask your network team for one.`,
+            { kind: 'manual', topic: 'find-proxy-address', ...say.handWritten(proxyVariableToWrite(d.variable)).action },
           )
         : httpUrl === null
           ? say.manual(`${useHttp}, with the same user name and password in front of the host: the doctor never writes a password into a command.`, {

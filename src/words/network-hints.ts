@@ -6,7 +6,7 @@ import { CHATGPT_BASE_URL } from '../codex/endpoints.js';
 import { proxySourceName, proxyVariableToWrite, type HiddenProxyVariable } from '../codex/proxy.js';
 import { clip } from '../core/bound.js';
 import type { ErrorCode } from '../core/codes.js';
-import type { FixAction, Hint, ItTopic, ManualTopic } from '../core/types.js';
+import type { EnvTarget, FixAction, Hint, ItTopic, ManualTopic } from '../core/types.js';
 import type { HostPort } from '../net/dial.js';
 import { pageTitle } from '../net/classify.js';
 import type { HttpResponse } from '../net/http-request.js';
@@ -69,8 +69,8 @@ export function askIt(text: string, topic: ItTopic, hosts: readonly string[]): H
 }
 
 /** A hint whose fix only the user can make by hand, with an optional read-only command; `variable`: the one to write. */
-function byHand(words: Speaker, text: string, topic: ManualTopic, look?: string, variable?: string): Hint {
-  return words.manual(text, { kind: 'manual', topic, ...(variable !== undefined && { variable }) }, look);
+function byHand(words: Speaker, text: string, topic: ManualTopic, look?: string, variable?: { action: { variable: string; target?: EnvTarget } }): Hint {
+  return words.manual(text, { kind: 'manual', topic, ...variable?.action }, look);
 }
 
 export function networkHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
@@ -145,7 +145,8 @@ function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
   // A proxy URL with a user name and password is never rewritten by this tool (the password would be written out).
   const withCredentials = (context.route.kind === 'proxy' && context.route.credentials !== undefined) || (unusable !== null && proxyName.includes('@'));
   const setProxy = (text: string, value: string): Hint => words.fix(text, words.setting(exportVariable, value));
-  const findProxy = (text: string, look?: string): Hint => byHand(words, text, 'find-proxy-address', look, exportVariable);
+  const written = words.handWritten(exportVariable);
+  const findProxy = (text: string, look?: string): Hint => byHand(words, text, 'find-proxy-address', look, written);
   // A proxy that takes the connection and then hangs, drops it or cannot reach upstream is there but broken (or
   // not the proxy at all): its team repairs it, or names the one to use.
   const repairProxy = (text: string): Hint => askIt(text, 'proxy-reachability', hosts);
@@ -213,20 +214,20 @@ function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
       return [
         byHand(
           words,
-          `${proxyName} wants a user name and password. Get the ones it accepts (usually your own network account; your network team knows), and write them into ${exportVariable} as http://user:password@${proxyName}, with @ : / % in them percent-encoded; Codex sends them as Basic credentials.`,
+          `${proxyName} wants a user name and password. Get the ones it accepts (usually your own network account; your network team knows), and write them into ${exportVariable}${written.where} as http://user:password@${proxyName}, with @ : / % in them percent-encoded; Codex sends them as Basic credentials.`,
           'proxy-login',
           undefined,
-          exportVariable,
+          written,
         ),
       ];
     case 'PROXY_AUTH_REJECTED':
       return [
         byHand(
           words,
-          `${proxyName} refused the credentials in ${variable}. Check the user name and password with your network team, and write the right ones into ${exportVariable} as http://user:password@${proxyName}, with @ : / % in them percent-encoded (for example @ as %40).`,
+          `${proxyName} refused the credentials in ${variable}. Check the user name and password with your network team, and write the right ones into ${exportVariable}${written.where} as http://user:password@${proxyName}, with @ : / % in them percent-encoded (for example @ as %40).`,
           'proxy-login',
           undefined,
-          exportVariable,
+          written,
         ),
       ];
     case 'PROXY_AUTH_SCHEME_UNSUPPORTED':
@@ -351,14 +352,14 @@ export function oauthHints(code: ErrorCode, context: HintContext, url: URL, resp
       return [askIt(`Ask your network team ${allowPost}: the proxy refuses the request after opening the tunnel.`, 'allow-host', hosts)];
     case 'OAUTH_PROXY_AUTH': {
       // The text names the variable the action writes.
-      const loginVariable = route.kind === 'proxy' ? proxyVariableToWrite(route.variable) : 'HTTPS_PROXY';
+      const login = context.words.handWritten(route.kind === 'proxy' ? proxyVariableToWrite(route.variable) : 'HTTPS_PROXY');
       return [
         byHand(
           words,
-          `The proxy wants credentials on each request it inspects. Get the user name and password it accepts (usually your own network account; your network team knows) and write them into ${loginVariable} as http://user:password@${proxy === 'the network' ? 'host:port' : proxy}, with @ : / % in them percent-encoded.`,
+          `The proxy wants credentials on each request it inspects. Get the user name and password it accepts (usually your own network account; your network team knows) and write them into ${login.name}${login.where} as http://user:password@${proxy === 'the network' ? 'host:port' : proxy}, with @ : / % in them percent-encoded.`,
           'proxy-login',
           undefined,
-          loginVariable,
+          login,
         ),
       ];
     }

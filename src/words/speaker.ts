@@ -3,8 +3,8 @@
 // TOML snippet) is always what the builder renders from its action.
 import { displayPath, type VariableOrigin } from '../codex/env.js';
 import type { Host } from '../core/host.js';
-import type { FixAction, Hint } from '../core/types.js';
-import { copyEnv, setEnv, unsetEnv } from '../fix/actions.js';
+import type { EnvTarget, FixAction, Hint } from '../core/types.js';
+import { copyEnv, envTarget, setEnv, unsetEnv } from '../fix/actions.js';
 import type { UserShell } from '../fix/shell.js';
 import { CommandBuilder } from './commands.js';
 
@@ -92,6 +92,15 @@ export class Speaker {
     const removal = unsetEnv(from, this.world.provenance);
     const steps = removal.kind === 'sequence' ? removal.steps : removal.kind === 'unset-env' ? [removal] : [];
     return this.fix(`${text}${where}`, { kind: 'sequence', steps: [setEnv(to, value, this.world.provenance), ...steps] });
+  }
+
+  /**
+   * Where the user writes `name` by hand: $CODEX_HOME/.env when it is set there (it overrides the shell), else the
+   * shell profile. `action`: the manual action's fields (the target only when it is not the shell profile).
+   */
+  handWritten(name: string): { name: string; where: string; action: { variable: string; target?: EnvTarget } } {
+    const dotenv = envTarget(name, this.world.provenance) === 'codex-dotenv';
+    return { name, where: dotenv ? ` in ${this.dotenv}` : '', action: { variable: name, ...(dotenv && { target: 'codex-dotenv' as const }) } };
   }
 
   /** The action that sets `name` where it is set now (a CODEX_* name always in the shell profile). */

@@ -192,7 +192,7 @@ describe('networkHints: a failed route the user also set another way', () => {
     expect(first.action).toEqual({ kind: 'unset-env', name: 'HTTPS_PROXY', target: 'codex-dotenv' });
     expect(first.text).toContain('line 3 of ~/.codex/.env');
     // The shell names the same proxy: deleting the line changes nothing, so it is no fix.
-    expect(networkHints('PROXY_UNREACHABLE', context(env, env, dotenv))[0].action).toEqual({ kind: 'manual', topic: 'find-proxy-address', variable: 'HTTPS_PROXY' });
+    expect(networkHints('PROXY_UNREACHABLE', context(env, env, dotenv))[0].action).toEqual({ kind: 'manual', topic: 'find-proxy-address', variable: 'HTTPS_PROXY', target: 'codex-dotenv' });
   });
 
   it('leaves failures that are not about the route alone', () => {

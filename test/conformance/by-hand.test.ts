@@ -61,6 +61,18 @@ describe('conformance: the user by hand', () => {
     expect(await playByHand({ kind: 'manual', topic: 'find-proxy-address', variable: 'HTTPS_PROXY' }, noProxy)).toBeNull();
   });
 
+  it('writes into $CODEX_HOME/.env when the action says the variable lives there, replacing its old line', async () => {
+    const hands = await world(spec);
+    await writeFile(path.join(hands.codexHome, '.env'), `OTHER=1\nHTTPS_PROXY=${hands.lab.proxyUrl}\n`);
+    const play = await playByHand({ kind: 'manual', topic: 'proxy-login', variable: 'HTTPS_PROXY', target: 'codex-dotenv' }, hands);
+    expect(play).toEqual({ kind: 'played', what: 'the user wrote the proxy login the network team gave into HTTPS_PROXY in $CODEX_HOME/.env' });
+    const dotenv = await readFile(path.join(hands.codexHome, '.env'), 'utf8');
+    expect(dotenv).toBe(`OTHER=1\nHTTPS_PROXY='${hands.lab.proxyUrl!.replace('://', `://alice:${encodeCredential(password)}@`)}'\n`);
+    await expect(readFile(path.join(hands.homeDir, '.bashrc'), 'utf8')).rejects.toThrow();
+    // `--proxy` is the doctor's own flag, no variable: nothing to write.
+    expect(await playByHand({ kind: 'manual', topic: 'find-proxy-address', variable: '--proxy' }, hands)).toMatchObject({ kind: 'vague' });
+  });
+
   it("writes the proxy's real address for find-proxy-address", async () => {
     const hands = await world({ proxy: { mode: 'connect' } });
     expect(await playByHand({ kind: 'manual', topic: 'find-proxy-address', variable: 'ALL_PROXY' }, hands)).toMatchObject({ kind: 'played' });
