@@ -12,7 +12,6 @@ import type { Lab, LabSpec } from '../src/lab/world.js';
 import type { EnvTarget } from '../src/core/types.js';
 import type { ManualAction } from './prescription.js';
 
-
 export type HandPlay =
   /** Done; `env`: the environment Codex is started with from now on (the user's own terminal). */
   | { kind: 'played'; what: string; env?: Record<string, string> }

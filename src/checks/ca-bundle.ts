@@ -30,7 +30,6 @@ import { pemPathCandidates, setEnv, unsetAll, unsetEnv } from '../fix/actions.js
 import {
   besideBundleHint,
   day,
-  describeCounts,
   duplicateFinding,
   formatWarnings,
   ignoredByCodex,

@@ -6,7 +6,7 @@ import type { TLSSocket } from 'node:tls';
 import { DEVICE_CODE_URL, deviceLoginFailed, sendError, tokenExchangeFailed } from '../codex/codex-messages.js';
 import { loginRedirectUri, tokenRequestBody } from '../codex/endpoints.js';
 import type { ErrorCode } from '../core/codes.js';
-import type { CheckResult, EvidenceSection, Finding, Hint } from '../core/types.js';
+import type { CheckResult, EvidenceSection, Finding } from '../core/types.js';
 import { pageTitle } from '../net/classify.js';
 import { httpAnswerCause } from '../net/errors.js';
 import { httpRequest, type HttpResponse } from '../net/http-request.js';

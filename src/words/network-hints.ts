@@ -344,7 +344,6 @@ export function oauthHints(code: ErrorCode, context: HintContext, url: URL, resp
   const proxy = route.kind === 'proxy' ? `${route.proxy.host}:${route.proxy.port}` : 'the network';
   const allowPost = `to allow POST ${url.href} (and ${OPENAI_HOSTS_FOR_IT}) through ${proxy}`;
   const hosts = [url.hostname];
-  const variable = route.kind === 'proxy' ? proxySourceName(route.variable) : 'HTTPS_PROXY';
   switch (code) {
     case 'OAUTH_BLOCK_PAGE':
       return [askIt(`Ask your network team ${allowPost}: a filter answers it with its own page${response ? ` ("${pageTitle(response.body) ?? 'untitled'}")` : ''}.`, 'allow-host', hosts)];
