@@ -95,13 +95,13 @@ describe('start-up of the offline --json run', () => {
   });
 });
 
-describe('the code cache of the core', () => {
-  /** Runs the offline --json run through the bin in `binDir` and says whether V8 took the code cache. */
-  async function offlineRun(binDir: string): Promise<{ code: number | null; stdout: string; cacheUsed: string }> {
+describe('the code caches of the core and of the network checks', () => {
+  /** Runs the bin in `binDir` with `args` and says whether V8 took the code cache of `script` (null: not loaded). */
+  async function offlineRun(binDir: string, args = OFFLINE, script = 'core'): Promise<{ code: number | null; stdout: string; cacheUsed: string }> {
     const probe = [
-      `process.argv = [process.execPath, ${JSON.stringify(path.join(binDir, 'cli.js'))}, ...${JSON.stringify(OFFLINE)}];`,
+      `process.argv = [process.execPath, ${JSON.stringify(path.join(binDir, 'cli.js'))}, ...${JSON.stringify(args)}];`,
       `const bin = require(${JSON.stringify(path.join(binDir, 'cli.js'))});`,
-      `process.on('exit', () => require('node:fs').writeSync(2, 'cache used: ' + bin.codeCacheUsed));`,
+      `process.on('exit', () => require('node:fs').writeSync(2, 'cache used: ' + bin.cacheTaken(${JSON.stringify(script)})));`,
     ].join('\n');
     return new Promise((resolve) => {
       execFile(process.execPath, ['-e', probe], { env: cleanEnv({ HOME: dir }), timeout: 30_000, encoding: 'utf8' }, (error, stdout, stderr) => {
@@ -114,6 +114,12 @@ describe('the code cache of the core', () => {
     const run = await offlineRun(path.join(ROOT, 'dist'));
     expect([0, 1]).toContain(run.code);
     expect(run.cacheUsed).toBe('true');
+  });
+
+  it("the network checks' script is not loaded offline, and its cache is taken when a network check runs", async () => {
+    expect((await offlineRun(path.join(ROOT, 'dist'), OFFLINE, 'net')).cacheUsed).toBe('null');
+    const network = await offlineRun(path.join(ROOT, 'dist'), ['--json', '--only', 'oauth.token', '--timeout', '2000', '--proxy', 'http://127.0.0.1:9'], 'net');
+    expect(network.cacheUsed).toBe('true');
   });
 
   it('is not used with a core from another build, which then runs as well without it', async () => {

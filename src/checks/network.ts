@@ -219,10 +219,17 @@ export interface CapturedChain {
 
 /**
  * The chain a host presents on this path, and OpenSSL's own verdict on it with the roots that can matter
- * (trust-sets.ts anchorsFor). The first handshake gives OpenSSL the set's likely anchors (its small CA bundle) or
- * none, so no context of the whole trust set is ever built. Anchors that cannot matter do not change OpenSSL's
- * verdict, so when the ones that can are all among those given (or there are none), that verdict is the one it
- * would give with the whole set; otherwise a second handshake on a new connection asks OpenSSL with just those.
+ * (trust-sets.ts anchorsFor), for what it says beside Codex's verifier ("Node/OpenSSL accepts the same chain").
+ *
+ * Where rustls decides (`verifier` is its rules), the first handshake gives OpenSSL no roots, and a chain rustls
+ * accepts is not judged by OpenSSL at all: any CA given to OpenSSL makes Node parse its own ~140 roots first
+ * (20-35 ms, the slowest step of a healthy run) for a verdict Codex does not use. A chain rustls refuses is judged
+ * on a second connection, with the anchors that matter (or the set's likely ones when none does).
+ *
+ * Elsewhere (OpenSSL-based verifiers), the first handshake gives OpenSSL the set's likely anchors (its small CA
+ * bundle) or none, so no context of the whole trust set is ever built. Anchors that cannot matter do not change
+ * OpenSSL's verdict, so when the ones that can are all among those given (or there are none), that verdict is the
+ * one it would give with the whole set; otherwise a second handshake on a new connection asks OpenSSL with just those.
  */
 export async function captureChain(
   stager: Stager,
@@ -233,21 +240,31 @@ export async function captureChain(
     set: TrustSet;
     /** `judge: false`: no OpenSSL verdict wanted (rustls decides, as for the WebSocket): one handshake. */
     judge?: boolean;
-    /** Keep the connection when this verifier (rustls' rules) accepts its chain: the request goes over it, no second connection. */
-    keep?: ChainVerifier;
+    /** The set's verifier on this host (chainVerifier): rustls' rules for a rustls set. */
+    verifier?: ChainVerifier;
+    /** Keep the connection when `verifier` (rustls' rules) accepts its chain: the request goes over it, no second connection. */
+    keep?: boolean;
   },
 ): Promise<CapturedChain> {
-  const handshake = (ca: readonly string[], keep?: ChainVerifier): Promise<CapturedChain> =>
+  const rustls = request.verifier?.kind === 'custom' ? request.verifier : undefined;
+  const handshake = (ca: readonly string[], verifier?: typeof rustls): Promise<CapturedChain & { accepted: boolean }> =>
     throughPath(stager, input, async (opened) => {
       const tls = { socket: opened.socket, servername: request.servername, ca, alpn: request.alpn, signal: input.signal };
-      const { capture, socket } = await stager.step('tls-handshake', () =>
-        keep?.kind === 'custom' ? captureVerified(tls, keep) : captureTls(tls).then((c) => ({ capture: c, socket: null })),
+      const { capture, socket, accepted } = await stager.step('tls-handshake', () =>
+        verifier ? captureVerified(tls, verifier, request.keep === true) : captureTls(tls).then((c) => ({ capture: c, socket: null, accepted: false })),
       );
-      return { capture, connect: opened.connect, socket };
+      return { capture, connect: opened.connect, socket, accepted };
     });
-  if (request.judge === false) return handshake(NO_ROOTS.pems, request.keep);
+  if (request.judge === false) return handshake(NO_ROOTS.pems, rustls);
   const likely = request.set.likelyAnchors;
-  const first = await handshake(likely.pems, request.keep);
+  if (rustls && request.set.verifier === 'rustls') {
+    const first = await handshake(NO_ROOTS.pems, rustls);
+    if (first.accepted) return { ...first, capture: { ...first.capture, node: null } };
+    const anchors = anchorsFor(request.set, first.capture.chain);
+    const judged = await handshake(anchors.length > 0 ? anchors.map((c) => c.toString()) : likely.pems);
+    return { ...first, capture: { ...first.capture, node: judged.capture.node } };
+  }
+  const first = await handshake(likely.pems, rustls);
   const anchors = anchorsFor(request.set, first.capture.chain);
   if (anchors.every((anchor) => likely.fingerprints.has(anchor.fingerprint256))) return first;
   const judged = await handshake(anchors.map((c) => c.toString()));

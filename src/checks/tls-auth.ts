@@ -127,9 +127,9 @@ async function probeLogin(ctx: DoctorContext, net: NetworkPlan, login: PlannedEn
   try {
     const pathInput = { target, route, dialing: host, signal, proxyCa: () => sets.https.pems };
     // Kept when rustls' rules accept the chain: oauth.token sends its POST over it.
-    const keep = chainVerifier(sets.https, target.host, host.now(), []);
+    const verifier = chainVerifier(sets.https, target.host, host.now(), []);
     let socket: TLSSocket | null;
-    ({ capture, connect: connectAnswer, socket } = await captureChain(stager, pathInput, { servername: target.host, alpn: sets.https.alpn, set: sets.https, keep }));
+    ({ capture, connect: connectAnswer, socket } = await captureChain(stager, pathInput, { servername: target.host, alpn: sets.https.alpn, set: sets.https, verifier, keep: true }));
     if (socket) {
       kept = new KeptConnection(socket, ctx.signal);
       // oauth.token's POST goes over it next: its code loads while the other hosts' handshakes are in flight.
@@ -220,7 +220,8 @@ async function probeHttps(ctx: DoctorContext, net: NetworkPlan, endpoint: Planne
   let connectAnswer: HttpHead | null;
   try {
     const pathInput = { target, route, dialing: host, signal, proxyCa: () => set.pems };
-    ({ capture, connect: connectAnswer } = await captureChain(stager, pathInput, { servername: target.host, alpn: set.alpn, set }));
+    const verifier = chainVerifier(set, target.host, host.now(), []);
+    ({ capture, connect: connectAnswer } = await captureChain(stager, pathInput, { servername: target.host, alpn: set.alpn, set, verifier }));
   } catch (error) {
     const failure = classifyFailure(error, stager, { proxied: route.kind === 'proxy', probe: 'tls' });
     return failed(failure.code, { stage: failure.stage, detail: `${failure.detail}${note}`, cause: failure.cause, hints: networkHints(failure.code, hintContext) });

@@ -131,8 +131,8 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
       let capture: TlsCapture;
       let connectAnswer: HttpHead | null;
       try {
-        const keep = chainVerifier(sets.websocket, target.host, host.now(), []);
-        ({ capture, socket: verified, connect: connectAnswer } = await captureChain(stager, pathInput, { servername: target.host, alpn: WEBSOCKET_ALPN, set: sets.websocket, judge: false, keep }));
+        const verifier = chainVerifier(sets.websocket, target.host, host.now(), []);
+        ({ capture, socket: verified, connect: connectAnswer } = await captureChain(stager, pathInput, { servername: target.host, alpn: WEBSOCKET_ALPN, set: sets.websocket, judge: false, verifier, keep: true }));
       } catch (error) {
         return fail(error);
       }

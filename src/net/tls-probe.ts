@@ -27,8 +27,11 @@ export interface TlsCapture {
   cipher: { name: string; standardName: string; version: string } | null;
   /** The negotiated ALPN protocol, or null when none was agreed. */
   alpn: string | null;
-  /** OpenSSL's verification through Node against `ca`, hostname check included. */
-  node: { authorized: boolean; error: string | null };
+  /**
+   * OpenSSL's verification through Node against `ca`, hostname check included; null where it was not asked
+   * (network.ts captureChain: a chain rustls accepts).
+   */
+  node: { authorized: boolean; error: string | null } | null;
 }
 
 /** OpenSSL rules without Node's security level, which would refuse SHA-1 and RSA-1024 chains that OpenSSL-based clients accept. */

@@ -84,19 +84,24 @@ export function verifiedTls(request: VerifiedTlsRequest): Promise<tls.TLSSocket>
 }
 
 /**
- * One handshake for both: the chain as presented (a capture, whatever the verdict), and the connection itself when
- * the caller's own verifier (the webpki emulation) accepts that chain, kept open with nothing written for the request.
+ * One handshake for both: the chain as presented (a capture, whatever the verdict), whether the caller's own verifier
+ * (the webpki emulation) accepts that chain, and, when it does and `keep` asks for it, the connection itself, kept
+ * open with nothing written for the request.
  */
 export async function captureVerified(
   request: TlsCaptureRequest,
   verifier: Extract<ChainVerifier, { kind: 'custom' }>,
-): Promise<{ capture: TlsCapture; socket: tls.TLSSocket | null }> {
-  const result = await captureKeeping(request, (capture) => verifier.check(capture.chain, capture.protocol) === null);
+  keep = true,
+): Promise<{ capture: TlsCapture; socket: tls.TLSSocket | null; accepted: boolean }> {
+  let accepted = false;
+  const result = await captureKeeping(request, (capture) => {
+    accepted = verifier.check(capture.chain, capture.protocol) === null;
+    return accepted && keep;
+  });
   if (result.socket) {
     // Later errors are seen by whoever uses the connection next (it also watches 'close').
     result.socket.on('error', () => {});
     verifiedSockets.add(result.socket);
   }
-  return result;
+  return { ...result, accepted };
 }
-

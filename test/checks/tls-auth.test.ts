@@ -102,14 +102,15 @@ describe('tls.auth: connections per host', () => {
   }
   const opensslSays = (record: CheckRecord): string[] => record.evidence.find((e) => e.title === 'Verdicts per Codex transport')!.lines.filter((l) => l.includes('Node/OpenSSL'));
 
-  it("one handshake per host when the anchor is in the user's small CA bundle: OpenSSL judged with it on the first", async () => {
+  it("one handshake per host when rustls accepts the chain (the anchor in the user's CA bundle): OpenSSL is not asked", async () => {
     const { record, connects } = await connectsOf({ proxy: { mode: 'inspect' } }, trustedCorporateRoot);
     expect(record.status).toBe('pass');
     expect(connects).toEqual({ 'auth.openai.com': 1, 'chatgpt.com': 1 });
-    expect(opensslSays(record)).toEqual(['  Node/OpenSSL: accepts']);
+    expect(opensslSays(record)).toEqual([]);
+    expect(record.data?.verdicts).toMatchObject({ https: { verifier: 'rustls', ok: true, node: null } });
   });
 
-  it('one handshake per host when the bundle is a whole public store plus the corporate root: its non-public roots are the guess', async () => {
+  it('one handshake per host when the bundle is a whole public store plus the corporate root', async () => {
     // The user's bundle: every public root (more than OpenSSL is given on a first handshake) and the corporate root.
     const { lab, host, stop } = await labHost({ proxy: { mode: 'inspect' } }, (l) => ({ ...viaProxy(l.proxyUrl), CODEX_CA_CERTIFICATE: path.join(l.files.dir, 'store-and-corporate.pem') }));
     const connects: Record<string, number> = {};
@@ -120,7 +121,7 @@ describe('tls.auth: connections per host', () => {
       const record = (await runWithNeeds([tlsAuthCheck], host)).get('tls.auth')!;
       expect(record.status).toBe('pass');
       expect(connects).toEqual({ 'auth.openai.com': 1, 'chatgpt.com': 1 });
-      expect(opensslSays(record)).toEqual(['  Node/OpenSSL: accepts']);
+      expect(opensslSays(record)).toEqual([]);
     } finally {
       await stop();
     }
@@ -140,12 +141,20 @@ describe('tls.auth: connections per host', () => {
     expect(connects).toEqual({ 'auth.openai.com': 1, 'chatgpt.com': 1 });
   });
 
-  it('a second handshake with the anchors that matter when the bundle does not hold them, and the same verdict', async () => {
+  it('one handshake per host when rustls accepts the chain through a root the bundle does not hold', async () => {
     // No interception: the public root verifies the chain; the bundle holds only an unrelated corporate root.
     const { record, connects } = await connectsOf({ proxy: { mode: 'connect' } }, trustedCorporateRoot);
     expect(record.status).toBe('pass');
+    expect(connects).toEqual({ 'auth.openai.com': 1, 'chatgpt.com': 1 });
+    expect(opensslSays(record)).toEqual([]);
+  });
+
+  it('a second handshake when rustls refuses the chain: OpenSSL judges it with the anchors that matter', async () => {
+    const { record, connects } = await connectsOf({ proxy: { mode: 'inspect' }, corporateCa: { product: 'fortinet', signature: 'sha1' } }, trustedCorporateRoot);
+    expect(record.status).toBe('fail');
     expect(connects).toEqual({ 'auth.openai.com': 2, 'chatgpt.com': 2 });
     expect(opensslSays(record)).toEqual(['  Node/OpenSSL: accepts']);
+    expect(record.data?.verdicts).toMatchObject({ https: { verifier: 'rustls', ok: false, node: { authorized: true, error: null } } });
   });
 });
 
