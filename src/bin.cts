@@ -58,11 +58,20 @@ function layer(name: string): Layer {
 
 /** The network script's table of module namespaces, by path from the root (`src/checks/tls-auth.ts`). */
 function netModules(): Record<string, unknown> {
-  // The V8 flag the network script sets (src/net/undici-socket.ts), set before it is compiled: a code cache holds
-  // the hash of the flags it was made with, and its training run had set this one.
-  if (!layers.has('net')) setFlagsFromString('--liftoff-only');
+  if (!layers.has('net')) for (const flag of NET_V8_FLAGS) setFlagsFromString(flag);
   return layer('net').exports;
 }
+
+/**
+ * V8 flags for the network checks, set before their script is compiled (a code cache holds the hash of the flags
+ * it was made with, and its training run, through this bin, had set them):
+ * - `--liftoff-only`: undici's llhttp WebAssembly compiled once, without optimising it again on background
+ *   threads the process then waits for (src/net/undici-socket.ts, which sets it too where there is no bin);
+ * - `--no-regexp-tier-up`: a regular expression compiled to machine code on its first run. tls.connect tests each
+ *   SNI name with Node's IPv6 expression, which V8's regexp interpreter takes ~3 ms to fail on a host name before it
+ *   compiles it anyway (~1 ms): compiled at once, ~1 ms in all.
+ */
+const NET_V8_FLAGS = ['--liftoff-only', '--no-regexp-tier-up'];
 
 // The scripts' import() calls are calls of this one (scripts/build.mjs says why): relative to dist/, as theirs are.
 function importForTheScripts(specifier: string): Promise<unknown> {

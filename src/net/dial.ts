@@ -1,8 +1,8 @@
 // Where to connect: the Host's dial overrides (curl's --resolve, the lab's routing) first, then DNS.
 // A host that is already an IP address is never looked up. A loopback-only Host (the lab) never looks
 // anything up: what it does not route, and is not a loopback address, is refused.
-import { lookup } from 'node:dns/promises';
 import net from 'node:net';
+import { getBuiltinModule } from '../core/builtins.js';
 import type { Host } from '../core/host.js';
 import { abortable } from './wait.js';
 
@@ -65,7 +65,9 @@ export async function resolveTarget(target: HostPort, rules: DialRules, signal: 
   if (net.isIP(host) === 0) checkHostName(host);
   if (rules.loopbackOnly && !isLoopbackAddress(host)) throw new DialRefusedError(`${target.host}:${target.port}`);
   if (net.isIP(host) !== 0) return { address: host, port: target.port, source: 'literal' };
-  // dns.lookup cannot be cancelled; abortable() lets the probe move on when the signal aborts.
+  // dns.lookup cannot be cancelled; abortable() lets the probe move on when the signal aborts. node:dns loads
+  // with the first name looked up (~1 ms): through a proxy given by address, none is.
+  const { lookup } = getBuiltinModule('node:dns/promises') as typeof import('node:dns/promises');
   const { address } = await abortable<{ address: string }>(signal, (resolve, reject) => {
     lookup(host).then(resolve, reject);
     return () => {};
@@ -73,14 +75,19 @@ export async function resolveTarget(target: HostPort, rules: DialRules, signal: 
   return { address, port: target.port, source: 'dns' };
 }
 
-const LOOPBACK = new net.BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
+/** Built on first use: only a loopback-only Host (the lab) asks. */
+let loopback: net.BlockList | undefined;
 
 /** 127.0.0.0/8 or ::1 (also IPv4-mapped); never a name (`localhost` would need a lookup). */
 export function isLoopbackAddress(host: string): boolean {
   const family = net.isIP(host);
-  return family !== 0 && LOOPBACK.check(host, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 0) return false;
+  if (!loopback) {
+    loopback = new net.BlockList();
+    loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+    loopback.addAddress('::1', 'ipv6');
+  }
+  return loopback.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 /** A connected TCP socket; rejects with Node's socket error, or the abort reason. */

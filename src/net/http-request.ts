@@ -5,11 +5,11 @@
 // with a CA bundle, none on the default roots). undici reads the negotiated protocol from the socket
 // (`alpnProtocol === 'h2'`) and speaks HTTP/2 or HTTP/1.1 accordingly, so a proxy or server that only gets one of
 // them right is met as Codex meets it.
-import { STATUS_CODES } from 'node:http';
 import type tls from 'node:tls';
 import undiciRequest from 'undici/lib/api/api-request.js';
 import { ConnectionGoneError, type HttpHead } from './errors.js';
 import { headerListsOf } from './header-lists.js';
+import { reasonPhrase } from './reason-phrase.js';
 import { clientOver } from './undici-socket.js';
 import { isVerified } from './verified-tls.js';
 
@@ -62,7 +62,7 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
     return {
       status: response.statusCode,
       // HTTP/2 carries no reason phrase and undici does not surface HTTP/1.1's: the standard one stands in.
-      reason: STATUS_CODES[response.statusCode] ?? '',
+      reason: reasonPhrase(response.statusCode),
       headers: headerListsOf(response.headers),
       body: Buffer.concat(chunks).toString('utf8'),
       truncated,
