@@ -93,6 +93,13 @@ describe('start-up of the offline --json run', () => {
     expect(plain.packages).toContain('chalk');
     expect(plain.packages).not.toContain('yargs');
   });
+
+  it('sends the WebSocket upgrade with undici: ws.upgrade does not load ws (only the lab does)', async () => {
+    const upgrade = await modulesLoadedBy(['--json', '--only', 'ws.upgrade', '--timeout', '2000', '--proxy', 'http://127.0.0.1:9']);
+    expect(upgrade.sources).toContain('src/net/ws-probe.ts');
+    expect(upgrade.packages).toContain('undici');
+    expect(upgrade.packages).not.toContain('ws');
+  });
 });
 
 describe('the code caches of the core and of the network checks', () => {

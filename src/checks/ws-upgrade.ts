@@ -99,7 +99,7 @@ async function upgradeThrough(ctx: DoctorContext, net: NetworkPlan, endpoint: Pl
       };
     }
 
-    // ws (the upgrade's client) loads while the connection opens and the handshake waits for the server.
+    // The upgrade's client (undici) loads while the connection opens and the handshake waits for the server.
     const wsProbe = import('../net/ws-probe.js');
     wsProbe.catch(() => {});
     const stager = new Stager(ctx);

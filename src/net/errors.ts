@@ -142,7 +142,7 @@ export class UpgradeHandshakeError extends Error {
   constructor(
     /** The 101 as it came. */
     readonly head: HttpHead,
-    /** What `ws` found wrong ("Invalid Sec-WebSocket-Accept header"). */
+    /** What Codex's client (tungstenite) finds wrong, in its words ("No \"Connection: upgrade\" header"). */
     message: string,
   ) {
     super(message);

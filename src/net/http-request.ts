@@ -7,10 +7,10 @@
 // them right is met as Codex meets it.
 import type tls from 'node:tls';
 import undiciRequest from 'undici/lib/api/api-request.js';
-import { ConnectionGoneError, type HttpHead } from './errors.js';
+import type { HttpHead } from './errors.js';
 import { headerListsOf } from './header-lists.js';
 import { reasonPhrase } from './reason-phrase.js';
-import { clientOver } from './undici-socket.js';
+import { asSocketError, clientOver } from './undici-socket.js';
 import { isVerified } from './verified-tls.js';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -75,16 +75,3 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
     socket.destroy();
   }
 }
-
-/**
- * undici reports a connection that closed before or during the answer as its own SocketError; the classifier
- * knows Node's codes, so it becomes the ECONNRESET it is (with undici's words kept in the message). So does a
- * retry undici asked a new connection for.
- */
-function asSocketError(error: unknown): unknown {
-  if (error instanceof ConnectionGoneError || (error instanceof Error && (error as NodeJS.ErrnoException).code === 'UND_ERR_SOCKET')) {
-    return Object.assign(new Error(`socket hang up (${error.message})`), { code: 'ECONNRESET' });
-  }
-  return error;
-}
-

@@ -1,7 +1,7 @@
 // An undici Client over one connection the doctor opened itself (TCP to a proxy, or TLS it verified): undici's
 // connector hands back that socket instead of dialling, so undici never opens, proxies or verifies anything on
-// its own. Every HTTP request the doctor sends (CONNECT in tunnel.ts, the token POST in http-request.ts) goes
-// through one of these.
+// its own. Every HTTP request the doctor sends (CONNECT in tunnel.ts, the token POST in http-request.ts, the
+// WebSocket upgrade in ws-probe.ts) goes through one of these.
 import type { Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import Client from 'undici/lib/dispatcher/client.js';
@@ -35,4 +35,16 @@ export function clientOver(socket: Socket, origin: string, options: ClientOption
     },
     pipelining: 1,
   });
+}
+
+/**
+ * undici reports a connection that closed before or during the answer as its own SocketError; the classifier
+ * knows Node's codes, so it becomes the ECONNRESET it is (with undici's words kept in the message). So does a
+ * retry undici asked a new connection for.
+ */
+export function asSocketError(error: unknown): unknown {
+  if (error instanceof ConnectionGoneError || (error instanceof Error && (error as NodeJS.ErrnoException).code === 'UND_ERR_SOCKET')) {
+    return Object.assign(new Error(`socket hang up (${error.message})`), { code: 'ECONNRESET' });
+  }
+  return error;
 }

@@ -1,6 +1,6 @@
 // A TLS connection verified as Codex would verify it (OpenSSL with its roots, or the webpki emulation for
 // rustls transports) before a single byte of application data is written: the only kind of connection the
-// token request (undici, http-request.ts) and the WebSocket upgrade (ws, ws-probe.ts) are ever sent over.
+// token request (undici, http-request.ts) and the WebSocket upgrade (undici, ws-probe.ts) are ever sent over.
 // It is opened as its own stage, so a failure says whether TLS or HTTP broke.
 import net from 'node:net';
 import type { Duplex } from 'node:stream';

@@ -1,14 +1,23 @@
-// A WebSocket upgrade (the `ws` package) over a TLS connection already verified as Codex's WebSocket
-// verifies (rustls rules, WebSocket trust set). Only the opening handshake happens: no message is sent, and the socket is closed.
+// The WebSocket opening handshake, sent by undici (undici-socket.ts) over a TLS connection already verified as
+// Codex's WebSocket verifies (rustls rules, WebSocket trust set), and judged as Codex's client (tungstenite)
+// judges the answer. Only the handshake happens: no message is sent, and the socket is closed.
+import { createHash, randomBytes } from 'node:crypto';
 import type tls from 'node:tls';
-import WebSocket from 'ws';
 import { UpgradeHandshakeError, type HttpHead } from './errors.js';
 import { headerLists } from './header-lists.js';
+import { reasonPhrase } from './reason-phrase.js';
+import { asSocketError, clientOver } from './undici-socket.js';
 import { isVerified } from './verified-tls.js';
-import { withoutUserinfo } from '../core/redact.js';
 import { abortable } from './wait.js';
 
+/** Enough of a refusal page to name it; the rest is not evidence. */
 const MAX_BODY_BYTES = 4096;
+/** The most header bytes read before the answer is given up on (as for a CONNECT answer). */
+const MAX_HEAD_BYTES = 64 * 1024;
+/** RFC 6455's GUID, appended to the key for Sec-WebSocket-Accept. */
+const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+/** What Codex 0.169.0 offers (observed on the wire): its tungstenite fork with permessage-deflate on. */
+const CODEX_EXTENSION_OFFER = 'permessage-deflate; client_max_window_bits';
 
 export interface UpgradeRequest {
   /** A verified TLS socket from verifiedTls(). */
@@ -28,47 +37,96 @@ export type UpgradeOutcome =
 export function upgradeWebSocket(request: UpgradeRequest): Promise<UpgradeOutcome> {
   const { socket, url, headers, signal } = request;
   if (!isVerified(socket)) throw new Error('refusing to upgrade over an unverified TLS connection');
+  const handshake = handshakeHeaders(headers);
+  // Built from the host alone: the URL's user:password is never sent (no Authorization, no credential at all).
+  const origin = `https://${url.host}`;
   return abortable<UpgradeOutcome>(signal, (resolve, reject) => {
-    let upgradeHead: HttpHead | undefined;
-    // `ws` turns a URL's user:password into Authorization: Basic; the doctor never sends a credential.
-    const ws = new WebSocket(withoutUserinfo(url), {
-      headers,
-      perMessageDeflate: false,
-      followRedirects: false,
-      createConnection: () => socket,
-    });
-    ws.on('upgrade', (res) => {
-      upgradeHead = { status: res.statusCode ?? 101, reason: res.statusMessage ?? '', headers: headerLists(res.rawHeaders) };
-    });
-    ws.once('open', () => resolve({ kind: 'upgraded', head: upgradeHead ?? { status: 101, reason: '', headers: {} } }));
-    ws.once('unexpected-response', (_req, res) => {
-      const head: HttpHead = { status: res.statusCode ?? 0, reason: res.statusMessage ?? '', headers: headerLists(res.rawHeaders) };
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const done = (): void => resolve({ kind: 'response', head, body: Buffer.concat(chunks).toString('utf8') });
-      res.on('data', (chunk: Buffer) => {
-        chunks.push(chunk.subarray(0, Math.max(0, MAX_BODY_BYTES - size)));
-        size += chunk.length;
-        if (size >= MAX_BODY_BYTES) done();
-      });
-      res.once('end', done);
-      res.once('error', done);
-    });
-    ws.on('error', (error) => {
-      // ws reports a bad 101 handshake with plain Errors, without a code ("Invalid Upgrade header", "Invalid
-      // Sec-WebSocket-Accept header", "Server sent a subprotocol but none was requested"); socket errors carry one.
-      const handshake = upgradeHead !== undefined && (error as NodeJS.ErrnoException).code === undefined;
-      if (!handshake) return reject(error);
-      // ws says "Invalid" for an absent Sec-WebSocket-Accept too; a user looks for the header either way.
-      const absent = /Sec-WebSocket-Accept/.test(error.message) && upgradeHead!.headers['sec-websocket-accept'] === undefined;
-      reject(new UpgradeHandshakeError(upgradeHead!, absent ? 'Missing Sec-WebSocket-Accept header' : error.message));
-    });
+    const client = clientOver(socket, origin, { allowH2: false, maxHeaderSize: MAX_HEAD_BYTES });
+    let answer: { head: HttpHead; chunks: Buffer[]; size: number } | undefined;
+    const answered = (): void => resolve({ kind: 'response', head: answer!.head, body: Buffer.concat(answer!.chunks).toString('utf8') });
+    const judge101 = (head: HttpHead): void => {
+      const problem = handshakeProblem(head, handshake);
+      if (problem) reject(new UpgradeHandshakeError(head, problem));
+      else resolve({ kind: 'upgraded', head });
+    };
+    client.dispatch(
+      { method: 'GET', path: `${url.pathname}${url.search}`, headers: handshake.lines, upgrade: 'websocket' },
+      {
+        onConnect: () => {},
+        onHeaders: (status: number, rawHeaders: Buffer[] | string[] | null, _resume: () => void, reason: string) => {
+          const head: HttpHead = { status, reason: reason ?? '', headers: headerLists(rawHeaders ?? []) };
+          // A 101 comes here when llhttp did not take it for an upgrade (no Upgrade, or no `upgrade` token in
+          // Connection): tungstenite fails it. undici would wait for a final answer after it; Codex does not.
+          if (status === 101) {
+            judge101(head);
+            return false;
+          }
+          answer = { head, chunks: [], size: 0 };
+          // Codex takes the first answer as final; no body follows another 1xx.
+          if (status < 200) answered();
+          return true;
+        },
+        onData: (chunk: Buffer) => {
+          if (!answer) return true;
+          answer.chunks.push(chunk.subarray(0, Math.max(0, MAX_BODY_BYTES - answer.size)));
+          answer.size += chunk.length;
+          if (answer.size >= MAX_BODY_BYTES) answered();
+          return true;
+        },
+        onComplete: () => answer && answered(),
+        // The connection closed in the middle of a refusal's body: its start is the answer.
+        onError: (error: Error) => (answer ? answered() : reject(asSocketError(error))),
+        // undici does not hand over the reason phrase of an upgrade: the standard one stands in.
+        onUpgrade: (status: number, rawHeaders: Buffer[] | string[] | null) => judge101({ status, reason: reasonPhrase(status), headers: headerLists(rawHeaders ?? []) }),
+      },
+    );
     return () => {
-      ws.removeAllListeners();
-      ws.on('error', () => {});
-      ws.terminate();
+      void client.destroy().catch(() => {});
       socket.destroy();
     };
   });
 }
 
+interface Handshake {
+  /** Header name/value pairs in the order tungstenite writes them (undici writes Host, Connection and Upgrade first). */
+  lines: string[];
+  /** The Sec-WebSocket-Accept a real server answers for the key sent. */
+  accept: string;
+  /** The subprotocols asked for, if any (Codex asks for none). */
+  subprotocols: string[] | undefined;
+}
+
+/** Codex's handshake headers: version 13, a fresh random 16-byte key (unless the caller gave one), the caller's headers, the extension offer. */
+function handshakeHeaders(headers: Record<string, string>): Handshake {
+  const given = (name: string): string | undefined => Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+  const key = given('sec-websocket-key') ?? randomBytes(16).toString('base64');
+  const subprotocols = given('sec-websocket-protocol')?.split(',').map((p) => p.trim());
+  const caller = Object.entries(headers).flatMap(([name, value]) => (name.toLowerCase() === 'sec-websocket-key' ? [] : [name, value]));
+  return {
+    lines: ['Sec-WebSocket-Version', '13', 'Sec-WebSocket-Key', key, ...caller, 'sec-websocket-extensions', CODEX_EXTENSION_OFFER],
+    accept: createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64'),
+    subprotocols,
+  };
+}
+
+/**
+ * What tungstenite (`handshake::client::VerifyData::verify_response`, Codex's fork) finds wrong with a 101, in its
+ * order and words, or null. It reads the first value of each header and compares whole values: Codex 0.169.0
+ * fails `Connection: keep-alive, Upgrade` (observed), though RFC 6455 asks only for the token.
+ * Not judged: the answer's Sec-WebSocket-Extensions (tungstenite checks the permessage-deflate parameters).
+ */
+function handshakeProblem(head: HttpHead, handshake: Pick<Handshake, 'accept' | 'subprotocols'>): string | null {
+  const first = (name: string): string | undefined => head.headers[name]?.[0]?.trim();
+  if (first('upgrade')?.toLowerCase() !== 'websocket') return 'No "Upgrade: websocket" header';
+  if (first('connection')?.toLowerCase() !== 'upgrade') return 'No "Connection: upgrade" header';
+  const accept = first('sec-websocket-accept');
+  // tungstenite says "Key mismatch" for an absent header too; a user looks for the header, so the doctor names it.
+  if (accept === undefined) return 'Missing Sec-WebSocket-Accept header';
+  if (accept !== handshake.accept) return 'Key mismatch in "Sec-WebSocket-Accept" header';
+  const protocol = first('sec-websocket-protocol');
+  const requested = handshake.subprotocols;
+  if (protocol === undefined && requested) return 'SubProtocol error: Server sent no subprotocol';
+  if (protocol !== undefined && !requested) return 'SubProtocol error: Server sent a subprotocol but none was requested';
+  if (protocol !== undefined && requested && !requested.includes(protocol)) return 'SubProtocol error: Server sent an invalid subprotocol';
+  return null;
+}

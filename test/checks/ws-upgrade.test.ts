@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -347,15 +348,38 @@ describe('ws.upgrade: odd answers from the host', () => {
   }
 
   it.each([
-    ['another protocol', 'Upgrade: h2c\r\nConnection: Upgrade', 'Invalid Upgrade header'],
+    ['another protocol', 'Upgrade: h2c\r\nConnection: Upgrade', 'No "Upgrade: websocket" header'],
     ['no Sec-WebSocket-Accept', 'Upgrade: websocket\r\nConnection: Upgrade', 'Missing Sec-WebSocket-Accept header'],
-    ['a wrong Sec-WebSocket-Accept', 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: dGhlIHNhbXBsZSBub25jZQ==', 'Invalid Sec-WebSocket-Accept header'],
+    ['a wrong Sec-WebSocket-Accept', 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: dGhlIHNhbXBsZSBub25jZQ==', 'Key mismatch in "Sec-WebSocket-Accept" header'],
+    // ws took this one for a handshake; Codex's tungstenite does not.
+    ['no Connection: upgrade', 'Upgrade: websocket\r\nSec-WebSocket-Accept: dGhlIHNhbXBsZSBub25jZQ==', 'No "Connection: upgrade" header'],
   ])('fails a 101 with %s with its own code: the upgrade was not stripped, the handshake is wrong', async (_what, headers, reason) => {
     const record = await against({ upgrade: (_req, socket) => socket.end(`HTTP/1.1 101 Switching Protocols\r\n${headers}\r\n\r\n`) });
     expect(record.error).toMatchObject({ code: 'WS_HANDSHAKE_INVALID', stage: 'ws-upgrade' });
     expect(record.error?.detail).toBe(
       `The upgrade got 101 Switching Protocols but not a valid WebSocket handshake (${reason}): something on the path answered in the server's place, and Codex drops such a connection.`,
     );
+  });
+
+  it('fails a valid 101 that names a subprotocol Codex never asked for', async () => {
+    let asked: IncomingHttpHeaders = {};
+    const record = await against({
+      upgrade: (req, socket) => {
+        asked = req.headers;
+        const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+        socket.end(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nSec-WebSocket-Protocol: chat\r\n\r\n`);
+      },
+    });
+    expect(asked['sec-websocket-protocol']).toBeUndefined();
+    expect(record.error).toMatchObject({ code: 'WS_HANDSHAKE_INVALID', stage: 'ws-upgrade' });
+    expect(record.error?.detail).toContain('(SubProtocol error: Server sent a subprotocol but none was requested)');
+  });
+
+  it('names the block page a 403 inside the tunnel served, from the start of its body', async () => {
+    const page = `<html><head><title>Access Denied by Corporate Policy</title></head><body>${'blocked '.repeat(2000)}</body></html>`;
+    const record = await against({ upgrade: (_req, socket) => socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/html\r\nContent-Length: ${page.length}\r\n\r\n${page}`) });
+    expect(record.error).toMatchObject({ code: 'WS_UPGRADE_REFUSED', stage: 'ws-upgrade' });
+    expect(record.error?.detail).toMatch(/^Something on the path refused the upgrade with 403 Forbidden \(page "Access Denied by Corporate Policy"\); OpenAI never saw it\./);
   });
 
   it('reports a status no proxy refusal or OpenAI error explains', async () => {
