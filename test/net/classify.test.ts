@@ -174,7 +174,7 @@ describe('classify: waiting too long', () => {
 
   it('says a bad 101 handshake is an invalid handshake, not a stripped upgrade', () => {
     const head = { status: 101, reason: 'Switching Protocols', headers: { upgrade: ['h2c'] } };
-    expect(classify(new UpgradeHandshakeError(head, 'Invalid Upgrade header'), 'ws-upgrade')).toMatchObject({ code: 'WS_HANDSHAKE_INVALID', stage: 'ws-upgrade' });
+    expect(classify(new UpgradeHandshakeError(head, 'No "Upgrade: websocket" header'), 'ws-upgrade')).toMatchObject({ code: 'WS_HANDSHAKE_INVALID', stage: 'ws-upgrade' });
   });
 });
 
