@@ -113,7 +113,6 @@ function handshakeHeaders(headers: Record<string, string>): Handshake {
  * What tungstenite (`handshake::client::VerifyData::verify_response`, Codex's fork) finds wrong with a 101, in its
  * order and words, or null. It reads the first value of each header and compares whole values: Codex 0.169.0
  * fails `Connection: keep-alive, Upgrade` (observed), though RFC 6455 asks only for the token.
- * Not judged: the answer's Sec-WebSocket-Extensions (tungstenite checks the permessage-deflate parameters).
  */
 function handshakeProblem(head: HttpHead, handshake: Pick<Handshake, 'accept' | 'subprotocols'>): string | null {
   const first = (name: string): string | undefined => head.headers[name]?.[0]?.trim();
@@ -123,10 +122,72 @@ function handshakeProblem(head: HttpHead, handshake: Pick<Handshake, 'accept' | 
   // tungstenite says "Key mismatch" for an absent header too; a user looks for the header, so the doctor names it.
   if (accept === undefined) return 'Missing Sec-WebSocket-Accept header';
   if (accept !== handshake.accept) return 'Key mismatch in "Sec-WebSocket-Accept" header';
+  const extensions = extensionsProblem(head.headers['sec-websocket-extensions'] ?? []);
+  if (extensions) return `Invalid "Sec-WebSocket-Extensions" header: ${extensions}`;
   const protocol = first('sec-websocket-protocol');
   const requested = handshake.subprotocols;
   if (protocol === undefined && requested) return 'SubProtocol error: Server sent no subprotocol';
   if (protocol !== undefined && !requested) return 'SubProtocol error: Server sent a subprotocol but none was requested';
   if (protocol !== undefined && requested && !requested.includes(protocol)) return 'SubProtocol error: Server sent an invalid subprotocol';
   return null;
+}
+
+/** The longest extension name repeated in a finding: a server chooses it. */
+const MAX_SHOWN_NAME = 60;
+
+/**
+ * What Codex's tungstenite, having offered permessage-deflate, finds wrong with the extensions a 101 agreed on,
+ * or null. Each rule was observed with Codex 0.169.0: elements are read in order, and the first problem wins.
+ * (Several header lines are read as one list, as HTTP reads them: that case was not observed.)
+ */
+function extensionsProblem(values: string[]): string | null {
+  let agreed = false;
+  for (const element of values.join(',').split(',')) {
+    const [rawName = '', ...params] = element.split(';');
+    const name = rawName.trim();
+    if (name === '') continue;
+    // Names are compared as written: PERMESSAGE-DEFLATE is not the extension offered.
+    if (name !== 'permessage-deflate') {
+      const shown = name.replace(/[^\x20-\x7e]/g, '.');
+      return `Extension header had invalid extension: ${shown.length > MAX_SHOWN_NAME ? `${shown.slice(0, MAX_SHOWN_NAME)}...` : shown}`;
+    }
+    if (agreed) return 'Extension negotiation response had conflicting extension: permessage-deflate';
+    agreed = true;
+    const bits = deflateWindowBits(params);
+    if (!bits) return 'Extension negotiation response had malformed extension: permessage-deflate';
+    // 8 parses but zlib cannot use it; the server's side is judged first.
+    for (const side of ['server', 'client'] as const) {
+      if (bits[side] === 8) return `Extension header had invalid extension: permessage-deflate: Unsupported ${side}_max_window_bits value`;
+    }
+  }
+  return null;
+}
+
+/**
+ * The window sizes of a permessage-deflate answer (RFC 7692 section 7), or null when tungstenite calls it malformed:
+ * an unknown or repeated parameter, a value on a *_no_context_takeover, no value on server_max_window_bits, a
+ * value that is not a number from 8 to 15 (quoted ones included).
+ */
+function deflateWindowBits(params: string[]): { server?: number; client?: number } | null {
+  const bits: { server?: number; client?: number } = {};
+  const seen = new Set<string>();
+  for (const param of params) {
+    if (param.trim() === '') continue;
+    const equals = param.indexOf('=');
+    const key = (equals === -1 ? param : param.slice(0, equals)).trim();
+    const value = equals === -1 ? undefined : param.slice(equals + 1).trim();
+    if (seen.has(key)) return null;
+    seen.add(key);
+    if (key === 'server_no_context_takeover' || key === 'client_no_context_takeover') {
+      if (value !== undefined) return null;
+    } else if (key === 'server_max_window_bits' || key === 'client_max_window_bits') {
+      // client_max_window_bits may come without a value (the client's offer named it without one).
+      if (value === undefined && key === 'client_max_window_bits') continue;
+      if (value === undefined || !/^\+?\d+$/.test(value) || Number(value) < 8 || Number(value) > 15) return null;
+      bits[key === 'server_max_window_bits' ? 'server' : 'client'] = Number(value);
+    } else {
+      return null;
+    }
+  }
+  return bits;
 }

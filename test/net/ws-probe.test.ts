@@ -173,6 +173,47 @@ describe('upgradeWebSocket: a 101 judged as tungstenite judges it', () => {
     await closed;
   });
 
+  // Each answer below was given to Codex 0.169.0 (which offers permessage-deflate) and its verdict noted.
+  const withExtensions = (value: string) => (key: string) =>
+    switching(`Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptFor(key)}\r\nSec-WebSocket-Extensions: ${value}`);
+
+  it.each([
+    'permessage-deflate',
+    'permessage-deflate; client_max_window_bits',
+    'permessage-deflate; client_max_window_bits=9',
+    'permessage-deflate; server_no_context_takeover; client_no_context_takeover',
+    'permessage-deflate;server_max_window_bits = 09',
+    'permessage-deflate; server_max_window_bits=15;',
+    ', permessage-deflate',
+  ])('accepts the extension agreement %j, as Codex does', async (value) => {
+    expect(await upgrade(await server(withExtensions(value)))).toMatchObject({ kind: 'upgraded' });
+  });
+
+  it.each([
+    ['x-unknown', 'Extension header had invalid extension: x-unknown'],
+    ['PERMESSAGE-DEFLATE', 'Extension header had invalid extension: PERMESSAGE-DEFLATE'],
+    ['permessage-deflate , x-foo', 'Extension header had invalid extension: x-foo'],
+    ['permessage-deflate, permessage-deflate', 'Extension negotiation response had conflicting extension: permessage-deflate'],
+    ['permessage-deflate; bogus=1', 'Extension negotiation response had malformed extension: permessage-deflate'],
+    ['permessage-deflate; server_max_window_bits', 'Extension negotiation response had malformed extension: permessage-deflate'],
+    ['permessage-deflate; server_max_window_bits=16', 'Extension negotiation response had malformed extension: permessage-deflate'],
+    ['permessage-deflate; client_max_window_bits="10"', 'Extension negotiation response had malformed extension: permessage-deflate'],
+    ['permessage-deflate; server_no_context_takeover=1', 'Extension negotiation response had malformed extension: permessage-deflate'],
+    ['permessage-deflate; client_max_window_bits; client_max_window_bits=10', 'Extension negotiation response had malformed extension: permessage-deflate'],
+    ['permessage-deflate; server_max_window_bits=8; bogus', 'Extension negotiation response had malformed extension: permessage-deflate'],
+    ['permessage-deflate; client_max_window_bits=8', 'Extension header had invalid extension: permessage-deflate: Unsupported client_max_window_bits value'],
+    ['permessage-deflate; client_max_window_bits=8; server_max_window_bits=8', 'Extension header had invalid extension: permessage-deflate: Unsupported server_max_window_bits value'],
+  ])('fails the extension agreement %j as Codex does', async (value, why) => {
+    const error = await upgrade(await server(withExtensions(value))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpgradeHandshakeError);
+    expect((error as Error).message).toBe(`Invalid "Sec-WebSocket-Extensions" header: ${why}`);
+  });
+
+  it('repeats at most 60 characters of an extension name the server chose', async () => {
+    const error = await upgrade(await server(withExtensions(`x-${'a'.repeat(500)}`))).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(`Invalid "Sec-WebSocket-Extensions" header: Extension header had invalid extension: x-${'a'.repeat(58)}...`);
+  });
+
   it('takes header names and the Upgrade and Connection values in any case', async () => {
     const served = await server((key) => switching(`UPGRADE: WebSocket\r\nconnection: UPGRADE\r\nsec-websocket-accept: ${acceptFor(key)}`));
     expect(await upgrade(served)).toMatchObject({ kind: 'upgraded', head: { status: 101, headers: { upgrade: ['WebSocket'] } } });
