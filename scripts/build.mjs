@@ -153,7 +153,10 @@ meta.outputs['dist/core.cjs'] = meta.outputs['dist/core.cjs'] ?? Object.values(c
 meta.outputs['dist/net.cjs'] = meta.outputs['dist/net.cjs'] ?? Object.values(net.metafile.outputs)[0];
 writeFileSync(path.join(DIST, 'meta.json'), JSON.stringify(meta));
 
-// 8. The code caches: a training run of the bin in a clean environment writes what V8 compiled.
+// 8. Node's public roots indexed by this Node (src/checks/public-roots.ts reads the table on the same Node).
+await writePublicRootsTable();
+
+// 9. The code caches: a training run of the bin in a clean environment writes what V8 compiled.
 trainCodeCache('core', coreHash, TRAINING_ARGS);
 trainCodeCache('net', netHash, NET_TRAINING_ARGS);
 
@@ -277,6 +280,27 @@ function lazyHttp2() {
       });
     },
   };
+}
+
+/**
+ * dist/public-roots.json: the fingerprint and subject of each of Node's bundled roots, as the doctor's own code
+ * computes them (src/checks/public-roots.ts PUBLIC_ROOTS_TABLE): indexing them is otherwise the slowest step of
+ * building the trust sets, on every network run. Used only on this Node version, for this very list.
+ */
+async function writePublicRootsTable() {
+  const entry = [
+    `import { publicRootDers } from ${JSON.stringify(path.join(ROOT, 'src/checks/public-roots.ts'))};`,
+    `import { certificateSubject, fingerprint256 } from ${JSON.stringify(path.join(ROOT, 'src/codex/certificate.ts'))};`,
+    'const roots = publicRootDers({}).map((der) => [der.length, fingerprint256(der), certificateSubject(der)]);',
+    'process.stdout.write(JSON.stringify({ node: process.version, roots }));',
+  ].join('\n');
+  const script = await esbuild.build({ ...common, stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'public-roots-table.js', loader: 'js' }, format: 'esm', banner: { js: ESM_BANNER }, write: false });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script.outputFiles[0].text], {
+    // Windows needs SystemRoot to start a process.
+    env: process.platform === 'win32' ? { SystemRoot: process.env.SystemRoot ?? 'C:\\Windows' } : {},
+    encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`the public roots table: ${result.stderr || result.signal}`);
+  writeFileSync(path.join(DIST, 'public-roots.json'), result.stdout);
 }
 
 /** dist/<name>.cache: what V8 compiled of dist/<name>.cjs in a training run of the bin (`args`) in a clean environment. */

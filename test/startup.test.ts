@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { certificateSubject, fingerprint256 } from '../src/codex/certificate.js';
+import { publicRootDers, PUBLIC_ROOTS_TABLE } from '../src/checks/public-roots.js';
 import { CLI, cleanEnv } from './helpers/cli.js';
 
 const RECORDER = fileURLToPath(new URL('./helpers/module-recorder.mjs', import.meta.url));
@@ -141,5 +143,13 @@ describe('the code caches of the core and of the network checks', () => {
     const verdicts = (stdout: string) => (JSON.parse(stdout) as { checks: Array<{ id: string; status: string; summary: string }> }).checks.map(({ id, status, summary }) => ({ id, status, summary }));
     expect(stale.code).toBe(fresh.code);
     expect(verdicts(stale.stdout)).toEqual(verdicts(fresh.stdout));
+  });
+});
+
+describe("the build's table of Node's public roots", () => {
+  it('holds, for this Node, the fingerprint and subject the doctor computes for each root, in order', async () => {
+    const table = JSON.parse(await readFile(path.join(ROOT, 'dist', PUBLIC_ROOTS_TABLE), 'utf8')) as { node: string; roots: unknown[] };
+    expect(table.node).toBe(process.version);
+    expect(table.roots).toEqual(publicRootDers({}).map((der) => [der.length, fingerprint256(der), certificateSubject(der)]));
   });
 });

@@ -1,5 +1,7 @@
 // The public web PKI: the Mozilla roots Codex compiles in (webpki-roots). Host.publicRoots stands in for them
 // in the lab; otherwise Node's bundled list does (the same Mozilla CCADB set).
+import { readFileSync } from 'node:fs';
+import type { AnchorInput } from '../codex/anchors.js';
 import { fingerprint256 } from '../codex/certificate.js';
 import { nodeTls } from '../core/builtins.js';
 import type { Host } from '../core/host.js';
@@ -35,8 +37,50 @@ export function publicRootFingerprints(host: Pick<Host, 'publicRoots'>): Readonl
   const ders = publicRootDers(host);
   let set = fingerprintsOf.get(ders);
   if (!set) {
-    set = new Set(ders.map(fingerprint256));
+    set = new Set(publicRootInputs(host).map((input) => input.fingerprint256 ?? fingerprint256(input.der)));
     fingerprintsOf.set(ders, set);
   }
   return set;
+}
+
+const inputsOf = new WeakMap<readonly Buffer[], AnchorInput[]>();
+
+/**
+ * The public roots as anchors to index, once per list: with their fingerprint and subject from the build's table
+ * (PUBLIC_ROOTS_TABLE) when they are the list of the Node that made it, since indexing Node's ~145 roots (a hash and
+ * a subject each) is the slowest step of building the trust sets.
+ */
+export function publicRootInputs(host: Pick<Host, 'publicRoots'>): readonly AnchorInput[] {
+  const ders = publicRootDers(host);
+  let inputs = inputsOf.get(ders);
+  if (!inputs) {
+    const known = host.publicRoots ? null : buildTable(ders);
+    inputs = ders.map((der, i) => {
+      const row = known?.[i];
+      return row ? { der, fingerprint256: row[1], ...(row[2] !== null && { subject: row[2] }) } : { der };
+    });
+    inputsOf.set(ders, inputs);
+  }
+  return inputs;
+}
+
+/** Written by the build next to the script that reads it (dist/): Node's roots, indexed by that Node. */
+export const PUBLIC_ROOTS_TABLE = 'public-roots.json';
+
+/** One root: its DER length (the check that it is the same root), fingerprint and subject (null: unreadable). */
+export type PublicRootRow = [length: number, fingerprint256: string, subject: string | null];
+
+/** The build's rows when they describe exactly these roots (the same Node, the same list), else null. */
+function buildTable(ders: readonly Buffer[]): PublicRootRow[] | null {
+  let table: { node?: unknown; roots?: unknown };
+  try {
+    // Our own small file; absent where the sources run unbuilt (the tests).
+    table = JSON.parse(readFileSync(new URL(PUBLIC_ROOTS_TABLE, import.meta.url), 'utf8')) as typeof table;
+  } catch {
+    return null;
+  }
+  const rows = table.roots;
+  if (table.node !== process.version || !Array.isArray(rows) || rows.length !== ders.length) return null;
+  const fits = rows.every((row: unknown, i) => Array.isArray(row) && row[0] === ders[i]!.length && typeof row[1] === 'string' && (typeof row[2] === 'string' || row[2] === null));
+  return fits ? (rows as PublicRootRow[]) : null;
 }

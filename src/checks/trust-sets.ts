@@ -15,7 +15,7 @@ import type { CodexWorld } from '../codex/world.js';
 import type { CheckContext } from '../core/check.js';
 import type { Host } from '../core/host.js';
 import type { CaBundleFacts } from './ca-bundle.js';
-import { publicRootDers, publicRootsLabel } from './public-roots.js';
+import { publicRootInputs, publicRootsLabel } from './public-roots.js';
 
 export type TransportName = 'https' | 'websocket';
 
@@ -145,7 +145,7 @@ export async function loadTrustSets(host: Host, world: CodexWorld, plan: TrustPl
   };
   const publicGroup: RootGroup = {
     label: publicRootsLabel(host),
-    certs: derInputs(publicRootDers(host)),
+    certs: publicRootInputs(host),
   };
   const bundleGroup = bundleRoots(plan, bundle);
 

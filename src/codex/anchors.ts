@@ -87,11 +87,10 @@ export class AnchorIndex implements TrustAnchors {
     for (const input of inputs) {
       const fingerprint = input.fingerprint256 ?? fingerprint256(input.der);
       if (this.anchors.has(fingerprint)) continue;
-      let subject = input.subject ?? subjects.get(fingerprint);
-      if (subject === undefined) {
-        subject = certificateSubject(input.der);
-        subjects.set(fingerprint, subject);
-      }
+      const known = input.subject ?? subjects.get(fingerprint);
+      const subject = known === undefined ? certificateSubject(input.der) : known;
+      // Known from here on for every index of the run (the OS store holds most of the public roots).
+      if (!subjects.has(fingerprint)) subjects.set(fingerprint, subject);
       // Unreadable by OpenSSL too: no verifier can use it as a root.
       if (subject === null) continue;
       const anchor = { der: input.der, fingerprint256: fingerprint };
