@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** What the core's import() of a network check names (scripts/build.mjs NET_SPECIFIER): a module of dist/net.cjs. */
@@ -58,7 +57,8 @@ function layer(name: string): Layer {
 
 /** The network script's table of module namespaces, by path from the root (`src/checks/tls-auth.ts`). */
 function netModules(): Record<string, unknown> {
-  if (!layers.has('net')) for (const flag of NET_V8_FLAGS) setFlagsFromString(flag);
+  // node:v8 loaded here only: an offline run has no use for it.
+  if (!layers.has('net')) for (const flag of NET_V8_FLAGS) (require('node:v8') as typeof import('node:v8')).setFlagsFromString(flag);
   return layer('net').exports;
 }
 
