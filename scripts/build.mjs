@@ -292,7 +292,7 @@ async function writePublicRootsTable() {
     `import { publicRootDers } from ${JSON.stringify(path.join(ROOT, 'src/checks/public-roots.ts'))};`,
     `import { certificateSubject, fingerprint256 } from ${JSON.stringify(path.join(ROOT, 'src/codex/certificate.ts'))};`,
     'const roots = publicRootDers({}).map((der) => [der.length, fingerprint256(der), certificateSubject(der)]);',
-    'process.stdout.write(JSON.stringify({ node: process.version, roots }));',
+    'process.stdout.write(JSON.stringify({ node: process.version, rows: roots }));',
   ].join('\n');
   const script = await esbuild.build({ ...common, stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'public-roots-table.js', loader: 'js' }, format: 'esm', banner: { js: ESM_BANNER }, write: false });
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script.outputFiles[0].text], {

@@ -148,8 +148,8 @@ describe('the code caches of the core and of the network checks', () => {
 
 describe("the build's table of Node's public roots", () => {
   it('holds, for this Node, the fingerprint and subject the doctor computes for each root, in order', async () => {
-    const table = JSON.parse(await readFile(path.join(ROOT, 'dist', PUBLIC_ROOTS_TABLE), 'utf8')) as { node: string; roots: unknown[] };
+    const table = JSON.parse(await readFile(path.join(ROOT, 'dist', PUBLIC_ROOTS_TABLE), 'utf8')) as { node: string; rows: unknown[] };
     expect(table.node).toBe(process.version);
-    expect(table.roots).toEqual(publicRootDers({}).map((der) => [der.length, fingerprint256(der), certificateSubject(der)]));
+    expect(table.rows).toEqual(publicRootDers({}).map((der) => [der.length, fingerprint256(der), certificateSubject(der)]));
   });
 });

@@ -1,8 +1,8 @@
 // The public web PKI: the Mozilla roots Codex compiles in (webpki-roots). Host.publicRoots stands in for them
 // in the lab; otherwise Node's bundled list does (the same Mozilla CCADB set).
-import { readFileSync } from 'node:fs';
 import type { AnchorInput } from '../codex/anchors.js';
 import { fingerprint256 } from '../codex/certificate.js';
+import { buildTableRows } from '../core/build-table.js';
 import { nodeTls } from '../core/builtins.js';
 import type { Host } from '../core/host.js';
 
@@ -72,15 +72,8 @@ export type PublicRootRow = [length: number, fingerprint256: string, subject: st
 
 /** The build's rows when they describe exactly these roots (the same Node, the same list), else null. */
 function buildTable(ders: readonly Buffer[]): PublicRootRow[] | null {
-  let table: { node?: unknown; roots?: unknown };
-  try {
-    // Our own small file; absent where the sources run unbuilt (the tests).
-    table = JSON.parse(readFileSync(new URL(PUBLIC_ROOTS_TABLE, import.meta.url), 'utf8')) as typeof table;
-  } catch {
-    return null;
-  }
-  const rows = table.roots;
-  if (table.node !== process.version || !Array.isArray(rows) || rows.length !== ders.length) return null;
+  const rows = buildTableRows(PUBLIC_ROOTS_TABLE);
+  if (rows?.length !== ders.length) return null;
   const fits = rows.every((row: unknown, i) => Array.isArray(row) && row[0] === ders[i]!.length && typeof row[1] === 'string' && (typeof row[2] === 'string' || row[2] === null));
   return fits ? (rows as PublicRootRow[]) : null;
 }
