@@ -14,13 +14,13 @@
 // dist/**/*.mjs     what is loaded later (TUI, text mode, lab, fix, explain): ESM, split into chunks, each one a
 //                   dynamic import of the core. Their imports of core and network modules read the one instance
 //                   of each (one Redactor class, one cache), through the tables of module namespaces the core and
-//                   the network script publish under global symbols (see CORE_MODULES, NET_MODULES).
+//                   the network script publish under global symbols (see CORE_MODULES, NET_MODULES); importing a
+//                   network module loads the network script (the lab does, and `explain` for the code catalogue).
 // dist/lab/{world,scenario,pki}.mjs   stand-alone ESM entries for the benchmarks.
 // dist/meta.json    esbuild's metafile of all of it (which source file is in which output file).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +51,7 @@ const common = { bundle: true, platform: 'node', target: 'node20.19', external: 
 const coreOnly = { format: 'cjs', define: { 'import.meta.url': '__coreUrl' }, logOverride: { 'empty-import-meta': 'error' } };
 /** The network script, likewise; `import.meta.url` of its modules is its own file. */
 const netOnly = { format: 'cjs', define: { 'import.meta.url': '__netUrl' }, logOverride: { 'empty-import-meta': 'error' } };
-/** A script's first line names its build (see layerFile), the first 64 bytes of its code cache the build it was made from. */
+/** `import.meta.url` of a script's modules: the script's own file (the bin runs it with __filename set). */
 const fileUrlBanner = (name) => ({ js: `const ${name} = require('node:url').pathToFileURL(__filename).href;` });
 /** ESM split into chunks, in dist/ as in src/ (dist/lab/ stays two levels down, as src/lab/scenario.ts needs). */
 const esmChunks = {
@@ -273,8 +273,8 @@ function lazyHttp2() {
   return {
     name: 'lazy-http2',
     setup(build) {
-      build.onLoad({ filter: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/ }, async (args) => {
-        const source = await readFile(args.path, 'utf8');
+      build.onLoad({ filter: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
         if (!source.includes(eager)) throw new Error(`${args.path}: no \`${eager}\` to make lazy: undici changed, review lazyHttp2()`);
         return { contents: source.replace(eager, "const connectH2 = (client, socket) => require('./client-h2.js')(client, socket)"), loader: 'js' };
       });
@@ -295,10 +295,15 @@ async function writePublicRootsTable() {
     'process.stdout.write(JSON.stringify({ node: process.version, rows: roots }));',
   ].join('\n');
   const script = await esbuild.build({ ...common, stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'public-roots-table.js', loader: 'js' }, format: 'esm', banner: { js: ESM_BANNER }, write: false });
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script.outputFiles[0].text], {
+  // The program on stdin: an argument that long would pass Linux's limit for one (128 KiB) as the code grows.
+  const result = spawnSync(process.execPath, ['--input-type=module'], {
+    input: script.outputFiles[0].text,
     // Windows needs SystemRoot to start a process.
     env: process.platform === 'win32' ? { SystemRoot: process.env.SystemRoot ?? 'C:\\Windows' } : {},
-    encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 60_000 });
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: 60_000,
+  });
   if (result.status !== 0) throw new Error(`the public roots table: ${result.stderr || result.signal}`);
   writeFileSync(path.join(DIST, 'public-roots.json'), result.stdout);
 }
