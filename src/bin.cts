@@ -69,9 +69,13 @@ function netModules(): Record<string, unknown> {
  *   threads the process then waits for (src/net/undici-socket.ts, which sets it too where there is no bin);
  * - `--no-regexp-tier-up`: a regular expression compiled to machine code on its first run. tls.connect tests each
  *   SNI name with Node's IPv6 expression, which V8's regexp interpreter takes ~3 ms to fail on a host name before it
- *   compiles it anyway (~1 ms): compiled at once, ~1 ms in all.
+ *   compiles it anyway (~1 ms): compiled at once, ~1 ms in all;
+ * - `--no-opt`: no optimising (TurboFan) compiles. The network checks last tens of milliseconds, and the functions
+ *   that get hot in them were being optimised on background threads for a run that ended first: ~8 ms of CPU a
+ *   run taken from the other core (the proxy's, in the lab). The heavy loops of a large bundle run before, in the
+ *   core (ca.bundle), whose facts the trust sets reuse: a 30,000-certificate bundle takes as long as before.
  */
-const NET_V8_FLAGS = ['--liftoff-only', '--no-regexp-tier-up'];
+const NET_V8_FLAGS = ['--liftoff-only', '--no-regexp-tier-up', '--no-opt'];
 
 // The scripts' import() calls are calls of this one (scripts/build.mjs says why): relative to dist/, as theirs are.
 function importForTheScripts(specifier: string): Promise<unknown> {
