@@ -8,7 +8,7 @@
 // dist/core.cache   its code cache, made by a training run (the offline --json run) on this Node: V8 rejects it
 //                   on another Node version or with other V8 flags, and the core is then compiled as usual.
 // dist/net.cjs      the network checks (tls.auth, oauth.token, ws.upgrade) with everything they load that the core
-//                   does not hold, undici and ws included: one CommonJS script, loaded by the bin with the first
+//                   does not hold, undici included: one CommonJS script, loaded by the bin with the first
 //                   network check, for the same reason as the core (compiling it is most of that check's start).
 // dist/net.cache    its code cache, made by a training run of the lab's healthy scenario, which runs those checks.
 // dist/**/*.mjs     what is loaded later (TUI, text mode, lab, fix, explain): ESM, split into chunks, each one a
@@ -29,7 +29,7 @@ import * as esbuild from 'esbuild';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
 const CLI_ENTRY = path.join(ROOT, 'src', 'cli.ts');
-/** Loaded from node_modules at run time, never bundled (undici and ws are bundled: no CommonJS scan at load). */
+/** Loaded from node_modules at run time, never bundled (undici and, for the lab, ws are bundled: no CommonJS scan at load). */
 const EXTERNAL = ['chalk', 'ink', 'node-forge', 'react', 'smol-toml', 'yargs', 'bufferutil', 'utf-8-validate'];
 /** The global the core publishes its module namespaces under, for the lazy chunks. */
 const CORE_MODULES = 'Symbol.for("codex-doctor.core-modules")';

@@ -1,5 +1,5 @@
 // The network checks as the runbook lists them. Their id, title and needs live here, light; each one's
-// implementation (probes, TLS capture, webpki emulation, interception intel, and through them ws) is
+// implementation (probes, TLS capture, webpki emulation, interception intel, and through them undici) is
 // imported only when the check runs, so that the offline checks and a --skip'ped network check load none of it.
 import type { CheckContext } from '../core/check.js';
 import type { CheckResult } from '../core/types.js';
