@@ -64,18 +64,18 @@ function netModules(): Record<string, unknown> {
 
 /**
  * V8 flags for the network checks, set before their script is compiled (a code cache holds the hash of the flags
- * it was made with, and its training run, through this bin, had set them):
+ * it was made with, and its training run, through this bin, had set them). They hold for the rest of the process
+ * (a TUI rerun, the lab's own servers), and V8 reads few flags safely once running: `--no-regexp-tier-up`, tried
+ * here, crashed V8 (SIGSEGV) on a regular expression compiled before it was set. Only these two:
  * - `--liftoff-only`: undici's llhttp WebAssembly compiled once, without optimising it again on background
  *   threads the process then waits for (src/net/undici-socket.ts, which sets it too where there is no bin);
- * - `--no-regexp-tier-up`: a regular expression compiled to machine code on its first run. tls.connect tests each
- *   SNI name with Node's IPv6 expression, which V8's regexp interpreter takes ~3 ms to fail on a host name before it
- *   compiles it anyway (~1 ms): compiled at once, ~1 ms in all;
- * - `--no-opt`: no optimising (TurboFan) compiles. The network checks last tens of milliseconds, and the functions
- *   that get hot in them were being optimised on background threads for a run that ended first: ~8 ms of CPU a
- *   run taken from the other core (the proxy's, in the lab). The heavy loops of a large bundle run before, in the
- *   core (ca.bundle), whose facts the trust sets reuse: a 30,000-certificate bundle takes as long as before.
+ * - `--no-turbofan`: no optimising compiles. A run's network checks last tens of milliseconds, and the functions
+ *   that got hot in them were optimised on background threads for a run that ended first (~4-8 ms of CPU a run,
+ *   taken from the other core: the proxy's, in the lab). The heavy loops of a large bundle run earlier, in the core
+ *   (ca.bundle), whose facts the trust sets reuse; a TUI rerun parses a 30,000-certificate bundle in ~1 s instead of
+ *   ~0.6 s. (Node 22 also has Maglev, which this leaves on.)
  */
-const NET_V8_FLAGS = ['--liftoff-only', '--no-regexp-tier-up', '--no-opt'];
+const NET_V8_FLAGS = ['--liftoff-only', '--no-turbofan'];
 
 // The scripts' import() calls are calls of this one (scripts/build.mjs says why): relative to dist/, as theirs are.
 function importForTheScripts(specifier: string): Promise<unknown> {

@@ -24,7 +24,7 @@ export interface TransportVerdict {
   /** What Codex's verifier for this transport concludes. */
   ok: boolean;
   webpki: WebpkiVerdict;
-  /** OpenSSL through Node, against the same roots (only where the capture used this set's roots). */
+  /** OpenSSL through Node, against the same roots: null where the capture did not ask it (another set's roots, or a chain rustls accepts). */
   node: { authorized: boolean; error: string | null } | null;
   /** The reason Codex would give, when not ok. */
   failure: { code: ErrorCode; detail: string; cause: RawCause } | null;

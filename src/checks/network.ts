@@ -213,7 +213,7 @@ const NO_ROOTS: AnchorGuess = { pems: [], fingerprints: new Set() };
 export interface CapturedChain {
   capture: TlsCapture;
   connect: HttpHead | null;
-  /** The connection itself, verified by `keep` and open with nothing written yet; null when not asked for or refused. */
+  /** The connection itself, accepted by the verifier and open with nothing written yet; null when not asked for (`keep`) or refused. */
   socket: TLSSocket | null;
 }
 
@@ -224,7 +224,8 @@ export interface CapturedChain {
  * Where rustls decides (`verifier` is its rules), the first handshake gives OpenSSL no roots, and a chain rustls
  * accepts is not judged by OpenSSL at all: any CA given to OpenSSL makes Node parse its own ~140 roots first
  * (20-35 ms, the slowest step of a healthy run) for a verdict Codex does not use. A chain rustls refuses is judged
- * on a second connection, with the anchors that matter (or the set's likely ones when none does).
+ * by OpenSSL with the anchors that matter, on a second connection; with none (UnknownIssuer), the first handshake's
+ * verdict without roots is already the one OpenSSL gives.
  *
  * Elsewhere (OpenSSL-based verifiers), the first handshake gives OpenSSL the set's likely anchors (its small CA
  * bundle) or none, so no context of the whole trust set is ever built. Anchors that cannot matter do not change
@@ -256,19 +257,15 @@ export async function captureChain(
       return { capture, connect: opened.connect, socket, accepted };
     });
   if (request.judge === false) return handshake(NO_ROOTS.pems, rustls);
-  const likely = request.set.likelyAnchors;
-  if (rustls && request.set.verifier === 'rustls') {
-    const first = await handshake(NO_ROOTS.pems, rustls);
-    if (first.accepted) return { ...first, capture: { ...first.capture, node: null } };
-    const anchors = anchorsFor(request.set, first.capture.chain);
-    const judged = await handshake(anchors.length > 0 ? anchors.map((c) => c.toString()) : likely.pems);
-    return { ...first, capture: { ...first.capture, node: judged.capture.node } };
-  }
-  const first = await handshake(likely.pems, rustls);
+  const rustlsDecides = rustls !== undefined && request.set.verifier === 'rustls';
+  const given = rustlsDecides ? NO_ROOTS : request.set.likelyAnchors;
+  const first = await handshake(given.pems, rustls);
+  if (rustlsDecides && first.accepted) return { ...first, capture: { ...first.capture, node: null } };
   const anchors = anchorsFor(request.set, first.capture.chain);
-  if (anchors.every((anchor) => likely.fingerprints.has(anchor.fingerprint256))) return first;
-  const judged = await handshake(anchors.map((c) => c.toString()));
-  return { ...first, capture: { ...first.capture, node: judged.capture.node } };
+  if (anchors.every((anchor) => given.fingerprints.has(anchor.fingerprint256))) return first;
+  // Where rustls decides, OpenSSL's opinion is only words: a second connection that fails loses it, not the verdict.
+  const judged = await handshake(anchors.map((c) => c.toString())).catch((error: unknown) => (rustlsDecides ? null : Promise.reject(error)));
+  return { ...first, capture: { ...first.capture, node: judged?.capture.node ?? null } };
 }
 
 /**

@@ -157,7 +157,7 @@ export const CATALOGUE = {
   WS_DISABLED: 'The provider has supports_websockets = false: Codex streams over HTTPS and opens no WebSocket.',
   WS_UPGRADE_REFUSED: 'Something on the path answered the upgrade with 400, 403, 405 or 426: WebSocket is blocked.',
   WS_UPGRADE_STRIPPED: 'The upgrade came back as a plain HTTP answer: a proxy strips the WebSocket headers.',
-  WS_HANDSHAKE_INVALID: 'The upgrade got 101 without a valid WebSocket handshake (missing or wrong Sec-WebSocket-Accept or Upgrade): something on the path answers in the server\'s place.',
+  WS_HANDSHAKE_INVALID: "The upgrade got 101 with a handshake Codex's WebSocket client (tungstenite) rejects (its Upgrade or Connection header, Sec-WebSocket-Accept, or an extension or subprotocol it did not offer): something on the path answers in the server's place or rewrites the answer.",
   WS_CLOSED: 'The connection was closed during the upgrade without an HTTP answer.',
   WS_TIMEOUT: 'The upgrade request was sent but no answer came back in time.',
   WS_UNEXPECTED_RESPONSE: 'The upgrade got another status than 101 or an OpenAI error.',

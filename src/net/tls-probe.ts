@@ -89,7 +89,13 @@ export function captureKeeping(request: TlsCaptureRequest, keep: (capture: TlsCa
         alpn: typeof tlsSocket.alpnProtocol === 'string' ? tlsSocket.alpnProtocol : null,
         node: { authorized: tlsSocket.authorized, error: errorCode(tlsSocket.authorizationError) },
       };
-      kept = keep(capture);
+      // keep() runs the caller's verifier inside this event: a bug there must fail the probe (a crashed check), not the process.
+      try {
+        kept = keep(capture);
+      } catch (error) {
+        reject(error);
+        return;
+      }
       resolve({ capture, socket: kept ? tlsSocket : null });
     });
     tlsSocket.once('error', reject);

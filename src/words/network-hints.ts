@@ -326,7 +326,7 @@ function codeHints(code: ErrorCode, context: HintContext): [Hint, ...Hint[]] {
     case 'WS_HANDSHAKE_INVALID':
       return [
         askIt(
-          `Ask your network team which device on the path${proxy ? ` (${proxyName} or behind it)` : ''} answers WebSocket upgrades to ${host} with a 101 that is not a WebSocket handshake, and to let the upgrade through to ${host}.`,
+          `Ask your network team which device on the path${proxy ? ` (${proxyName} or behind it)` : ''} answers or rewrites WebSocket upgrades to ${host} with a 101 Codex rejects (the finding names what it rejects), and to let the upgrade through to ${host} unchanged.`,
           'allow-websocket',
           hosts,
         ),

@@ -111,7 +111,7 @@ describe('tls.auth: connections per host', () => {
   });
 
   it('one handshake per host when the bundle is a whole public store plus the corporate root', async () => {
-    // The user's bundle: every public root (more than OpenSSL is given on a first handshake) and the corporate root.
+    // The user's bundle: every public root and the corporate root.
     const { lab, host, stop } = await labHost({ proxy: { mode: 'inspect' } }, (l) => ({ ...viaProxy(l.proxyUrl), CODEX_CA_CERTIFICATE: path.join(l.files.dir, 'store-and-corporate.pem') }));
     const connects: Record<string, number> = {};
     lab.proxy!.events.on('connect', ({ host: target }) => (connects[target] = (connects[target] ?? 0) + 1));
@@ -147,6 +147,14 @@ describe('tls.auth: connections per host', () => {
     expect(record.status).toBe('pass');
     expect(connects).toEqual({ 'auth.openai.com': 1, 'chatgpt.com': 1 });
     expect(opensslSays(record)).toEqual([]);
+  });
+
+  it('one handshake per host when rustls finds no root for the chain (UnknownIssuer): OpenSSL, given none, already said the same', async () => {
+    const { record, connects } = await connectsOf({ proxy: { mode: 'inspect' } }, (lab) => ({ ...viaProxy(lab.proxyUrl), CODEX_CA_CERTIFICATE: lab.files.publicRoot }));
+    expect(record.status).toBe('fail');
+    expect(record.error).toMatchObject({ code: 'TLS_UNKNOWN_ISSUER' });
+    expect(connects).toEqual({ 'auth.openai.com': 1, 'chatgpt.com': 1 });
+    expect(record.data?.verdicts).toMatchObject({ https: { verifier: 'rustls', ok: false, node: { authorized: false, error: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' } } });
   });
 
   it('a second handshake when rustls refuses the chain: OpenSSL judges it with the anchors that matter', async () => {

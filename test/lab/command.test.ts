@@ -29,14 +29,11 @@ vi.mock('node:net', async (importOriginal) => {
   return { ...actual, connect, default: { ...actual.default, connect } };
 });
 
-vi.mock('node:dns/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:dns/promises') & { default: typeof import('node:dns/promises') }>();
-  const lookup = (async (hostname: string) => {
-    attempts.lookups.push(hostname);
-    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
-  }) as unknown as typeof actual.lookup;
-  return { ...actual, lookup, default: { ...actual.default, lookup } };
-});
+// The doctor loads node:dns with its first lookup (process.getBuiltinModule), past vi.mock: the spy is on the module itself.
+vi.spyOn(process.getBuiltinModule('node:dns/promises'), 'lookup').mockImplementation((async (hostname: string) => {
+  attempts.lookups.push(hostname);
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+}) as never);
 
 
 
