@@ -54,7 +54,7 @@ export function publicRootInputs(host: Pick<Host, 'publicRoots'>): readonly Anch
   const ders = publicRootDers(host);
   let inputs = inputsOf.get(ders);
   if (!inputs) {
-    const known = host.publicRoots ? null : buildTable(ders);
+    const known = host.publicRoots ? null : builtRowsFor(ders);
     inputs = ders.map((der, i) => {
       const row = known?.[i];
       return row ? { der, fingerprint256: row[1], ...(row[2] !== null && { subject: row[2] }) } : { der };
@@ -71,7 +71,7 @@ export const PUBLIC_ROOTS_TABLE = 'public-roots.json';
 export type PublicRootRow = [length: number, fingerprint256: string, subject: string | null];
 
 /** The build's rows when they describe exactly these roots (the same Node, the same list), else null. */
-function buildTable(ders: readonly Buffer[]): PublicRootRow[] | null {
+function builtRowsFor(ders: readonly Buffer[]): PublicRootRow[] | null {
   const rows = buildTableRows(PUBLIC_ROOTS_TABLE);
   if (rows?.length !== ders.length) return null;
   const fits = rows.every((row: unknown, i) => Array.isArray(row) && row[0] === ders[i]!.length && typeof row[1] === 'string' && (typeof row[2] === 'string' || row[2] === null));
